@@ -1,0 +1,109 @@
+import type { ColumnMapping } from './columns';
+import { drivers, type Drivers } from './drivers';
+import { healthIndex } from './health';
+import { kpis, type Kpis } from './kpis';
+import { capacity, type Capacity } from './programs';
+import { profitability, whaleCurve, type ProfitTable, type WhaleCurve } from './profitability';
+import type { MetricRole } from './roles';
+import { score } from './score';
+import type { Settings } from './settings';
+import { ROW_OK, type ParsedTable } from './table';
+import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
+
+/** Everything SPEC §3–9 computes for one table. Per-row arrays are indexed like the table's rows. */
+export interface Analysis {
+  table: ParsedTable;
+  settings: Settings;
+  /** Rows with a score (n of SPEC §4). */
+  scored: number;
+  score: Float64Array;
+  percentiles: Float64Array[];
+  /** 0 = Tier 1 … 2 = Tier 3, −1 = none. */
+  tier: Int8Array;
+  /** 0 = Money Maker … 2 = Filler, −1 = no revenue. */
+  segment: Int8Array;
+  health: Float64Array | null;
+  drivers: Drivers;
+  capacity: Capacity;
+  /** Accounts moved to Tier 3 by the unprofitable cap. */
+  capped: number;
+  byTier: ProfitTable;
+  bySegment: ProfitTable;
+  whale: WhaleCurve | null;
+  kpis: Kpis;
+  warnings: string[];
+}
+
+export function column(table: ParsedTable, role: MetricRole): Float64Array | null {
+  const m = table.mapping.metrics.findIndex((c) => c.role === role);
+  return m < 0 ? null : table.values[m];
+}
+
+export function scoredMetricCount(mapping: ColumnMapping): number {
+  return mapping.metrics.filter((m) => m.weight > 0).length;
+}
+
+export class AnalysisError extends Error {
+  override name = 'AnalysisError';
+}
+
+export function analyse(table: ParsedTable, settings: Settings): Analysis {
+  const { mapping } = table;
+  if (scoredMetricCount(mapping) === 0) {
+    throw new AnalysisError(mapping.metrics.length === 0
+      ? 'No metric column found: name a column Revenue, Profit, Engagement… or map one in the settings.'
+      : 'Every metric has weight 0: give at least one metric a weight above 0.');
+  }
+  const include = new Uint8Array(table.n);
+  for (let i = 0; i < table.n; i++) include[i] = table.status[i] === ROW_OK ? 1 : 0;
+  const { score: scores, percentiles } = score({
+    values: table.values,
+    weights: mapping.metrics.map((m) => m.weight),
+    directions: mapping.metrics.map((m) => m.direction),
+    include,
+  });
+  const scoredMask = new Uint8Array(table.n);
+  let scored = 0;
+  for (let i = 0; i < table.n; i++) {
+    if (scores[i] === scores[i]) {
+      scoredMask[i] = 1;
+      scored++;
+    }
+  }
+  const revenue = column(table, 'revenue');
+  const profit = column(table, 'profit');
+  const cost = column(table, 'cost');
+  const tier = assignTiers(scores, settings, profit ?? revenue);
+  const capped = settings.unprofitableCap && mapping.hasHeader && profit ? capUnprofitable(tier, profit) : 0;
+
+  let segment: Int8Array;
+  if (revenue) {
+    const masked = new Float64Array(table.n);
+    for (let i = 0; i < table.n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
+    segment = quantileTiers(masked, settings.segmentCutoffs);
+  } else segment = new Int8Array(table.n).fill(-1);
+
+  const money = { revenue, profit, cost };
+  const warnings = [...table.warnings];
+  const noScore = include.reduce((a, v, i) => a + (v && !scoredMask[i] ? 1 : 0), 0);
+  if (noScore > 0) warnings.push(`${noScore} row${noScore > 1 ? 's have' : ' has'} no value in any weighted metric and no score.`);
+  if (capped > 0) warnings.push(`${capped} unprofitable account${capped > 1 ? 's were' : ' was'} moved to ${settings.labels[2]}.`);
+  return {
+    table,
+    settings,
+    scored,
+    score: scores,
+    percentiles,
+    tier,
+    segment,
+    health: healthIndex(table, include),
+    drivers: drivers(percentiles, mapping.metrics.map((m) => m.weight), scores),
+    capacity: capacity(tier, settings),
+    capped,
+    byTier: profitability(tier, settings.labels, money),
+    bySegment: profitability(segment, settings.segmentLabels, money),
+    whale: profit ? whaleCurve(profit, scoredMask) : null,
+    kpis: kpis(table, include, settings),
+    warnings,
+  };
+}

@@ -1,0 +1,39 @@
+import { score } from './score';
+import { round6 } from './round';
+import type { Direction, MetricRole } from './roles';
+import type { ParsedTable } from './table';
+
+/** The customer health index of SPEC §8: the §3 score over these metrics, those present. */
+export const HEALTH_METRICS: readonly { role: MetricRole; weight: number; direction: Direction }[] = [
+  { role: 'recency', weight: 2, direction: 'lower' },
+  { role: 'engagement', weight: 2, direction: 'higher' },
+  { role: 'orders', weight: 1, direction: 'higher' },
+  { role: 'products', weight: 1, direction: 'higher' },
+  { role: 'feedback', weight: 1, direction: 'higher' },
+  { role: 'support', weight: 1, direction: 'lower' },
+];
+
+export const HEALTH_LABELS = ['Healthy', 'Watch', 'At risk'] as const;
+
+/** Health 0–100 per row (NaN where none of its metrics is present); null when the table has none of them. */
+export function healthIndex(table: ParsedTable, include: Uint8Array): Float64Array | null {
+  const values: Float64Array[] = [];
+  const weights: number[] = [];
+  const directions: Direction[] = [];
+  for (const h of HEALTH_METRICS) {
+    const m = table.mapping.metrics.findIndex((c) => c.role === h.role);
+    if (m < 0) continue;
+    values.push(table.values[m]);
+    weights.push(h.weight);
+    directions.push(h.direction);
+  }
+  if (values.length === 0) return null;
+  return score({ values, weights, directions, include }).score;
+}
+
+/** `Healthy` ≥ 70, `Watch` ≥ 40, else `At risk`; '' for no index. */
+export function healthLabel(health: number): string {
+  if (Number.isNaN(health)) return '';
+  const h = round6(health);
+  return h >= 70 ? HEALTH_LABELS[0] : h >= 40 ? HEALTH_LABELS[1] : HEALTH_LABELS[2];
+}

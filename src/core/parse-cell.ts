@@ -1,0 +1,126 @@
+/** Turns one cell (from Sheets, a CSV or a custom function) into a number, per SPEC §2. */
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** What a metric column expects: a plain number, or a number or a date (recency in days, tenure in years). */
+export type CellKind = 'number' | 'recency' | 'tenure';
+
+export type Parsed =
+  | { ok: true; value: number }
+  | { ok: false; missing: true; error?: string }
+  | { ok: false; missing: false; reason: string };
+
+const MISSING: Parsed = { ok: false, missing: true };
+
+export const SHEET_ERRORS = new Set(['#N/A', '#DIV/0!', '#REF!', '#VALUE!', '#NUM!', '#NAME?', '#ERROR!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+
+const MS_PER_DAY = 86_400_000;
+const DAYS_PER_YEAR = 365.25;
+
+// sign, currency, digits grouped by , or spaces, decimals, exponent, percent
+const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)?(\.\d*)?(?:[eE]([+-]?\d+))?$/u;
+const CURRENCY_RE = /^\p{Sc}|\p{Sc}$/u;
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
+
+/** Parses number text: `$1,200.50`, `12%`, `(1,200)`, `−3`, `+4`, `1e3`, `€ 12`. NaN when it is not a number. */
+export function parseNumberText(text: string): number {
+  let s = text.trim();
+  if (s === '') return Number.NaN;
+  while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  let sign = s[0];
+  if (sign === '+' || sign === '-' || sign === '\u2212') {
+    negative = negative !== (sign !== '+');
+    s = s.slice(1).trim();
+  }
+  // A currency sign may stand before or after the number, and a sign may follow a leading currency: "$-5".
+  while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
+  sign = s[0];
+  if (sign === '+' || sign === '-' || sign === '\u2212') {
+    negative = negative !== (sign !== '+');
+    s = s.slice(1).trim();
+  }
+  let scale = 1;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+    while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
+  }
+  const m = NUMBER_RE.exec(s);
+  if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === '.'))) return Number.NaN;
+  const plain = (m[1] ?? '0').replace(/[, \u00a0\u202f]/gu, '') + (m[2] ?? '') + (m[3] !== undefined ? `e${m[3]}` : '');
+  const value = Number(plain) * scale;
+  if (!Number.isFinite(value)) return Number.NaN;
+  return negative ? -value : value;
+}
+
+/** Milliseconds since the epoch of an ISO date text (`2024-03-15`, `2024-03-15T10:00`), read as UTC; NaN otherwise. */
+export function parseIsoDate(text: string): number {
+  const m = ISO_DATE_RE.exec(text.trim());
+  if (!m) return Number.NaN;
+  const t = Date.parse(m[4] === undefined ? `${text.trim()}T00:00:00Z` : text.trim());
+  if (Number.isNaN(t)) return Number.NaN;
+  const d = new Date(t);
+  if (d.getUTCMonth() + 1 !== Number(m[2]) && m[4] === undefined) return Number.NaN;
+  return t;
+}
+
+/** Whole days from `date` to `asOf` (both in ms), counted on calendar days. */
+export function daysBetween(dateMs: number, asOfMs: number): number {
+  return Math.round((startOfDay(asOfMs) - startOfDay(dateMs)) / MS_PER_DAY);
+}
+
+function startOfDay(ms: number): number {
+  return Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+}
+
+function fromDate(ms: number, kind: CellKind, asOfMs: number): Parsed {
+  if (kind === 'number') return { ok: false, missing: false, reason: 'is a date, not a number' };
+  const days = daysBetween(ms, asOfMs);
+  return { ok: true, value: kind === 'recency' ? days : days / DAYS_PER_YEAR };
+}
+
+/**
+ * One cell → a number, missing, or a reason it is invalid. Sheets' error values are missing with an
+ * error text to warn about. Dates count only in recency (days before as-of) and tenure (years) columns.
+ */
+export function parseCell(cell: Cell, kind: CellKind, asOfMs: number): Parsed {
+  if (cell === null || cell === undefined) return MISSING;
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, missing: false, reason: 'is not a finite number' };
+  }
+  if (cell instanceof Date) {
+    const ms = cell.getTime();
+    if (Number.isNaN(ms)) return { ok: false, missing: false, reason: 'is not a valid date' };
+    // Sheets hands dates over in the script's time zone; count calendar days as written.
+    return fromDate(Date.UTC(cell.getFullYear(), cell.getMonth(), cell.getDate()), kind, asOfMs);
+  }
+  if (typeof cell === 'boolean') return { ok: false, missing: false, reason: 'is TRUE/FALSE, not a number' };
+  const text = String(cell).trim();
+  if (text === '') return MISSING;
+  if (SHEET_ERRORS.has(text.toUpperCase())) return { ok: false, missing: true, error: text };
+  const value = parseNumberText(text);
+  if (!Number.isNaN(value)) return { ok: true, value };
+  if (kind !== 'number') {
+    const ms = parseIsoDate(text);
+    if (!Number.isNaN(ms)) return fromDate(ms, kind, asOfMs);
+  }
+  return { ok: false, missing: false, reason: 'is not a number' };
+}
+
+/** Quotes a cell for a message: `"12,5OO"`, shortened when long. */
+export function quoteCell(cell: Cell): string {
+  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return typeof cell === 'string' ? `"${short}"` : short;
+}
+
+/** Today as a UTC midnight in ms, or the ISO date given. */
+export function asOfMs(iso?: string): number {
+  if (iso) return Date.parse(`${iso}T00:00:00Z`);
+  return startOfDay(Date.now());
+}

@@ -1,0 +1,122 @@
+import { presentSorted, upperBound } from './percentile';
+import { round6 } from './round';
+import type { Settings } from './settings';
+
+/** Tier index per row (0 = Tier 1, 1 = Tier 2, 2 = Tier 3, −1 = none), SPEC §4. */
+
+export const NO_TIER = -1;
+
+/** K = floor(n·c/100 + 0.5): how many places a cut-off in percent gives. */
+export function places(n: number, percent: number): number {
+  return Math.floor((n * percent) / 100 + 0.5);
+}
+
+/**
+ * Position rule: a row's position is how many rows have a strictly higher value (rounded to 6
+ * decimals); Tier 1 if position < k1, Tier 2 if < k2, else Tier 3. Tied values share a tier.
+ */
+export function tiersByPosition(values: Float64Array, k1: number, k2: number): Int8Array {
+  const rounded = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) rounded[i] = Number.isNaN(values[i]) ? Number.NaN : round6(values[i]);
+  const sorted = presentSorted(rounded);
+  const n = sorted.length;
+  const out = new Int8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = rounded[i];
+    if (Number.isNaN(v)) {
+      out[i] = NO_TIER;
+      continue;
+    }
+    const position = n - upperBound(sorted, v);
+    out[i] = position < k1 ? 0 : position < k2 ? 1 : 2;
+  }
+  return out;
+}
+
+export function countPresent(values: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
+  return n;
+}
+
+/** Quantile cut-offs c1/c2/c3 in percent of the present values. */
+export function quantileTiers(values: Float64Array, cutoffs: readonly number[]): Int8Array {
+  const n = countPresent(values);
+  return tiersByPosition(values, places(n, cutoffs[0]), places(n, cutoffs[0] + cutoffs[1]));
+}
+
+export function thresholdTiers(scores: Float64Array, t1: number, t2: number): Int8Array {
+  const out = new Int8Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (Number.isNaN(s)) out[i] = NO_TIER;
+    else {
+      const r = round6(s);
+      out[i] = r >= t1 ? 0 : r >= t2 ? 1 : 2;
+    }
+  }
+  return out;
+}
+
+/**
+ * ABC on value (profit, else revenue) over the scored rows: highest first, ties in row order;
+ * Tier 1 while the positive value ahead is under 80 %, Tier 2 under 95 %; a value ≤ 0 or missing is Tier 3.
+ */
+export function paretoTiers(scores: Float64Array, value: Float64Array): Int8Array {
+  const n = scores.length;
+  const out = new Int8Array(n).fill(NO_TIER);
+  const order: number[] = [];
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(scores[i])) continue;
+    out[i] = 2;
+    if (value[i] > 0) {
+      order.push(i);
+      total += value[i];
+    }
+  }
+  const idx = Uint32Array.from(order);
+  idx.sort((a, b) => value[b] - value[a] || a - b);
+  let before = 0;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    const share = before / total;
+    out[i] = share < 0.8 ? 0 : share < 0.95 ? 1 : 2;
+    before += value[i];
+  }
+  return out;
+}
+
+/** Tiers by the settings' method; `paretoValue` is profit, else revenue (null when neither exists). */
+export function assignTiers(scores: Float64Array, settings: Settings, paretoValue: Float64Array | null): Int8Array {
+  switch (settings.method) {
+    case 'quantile':
+      return quantileTiers(scores, settings.cutoffs);
+    case 'threshold':
+      return thresholdTiers(scores, settings.thresholds[0], settings.thresholds[1]);
+    case 'capacity': {
+      const c = settings.capacity;
+      const k1 = c.strategicMarketers * c.strategicAccounts;
+      return tiersByPosition(scores, k1, k1 + c.liteMarketers * c.liteAccounts);
+    }
+    case 'pareto':
+      if (!paretoValue) throw new TierError('The pareto method needs a profit or revenue column.');
+      return paretoTiers(scores, paretoValue);
+  }
+}
+
+/** The unprofitable cap: a known negative profit is Tier 3, freeing no place for others. */
+export function capUnprofitable(tiers: Int8Array, profit: Float64Array): number {
+  let capped = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    if (tiers[i] !== NO_TIER && profit[i] < 0 && tiers[i] !== 2) {
+      tiers[i] = 2;
+      capped++;
+    }
+  }
+  return capped;
+}
+
+export class TierError extends Error {
+  override name = 'TierError';
+}
