@@ -40,7 +40,15 @@ export class TableBuilder {
   /** Derived profit, revenue and cost columns (indices into metrics), when profit = revenue − cost. */
   private readonly derived: [number, number, number] | null;
 
-  constructor(private readonly mapping: ColumnMapping, private readonly asOfMs: number, capacity = 1024) {
+  /**
+   * @param rowLabel what messages call a row, from its row number: `Row 14` by default.
+   */
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly asOfMs: number,
+    capacity = 1024,
+    private readonly rowLabel: (rowNumber: number) => string = (r) => `Row ${r}`,
+  ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);
     this.status = new Uint8Array(this.capacity);
@@ -80,7 +88,7 @@ export class TableBuilder {
       if (parsed.missing) {
         if (parsed.error) {
           filled = true;
-          this.warn(`Row ${rowNumber}, column "${metrics[m].header}": ${parsed.error} counted as missing.`);
+          this.warn(`${this.rowLabel(rowNumber)}, column "${metrics[m].header}": ${parsed.error} counted as missing.`);
         }
       } else {
         filled = true;
@@ -91,7 +99,7 @@ export class TableBuilder {
     if (!filled) this.status[i] = ROW_BLANK;
     else if (problems) {
       this.status[i] = ROW_INVALID;
-      this.messages.set(i, `Row ${rowNumber}, ${problems.join('; ')}.`);
+      this.messages.set(i, `${this.rowLabel(rowNumber)}, ${problems.join('; ')}.`);
     } else this.status[i] = ROW_OK;
   }
 
@@ -138,8 +146,14 @@ export class TableBuilder {
 }
 
 /** Parses the data rows of a grid (header row excluded); `firstRowNumber` is what messages call the first. */
-export function readRows(rows: readonly (readonly Cell[])[], mapping: ColumnMapping, asOfMs: number, firstRowNumber: number): ParsedTable {
-  const builder = new TableBuilder(mapping, asOfMs, rows.length);
+export function readRows(
+  rows: readonly (readonly Cell[])[],
+  mapping: ColumnMapping,
+  asOfMs: number,
+  firstRowNumber: number,
+  rowLabel?: (rowNumber: number) => string,
+): ParsedTable {
+  const builder = new TableBuilder(mapping, asOfMs, rows.length, rowLabel);
   for (let i = 0; i < rows.length; i++) builder.add(rows[i], firstRowNumber + i);
   return builder.finish();
 }

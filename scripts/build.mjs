@@ -1,0 +1,120 @@
+// Builds dist/ for clasp (Code.js, Sidebar.html, appsscript.json) and dist/cli.js for the command line.
+// Apps Script sees only top-level function declarations, so the bundle (one IIFE) is followed by a
+// stub per export of src/main.ts, carrying that export's JSDoc (Sheets reads custom-function help there).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const GLOBAL = 'AbmTier';
+const BUDGET = { 'Code.js': 150 * 1024, 'Sidebar.html': 120 * 1024 };
+
+/** Each `export function NAME(params)` of src/main.ts with the JSDoc right above it. */
+export function publicFunctions(source) {
+  const found = [];
+  const re = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export\s+function\s+([A-Za-z_$][\w$]*)\s*\(/g;
+  for (let m; (m = re.exec(source)); ) {
+    let depth = 1;
+    let i = re.lastIndex;
+    for (; i < source.length && depth > 0; i++) {
+      const ch = source[i];
+      if ('([{<'.includes(ch)) depth++;
+      else if (')]}>'.includes(ch)) depth--;
+    }
+    const inner = source.slice(re.lastIndex, i - 1);
+    const params = splitTopLevel(inner).map((p) => p.trim().replace(/^\.\.\./, '').match(/^[A-Za-z_$][\w$]*/)?.[0]).filter(Boolean);
+    found.push({ name: m[2], jsdoc: (m[1] ?? '').trim(), params });
+  }
+  return found;
+}
+
+function splitTopLevel(text) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if ('([{<'.includes(ch)) depth++;
+    else if (')]}>'.includes(ch) && text[i - 1] !== '=') depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i;
+      start = i + 1;
+    }
+  }
+  if (text.slice(start).trim()) parts.push(text.slice(start));
+  return parts;
+}
+
+function stub({ name, jsdoc, params }) {
+  const list = params.join(', ');
+  return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) { return ${GLOBAL}.${name}(${list}); }\n`;
+}
+
+async function bundle(entry, options) {
+  const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, legalComments: 'none', ...options });
+  return result.outputFiles[0].text;
+}
+
+async function buildCode() {
+  const code = await bundle('src/main.ts', { format: 'iife', globalName: GLOBAL, target: 'es2020', platform: 'neutral', minify: true, mainFields: ['module', 'main'] });
+  const functions = publicFunctions(readFileSync(join(root, 'src/main.ts'), 'utf8'));
+  // Every export must have its stub: compare with what the bundle really exports.
+  const context = vm.createContext({});
+  vm.runInContext(code, context);
+  const exported = Object.keys(context[GLOBAL]).sort();
+  const stubbed = functions.map((f) => f.name).sort();
+  if (exported.join() !== stubbed.join()) {
+    throw new Error(`src/main.ts exports [${exported}] but stubs were made for [${stubbed}]: write each public function as \`export function NAME(…)\`.`);
+  }
+  const text = `${code}\n// Public functions: top-level stubs that Apps Script can see.\n${functions.map(stub).join('\n')}`;
+  if (/^\s*(import|export)\s/m.test(text)) throw new Error('dist/Code.js still has an import or export statement.');
+  return text;
+}
+
+async function buildSidebar() {
+  const dir = join(root, 'sidebar');
+  if (!existsSync(join(dir, 'index.html'))) return null;
+  const js = await bundle('sidebar/main.ts', { format: 'iife', target: 'es2020', platform: 'browser', minify: true });
+  const css = existsSync(join(dir, 'styles.css')) ? readFileSync(join(dir, 'styles.css'), 'utf8') : '';
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const safeJs = js.replace(/<\/script/gi, '<\\/script');
+  return html
+    .replace('<!-- styles -->', () => `<style>${css}</style>`)
+    .replace('<!-- script -->', () => `<script>${safeJs}</script>`);
+}
+
+async function buildCli() {
+  if (!existsSync(join(root, 'src/cli/bin.ts'))) return null;
+  return bundle('src/cli/bin.ts', { format: 'cjs', platform: 'node', target: 'node20', minify: false });
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const outputs = { 'Code.js': await buildCode() };
+  const sidebar = await buildSidebar();
+  if (sidebar) outputs['Sidebar.html'] = sidebar;
+  const cli = await buildCli();
+  if (cli) outputs['cli.js'] = cli;
+  for (const [name, text] of Object.entries(outputs)) writeFileSync(join(dist, name), text);
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  const problems = [];
+  for (const [name, text] of Object.entries(outputs)) {
+    const size = Buffer.byteLength(text);
+    const budget = BUDGET[name];
+    if (!quiet) console.log(`dist/${name.padEnd(14)} ${(size / 1024).toFixed(1).padStart(7)} KB${budget ? ` (budget ${budget / 1024} KB)` : ''}`);
+    if (budget && size > budget) problems.push(`dist/${name} is ${(size / 1024).toFixed(1)} KB, over its ${budget / 1024} KB budget.`);
+  }
+  if (problems.length) throw new Error(problems.join(' '));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildAll().catch((error) => {
+    console.error(`build: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { lifetimeValue, parseCell, quoteCell, type Cell } from '../core';
+import { absent, column, frame, type Framed, type Output } from './args';
+
+/**
+ * =ABMLTV(spend_per_purchase, purchases_per_year, years, [margin], [discount_rate]): lifetime value
+ * per row (SPEC §8). Each argument is a value or a column; a single value applies to every row.
+ */
+export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?: unknown, discountRate?: unknown): Output {
+  const names = ['spend_per_purchase', 'purchases_per_year', 'years', 'margin', 'discount_rate'];
+  const args = [spend, perYear, years, margin, discountRate].map((a, k) => (k >= 3 && absent(a) ? null : frame(a)));
+  const present = args.filter((a): a is Framed => a !== null);
+  const rows = Math.max(...present.map((a) => a.rows.length));
+  const at = (a: Framed | null, i: number, fallback: number): Cell => {
+    if (!a) return fallback;
+    const r = a.rows.length === 1 ? a.rows[0] : a.rows[i];
+    return r ? r[0] : '';
+  };
+  const out: (string | number)[] = [];
+  for (let i = 0; i < rows; i++) {
+    const values: number[] = [];
+    let message = '';
+    let missing = false;
+    args.forEach((a, k) => {
+      const cell = at(a, i, k === 3 ? 1 : 0);
+      const parsed = parseCell(cell, 'number', 0);
+      if (parsed.ok) values.push(parsed.value);
+      else if (parsed.missing) missing = true;
+      else message ||= `Row ${i + 1} of the range, ${names[k]}: ${quoteCell(cell)} ${parsed.reason}.`;
+    });
+    if (message) out.push(message);
+    else if (missing) out.push('');
+    else if (values[4] < 0) out.push(`Row ${i + 1} of the range, discount_rate: ${values[4]} is below 0.`);
+    else out.push(lifetimeValue(values[0], values[1], values[2], values[3], values[4]));
+  }
+  return column({ header: present.some((a) => a.header) ? ['LTV'] : null, rows: [] }, 'LTV', out);
+}

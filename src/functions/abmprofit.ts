@@ -1,0 +1,49 @@
+import { DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } from '../core';
+import { frame, isBlankRow, type Output } from './args';
+
+const KNOWN_ORDERS: readonly (readonly string[])[] = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, ['Healthy', 'Watch', 'At risk']];
+
+export const PROFIT_HEADER = ['Segment', 'Accounts', 'Share of accounts', 'Revenue', 'Cost', 'Profit', 'Margin', 'Share of profit', 'Profit per account'];
+
+function value(cell: Cell | undefined): number {
+  const parsed = parseCell(cell, 'number', 0);
+  return parsed.ok ? parsed.value : Number.NaN;
+}
+
+/**
+ * =ABMPROFIT(segments, revenue, profit_or_cost): the profitability table of SPEC §7, one row per
+ * segment (or tier) and a total. The third column is cost when its header says so, else profit.
+ */
+export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unknown): Output {
+  const seg = frame(segments);
+  const rev = frame(revenue);
+  const third = frame(profitOrCost);
+  const isCost = third.header ? roleOfHeader(third.header[0])?.role === 'cost' : false;
+  const n = seg.rows.length;
+  const labelsSeen: string[] = [];
+  for (const row of seg.rows) {
+    const label = isBlankRow(row) ? '' : String(row[0]).trim();
+    if (label && !labelsSeen.includes(label)) labelsSeen.push(label);
+  }
+  const known = KNOWN_ORDERS.find((order) => labelsSeen.every((l) => order.includes(l)));
+  const labels = known ? known.filter((l) => labelsSeen.includes(l)) : labelsSeen;
+  const groups = new Int8Array(n).fill(-1);
+  const r = new Float64Array(n);
+  const p = new Float64Array(n);
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = isBlankRow(seg.rows[i]) ? '' : String(seg.rows[i][0]).trim();
+    groups[i] = labels.indexOf(label);
+    r[i] = value(rev.rows[i]?.[0]);
+    const t = value(third.rows[i]?.[0]);
+    p[i] = isCost ? r[i] - t : t;
+    c[i] = isCost ? t : Number.NaN;
+  }
+  if (labels.length > 100) throw new Error(`segments: ${labels.length} different labels; ABMPROFIT groups at most 100.`);
+  const table = profitability(groups, labels, { revenue: r, profit: p, cost: isCost ? c : null });
+  const blank = (x: number) => (Number.isFinite(x) ? x : '');
+  return [PROFIT_HEADER, ...[...table.rows, table.total].map((row) => [
+    row.label, row.accounts, blank(row.share), blank(row.revenue), blank(row.cost), blank(row.profit),
+    blank(row.margin), blank(row.profitShare), blank(row.profitPerAccount),
+  ])];
+}

@@ -1,0 +1,29 @@
+import { parseCell, parseSettings, quantileTiers, quoteCell, type SettingsInput } from '../core';
+import { absent, column, frame, isBlankRow, numberList, type Output } from './args';
+
+/** =ABMSEGMENT(revenue, [cutoffs]): Money Maker, Contributor or Filler by revenue (SPEC §6). */
+export function abmSegment(revenue: unknown, cutoffs?: unknown): Output {
+  const input: SettingsInput = {};
+  if (!absent(cutoffs)) {
+    const c = numberList(cutoffs, 'cutoffs');
+    if (c.length !== 3) throw new Error(`cutoffs: three percentages adding up to 100, e.g. "20,40,40"; got ${c.length}.`);
+    input.segmentCutoffs = [c[0], c[1], c[2]];
+  }
+  const settings = parseSettings(input);
+  const framed = frame(revenue);
+  const first = framed.header ? 2 : 1;
+  const title = framed.header ? String(framed.header[0]) : 'Revenue';
+  const values = new Float64Array(framed.rows.length).fill(Number.NaN);
+  const out: (string | number)[] = new Array(framed.rows.length).fill('');
+  framed.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const parsed = parseCell(row[0], 'number', 0);
+    if (parsed.ok) values[i] = parsed.value;
+    else if (!parsed.missing) out[i] = `Row ${first + i} of the range, column "${title}": ${quoteCell(row[0])} ${parsed.reason}.`;
+  });
+  const segments = quantileTiers(values, settings.segmentCutoffs);
+  segments.forEach((s, i) => {
+    if (s >= 0) out[i] = settings.segmentLabels[s];
+  });
+  return column(framed, 'Segment', out);
+}

@@ -1,0 +1,71 @@
+import {
+  assignTiers, parseCell, parseSettings, quoteCell, roleOfHeader, ROW_BLANK,
+  type Settings, type SettingsInput,
+} from '../core';
+import { absent, column, frame, isBlankRow, numberList, type Output } from './args';
+import { analyseRange, perRow } from './metrics';
+
+const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
+
+/** `method` and `cutoffs` arguments → settings; cut-offs mean what the method needs. */
+export function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
+  const name = absent(method) ? 'quantile' : String(method).trim().toLowerCase();
+  if (!(METHODS as readonly string[]).includes(name)) {
+    throw new Error(`method: "${String(method)}" is not one of quantile, threshold, pareto, capacity.`);
+  }
+  const settings: SettingsInput = { method: name as Settings['method'] };
+  if (absent(cutoffs)) return settings;
+  const c = numberList(cutoffs, 'cutoffs');
+  if (name === 'quantile') {
+    if (c.length !== 3) throw new Error(`cutoffs: quantile takes three percentages adding up to 100, e.g. "20,30,50"; got ${c.length}.`);
+    settings.cutoffs = [c[0], c[1], c[2]];
+  } else if (name === 'threshold') {
+    if (c.length !== 2) throw new Error(`cutoffs: threshold takes two scores, e.g. "70,40"; got ${c.length}.`);
+    settings.thresholds = [c[0], c[1]];
+  } else if (name === 'capacity') {
+    if (c.length !== 2 && c.length !== 4) {
+      throw new Error('cutoffs: capacity takes strategic and ABM Lite marketers, e.g. "2,3", optionally with accounts each, "2,3,3,10".');
+    }
+    settings.capacity = { strategicMarketers: c[0], liteMarketers: c[1], ...(c.length === 4 ? { strategicAccounts: c[2], liteAccounts: c[3] } : {}) };
+  } else throw new Error('cutoffs: pareto takes no cut-offs (80 % and 95 % of the value).');
+  return settings;
+}
+
+/** A single column whose header is not a metric's name holds scores. */
+function isScoreColumn(header: unknown[] | null, rows: unknown[][]): boolean {
+  let w = header?.length ?? 0;
+  for (const r of rows) if (r.length > w) w = r.length;
+  if (w !== 1) return false;
+  const role = header ? roleOfHeader(header[0]) : null;
+  return !role || role.role === 'account';
+}
+
+/** =ABMTIER(scores_or_metrics, [method], [cutoffs]): the tier label per row. */
+export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown): Output {
+  const settingsInput = tierSettings(method, cutoffs);
+  const framed = frame(input);
+  if (!isScoreColumn(framed.header, framed.rows)) {
+    const { analysis } = analyseRange(input, settingsInput, {}, framed);
+    const labels = analysis.settings.labels;
+    return column(framed, 'Tier', perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
+  }
+  const settings = parseSettings(settingsInput);
+  const first = framed.header ? 2 : 1;
+  const title = framed.header ? String(framed.header[0]) : 'Score';
+  const scores = new Float64Array(framed.rows.length);
+  const out: (string | number)[] = new Array(framed.rows.length).fill('');
+  const status = new Uint8Array(framed.rows.length);
+  framed.rows.forEach((row, i) => {
+    scores[i] = Number.NaN;
+    if (isBlankRow(row)) {
+      status[i] = ROW_BLANK;
+      return;
+    }
+    const parsed = parseCell(row[0], 'number', 0);
+    if (parsed.ok) scores[i] = parsed.value;
+    else if (!parsed.missing) out[i] = `Row ${first + i} of the range, column "${title}": ${quoteCell(row[0])} ${parsed.reason}.`;
+  });
+  const tiers = assignTiers(scores, settings, scores);
+  for (let i = 0; i < tiers.length; i++) if (tiers[i] >= 0) out[i] = settings.labels[tiers[i]];
+  return column(framed, 'Tier', out);
+}

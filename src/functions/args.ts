@@ -1,0 +1,97 @@
+import { looksLikeHeader, type Cell, type Direction } from '../core';
+
+/** Turning what Sheets passes to a custom function into plain grids, and grids back. */
+
+export type Grid = Cell[][];
+export type Output = (string | number)[][];
+
+/** A single value or a 2-D range → a 2-D array. */
+export function toGrid(arg: unknown): Grid {
+  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
+  return [[arg as Cell]];
+}
+
+function empty(cell: Cell): boolean {
+  return cell === '' || cell === null || cell === undefined;
+}
+
+export function isBlankRow(row: readonly Cell[]): boolean {
+  for (const cell of row) if (!empty(cell)) return false;
+  return true;
+}
+
+/** Drops the trailing blank rows of an open range such as `B2:F` (thousands of them are normal). */
+export function trimBlankTail(grid: Grid): Grid {
+  let end = grid.length;
+  while (end > 0 && isBlankRow(grid[end - 1])) end--;
+  return end === grid.length ? grid : grid.slice(0, end);
+}
+
+export interface Framed {
+  header: Cell[] | null;
+  rows: Grid;
+}
+
+/** Splits off the first row when it is a header (text that is not a number or a date). */
+export function frame(arg: unknown): Framed {
+  const grid = trimBlankTail(toGrid(arg));
+  if (grid.length > 0 && looksLikeHeader(grid[0])) return { header: grid[0], rows: grid.slice(1) };
+  return { header: null, rows: grid };
+}
+
+/** The output column: the header echoed (as `title`) when the input had one, then one cell per row. */
+export function column(framed: Framed, title: string, values: (string | number)[]): Output {
+  const out: Output = framed.header ? [[title]] : [];
+  for (const v of values) out.push([v]);
+  return out.length ? out : [['']];
+}
+
+/** A missing optional argument: Sheets passes undefined, or '' for an empty cell. */
+export function absent(arg: unknown): boolean {
+  return arg === undefined || arg === null || arg === '' || (Array.isArray(arg) && trimBlankTail(toGrid(arg)).length === 0);
+}
+
+/** All non-empty cells of an argument, row by row. */
+export function cells(arg: unknown): Cell[] {
+  return trimBlankTail(toGrid(arg)).flat().filter((c) => !empty(c));
+}
+
+/** `"profit=3, revenue=2"` → { profit: 3, revenue: 2 }. */
+export function parseNamedNumbers(text: string, what: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(/[,;\n]/u)) {
+    if (!part.trim()) continue;
+    const m = /^\s*([^=:]+?)\s*[=:]\s*([-+]?\d*\.?\d+(?:e[-+]?\d+)?)\s*$/iu.exec(part);
+    if (!m) throw new Error(`${what}: "${part.trim()}" is not of the form name=number, e.g. "profit=3, revenue=2".`);
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+/** `"recency=lower"` → { recency: 'lower' }. */
+export function parseNamedDirections(text: string): Record<string, Direction> {
+  const out: Record<string, Direction> = {};
+  for (const part of text.split(/[,;\n]/u)) {
+    if (!part.trim()) continue;
+    const m = /^\s*([^=:]+?)\s*[=:]\s*(higher|lower)\s*$/iu.exec(part);
+    if (!m) throw new Error(`directions: "${part.trim()}" is not of the form name=higher or name=lower.`);
+    out[m[1]] = m[2].toLowerCase() as Direction;
+  }
+  return out;
+}
+
+export function parseDirection(cell: Cell, position: number): Direction {
+  const text = String(cell).trim().toLowerCase();
+  if (text === 'higher' || text === 'lower') return text;
+  throw new Error(`directions: value ${position} is "${String(cell)}"; write higher or lower.`);
+}
+
+/** A list of numbers given as a row of cells or as text `"20,30,50"`. */
+export function numberList(arg: unknown, what: string): number[] {
+  const list = cells(arg).flatMap((c): Cell[] => (typeof c === 'string' ? c.split(/[,;/\s]+/u).filter(Boolean) : [c]));
+  return list.map((c, i) => {
+    const n = typeof c === 'number' ? c : Number(String(c).replace('%', ''));
+    if (!Number.isFinite(n)) throw new Error(`${what}: value ${i + 1} "${String(c)}" is not a number.`);
+    return n;
+  });
+}

@@ -1,0 +1,70 @@
+import {
+  analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
+  type Analysis, type Direction, type PositionalOptions, type SettingsInput,
+} from '../core';
+import { absent, cells, frame, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, type Framed } from './args';
+
+/** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
+
+export interface RangeAnalysis {
+  framed: Framed;
+  analysis: Analysis;
+}
+
+/** Optional `weights` / `directions` arguments: a row aligned with the columns, or text `"profit=3"`. */
+export function weightOptions(framed: Framed, weights: unknown, directions: unknown): { settings: SettingsInput; positional: PositionalOptions } {
+  const settings: { weights?: Record<string, number>; directions?: Record<string, Direction> } = {};
+  const positional: PositionalOptions = {};
+  const headers = framed.header?.map((h) => String(h ?? '').trim());
+  if (!absent(weights)) {
+    const list = cells(weights);
+    if (list.length === 1 && typeof list[0] === 'string') settings.weights = parseNamedNumbers(list[0], 'weights');
+    else {
+      const row = toGrid(weights)[0].slice(0, width(framed));
+      const ws = row.map((w, i) => {
+        if (w === '' || w === null || w === undefined) return Number.NaN;
+        if (typeof w !== 'number' || !(w >= 0)) throw new Error(`weights: value ${i + 1} "${String(w)}" is not a number of 0 or more.`);
+        return w;
+      });
+      if (headers) settings.weights = Object.fromEntries(ws.flatMap((w, i) => (Number.isNaN(w) || !headers[i] ? [] : [[headers[i], w]])));
+      else positional.weights = ws.map((w) => (Number.isNaN(w) ? 1 : w));
+    }
+  }
+  if (!absent(directions)) {
+    const list = cells(directions);
+    if (list.length === 1 && typeof list[0] === 'string' && /[=:]/u.test(list[0])) settings.directions = parseNamedDirections(list[0]);
+    else {
+      const row = toGrid(directions)[0].slice(0, width(framed));
+      const ds = row.map((d, i) => (d === '' || d === null || d === undefined ? null : parseDirection(d, i + 1)));
+      if (headers) settings.directions = Object.fromEntries(ds.flatMap((d, i) => (d && headers[i] ? [[headers[i], d]] : [])));
+      else positional.directions = ds.map((d) => d ?? 'higher');
+    }
+  }
+  return { settings, positional };
+}
+
+function width(framed: Framed): number {
+  let w = framed.header?.length ?? 0;
+  for (const r of framed.rows) if (r.length > w) w = r.length;
+  return w;
+}
+
+/** Row numbers in messages count within the range, the header row being row 1 when there is one. */
+export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics)): RangeAnalysis {
+  const settings = parseSettings(settingsInput);
+  const mapping = mapColumns(framed.header, width(framed), settings, positional);
+  const first = framed.header ? 2 : 1;
+  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf), first, (r) => `Row ${r} of the range`);
+  return { framed, analysis: analyse(table, settings) };
+}
+
+/** One output cell per row: blank for a blank row, the message for an invalid one, else `value(i)`. */
+export function perRow(analysis: Analysis, value: (i: number) => string | number): (string | number)[] {
+  const { table } = analysis;
+  const out: (string | number)[] = new Array(table.n);
+  for (let i = 0; i < table.n; i++) {
+    const status = table.status[i];
+    out[i] = status === ROW_BLANK ? '' : status === ROW_INVALID ? (table.messages.get(i) ?? '') : value(i);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * The one server entry: everything Apps Script may call. `scripts/build.mjs` turns each exported
+ * function here into a top-level stub with this JSDoc (Sheets reads custom functions' help from it).
+ */
+import * as fn from './functions';
+
+/** What Sheets passes: a single value or a 2-D array of values. */
+type Range = unknown;
+
+/**
+ * Score 0–100 of each account: the weighted mid-rank percentile of its metrics.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' metrics, e.g. A1:M500 with the header row (columns are found by name: Revenue, Profit, Engagement…) or B2:F500 without (every column counts, higher is better).
+ * @param {Array<Array<number>>|string} [weights] One weight per column, e.g. B1:F1, or text such as "profit=3, revenue=2".
+ * @param {Array<Array<string>>|string} [directions] "higher" or "lower" per column, or text such as "recency=lower, support=lower".
+ * @return {Array<Array<number|string>>} One score per row (blank rows stay blank; a bad cell gives a message in its row).
+ * @customfunction
+ */
+export function ABMSCORE(metrics: Range, weights?: Range, directions?: Range) {
+  return fn.abmScore(metrics, weights, directions);
+}
+
+/**
+ * Tier of each account: "Tier 1", "Tier 2" or "Tier 3", from a score column or from metrics it scores first.
+ *
+ * @param {Array<Array<number|string>>} scores_or_metrics Scores 0–100, e.g. N2:N500, or a metrics range with its header row, e.g. A1:M500.
+ * @param {string} [method] "quantile" (default), "threshold", "pareto" or "capacity".
+ * @param {string|Array<Array<number>>} [cutoffs] Quantile: "20,30,50" (percent of accounts); threshold: "70,40" (scores); capacity: "2,3" (strategic and ABM Lite marketers).
+ * @return {Array<Array<string>>} One tier per row.
+ * @customfunction
+ */
+export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Range) {
+  return fn.abmTier(scores_or_metrics, method, cutoffs);
+}
+
+/**
+ * Relationship segment by revenue (budget): "Money Maker" (top 20 %), "Contributor" (next 40 %) or "Filler".
+ *
+ * @param {Array<Array<number>>} revenue Revenue or budget per account, e.g. C2:C500.
+ * @param {string|Array<Array<number>>} [cutoffs] Percent of accounts in each segment, e.g. "20,40,40".
+ * @return {Array<Array<string>>} One segment per row.
+ * @customfunction
+ */
+export function ABMSEGMENT(revenue: Range, cutoffs?: Range) {
+  return fn.abmSegment(revenue, cutoffs);
+}
+
+/**
+ * The ABM program for each tier: Strategic ABM (1:1), ABM Lite (1:few) or Programmatic ABM (1:many).
+ *
+ * @param {Array<Array<string>>} tiers Tier labels, e.g. O2:O500 holding "Tier 1", "Tier 2", "Tier 3".
+ * @return {Array<Array<string>>} One program per row.
+ * @customfunction
+ */
+export function ABMPROGRAM(tiers: Range) {
+  return fn.abmProgram(tiers);
+}
+
+/**
+ * Customer health index 0–100 and its status (Healthy, Watch, At risk) from recency, engagement, orders, products, feedback and support.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' columns with their header row, e.g. A1:M500.
+ * @return {Array<Array<number|string>>} Two columns: Health and Health status.
+ * @customfunction
+ */
+export function ABMHEALTH(metrics: Range) {
+  return fn.abmHealth(metrics);
+}
+
+/**
+ * What drives each account's score: its two strongest metrics and the weakest one.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' metrics with their header row, e.g. A1:M500.
+ * @param {Array<Array<number>>|string} [weights] One weight per column, or text such as "profit=3, revenue=2".
+ * @return {Array<Array<string>>} One line per row, e.g. "profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)".
+ * @customfunction
+ */
+export function ABMDRIVERS(metrics: Range, weights?: Range) {
+  return fn.abmDrivers(metrics, weights);
+}
+
+/**
+ * Customer lifetime value: spend per purchase × purchases per year × margin × years, optionally discounted.
+ *
+ * @param {number|Array<Array<number>>} spend_per_purchase Average spend per purchase, e.g. 1200 or P2:P500.
+ * @param {number|Array<Array<number>>} purchases_per_year Purchases per year, e.g. 6 or Q2:Q500.
+ * @param {number|Array<Array<number>>} years Expected customer lifetime in years, e.g. 5.
+ * @param {number|Array<Array<number>>} [margin] Profit margin, e.g. 0.3 or 30% (default 1).
+ * @param {number} [discount_rate] Yearly discount rate, e.g. 0.1 (default 0: no discounting).
+ * @return {Array<Array<number>>} One lifetime value per row.
+ * @customfunction
+ */
+export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, years: Range, margin?: Range, discount_rate?: Range) {
+  return fn.abmLtv(spend_per_purchase, purchases_per_year, years, margin, discount_rate);
+}
+
+/**
+ * Profitability by segment: accounts, revenue, cost, profit, margin and share of profit per segment (or tier), with a total.
+ *
+ * @param {Array<Array<string>>} segments Segment or tier per account, e.g. P2:P500.
+ * @param {Array<Array<number>>} revenue Revenue per account, e.g. C2:C500.
+ * @param {Array<Array<number>>} profit_or_cost Profit per account, e.g. D2:D500; or cost to serve when its header says Cost (e.g. E1:E500).
+ * @return {Array<Array<number|string>>} A table with a header row, one row per segment and a Total row.
+ * @customfunction
+ */
+export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range) {
+  return fn.abmProfit(segments, revenue, profit_or_cost);
+}
