@@ -3,6 +3,8 @@
  * function here into a top-level stub with this JSDoc (Sheets reads custom functions' help from it).
  */
 import * as fn from './functions';
+import * as sheet from './sheet';
+import { realServices } from './sheet/services';
 
 /** What Sheets passes: a single value or a 2-D array of values. */
 type Range = unknown;
@@ -105,4 +107,64 @@ export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, yea
  */
 export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range) {
   return fn.abmProfit(segments, revenue, profit_or_cost);
+}
+
+// ── The add-on: menu, sidebar and the calls the sidebar makes ──────────────────────────────────
+
+/** Builds the add-on menu (runs unauthorised: nothing else happens here). */
+export function onOpen(e?: unknown) {
+  void e;
+  sheet.buildMenu(realServices());
+}
+
+/** Runs when the add-on is installed: the menu appears at once. */
+export function onInstall(e?: unknown) {
+  onOpen(e);
+}
+
+/** Menu: Open ABM Tier. */
+export function showSidebar() {
+  sheet.openSidebar(realServices());
+}
+
+/** Menu: Score sheet, with the saved settings. */
+export function menuScoreSheet() {
+  sheet.menuScore(realServices());
+}
+
+/** Menu: Remove tier colours (ours only). */
+export function menuRemoveTierColours() {
+  sheet.menuRemoveColours(realServices());
+}
+
+/** Sidebar: the active sheet's columns and their roles, under the saved settings or the ones being edited. */
+export function getSidebarState(settings?: sheet.SettingsInput): sheet.SidebarState {
+  return forSidebar(() => sheet.sidebarState(realServices(), settings));
+}
+
+/** Sidebar: tiers and marketers for these settings, without writing anything. */
+export function previewScore(settings: sheet.SettingsInput): sheet.Preview {
+  return forSidebar(() => sheet.previewSheet(realServices(), settings));
+}
+
+/** Sidebar: save these settings and score the active sheet. */
+export function scoreActiveSheet(settings: sheet.SettingsInput): sheet.ScoreReport {
+  return forSidebar(() => sheet.scoreSheet(realServices(), settings));
+}
+
+/** Sidebar: remove our tier colours from the active sheet; returns how many rules were removed. */
+export function removeTierColours(): number {
+  return forSidebar(() => {
+    const services = realServices();
+    return sheet.removeColours(services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet(), services.properties.getDocumentProperties());
+  });
+}
+
+/** The sidebar shows error.message: make it one a person can act on. */
+function forSidebar<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new Error(sheet.userMessage(error));
+  }
 }

@@ -16,3 +16,8 @@ export * from './score';
 export * from './settings';
 export * from './table';
 export * from './tiers';
+export * from './lookalike';
+export * from './movement';
+export * from './orders';
+export * from './quantile';
+export * from './rfm';

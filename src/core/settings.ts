@@ -56,6 +56,8 @@ export const SettingsSchema = z.strictObject({
   programLabels: z.prefault(triple(label), ['Strategic ABM (1:1)', 'ABM Lite (1:few)', 'Programmatic ABM (1:many)']),
   /** KPIs: an account is active when its last purchase is within this many days. */
   activeDays: z.prefault(int(1, 36_500), 365),
+  /** Row colours of Tier 1, 2 and 3 in the sheet. */
+  colours: z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, 'must be a colour written #rrggbb'))), ['#b7e1cd', '#fce8b2', '#f4c7c3']),
   /** Yearly discount rate for lifetime value; 0 = undiscounted. */
   discountRate: z.prefault(num(0, 1), 0),
 });

@@ -1,0 +1,54 @@
+/**
+ * Lookalike accounts, SPEC §11: standardise each metric over all accounts (population sd; a metric
+ * with sd 0 is left out), take the ideal accounts' mean z as the profile, and score each account
+ * 100 / (1 + d), d the root mean square distance to the profile over its present metrics.
+ */
+export function lookalike(values: readonly Float64Array[], include: Uint8Array, ideal: Uint8Array): Float64Array {
+  const n = include.length;
+  const zs: Float64Array[] = [];
+  const profile: number[] = [];
+  for (const column of values) {
+    let count = 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      if (include[i] && column[i] === column[i]) {
+        count++;
+        sum += column[i];
+      }
+    }
+    if (count === 0) continue;
+    const mean = sum / count;
+    let ss = 0;
+    for (let i = 0; i < n; i++) if (include[i] && column[i] === column[i]) ss += (column[i] - mean) ** 2;
+    const sd = Math.sqrt(ss / count);
+    if (!(sd > 0)) continue;
+    const z = new Float64Array(n);
+    let pSum = 0;
+    let pCount = 0;
+    for (let i = 0; i < n; i++) {
+      z[i] = include[i] && column[i] === column[i] ? (column[i] - mean) / sd : Number.NaN;
+      if (ideal[i] && z[i] === z[i]) {
+        pSum += z[i];
+        pCount++;
+      }
+    }
+    if (pCount === 0) continue;
+    zs.push(z);
+    profile.push(pSum / pCount);
+  }
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (let i = 0; i < n; i++) {
+    if (!include[i]) continue;
+    let s = 0;
+    let k = 0;
+    for (let m = 0; m < zs.length; m++) {
+      const z = zs[m][i];
+      if (z === z) {
+        s += (z - profile[m]) ** 2;
+        k++;
+      }
+    }
+    if (k > 0) out[i] = 100 / (1 + Math.sqrt(s / k));
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+import { normaliseHeader } from './roles';
+import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './parse-cell';
+
+/** Order lines → one row per account (issue "orders to accounts"; RFM of SPEC §10 reads the same lines). */
+
+export type OrderField = 'account' | 'date' | 'revenue' | 'profit' | 'cost' | 'product' | 'order';
+
+const ORDER_HEADERS: Record<OrderField, readonly string[]> = {
+  account: ['account', 'account name', 'account id', 'customer', 'customer id', 'customer name', 'client', 'company', 'customer_id'],
+  date: ['order date', 'date', 'purchase date', 'invoice date', 'transaction date', 'order_date', 'ordered'],
+  revenue: ['revenue', 'amount', 'sales', 'value', 'total', 'order value', 'net sales', 'price'],
+  profit: ['profit', 'gross profit', 'margin amount'],
+  cost: ['cost', 'cost to serve', 'cogs', 'cost of goods'],
+  product: ['product', 'product id', 'product name', 'category', 'sku', 'item', 'product category'],
+  order: ['order id', 'order', 'order number', 'invoice', 'invoice id', 'invoice number', 'transaction id'],
+};
+
+export type OrderColumns = Partial<Record<OrderField, number>>;
+
+/** Which column holds each field, by header; account, date and revenue are required. */
+export function mapOrderColumns(header: readonly Cell[]): OrderColumns {
+  const out: OrderColumns = {};
+  const keys = header.map((h) => normaliseHeader(h));
+  for (const field of Object.keys(ORDER_HEADERS) as OrderField[]) {
+    const names = ORDER_HEADERS[field].map((n) => normaliseHeader(n));
+    const i = keys.findIndex((k, c) => names.includes(k) && !Object.values(out).includes(c));
+    if (i >= 0) out[field] = i;
+  }
+  return out;
+}
+
+export function missingOrderFields(columns: OrderColumns): string[] {
+  return (['account', 'date', 'revenue'] as const).filter((f) => columns[f] === undefined).map((f) => (f === 'date' ? 'order date' : f));
+}
+
+export interface AccountFromOrders {
+  account: string;
+  revenue: number;
+  /** NaN when the lines carry neither profit nor cost. */
+  profit: number;
+  cost: number;
+  /** Distinct order ids where given, else order lines. */
+  orders: number;
+  /** Order lines (RFM's frequency). */
+  lines: number;
+  firstOrder: number;
+  lastOrder: number;
+  recency: number;
+  tenure: number;
+  /** Distinct products; NaN without a product column. */
+  products: number;
+  spendPerPurchase: number;
+}
+
+interface Acc {
+  account: string;
+  revenue: number;
+  profit: number;
+  cost: number;
+  lines: number;
+  first: number;
+  last: number;
+  orderIds: Set<string> | null;
+  products: Set<string> | null;
+}
+
+export interface OrdersResult {
+  accounts: AccountFromOrders[];
+  /** Lines that could not be used, each naming its row, column and value. */
+  errors: string[];
+  errorCount: number;
+}
+
+const MAX_ERRORS = 100;
+
+/** Aggregates order lines one at a time (a file never needs holding whole). */
+export class OrdersBuilder {
+  private readonly byAccount = new Map<string, Acc>();
+  private readonly errors: string[] = [];
+  private errorCount = 0;
+
+  constructor(private readonly columns: OrderColumns, private readonly header: readonly string[]) {}
+
+  add(row: readonly Cell[], rowNumber: number): void {
+    const c = this.columns;
+    const accountCell = row[c.account!];
+    const account = accountCell === null || accountCell === undefined ? '' : String(accountCell).trim();
+    const dateCell = row[c.date!];
+    const revenueCell = row[c.revenue!];
+    if (!account && (dateCell === '' || dateCell == null) && (revenueCell === '' || revenueCell == null)) return;
+    if (!account) return this.fail(rowNumber, c.account!, accountCell, 'is empty: every order line needs its account');
+    const date = dateCell instanceof Date ? Date.UTC(dateCell.getFullYear(), dateCell.getMonth(), dateCell.getDate()) : parseIsoDate(String(dateCell ?? ''));
+    if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, 'is not a date (write it YYYY-MM-DD)');
+    const revenue = parseCell(revenueCell, 'number', 0);
+    if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? 'is empty' : revenue.reason);
+    const extra = (field: 'profit' | 'cost'): number => {
+      if (c[field] === undefined) return Number.NaN;
+      const p = parseCell(row[c[field]!], 'number', 0);
+      return p.ok ? p.value : Number.NaN;
+    };
+    let acc = this.byAccount.get(account);
+    if (!acc) {
+      acc = {
+        account, revenue: 0, profit: Number.NaN, cost: Number.NaN, lines: 0, first: date, last: date,
+        orderIds: c.order === undefined ? null : new Set(), products: c.product === undefined ? null : new Set(),
+      };
+      this.byAccount.set(account, acc);
+    }
+    acc.revenue += revenue.value;
+    const profit = extra('profit');
+    const cost = extra('cost');
+    if (!Number.isNaN(profit)) acc.profit = (Number.isNaN(acc.profit) ? 0 : acc.profit) + profit;
+    if (!Number.isNaN(cost)) acc.cost = (Number.isNaN(acc.cost) ? 0 : acc.cost) + cost;
+    acc.lines++;
+    if (date < acc.first) acc.first = date;
+    if (date > acc.last) acc.last = date;
+    if (acc.orderIds) {
+      const id = String(row[c.order!] ?? '').trim();
+      acc.orderIds.add(id || `line ${rowNumber}`);
+    }
+    if (acc.products) {
+      const p = String(row[c.product!] ?? '').trim();
+      if (p) acc.products.add(p);
+    }
+  }
+
+  finish(asOfMs: number): OrdersResult {
+    const accounts: AccountFromOrders[] = [];
+    for (const a of this.byAccount.values()) {
+      const orders = a.orderIds ? a.orderIds.size : a.lines;
+      // Profit from cost where only cost is given, cost from profit where only profit is.
+      const profit = Number.isNaN(a.profit) && !Number.isNaN(a.cost) ? a.revenue - a.cost : a.profit;
+      const cost = Number.isNaN(a.cost) && !Number.isNaN(a.profit) ? a.revenue - a.profit : a.cost;
+      accounts.push({
+        account: a.account,
+        revenue: a.revenue,
+        profit,
+        cost,
+        orders,
+        lines: a.lines,
+        firstOrder: a.first,
+        lastOrder: a.last,
+        recency: daysBetween(a.last, asOfMs),
+        tenure: daysBetween(a.first, asOfMs) / 365.25,
+        products: a.products ? a.products.size : Number.NaN,
+        spendPerPurchase: orders > 0 ? a.revenue / orders : Number.NaN,
+      });
+    }
+    return { accounts, errors: this.errors, errorCount: this.errorCount };
+  }
+
+  private fail(rowNumber: number, column: number, cell: Cell, reason: string): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_ERRORS) this.errors.push(`Row ${rowNumber}, column "${this.header[column] ?? ''}": ${quoteCell(cell)} ${reason}.`);
+  }
+}
+
+export const ACCOUNT_HEADER = [
+  'Account', 'Revenue', 'Profit', 'Cost', 'Orders', 'First order', 'Last order', 'Recency (days)', 'Tenure (years)', 'Products', 'Spend per purchase',
+] as const;
+
+/** Order lines (header first) → accounts, ready to score. */
+export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: number, firstRowNumber = 1): OrdersResult & { columns: OrderColumns } {
+  if (grid.length === 0) throw new OrdersError('The order table is empty.');
+  const header = grid[0].map((h) => String(h ?? '').trim());
+  const columns = mapOrderColumns(grid[0]);
+  const missing = missingOrderFields(columns);
+  if (missing.length) throw new OrdersError(`The order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue).`);
+  const builder = new OrdersBuilder(columns, header);
+  for (let i = 1; i < grid.length; i++) builder.add(grid[i], firstRowNumber + i);
+  return { ...builder.finish(asOfMs), columns };
+}
+
+export class OrdersError extends Error {
+  override name = 'OrdersError';
+}

@@ -1,0 +1,7 @@
+/** The Apps Script shell: the only code that touches SpreadsheetApp, PropertiesService, LockService, HtmlService. */
+export type { SettingsInput } from '../core';
+export { buildMenu, menuRemoveColours, menuScore, openSidebar, userMessage } from './menu';
+export type { Preview, ScoreReport } from './report';
+export { previewSheet, scoreSheet } from './score-sheet';
+export { sidebarState, type ColumnInfo, type SidebarState } from './sidebar-state';
+export { removeColours } from './tier-colours';

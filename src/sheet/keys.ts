@@ -1,0 +1,18 @@
+/** Names the add-on leaves in a spreadsheet: developer-metadata keys, property keys, sheet names. */
+
+/** On each output column; the value names which output it is. */
+export const OUTPUT_COLUMN_KEY = 'abmTier.output';
+/** On the summary sheet, so a user's own sheet of the same name is never taken for ours. */
+export const SUMMARY_SHEET_KEY = 'abmTier.summary';
+export const SUMMARY_SHEET_NAME = 'ABM Summary';
+/** Document property holding the settings everyone on the sheet scores with. */
+export const SETTINGS_PROPERTY = 'abmTier.settings';
+/** Document property listing the conditional-format formulas that are ours, so only those are replaced. */
+export const RULES_PROPERTY = 'abmTier.rules';
+
+/** The output columns, in order. */
+export const OUTPUTS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drivers'] as const;
+export type OutputName = (typeof OUTPUTS)[number];
+
+export const CHART_SEGMENTS = 'Profitability by segment';
+export const CHART_WHALE = 'Whale curve: cumulative profit by share of accounts';

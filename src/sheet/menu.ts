@@ -1,0 +1,49 @@
+import { UserError } from './analyse-sheet';
+import { scoreSheet } from './score-sheet';
+import type { Services } from './services';
+import { removeColours } from './tier-colours';
+
+/** The add-on menu and what its items do. onOpen runs unauthorised: it only builds the menu. */
+
+export const SIDEBAR_FILE = 'Sidebar';
+export const SIDEBAR_TITLE = 'ABM Tier';
+
+export function buildMenu(services: Services): void {
+  services.spreadsheetApp.getUi().createAddonMenu()
+    .addItem('Open ABM Tier', 'showSidebar')
+    .addItem('Score sheet', 'menuScoreSheet')
+    .addSeparator()
+    .addItem('Remove tier colours', 'menuRemoveTierColours')
+    .addToUi();
+}
+
+export function openSidebar(services: Services): void {
+  const html = services.html.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(SIDEBAR_TITLE);
+  services.spreadsheetApp.getUi().showSidebar(html);
+}
+
+/** A message a person can act on: ours as written; anything unexpected named plainly, no stack trace. */
+export function userMessage(error: unknown): string {
+  if (error instanceof UserError || (error instanceof Error && error.name === 'SettingsError')) return error.message;
+  const text = error instanceof Error ? error.message : String(error);
+  return `ABM Tier could not finish: ${text}`;
+}
+
+/** "Score sheet" from the menu: re-runs with the saved settings and says the outcome in a toast. */
+export function menuScore(services: Services): void {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  try {
+    const report = scoreSheet(services);
+    const tiers = report.tiers.map((t) => `${t.accounts} ${t.label}`).join(', ');
+    const problems = report.errorCount ? ` ${report.errorCount} row(s) could not be scored: see the Drivers column.` : '';
+    ss.toast(`Scored ${report.scored} accounts: ${tiers}.${problems}`, SIDEBAR_TITLE, 8);
+  } catch (error) {
+    services.spreadsheetApp.getUi().alert(userMessage(error));
+  }
+}
+
+export function menuRemoveColours(services: Services): void {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const removed = removeColours(ss.getActiveSheet(), services.properties.getDocumentProperties());
+  ss.toast(removed ? 'Tier colours removed.' : 'This sheet has no tier colours of ABM Tier.', SIDEBAR_TITLE, 5);
+}

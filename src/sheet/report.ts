@@ -1,0 +1,65 @@
+import type { Analysis } from '../core';
+
+/** What the sidebar's result card and preview show: plain JSON (no NaN, no Date) that crosses google.script.run. */
+
+export interface TierLine {
+  label: string;
+  accounts: number;
+  /** Share of total profit, 0–1; null when unknown. */
+  profitShare: number | null;
+  program: string;
+  marketers: number;
+}
+
+export interface SegmentLine {
+  label: string;
+  accounts: number;
+  profitShare: number | null;
+}
+
+export interface Preview {
+  sheet: string;
+  scored: number;
+  tiers: TierLine[];
+  segments: SegmentLine[];
+  /** Invalid rows, first ones: the row and its message. */
+  errors: { row: number; message: string }[];
+  errorCount: number;
+  warnings: string[];
+}
+
+export interface ScoreReport extends Preview {
+  /** A1 of the columns written, e.g. `P:T`. */
+  columns: string;
+  summarySheet: string;
+}
+
+const MAX_ERRORS = 20;
+
+function share(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+export function preview(analysis: Analysis, sheet: string): Preview {
+  const { table, settings, capacity } = analysis;
+  const errors: Preview['errors'] = [];
+  for (const [i, message] of table.messages) {
+    if (errors.length >= MAX_ERRORS) break;
+    errors.push({ row: table.rowNumbers[i], message });
+  }
+  return {
+    sheet,
+    scored: analysis.scored,
+    tiers: analysis.byTier.rows.map((r, t) => ({
+      label: settings.labels[t],
+      accounts: capacity.accounts[t],
+      profitShare: share(r.profitShare),
+      program: capacity.programs[t],
+      marketers: capacity.marketers[t],
+    })),
+    segments: analysis.bySegment.rows.map((r) => ({ label: r.label, accounts: r.accounts, profitShare: share(r.profitShare) })),
+    errors,
+    errorCount: table.messages.size,
+    warnings: analysis.warnings,
+  };
+}

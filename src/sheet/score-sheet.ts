@@ -1,0 +1,82 @@
+import { parseSettings, type Settings } from '../core';
+import { analyseSheet, UserError } from './analyse-sheet';
+import { OUTPUTS, SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from './keys';
+import { writeOutputs } from './output-columns';
+import { readSheet } from './read-sheet';
+import { preview, type Preview, type ScoreReport } from './report';
+import type { Services } from './services';
+import { readSettings, saveSettings } from './settings-store';
+import { colourRows, rulesKey } from './tier-colours';
+import { writeSummary } from './summary-sheet';
+
+/** Seconds to wait for someone else's run before saying so. */
+const LOCK_WAIT_MS = 5000;
+
+function activeAccountsSheet(services: Services) {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getActiveSheet();
+  if (sheet.getName().startsWith(SUMMARY_SHEET_NAME)) {
+    throw new UserError('This is the summary sheet: open the sheet with your accounts, then score.');
+  }
+  return { ss, sheet };
+}
+
+/** Tiers and programs for the given settings, computed without writing anything (the sidebar's live preview). */
+export function previewSheet(services: Services, settingsInput: unknown): Preview {
+  const settings = parseSettings(settingsInput);
+  const { sheet } = activeAccountsSheet(services);
+  const data = readSheet(sheet);
+  return preview(analyseSheet(data, settings), data.name);
+}
+
+/**
+ * Scores the active sheet: reads it once, computes everything, then writes the output columns,
+ * the tier colours and the summary sheet. Under a document lock, so two people pressing Score at
+ * once cannot interleave; with `settingsInput` the settings are validated and saved first.
+ */
+export function scoreSheet(services: Services, settingsInput?: unknown): ScoreReport {
+  const lock = services.lock.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserError('This spreadsheet is being scored by someone else right now; try again in a moment.');
+  }
+  try {
+    const props = services.properties.getDocumentProperties();
+    const stored = props.getProperties();
+    const warnings: string[] = [];
+    let settings: Settings;
+    if (settingsInput === undefined) {
+      const loaded = readSettings(stored[SETTINGS_PROPERTY]);
+      settings = loaded.settings;
+      if (loaded.warning) warnings.push(loaded.warning);
+    } else {
+      settings = parseSettings(settingsInput);
+      if (stored[SETTINGS_PROPERTY] !== JSON.stringify(settings)) saveSettings(props, settings);
+    }
+    const { ss, sheet } = activeAccountsSheet(services);
+    const data = readSheet(sheet);
+    const analysis = analyseSheet(data, settings);
+    // Everything is computed: only now is anything written.
+    const written = writeOutputs(data, analysis);
+    if (written.note) warnings.push(written.note);
+    const tierColumn = columnIndex(written.columns) + OUTPUTS.indexOf('Tier');
+    const lastColumn = Math.max(data.values[0]?.length ?? 0, columnIndex(written.columns) + OUTPUTS.length - 1);
+    const sheetId = sheet.getSheetId();
+    colourRows(services.spreadsheetApp, sheet, sheetId, props, settings, {
+      firstRow: data.headerRow + 2,
+      lastRow: data.headerRow + 1 + data.rows.length,
+      lastColumn,
+      tierColumn,
+    }, stored[rulesKey(sheetId)] ?? null);
+    const summary = writeSummary(ss, analysis, data.name, new Date().toISOString().slice(0, 16).replace('T', ' '));
+    return { ...preview(analysis, data.name), warnings: [...warnings, ...analysis.warnings], columns: written.columns, summarySheet: summary.getName() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** `P:T` → 16. */
+function columnIndex(a1: string): number {
+  let n = 0;
+  for (const ch of a1.split(':')[0]) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

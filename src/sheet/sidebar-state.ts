@@ -1,0 +1,78 @@
+import { mapColumns, parseSettings, type Settings, type SettingsInput } from '../core';
+import { analyseSheet, UserError } from './analyse-sheet';
+import { columnLetter } from './plain-text';
+import { readSheet } from './read-sheet';
+import type { Services } from './services';
+import { loadSettings } from './settings-store';
+
+/** What the sidebar shows when it opens: the columns found, their roles, and the saved settings. */
+
+export interface ColumnInfo {
+  /** 0-based column index in the sheet. */
+  index: number;
+  letter: string;
+  header: string;
+  /** Role name, `custom`, or null when the column is not used. */
+  role: string | null;
+  weight: number;
+  direction: 'higher' | 'lower';
+}
+
+export interface SidebarState {
+  sheet: string;
+  /** 1-based row of the header; 0 when none was found. */
+  headerRow: number;
+  /** Data rows under the header (blank ones at the end left out). */
+  rows: number;
+  columns: ColumnInfo[];
+  /** Profit is computed as revenue − cost. */
+  derivedProfit: boolean;
+  settings: Settings;
+  /** A problem to show instead of the column list, e.g. no header row. */
+  problem?: string;
+  warning?: string;
+}
+
+export function sidebarState(services: Services, edited?: SettingsInput): SidebarState {
+  const loaded = edited === undefined ? loadSettings(services.properties.getDocumentProperties()) : { settings: parseSettings(edited), warning: undefined };
+  const settings = loaded.settings;
+  const sheet = services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const data = readSheet(sheet);
+  const state: SidebarState = {
+    sheet: data.name,
+    headerRow: data.headerRow + 1,
+    rows: data.rows.length,
+    columns: [],
+    derivedProfit: false,
+    settings,
+    warning: loaded.warning,
+  };
+  if (!data.header) {
+    try {
+      analyseSheet(data, settings);
+    } catch (error) {
+      state.problem = error instanceof UserError ? error.message : String(error);
+    }
+    return state;
+  }
+  const mapping = mapColumns(data.header, data.header.length, settings);
+  state.derivedProfit = mapping.derivedProfit;
+  const byIndex = new Map(mapping.metrics.filter((m) => m.index >= 0).map((m) => [m.index, m]));
+  data.header.forEach((cell, index) => {
+    const header = String(cell ?? '').trim();
+    if (!header) return;
+    const m = byIndex.get(index);
+    state.columns.push({
+      index,
+      letter: columnLetter(index + 1),
+      header,
+      role: index === mapping.account ? 'account' : m ? m.role : null,
+      weight: m ? m.weight : 0,
+      direction: m ? m.direction : 'higher',
+    });
+  });
+  if (mapping.metrics.length === 0) {
+    state.problem = `No metric column found in "${data.name}": name a column Revenue, Profit, Engagement… or pick a role for one below.`;
+  }
+  return state;
+}
