@@ -4,7 +4,7 @@
  */
 import * as fn from './functions';
 import * as sheet from './sheet';
-import { realServices } from './sheet/services';
+import { realServices } from './sheet/apps-script';
 
 /** What Sheets passes: a single value or a 2-D array of values. */
 type Range = unknown;

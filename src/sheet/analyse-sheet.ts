@@ -13,6 +13,9 @@ export function analyseSheet(data: SheetData, settings: Settings): Analysis {
   if (!data.header) {
     throw new UserError(`No header row found in the first 20 rows of "${data.name}": the columns need names such as Account, Revenue, Profit, Engagement.`);
   }
+  if (data.rows.length === 0) {
+    throw new UserError(`"${data.name}" has a header on row ${data.headerRow + 1} but no accounts below it.`);
+  }
   const width = Math.max(data.header.length, ...data.rows.slice(0, 1).map((r) => r.length));
   const mapping = mapColumns(data.header, width, settings);
   const table = readRows(data.rows, mapping, asOfMs(settings.asOf), data.headerRow + 2);

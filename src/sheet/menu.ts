@@ -1,6 +1,6 @@
 import { UserError } from './analyse-sheet';
 import { scoreSheet } from './score-sheet';
-import type { Services } from './services';
+import type { Services } from './apps-script';
 import { removeColours } from './tier-colours';
 
 /** The add-on menu and what its items do. onOpen runs unauthorised: it only builds the menu. */

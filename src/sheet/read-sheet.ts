@@ -1,6 +1,6 @@
 import { findHeaderRow, type Cell } from '../core';
 import { OUTPUTS, OUTPUT_COLUMN_KEY, type OutputName } from './keys';
-import type { SheetApi } from './services';
+import type { SheetApi } from './apps-script';
 
 /** The active sheet read once: its values, the header row, and where our own output columns are. */
 
@@ -35,14 +35,15 @@ export function findBlock(sheet: SheetApi): OutputBlock | null {
   } catch {
     names = [...OUTPUTS];
   }
-  return { column: md.getLocation().getColumn().getColumn(), names };
+  const column = md.getLocation().getColumn();
+  return column ? { column: column.getColumn(), names } : null;
 }
 
 function blank(cell: Cell): boolean {
   return cell === '' || cell === null || cell === undefined;
 }
 
-export function readSheet(sheet: SheetApi): SheetData {
+export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
   const values = sheet.getDataRange().getValues() as Cell[][];
   const block = findBlock(sheet);
   const ours = (c: number) => block !== null && c >= block.column - 1 && c < block.column - 1 + block.names.length;
@@ -52,7 +53,7 @@ export function readSheet(sheet: SheetApi): SheetData {
   while (end > headerRow + 1 && clean[end - 1].every(blank)) end--;
   return {
     sheet,
-    name: sheet.getName(),
+    name,
     values,
     headerRow,
     block,

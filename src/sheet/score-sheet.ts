@@ -4,7 +4,7 @@ import { OUTPUTS, SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from './keys';
 import { writeOutputs } from './output-columns';
 import { readSheet } from './read-sheet';
 import { preview, type Preview, type ScoreReport } from './report';
-import type { Services } from './services';
+import type { Services } from './apps-script';
 import { readSettings, saveSettings } from './settings-store';
 import { colourRows, rulesKey } from './tier-colours';
 import { writeSummary } from './summary-sheet';
@@ -15,17 +15,18 @@ const LOCK_WAIT_MS = 5000;
 function activeAccountsSheet(services: Services) {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
-  if (sheet.getName().startsWith(SUMMARY_SHEET_NAME)) {
+  const name = sheet.getName();
+  if (name.startsWith(SUMMARY_SHEET_NAME)) {
     throw new UserError('This is the summary sheet: open the sheet with your accounts, then score.');
   }
-  return { ss, sheet };
+  return { ss, sheet, name };
 }
 
 /** Tiers and programs for the given settings, computed without writing anything (the sidebar's live preview). */
 export function previewSheet(services: Services, settingsInput: unknown): Preview {
   const settings = parseSettings(settingsInput);
-  const { sheet } = activeAccountsSheet(services);
-  const data = readSheet(sheet);
+  const { sheet, name } = activeAccountsSheet(services);
+  const data = readSheet(sheet, name);
   return preview(analyseSheet(data, settings), data.name);
 }
 
@@ -52,8 +53,8 @@ export function scoreSheet(services: Services, settingsInput?: unknown): ScoreRe
       settings = parseSettings(settingsInput);
       if (stored[SETTINGS_PROPERTY] !== JSON.stringify(settings)) saveSettings(props, settings);
     }
-    const { ss, sheet } = activeAccountsSheet(services);
-    const data = readSheet(sheet);
+    const { ss, sheet, name } = activeAccountsSheet(services);
+    const data = readSheet(sheet, name);
     const analysis = analyseSheet(data, settings);
     // Everything is computed: only now is anything written.
     const written = writeOutputs(data, analysis);
@@ -67,8 +68,8 @@ export function scoreSheet(services: Services, settingsInput?: unknown): ScoreRe
       lastColumn,
       tierColumn,
     }, stored[rulesKey(sheetId)] ?? null);
-    const summary = writeSummary(ss, analysis, data.name, new Date().toISOString().slice(0, 16).replace('T', ' '));
-    return { ...preview(analysis, data.name), warnings: [...warnings, ...analysis.warnings], columns: written.columns, summarySheet: summary.getName() };
+    const summary = writeSummary(ss, sheet, analysis, data.name, new Date().toISOString().slice(0, 16).replace('T', ' '));
+    return { ...preview(analysis, data.name), warnings: [...warnings, ...analysis.warnings], columns: written.columns, summarySheet: summary };
   } finally {
     lock.releaseLock();
   }

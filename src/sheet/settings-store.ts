@@ -1,6 +1,6 @@
 import { parseSettings, SettingsError, type Settings } from '../core';
 import { SETTINGS_PROPERTY } from './keys';
-import type { PropertiesApi } from './services';
+import type { PropertiesApi } from './apps-script';
 
 /** Settings live in document properties, so everyone on a shared sheet scores with the same ones. */
 

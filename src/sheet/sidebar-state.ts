@@ -2,7 +2,7 @@ import { mapColumns, parseSettings, type Settings, type SettingsInput } from '..
 import { analyseSheet, UserError } from './analyse-sheet';
 import { columnLetter } from './plain-text';
 import { readSheet } from './read-sheet';
-import type { Services } from './services';
+import type { Services } from './apps-script';
 import { loadSettings } from './settings-store';
 
 /** What the sidebar shows when it opens: the columns found, their roles, and the saved settings. */

@@ -1,7 +1,7 @@
 import type { Analysis } from '../core';
 import { CHART_SEGMENTS, CHART_WHALE, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { summaryLayout } from './summary-layout';
-import type { EmbeddedChartApi, SheetApi, SpreadsheetApi } from './services';
+import type { EmbeddedChartApi, SheetApi, SpreadsheetApi } from './apps-script';
 
 /**
  * Builds or updates "ABM Summary": the tables in one write, then the two charts, updated in place
@@ -9,26 +9,36 @@ import type { EmbeddedChartApi, SheetApi, SpreadsheetApi } from './services';
  * alone: ours carries developer metadata; otherwise we use "ABM Summary (2)", and so on.
  */
 
-function isOurs(sheet: SheetApi): boolean {
-  return sheet.createDeveloperMetadataFinder().withKey(SUMMARY_SHEET_KEY).find().length > 0;
-}
+/** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
+export const SUMMARY_LAYOUT_VERSION = 'layout-1';
 
-export function summarySheet(ss: SpreadsheetApi): { sheet: SheetApi; created: boolean } {
+/** Our summary sheet, made when missing (inserting a sheet makes it active, so the caller's sheet is activated again). */
+export function summarySheet(ss: SpreadsheetApi, back: SheetApi): { sheet: SheetApi; name: string; current: boolean } {
   for (let k = 1; k < 100; k++) {
     const name = k === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${k})`;
     const existing = ss.getSheetByName(name);
-    if (existing && isOurs(existing)) return { sheet: existing, created: false };
-    if (!existing) {
-      const sheet = ss.insertSheet(name);
-      sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, 'v1');
-      return { sheet, created: true };
+    if (existing) {
+      const tag = existing.createDeveloperMetadataFinder().withKey(SUMMARY_SHEET_KEY).find()[0];
+      if (!tag) continue;
+      const current = tag.getValue() === SUMMARY_LAYOUT_VERSION;
+      if (!current) tag.setValue(SUMMARY_LAYOUT_VERSION);
+      return { sheet: existing, name, current };
     }
+    const sheet = ss.insertSheet(name);
+    sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, SUMMARY_LAYOUT_VERSION);
+    back.activate();
+    return { sheet, name, current: false };
   }
   throw new Error('Too many sheets named "ABM Summary": rename or delete some.');
 }
 
-export function writeSummary(ss: SpreadsheetApi, analysis: Analysis, sourceName: string, when: string): SheetApi {
-  const { sheet } = summarySheet(ss);
+/**
+ * Writes the tables in one setValues. The charts read those cells, so a re-run on the same layout
+ * only checks that both charts are there; a chart that is missing is inserted, and after a layout
+ * change the existing ones are updated in place with modify()/updateChart(), never inserted twice.
+ */
+export function writeSummary(ss: SpreadsheetApi, source: SheetApi, analysis: Analysis, sourceName: string, when: string): string {
+  const { sheet, name, current } = summarySheet(ss, source);
   const layout = summaryLayout(analysis, sourceName, when);
   const height = layout.values.length;
   const width = layout.values[0].length;
@@ -37,6 +47,7 @@ export function writeSummary(ss: SpreadsheetApi, analysis: Analysis, sourceName:
   const byTitle = (title: string) => charts.find((c: EmbeddedChartApi) => c.getOptions().get('title') === title);
   const place = (title: string, ranges: string[], kind: 'column' | 'line', row: number) => {
     const existing = byTitle(title);
+    if (existing && current) return;
     let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
     builder = kind === 'column' ? builder.asColumnChart() : builder.asLineChart();
     for (const a1 of ranges) builder = builder.addRange(sheet.getRange(a1));
@@ -46,5 +57,5 @@ export function writeSummary(ss: SpreadsheetApi, analysis: Analysis, sourceName:
   };
   place(CHART_SEGMENTS, layout.segmentChart, 'column', 3);
   place(CHART_WHALE, layout.whaleChart, 'line', 22);
-  return sheet;
+  return name;
 }

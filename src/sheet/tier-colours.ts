@@ -1,7 +1,7 @@
 import type { Settings } from '../core';
 import { RULES_PROPERTY } from './keys';
 import { columnLetter } from './plain-text';
-import type { ConditionalFormatRuleApi, PropertiesApi, SheetApi, SpreadsheetAppApi } from './services';
+import type { ConditionalFormatRuleApi, PropertiesApi, SheetApi, SpreadsheetAppApi } from './apps-script';
 
 /**
  * Whole rows coloured by tier with conditional-format rules on the Tier column, so colours follow
@@ -68,7 +68,8 @@ export function colourRows(
     });
   }
   sheet.setConditionalFormatRules([...kept, ...rules]);
-  props.setProperty(key, JSON.stringify(formulas));
+  const record = JSON.stringify(formulas);
+  if (record !== storedRules) props.setProperty(key, record);
 }
 
 /** "Remove tier colours": drops our rules only. Returns how many were removed. */
