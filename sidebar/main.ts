@@ -20,6 +20,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
     if (k === 'class') node.className = String(v);
     else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v as EventListener);
     else if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k.includes('-') || k === 'role') node.setAttribute(k, String(v));
     else if (v !== undefined && v !== false) (node as unknown as Record<string, unknown>)[k] = v;
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
@@ -200,7 +201,9 @@ async function score(button: HTMLButtonElement): Promise<void> {
   app.setAttribute('aria-busy', 'true');
   out.replaceChildren(el('p', { class: 'gray' }, 'Scoring the sheet…'));
   try {
-    out.replaceChildren(renderResult(await api.score(settingsInput())));
+    const card = renderResult(await api.score(settingsInput()));
+    out.replaceChildren(card);
+    card.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError(out, error);
   } finally {

@@ -1,0 +1,73 @@
+import type { FakeChart, FakeSheet, FakeSpreadsheet, Value } from '../../test/fakes/workbook';
+
+/** What the preview page draws: each sheet's cells as text, their tier backgrounds, and chart data. */
+
+export interface ChartView {
+  type: string;
+  title: string;
+  labels: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
+export interface SheetView {
+  name: string;
+  hidden: boolean;
+  cells: string[][];
+  backgrounds: (string | null)[][];
+  /** 1-based column of numbers to right-align. */
+  numeric: boolean[][];
+  charts: ChartView[];
+}
+
+export interface WorkbookView {
+  active: string;
+  sheets: SheetView[];
+}
+
+const MAX_ROWS = 2000;
+
+function text(v: Value | undefined): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
+  return String(v).replace(/^'/u, '');
+}
+
+function chartView(sheet: FakeSheet, chart: FakeChart): ChartView {
+  const columns: { header: string; values: Value[] }[] = [];
+  for (const range of chart.ranges) {
+    const grid = range.sheet.read(range.row, range.column, range.numRows, range.numColumns);
+    for (let c = 0; c < range.numColumns; c++) {
+      const col = grid.map((r) => r[c]);
+      const headers = Math.max(0, chart.numHeaders);
+      columns.push({ header: headers ? text(col[0]) : '', values: col.slice(headers) });
+    }
+  }
+  const [domain, ...rest] = columns;
+  void sheet;
+  return {
+    type: chart.type,
+    title: String(chart.options.title ?? ''),
+    labels: (domain?.values ?? []).map(text),
+    series: rest.map((c) => ({ name: c.header, values: c.values.map((v) => (typeof v === 'number' ? v : null)) })),
+  };
+}
+
+export function workbookView(book: FakeSpreadsheet): WorkbookView {
+  return {
+    active: book.active.name,
+    sheets: book.sheets.map((sheet) => {
+      const rows = Math.min(Math.max(sheet.lastRow(), 1), MAX_ROWS);
+      const cols = Math.max(sheet.lastColumn(), 1);
+      const grid = sheet.read(1, 1, rows, cols);
+      return {
+        name: sheet.name,
+        hidden: sheet.hidden,
+        cells: grid.map((r) => r.map(text)),
+        numeric: grid.map((r) => r.map((v) => typeof v === 'number')),
+        backgrounds: grid.map((r, i) => r.map((_, c) => sheet.backgroundAt(i + 1, c + 1))),
+        charts: sheet.charts.map((c) => chartView(sheet, c)),
+      };
+    }),
+  };
+}

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../scripts/preview/server';
+import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
+import { accountsGrid } from '../sheet/helpers';
+import { launch } from './browser';
+
+const DOCS = join(__dirname, '..', '..', 'docs');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(DOCS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The preview page with the sidebar loaded in its frame. */
+async function open(preview: Preview, width = 1400): Promise<{ page: Page; sidebar: Frame }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(preview.url);
+  const frame = page.frame({ url: /\/sidebar$/u });
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector('#columns, #problem');
+  return { page, sidebar: frame };
+}
+
+async function previewCounts(sidebar: Frame): Promise<number[]> {
+  await sidebar.waitForFunction(() => document.querySelectorAll('#preview tr[data-tier]').length === 3 && !document.querySelector('#preview.busy'));
+  return sidebar.$$eval('#preview tr[data-tier] td.num:nth-child(2)', (cells) => cells.map((c) => Number(c.textContent)));
+}
+
+describe('The sidebar, in Chromium, against the real server code on the in-memory sheet', () => {
+  it('maps the columns, previews live as settings change, scores, and shows the result card', async () => {
+    const preview = await startPreview({ Accounts: accountsGrid(120) });
+    try {
+      const { page, sidebar } = await open(preview);
+      // Columns found with their roles.
+      const roles = await sidebar.$$eval('#columns select[data-header]', (s) => (s as HTMLSelectElement[]).map((x) => `${x.dataset.header}=${x.value}`));
+      expect(roles).toContain('Revenue=revenue');
+      expect(roles).toContain('Recency (days)=recency');
+      expect(await sidebar.textContent('#unmapped')).toContain('Industry');
+      await page.screenshot({ path: join(DOCS, 'sidebar-columns.png'), clip: { x: 1100, y: 30, width: 300, height: 870 } });
+
+      // The preview follows the settings, before anything is written.
+      expect(await previewCounts(sidebar)).toEqual([24, 36, 60]);
+      await sidebar.selectOption('#method', 'threshold');
+      const before = await previewCounts(sidebar);
+      await sidebar.fill('input[aria-label="Tier 1 ≥"]', '55');
+      await sidebar.waitForFunction((b) => {
+        const now = [...document.querySelectorAll('#preview tr[data-tier] td.num:nth-child(2)')].map((c) => Number(c.textContent));
+        return now.length === 3 && now.join() !== b.join();
+      }, before);
+      const afterThreshold = await previewCounts(sidebar);
+      const slider = sidebar.locator('input[aria-label="Weight of Engagement"]');
+      await slider.fill('5');
+      await sidebar.waitForFunction((b) => {
+        const now = [...document.querySelectorAll('#preview tr[data-tier] td.num:nth-child(2)')].map((c) => Number(c.textContent));
+        return now.length === 3 && now.join() !== b.join();
+      }, afterThreshold);
+      expect(preview.book.sheet('Accounts').snapshot().values[0]).toHaveLength(15); // nothing written yet
+
+      // Score: busy state, then the result card; the sheet gets its columns, colours and summary.
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#result');
+      const card = await sidebar.textContent('#result');
+      expect(card).toContain('Scored 120 accounts on "Accounts"');
+      expect(card).toContain('Share of profit by segment');
+      const values = preview.book.sheet('Accounts').snapshot().values;
+      expect(values[0].slice(15, 20)).toEqual(['Score', 'Tier', 'Segment', 'ABM program', 'Drivers']);
+      expect(preview.book.sheet('Accounts').backgroundAt(2, 1)).not.toBeNull();
+      expect(preview.book.sheets.map((s) => s.name)).toContain(SUMMARY_SHEET_NAME);
+      // The saved settings are what the sidebar had.
+      expect(JSON.parse(preview.book.properties['abmTier.settings']).weights.Engagement).toBe(5);
+      await sidebar.evaluate(() => document.getElementById('result')?.scrollIntoView());
+      await page.screenshot({ path: join(DOCS, 'sidebar-result.png'), clip: { x: 1100, y: 30, width: 300, height: 870 } });
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('shows a clear error for a sheet with no metric columns, in words', async () => {
+    const preview = await startPreview({ Contacts: [['Name', 'Notes'], ['Acme', 'call back'], ['Birch', 'met at fair']] });
+    try {
+      const { page, sidebar } = await open(preview);
+      expect(await sidebar.textContent('#problem')).toContain('No metric column found in "Contacts"');
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#outcome .error');
+      const message = await sidebar.textContent('#outcome .error');
+      expect(message).toContain('No metric column found');
+      expect(message).not.toMatch(/at \w+ \(|Error:|stack/iu);
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('re-reads the columns when a role is changed in its dropdown', async () => {
+    const preview = await startPreview({ Accounts: accountsGrid(30) });
+    try {
+      const { page, sidebar } = await open(preview);
+      await sidebar.locator('#columns select[data-header="Revenue"]').selectOption('');
+      await sidebar.waitForFunction(() => document.querySelector('#unmapped')?.textContent?.includes('Revenue'));
+      expect(await sidebar.$$eval('#columns select[data-header]', (s) => (s as HTMLSelectElement[]).map((x) => x.dataset.header))).not.toContain('Revenue');
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+});
