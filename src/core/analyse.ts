@@ -17,7 +17,8 @@ export interface Analysis {
   /** Rows with a score (n of SPEC §4). */
   scored: number;
   score: Float64Array;
-  percentiles: Float64Array[];
+  /** Per metric; null for a metric of weight 0 (not ranked). */
+  percentiles: (Float64Array | null)[];
   /** 0 = Tier 1 … 2 = Tier 3, −1 = none. */
   tier: Int8Array;
   /** 0 = Money Maker … 2 = Filler, −1 = no revenue. */
@@ -96,7 +97,7 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
     percentiles,
     tier,
     segment,
-    health: healthIndex(table, include),
+    health: healthIndex(table, include, percentiles),
     drivers: drivers(percentiles, mapping.metrics.map((m) => m.weight), scores),
     capacity: capacity(tier, settings),
     capped,

@@ -9,7 +9,7 @@ export interface Drivers {
   weakest: Int16Array;
 }
 
-export function drivers(percentiles: readonly Float64Array[], weights: readonly number[], scored: Float64Array): Drivers {
+export function drivers(percentiles: readonly (Float64Array | null)[], weights: readonly number[], scored: Float64Array): Drivers {
   const n = scored.length;
   const first = new Int16Array(n).fill(-1);
   const second = new Int16Array(n).fill(-1);
@@ -23,8 +23,9 @@ export function drivers(percentiles: readonly Float64Array[], weights: readonly 
     let bv = -1;
     for (let m = 0; m < k; m++) {
       const w = weights[m];
-      const p = percentiles[m][i];
-      if (!(w > 0) || p !== p) continue;
+      if (!(w > 0)) continue;
+      const p = percentiles[m]![i];
+      if (p !== p) continue;
       const c = w * p;
       if (c > av) {
         b = a;
@@ -40,8 +41,9 @@ export function drivers(percentiles: readonly Float64Array[], weights: readonly 
     let lost = 0;
     for (let m = 0; m < k; m++) {
       const w = weights[m];
-      const p = percentiles[m][i];
-      if (m === a || m === b || !(w > 0) || p !== p) continue;
+      if (m === a || m === b || !(w > 0)) continue;
+      const p = percentiles[m]![i];
+      if (p !== p) continue;
       const l = w * (1 - p);
       if (l > lost) {
         weak = m;
@@ -55,14 +57,43 @@ export function drivers(percentiles: readonly Float64Array[], weights: readonly 
   return { first, second, weakest };
 }
 
+/** `top X%` and `bottom X%` texts, made once per metric and percent. */
+export class DriverText {
+  private readonly tops: string[][];
+  private readonly bottoms: string[][];
+
+  constructor(private readonly metrics: readonly MetricColumn[]) {
+    this.tops = metrics.map(() => []);
+    this.bottoms = metrics.map(() => []);
+  }
+
+  top(m: number, p: number): string {
+    const pct = Math.max(1, Math.round(100 * (1 - p)));
+    return (this.tops[m][pct] ??= `${this.metrics[m].name} (top ${pct}%)`);
+  }
+
+  bottom(m: number, p: number): string {
+    const pct = Math.max(1, Math.round(100 * p));
+    return (this.bottoms[m][pct] ??= `; weakest: ${this.metrics[m].name} (bottom ${pct}%)`);
+  }
+
+  /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
+  describe(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[]): string {
+    const a = d.first[i];
+    const b = d.second[i];
+    const w = d.weakest[i];
+    let text = a >= 0 ? this.top(a, percentiles[a]![i]) : '';
+    if (b >= 0) text += `, ${this.top(b, percentiles[b]![i])}`;
+    if (w >= 0) text += this.bottom(w, percentiles[w]![i]);
+    return text;
+  }
+}
+
+const texts = new WeakMap<readonly MetricColumn[], DriverText>();
+
 /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
-export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly Float64Array[]): string {
-  const top = (m: number) => `${metrics[m].name} (top ${Math.max(1, Math.round(100 * (1 - percentiles[m][i])))}%)`;
-  const parts: string[] = [];
-  if (d.first[i] >= 0) parts.push(top(d.first[i]));
-  if (d.second[i] >= 0) parts.push(top(d.second[i]));
-  let text = parts.join(', ');
-  const w = d.weakest[i];
-  if (w >= 0) text += `; weakest: ${metrics[w].name} (bottom ${Math.max(1, Math.round(100 * percentiles[w][i]))}%)`;
-  return text;
+export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly (Float64Array | null)[]): string {
+  let t = texts.get(metrics);
+  if (!t) texts.set(metrics, (t = new DriverText(metrics)));
+  return t.describe(d, i, percentiles);
 }

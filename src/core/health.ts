@@ -15,20 +15,25 @@ export const HEALTH_METRICS: readonly { role: MetricRole; weight: number; direct
 
 export const HEALTH_LABELS = ['Healthy', 'Watch', 'At risk'] as const;
 
-/** Health 0–100 per row (NaN where none of its metrics is present); null when the table has none of them. */
-export function healthIndex(table: ParsedTable, include: Uint8Array): Float64Array | null {
+/**
+ * Health 0–100 per row (NaN where none of its metrics is present); null when the table has none of
+ * them. `scorePercentiles` (from the main score, same rows) are reused where the direction agrees.
+ */
+export function healthIndex(table: ParsedTable, include: Uint8Array, scorePercentiles?: readonly (Float64Array | null)[]): Float64Array | null {
   const values: Float64Array[] = [];
   const weights: number[] = [];
   const directions: Direction[] = [];
+  const known: (Float64Array | null)[] = [];
   for (const h of HEALTH_METRICS) {
     const m = table.mapping.metrics.findIndex((c) => c.role === h.role);
     if (m < 0) continue;
     values.push(table.values[m]);
     weights.push(h.weight);
     directions.push(h.direction);
+    known.push(table.mapping.metrics[m].direction === h.direction ? (scorePercentiles?.[m] ?? null) : null);
   }
   if (values.length === 0) return null;
-  return score({ values, weights, directions, include }).score;
+  return score({ values, weights, directions, include, known }).score;
 }
 
 /** `Healthy` ≥ 70, `Watch` ≥ 40, else `At risk`; '' for no index. */

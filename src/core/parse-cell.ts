@@ -23,7 +23,14 @@ const CURRENCY_RE = /^\p{Sc}|\p{Sc}$/u;
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 
 /** Parses number text: `$1,200.50`, `12%`, `(1,200)`, `−3`, `+4`, `1e3`, `€ 12`. NaN when it is not a number. */
+const PLAIN_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/u;
+
 export function parseNumberText(text: string): number {
+  // Most cells are plain numbers: one test, then Number().
+  if (PLAIN_RE.test(text)) {
+    const v = Number(text);
+    return Number.isFinite(v) ? v : Number.NaN;
+  }
   let s = text.trim();
   if (s === '') return Number.NaN;
   while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
@@ -100,13 +107,14 @@ export function parseCell(cell: Cell, kind: CellKind, asOfMs: number): Parsed {
     return fromDate(Date.UTC(cell.getFullYear(), cell.getMonth(), cell.getDate()), kind, asOfMs);
   }
   if (typeof cell === 'boolean') return { ok: false, missing: false, reason: 'is TRUE/FALSE, not a number' };
-  const text = String(cell).trim();
-  if (text === '') return MISSING;
-  if (SHEET_ERRORS.has(text.toUpperCase())) return { ok: false, missing: true, error: text };
+  const text = String(cell);
   const value = parseNumberText(text);
   if (!Number.isNaN(value)) return { ok: true, value };
+  const trimmed = text.trim();
+  if (trimmed === '') return MISSING;
+  if (trimmed[0] === '#' && SHEET_ERRORS.has(trimmed.toUpperCase())) return { ok: false, missing: true, error: trimmed };
   if (kind !== 'number') {
-    const ms = parseIsoDate(text);
+    const ms = parseIsoDate(trimmed);
     if (!Number.isNaN(ms)) return fromDate(ms, kind, asOfMs);
   }
   return { ok: false, missing: false, reason: 'is not a number' };

@@ -1,5 +1,5 @@
 import type { ColumnMapping } from './columns';
-import { parseCell, quoteCell, type Cell } from './parse-cell';
+import { parseCell, parseNumberText, quoteCell, type Cell } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
 
@@ -78,6 +78,20 @@ export class TableBuilder {
       const col = this.sourceColumns[m];
       if (col < 0) continue;
       const cell = row[col];
+      // The common case first, without allocating: a number, or text that is a plain number.
+      if (typeof cell === 'number' && Number.isFinite(cell)) {
+        this.values[m][i] = cell;
+        filled = true;
+        continue;
+      }
+      if (typeof cell === 'string' && cell !== '') {
+        const v = parseNumberText(cell);
+        if (v === v) {
+          this.values[m][i] = v;
+          filled = true;
+          continue;
+        }
+      }
       const parsed = parseCell(cell, metrics[m].kind, this.asOfMs);
       if (parsed.ok) {
         this.values[m][i] = parsed.value;

@@ -1,4 +1,4 @@
-import { presentSorted, upperBound } from './percentile';
+import { presentSorted } from './percentile';
 import { round6 } from './round';
 import type { Settings } from './settings';
 
@@ -20,15 +20,14 @@ export function tiersByPosition(values: Float64Array, k1: number, k2: number): I
   for (let i = 0; i < values.length; i++) rounded[i] = Number.isNaN(values[i]) ? Number.NaN : round6(values[i]);
   const sorted = presentSorted(rounded);
   const n = sorted.length;
+  // Fewer than k rows above v ⟺ v is at least the k-th largest value: one comparison per row.
+  const kth = (k: number) => (k <= 0 ? Number.POSITIVE_INFINITY : k >= n ? Number.NEGATIVE_INFINITY : sorted[n - k]);
+  const t1 = kth(k1);
+  const t2 = kth(k2);
   const out = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = rounded[i];
-    if (Number.isNaN(v)) {
-      out[i] = NO_TIER;
-      continue;
-    }
-    const position = n - upperBound(sorted, v);
-    out[i] = position < k1 ? 0 : position < k2 ? 1 : 2;
+    out[i] = v !== v ? NO_TIER : v >= t1 ? 0 : v >= t2 ? 1 : 2;
   }
   return out;
 }
