@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticCsv } from './data';
+import { line, median } from './stats';
+
+const ROOT = join(__dirname, '..');
+
+/** The CLI end to end on a CSV (node start-up, read, score, write CSV), with its peak memory. */
+export function benchCli(): void {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  // A wrapper that runs the CLI and then reports the process's peak resident memory.
+  const wrapper = `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n')); require(${JSON.stringify(cli)});`;
+  for (const n of [100_000, 1_000_000]) {
+    const csv = syntheticCsv(n);
+    const out = join(tmpdir(), `abm-bench-out-${n}.csv`);
+    const times: number[] = [];
+    let rss = 0;
+    for (let k = 0; k < (n >= 1_000_000 ? 3 : 5); k++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['-e', wrapper, 'x', 'score', csv, '--format', 'csv', '--out', out, '--as-of', '2026-01-01'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      times.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`cli failed: ${r.stderr}`);
+      rss = Math.max(rss, Number(/maxrss (\d+)/u.exec(r.stderr)?.[1] ?? 0));
+    }
+    rmSync(out, { force: true });
+    const label = n.toLocaleString('en-US');
+    line(`CLI end to end, ${label} rows CSV → CSV`, `${median(times).toFixed(0)} ms`, n === 100_000 ? 'budget ≤ 1 s' : '');
+    line(`CLI peak memory, ${label} rows`, `${(rss / 1024).toFixed(0)} MiB`, n === 1_000_000 ? 'budget < 1 GiB' : '');
+  }
+}

@@ -1,0 +1,9 @@
+/** npm run bench: prints each figure beside its budget. Nothing here asserts; tests never time. */
+import { benchCli } from './cli';
+import { benchPipeline } from './pipeline';
+import { benchSheet } from './sheet';
+
+console.log(`ABM Tier benchmarks · node ${process.version} · ${new Date().toISOString().slice(0, 10)}`);
+benchPipeline();
+benchCli();
+benchSheet();

@@ -1,0 +1,117 @@
+import type { SettingsInput } from '../core';
+
+/** Command-line flags → settings (validated later by the one zod schema) and output options. */
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Options {
+  command: string;
+  file: string | null;
+  settings: SettingsInput;
+  format: 'json' | 'csv' | null;
+  out: string | null;
+  bins: number;
+  lookalikes: boolean;
+}
+
+const VALUE_FLAGS = new Set(['--method', '--cutoffs', '--thresholds', '--weights', '--as-of', '--format', '--out', '--bins', '--capacity']);
+const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
+
+function numbers(flag: string, text: string, count: number[]): number[] {
+  const list = text.split(',').map((s) => s.trim());
+  const values = list.map(Number);
+  if (!count.includes(values.length) || values.some((v) => !Number.isFinite(v)) || list.some((s) => s === '')) {
+    throw new UsageError(`${flag} takes ${count.join(' or ')} numbers separated by commas, e.g. ${flag} ${count[0] === 3 ? '20,30,50' : count[0] === 2 ? '70,40' : '1,3,1,10'}; got "${text}".`);
+  }
+  return values;
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { command: argv[0] ?? 'help', file: null, settings: {}, format: null, out: null, bins: 5, lookalikes: false };
+  const s = options.settings as Record<string, unknown>;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
+    if (flag === '--help' || flag === '-h') {
+      options.command = 'help';
+      continue;
+    }
+    if (BOOLEAN_FLAGS.has(flag)) {
+      if (flag === '--no-cap') s.unprofitableCap = false;
+      else options.lookalikes = true;
+      continue;
+    }
+    if (VALUE_FLAGS.has(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+      switch (flag) {
+        case '--method':
+          s.method = value;
+          break;
+        case '--cutoffs':
+          s.cutoffs = numbers(flag, value, [3]);
+          break;
+        case '--thresholds':
+          s.thresholds = numbers(flag, value, [2]);
+          break;
+        case '--capacity': {
+          const [sm, sa, lm, la] = numbers(flag, value, [4]);
+          s.capacity = { strategicMarketers: sm, strategicAccounts: sa, liteMarketers: lm, liteAccounts: la };
+          break;
+        }
+        case '--weights': {
+          const weights: Record<string, number> = {};
+          for (const part of value.split(',')) {
+            const m = /^\s*([^=]+?)\s*=\s*([-+]?\d*\.?\d+)\s*$/u.exec(part);
+            if (!m) throw new UsageError(`--weights takes name=number pairs, e.g. --weights profit=3,revenue=2; "${part}" is not one.`);
+            weights[m[1]] = Number(m[2]);
+          }
+          s.weights = weights;
+          break;
+        }
+        case '--as-of':
+          s.asOf = value;
+          break;
+        case '--format':
+          if (value !== 'json' && value !== 'csv') throw new UsageError(`--format is json or csv, not "${value}".`);
+          options.format = value;
+          break;
+        case '--out':
+          options.out = value;
+          break;
+        case '--bins': {
+          const n = Number(value);
+          if (!Number.isInteger(n) || n < 2 || n > 10) throw new UsageError(`--bins is a whole number from 2 to 10, not "${value}".`);
+          options.bins = n;
+          break;
+        }
+      }
+      continue;
+    }
+    if (arg.startsWith('-')) throw new UsageError(`unknown option ${flag}; see abm-tier --help.`);
+    if (options.file) throw new UsageError(`one file at a time: got "${options.file}" and "${arg}".`);
+    options.file = arg;
+  }
+  return options;
+}
+
+export const HELP = `abm-tier: ABM tier analysis of a table of accounts
+
+Usage:
+  abm-tier score FILE.csv [options]     score, tier and segment every account (JSON, or CSV with --format csv)
+  abm-tier summary FILE.csv [options]   a readable report: tiers, profitability by segment, programs, KPIs
+  abm-tier help                         this text
+
+Options:
+  --method quantile|threshold|pareto|capacity   how tiers are cut (default quantile)
+  --cutoffs 20,30,50          quantile: percent of accounts in Tier 1, 2, 3
+  --thresholds 70,40          threshold: minimum score for Tier 1 and Tier 2
+  --capacity 1,3,1,10         capacity: strategic marketers, accounts each, ABM Lite marketers, accounts each
+  --weights profit=3,revenue=2  weights by role or column header
+  --no-cap                    do not move unprofitable accounts to Tier 3
+  --as-of YYYY-MM-DD          the day recency and tenure dates count from (default today)
+  --format json|csv           output format (default json; csv when --out ends in .csv)
+  --out FILE                  write to FILE instead of standard output
+`;

@@ -1,0 +1,13 @@
+/** The node entry of abm-tier (bundled to dist/cli.js). */
+import { run } from './main';
+
+run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
+  process.stderr.write(`abm-tier: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,51 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+/** Where output goes: a file (written in chunks) or a stream-like sink such as stdout. */
+export interface Sink {
+  write(text: string): void;
+  close(): void;
+}
+
+const FLUSH_AT = 1 << 20;
+
+export function fileSink(path: string): Sink {
+  const fd = openSync(path, 'w');
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (buffer.length) writeSync(fd, buffer.join(''));
+    buffer = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      buffer.push(text);
+      size += text.length;
+      if (size >= FLUSH_AT) flush();
+    },
+    close() {
+      flush();
+      closeSync(fd);
+    },
+  };
+}
+
+export function streamSink(write: (text: string) => void): Sink {
+  let buffer: string[] = [];
+  let size = 0;
+  return {
+    write(text) {
+      buffer.push(text);
+      size += text.length;
+      if (size >= FLUSH_AT) {
+        write(buffer.join(''));
+        buffer = [];
+        size = 0;
+      }
+    },
+    close() {
+      if (buffer.length) write(buffer.join(''));
+      buffer = [];
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main';
+import { CsvParser } from '../../src/cli/csv';
+import { analyseGrid, parseSettings } from '../../src/core';
+import { sampleCsv, SAMPLE_HEADER, sampleAccounts } from '../../src/sample/accounts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'abm-cli-'));
+});
+
+function file(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir });
+  return { code, out, err };
+}
+
+const SMALL = 'Account,Revenue,Profit,Engagement\nAcme,100,30,90\nBirch,200,10,50\nCobalt,300,50,10\nDune,400,-5,70\n';
+
+describe('abm-tier score', () => {
+  it('prints JSON rows, tiers, segments, capacity, KPIs and warnings matching the engine', async () => {
+    const { code, out } = await cli('score', file('small.csv', SMALL));
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const engine = analyseGrid([['Account', 'Revenue', 'Profit', 'Engagement'], ['Acme', 100, 30, 90], ['Birch', 200, 10, 50], ['Cobalt', 300, 50, 10], ['Dune', 400, -5, 70]], parseSettings({}));
+    expect(json.rows.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 5]);
+    expect(json.rows[0]).toMatchObject({ account: 'Acme', tier: `Tier ${engine.tier[0] + 1}`, program: expect.stringMatching(/ABM/) });
+    json.rows.forEach((r: { score: number }, i: number) => expect(r.score).toBeCloseTo(engine.score[i], 12));
+    expect(json.rows[3].tier).toBe('Tier 3');
+    expect(json.tiers.map((t: { label: string }) => t.label)).toEqual(['Tier 1', 'Tier 2', 'Tier 3', 'Total']);
+    expect(json.segments[0]).toEqual(expect.objectContaining({ label: 'Money Maker', accounts: 1, revenue: 400, profit: -5 }));
+    expect(json.capacity[0]).toEqual({ program: 'Strategic ABM (1:1)', tier: 'Tier 1', accounts: engine.capacity.accounts[0], marketers: engine.capacity.marketers[0] });
+    expect(Array.isArray(json.warnings)).toBe(true);
+    expect(json.kpis.accounts).toBe(4);
+  });
+
+  it('reads quoted fields with commas and newlines, a BOM, CRLF and ; separators alike', async () => {
+    const a = await cli('score', file('plain.csv', 'Account,Revenue,Profit\n"Acme, Inc.",100,30\n"Birch\nLtd",200,10\n'));
+    const b = await cli('score', file('excel.csv', '\uFEFFAccount;Revenue;Profit\r\n"Acme, Inc.";100;30\r\n"Birch\r\nLtd";200;10\r\n'));
+    const ja = JSON.parse(a.out);
+    const jb = JSON.parse(b.out);
+    expect(ja.rows.map((r: { account: string }) => r.account)).toEqual(['Acme, Inc.', 'Birch\nLtd']);
+    expect(jb.rows.map((r: { account: string }) => r.account)).toEqual(['Acme, Inc.', 'Birch\r\nLtd']);
+    expect(jb.rows.map((r: { score: number }) => r.score)).toEqual(ja.rows.map((r: { score: number }) => r.score));
+  });
+
+  it('maps "Recency (days)" to recency and reads date-valued recency against --as-of', async () => {
+    const days = await cli('score', file('days.csv', 'Account,Recency (days),Revenue\nA,10,5\nB,40,5\nC,70,5\n'));
+    const dates = await cli('score', file('dates.csv', 'Account,Last order date,Revenue\nA,2026-06-20,5\nB,2026-05-21,5\nC,2026-04-21,5\n'), '--as-of', '2026-06-30');
+    expect(JSON.parse(dates.out).rows.map((r: { score: number }) => r.score)).toEqual(JSON.parse(days.out).rows.map((r: { score: number }) => r.score));
+    expect(JSON.parse(days.out).rows[0].score).toBeGreaterThan(JSON.parse(days.out).rows[2].score);
+  });
+
+  it('gives an invalid row its message, scores the others, and leaves blank lines out with row numbers still matching lines', async () => {
+    const { code, out } = await cli('score', file('bad.csv', 'Account,Revenue,Profit\nA,100,10\n\nB,12,5OO,3\nC,300,30\n'));
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.rows.map((r: { row: number }) => r.row)).toEqual([2, 4, 5]);
+    expect(json.rows[1]).toMatchObject({ row: 4, score: null, error: 'Row 4, column "Profit": "5OO" is not a number.' });
+    expect(json.rows[2].score).toBe(100);
+  });
+
+  it('--no-cap keeps an unprofitable account in the tier its score earns', async () => {
+    const csv = file('cap.csv', 'Account,Revenue,Profit\nA,1000,-1\nB,1,1\nC,2,2\nD,3,3\nE,4,4\n');
+    const capped = JSON.parse((await cli('score', csv, '--method', 'threshold', '--thresholds', '40,20')).out);
+    const free = JSON.parse((await cli('score', csv, '--method', 'threshold', '--thresholds', '40,20', '--no-cap')).out);
+    expect(capped.rows[0].tier).toBe('Tier 3');
+    expect(free.rows[0].tier).not.toBe('Tier 3');
+  });
+
+  it('writes CSV with the input columns plus Score, Tier, Segment, ABM program, Drivers, and guards against formulas', async () => {
+    const input = file('inj.csv', 'Account,Revenue,Profit,=Evil\n=HYPERLINK("x"),100,-120,1\n@cmd,200,10,2\nPlain,300,30,3\n');
+    const { code } = await cli('score', input, '--out', 'scored.csv');
+    expect(code).toBe(0);
+    const lines = readFileSync(join(dir, 'scored.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe("Account,Revenue,Profit,'=Evil,Score,Tier,Segment,ABM program,Drivers");
+    expect(lines[1].startsWith(`"'=HYPERLINK(""x"")",100,-120,`)).toBe(true);
+    expect(lines[2].startsWith("'@cmd,200,10,")).toBe(true);
+    const drivers = lines.map((l) => l.split(',').at(-1) ?? '');
+    expect(drivers.every((d) => !/^[=+\-@]/u.test(d))).toBe(true);
+  });
+
+  it('says in one line what is wrong: missing file, no metric column, bad cut-offs, unknown option', async () => {
+    const missing = await cli('score', 'nope.csv');
+    expect(missing).toEqual({ code: 1, out: '', err: 'abm-tier: nope.csv: no such file\n' });
+    file('names.csv', 'Name,Notes\nA,x\n');
+    const noMetric = await cli('score', 'names.csv');
+    expect(noMetric.code).toBe(1);
+    expect(noMetric.err).toMatch(/^abm-tier: names\.csv: no metric column found in the header \(Name, Notes\)/u);
+    const cut = await cli('score', file('ok.csv', SMALL), '--cutoffs', '20,30,40');
+    expect(cut).toEqual({ code: 2, out: '', err: 'abm-tier: Settings "cutoffs": the three cut-offs must add up to 100.\n' });
+    const flag = await cli('score', 'ok.csv', '--fast');
+    expect(flag.err).toBe('abm-tier: unknown option --fast; see abm-tier --help.\n');
+    file('quote.csv', 'Account,Revenue\n"Acme,100\n');
+    const quote = await cli('score', 'quote.csv');
+    expect(quote.err).toBe('abm-tier: quote.csv: line 2: a quoted field is not closed (a " is missing)\n');
+    for (const r of [missing, noMetric, cut, flag, quote]) expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('abm-tier summary and the bundled command', () => {
+  it('the sample fixture is the deterministic sample', () => {
+    expect(readFileSync(join(__dirname, '..', 'fixtures', 'accounts-sample.csv'), 'utf8')).toBe(sampleCsv(250, 42));
+  });
+
+  it('prints a readable report naming the segment that earns the most profit', async () => {
+    const grid = [[...SAMPLE_HEADER], ...sampleAccounts(250, 42)];
+    const engine = analyseGrid(grid, parseSettings({}));
+    const best = engine.bySegment.rows.reduce((a, b) => (b.profit > a.profit ? b : a));
+    const { code, out } = await cli('summary', join(__dirname, '..', 'fixtures', 'accounts-sample.csv'));
+    expect(code).toBe(0);
+    expect(out).toContain('250 accounts scored');
+    expect(out).toContain(`The segment that earns the most profit: ${best.label}`);
+  });
+
+  it('runs as dist/cli.js with a real exit code', () => {
+    const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
+    const ok = execFileSync(process.execPath, [cliPath, 'score', file('b.csv', SMALL)], { encoding: 'utf8' });
+    expect(JSON.parse(ok).rows).toHaveLength(4);
+    const bad = spawnSync(process.execPath, [cliPath, 'score', 'missing.csv'], { encoding: 'utf8', cwd: dir });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('abm-tier: missing.csv: no such file\n');
+  });
+});
+
+describe('CSV reader', () => {
+  it('gives the same records whatever the chunk boundaries', () => {
+    const text = '\uFEFFa;b\r\n"x;""y""\r\nz";2\r\n3;4';
+    const whole: string[][] = [];
+    const p1 = new CsvParser((f) => whole.push(f));
+    p1.push(text);
+    p1.end();
+    for (let cut = 1; cut < text.length; cut++) {
+      const parts: string[][] = [];
+      const p = new CsvParser((f) => parts.push(f));
+      p.push(text.slice(0, cut));
+      p.push(text.slice(cut));
+      p.end();
+      expect(parts).toEqual(whole);
+    }
+    expect(whole).toEqual([['a', 'b'], ['x;"y"\r\nz', '2'], ['3', '4']]);
+  });
+
+  it('hands over each record\'s own text, line end left off, whatever the chunk boundaries', () => {
+    const text = 'a,b\r\n"x,""y""\r\nz",2\n3,4\r5,6';
+    for (let cut = 0; cut <= text.length; cut++) {
+      const raws: string[] = [];
+      const p = new CsvParser((_f, _r, raw) => raws.push(raw), true);
+      p.push(text.slice(0, cut));
+      p.push(text.slice(cut));
+      p.end();
+      expect(raws).toEqual(['a,b', '"x,""y""\r\nz",2', '3,4', '5,6']);
+    }
+  });
+});
