@@ -5,7 +5,7 @@
 
 export const SAMPLE_HEADER = [
   'Account', 'Industry', 'Revenue', 'Cost to serve', 'Orders', 'Recency (days)', 'Tenure (years)',
-  'Products', 'Engagement', 'Contacts', 'Channels', 'Opportunities', 'Feedback', 'Support tickets', 'Leads',
+  'Products', 'Engagement', 'Contacts', 'Channels', 'Opportunities', 'Feedback', 'Support tickets', 'Leads', 'Profit', 'Health score',
 ] as const;
 
 /** Mulberry32: a small seeded generator, so the same seed gives the same accounts everywhere. */
@@ -55,7 +55,8 @@ export function sampleAccounts(count = 250, seed = 42): SampleRow[] {
     const feedback = Math.max(1, Math.min(5, Math.round((big ? 3 : middle ? 4 : 2.5) + 2 * rnd() - 1)));
     const support = Math.round((big ? 40 : middle ? 12 : 8) * (0.3 + rnd()));
     const leads = Math.max(1, Math.round(contacts * (0.5 + rnd())));
-    rows.push([name, pick(INDUSTRIES), revenue, cost, orders, recency, tenure, products, engagement, contacts, channels, opportunities, feedback, support, leads]);
+    const health = Math.round(Math.max(0, Math.min(100, 0.6 * engagement + 30 - recency / 10 - support / 3 + 10 * rnd())));
+    rows.push([name, pick(INDUSTRIES), revenue, cost, orders, recency, tenure, products, engagement, contacts, channels, opportunities, feedback, support, leads, revenue - cost, health]);
   }
   return rows;
 }

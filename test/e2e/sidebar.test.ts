@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../scripts/preview/server';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { accountsGrid } from '../sheet/helpers';
+import { SAMPLE_HEADER } from '../../src/sample/accounts';
 import { launch } from './browser';
 
 const DOCS = join(__dirname, '..', '..', 'docs');
@@ -61,7 +62,7 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
         const now = [...document.querySelectorAll('#preview tr[data-tier] td.num:nth-child(2)')].map((c) => Number(c.textContent));
         return now.length === 3 && now.join() !== b.join();
       }, afterThreshold);
-      expect(preview.book.sheet('Accounts').snapshot().values[0]).toHaveLength(15); // nothing written yet
+      expect(preview.book.sheet('Accounts').snapshot().values[0]).toHaveLength(SAMPLE_HEADER.length); // nothing written yet
 
       // Score: busy state, then the result card; the sheet gets its columns, colours and summary.
       await sidebar.click('#score');
@@ -70,7 +71,7 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       expect(card).toContain('Scored 120 accounts on "Accounts"');
       expect(card).toContain('Share of profit by segment');
       const values = preview.book.sheet('Accounts').snapshot().values;
-      expect(values[0].slice(15, 20)).toEqual(['Score', 'Tier', 'Segment', 'ABM program', 'Drivers']);
+      expect(values[0].slice(SAMPLE_HEADER.length, SAMPLE_HEADER.length + 5)).toEqual(['Score', 'Tier', 'Segment', 'ABM program', 'Drivers']);
       expect(preview.book.sheet('Accounts').backgroundAt(2, 1)).not.toBeNull();
       expect(preview.book.sheets.map((s) => s.name)).toContain(SUMMARY_SHEET_NAME);
       // The saved settings are what the sidebar had.

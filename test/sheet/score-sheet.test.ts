@@ -5,8 +5,9 @@ import { SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { analyseGrid, parseSettings } from '../../src/core';
 import type { FakeChart } from '../fakes/workbook';
 import { accountsGrid, formulasOutside, outside, workbook } from './helpers';
+import { SAMPLE_HEADER } from '../../src/sample/accounts';
 
-const WIDTH = 15; // columns of the sample
+const WIDTH = SAMPLE_HEADER.length; // columns of the sample
 
 describe('Score writes beside the data, in place, and touches nothing else', () => {
   it('writes Score, Tier, Segment, ABM program and Drivers after the last column, matching the engine', () => {
@@ -14,7 +15,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     const { sheet, session } = workbook(grid);
     const before = outside(sheet, WIDTH + 1, WIDTH + 5);
     const report = scoreSheet(session.services);
-    expect(report.columns).toBe('P:T');
+    expect(report.columns).toBe('R:V');
     const values = sheet.snapshot().values;
     expect(values[0].slice(WIDTH, WIDTH + 5)).toEqual(['Score', 'Tier', 'Segment', 'ABM program', 'Drivers']);
     const engine = analyseGrid(grid, parseSettings({}));
@@ -52,7 +53,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     const grid = accountsGrid(10).map((row, r) => [...row, r === 0 ? 'Tier' : 'Gold']);
     const { sheet, session } = workbook(grid);
     const report = scoreSheet(session.services);
-    expect(report.columns).toBe('Q:U');
+    expect(report.columns).toBe('S:W');
     expect(sheet.snapshot().values.slice(1).every((row) => row[WIDTH] === 'Gold')).toBe(true);
   });
 
@@ -76,7 +77,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     scoreSheet(session.services);
     sheet.insertColumnsAfter(2, 1);
     const report = scoreSheet(session.services);
-    expect(report.columns).toBe('Q:U');
+    expect(report.columns).toBe('S:W');
     expect(sheet.snapshot().values[0].filter((v) => v === 'Score')).toHaveLength(1);
   });
 
@@ -211,7 +212,7 @@ describe('Settings, locks and refusals', () => {
   it('previews tiers for other settings without writing anything', () => {
     const { book, sheet, session } = workbook(accountsGrid(30));
     const before = sheet.snapshot();
-    const p = previewSheet(session.services, { method: 'capacity', capacity: { strategicMarketers: 2, liteMarketers: 1 } });
+    const p = previewSheet(session.services, { method: 'capacity', capacity: { strategicMarketers: 2, liteMarketers: 1 }, unprofitableCap: false });
     expect(p.tiers.map((t) => t.accounts)).toEqual([6, 10, 14]);
     expect(p.tiers[0].marketers).toBe(2);
     expect(sheet.snapshot()).toEqual(before);
