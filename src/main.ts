@@ -137,6 +137,11 @@ export function menuRemoveTierColours() {
   sheet.menuRemoveColours(realServices());
 }
 
+/** Menu: Create template (sample accounts and a how-to sheet; refuses to overwrite sheets of those names). */
+export function menuCreateTemplate() {
+  sheet.menuCreateTemplate(realServices());
+}
+
 /** Sidebar: the active sheet's columns and their roles, under the saved settings or the ones being edited. */
 export function getSidebarState(settings?: sheet.SettingsInput): sheet.SidebarState {
   return forSidebar(() => sheet.sidebarState(realServices(), settings));

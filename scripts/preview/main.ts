@@ -1,12 +1,11 @@
 /** `npm start`: serve the preview on PORT (default 8080) over the sample, or `--file accounts.csv`. */
-import { SAMPLE_HEADER, sampleAccounts } from '../../src/sample/accounts';
 import type { Value } from '../../test/fakes/workbook';
-import { startPreview } from './server';
+import { sampleWorkbook, startPreview } from './server';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const fileAt = args.indexOf('--file');
-  let sheets: Record<string, Value[][]> = { Accounts: [[...SAMPLE_HEADER], ...sampleAccounts()] as Value[][] };
+  let sheets: Record<string, Value[][]> = sampleWorkbook();
   if (fileAt >= 0) {
     const { readTableFile } = await import('./read-file');
     const file = args[fileAt + 1];

@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { rectangle, templateSheets } from '../../src/sample/template';
 import { FakeSpreadsheet, type Value } from '../../test/fakes/workbook';
 import { loadAddon, sidebarPage, type AddonRuntime } from './runtime';
+import { evaluateFormulas } from './formulas';
 import { PREVIEW_PAGE } from './page';
 import { workbookView } from './workbook-view';
 
@@ -21,7 +23,12 @@ export interface Preview {
 }
 
 const ROOT = join(__dirname, '..', '..');
-const MENU = ['showSidebar', 'menuScoreSheet', 'menuRemoveTierColours'];
+
+/** The template workbook: the sample accounts and the how-to sheet with live custom functions. */
+export function sampleWorkbook(): Record<string, Value[][]> {
+  return Object.fromEntries(templateSheets().map((s) => [s.name, rectangle(s.rows)]));
+}
+const MENU = ['showSidebar', 'menuScoreSheet', 'menuRemoveTierColours', 'menuCreateTemplate'];
 
 async function body(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -41,7 +48,13 @@ export async function startPreview(sheets: Record<string, Value[][]>, port = 0, 
   const session = book.session('you@example.com', { Sidebar: readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8') });
   const runtime = loadAddon(session.globals());
   runtime.call('onOpen', [{}]);
+  evaluateFormulas(book, runtime);
   let version = 0;
+  /** After anything the add-on did, recompute the custom-function cells, as Sheets would. */
+  const changed = () => {
+    evaluateFormulas(book, runtime);
+    version++;
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -64,7 +77,7 @@ export async function startPreview(sheets: Record<string, Value[][]>, port = 0, 
           const toasts = book.toasts.length;
           const alerts = session.ui.alerts.length;
           runtime.call(name);
-          version++;
+          changed();
           return send(res, 200, 'application/json', JSON.stringify({ ok: true, toasts: book.toasts.slice(toasts), alerts: session.ui.alerts.slice(alerts) }));
         }
         if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
@@ -72,7 +85,7 @@ export async function startPreview(sheets: Record<string, Value[][]>, port = 0, 
           const args = (await body(req)) as unknown[];
           try {
             const value = runtime.call(name, Array.isArray(args) ? args : []);
-            version++;
+            changed();
             return send(res, 200, 'application/json', JSON.stringify({ ok: true, value }));
           } catch (error) {
             return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));

@@ -1,6 +1,6 @@
 /** The Apps Script shell: the only code that touches SpreadsheetApp, PropertiesService, LockService, HtmlService. */
 export type { SettingsInput } from '../core';
-export { buildMenu, menuRemoveColours, menuScore, openSidebar, userMessage } from './menu';
+export { buildMenu, menuCreateTemplate, menuRemoveColours, menuScore, openSidebar, userMessage } from './menu';
 export type { Preview, ScoreReport } from './report';
 export { previewSheet, scoreSheet } from './score-sheet';
 export { sidebarState, type ColumnInfo, type SidebarState } from './sidebar-state';

@@ -1,6 +1,7 @@
 import { UserError } from './analyse-sheet';
 import { scoreSheet } from './score-sheet';
 import type { Services } from './apps-script';
+import { createTemplate } from './template';
 import { removeColours } from './tier-colours';
 
 /** The add-on menu and what its items do. onOpen runs unauthorised: it only builds the menu. */
@@ -14,6 +15,7 @@ export function buildMenu(services: Services): void {
     .addItem('Score sheet', 'menuScoreSheet')
     .addSeparator()
     .addItem('Remove tier colours', 'menuRemoveTierColours')
+    .addItem('Create template', 'menuCreateTemplate')
     .addToUi();
 }
 
@@ -46,4 +48,14 @@ export function menuRemoveColours(services: Services): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const removed = removeColours(ss.getActiveSheet(), services.properties.getDocumentProperties());
   ss.toast(removed ? 'Tier colours removed.' : 'This sheet has no tier colours of ABM Tier.', SIDEBAR_TITLE, 5);
+}
+
+/** "Create template": the sample sheets, or an alert saying which sheet is in the way. */
+export function menuCreateTemplate(services: Services): void {
+  try {
+    const made = createTemplate(services);
+    services.spreadsheetApp.getActiveSpreadsheet().toast(`Added ${made.map((m) => `"${m}"`).join(' and ')}. Open ABM Tier and press Score.`, SIDEBAR_TITLE, 8);
+  } catch (error) {
+    services.spreadsheetApp.getUi().alert(userMessage(error));
+  }
 }

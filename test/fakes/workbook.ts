@@ -271,7 +271,14 @@ export class FakeSheet implements SheetApi {
   hidden = false;
 
   constructor(readonly book: FakeSpreadsheet, public name: string, readonly id: number, data: Value[][] = []) {
-    this.values = data.map((r) => r.map(copyValue));
+    // As in Sheets, text starting with "=" is a formula; its value is unknown until something computes it.
+    this.values = data.map((r, i) => r.map((v, c) => {
+      if (typeof v === 'string' && v.startsWith('=')) {
+        this.formulas.set(`${i + 1},${c + 1}`, v);
+        return '';
+      }
+      return copyValue(v);
+    }));
     this.maxRows = Math.max(1000, data.length);
     this.maxColumns = Math.max(26, ...data.map((r) => r.length));
   }

@@ -1,0 +1,68 @@
+/**
+ * npm run template: writes template/abm-tier-template.xlsx, the template workbook for File → Import
+ * in Drive: the sample "Accounts", "How to use" with the custom-function formulas in place, and the
+ * live examples coloured by tier with conditional formatting.
+ */
+import ExcelJS from 'exceljs';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { EXAMPLES_ROW, EXAMPLES_TIER_COLUMN, templateSheets } from '../src/sample/template';
+
+export const TEMPLATE_PATH = join(__dirname, '..', 'template', 'abm-tier-template.xlsx');
+
+function letter(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export async function writeTemplate(path = TEMPLATE_PATH): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'ABM Tier';
+  // A fixed date keeps the file the same from run to run.
+  workbook.created = new Date(Date.UTC(2026, 0, 1));
+  workbook.modified = workbook.created;
+  for (const { name, rows } of templateSheets()) {
+    const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: name === 'Accounts' ? 1 : 0 }] });
+    rows.forEach((row, r) => {
+      row.forEach((value, c) => {
+        const cell = ws.getCell(r + 1, c + 1);
+        // Our own example formulas are formulas; any other text is kept as text.
+        if (typeof value === 'string' && value.startsWith('=ABM')) cell.value = { formula: value.slice(1) };
+        else cell.value = value; // a text cell in .xlsx is never run as a formula
+      });
+    });
+    ws.getRow(1).font = { bold: true };
+    if (name === 'How to use') {
+      const first = EXAMPLES_ROW + 1;
+      const last = EXAMPLES_ROW + 250;
+      const tier = `$${letter(EXAMPLES_TIER_COLUMN)}${first}`;
+      ws.addConditionalFormatting({
+        ref: `A${first}:E${last}`,
+        rules: DEFAULT_SETTINGS.labels.map((label, k) => ({
+          type: 'expression',
+          priority: k + 1,
+          formulae: [`${tier}="${label}"`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${DEFAULT_SETTINGS.colours[k].slice(1).toUpperCase()}` } } },
+        })),
+      });
+      ws.getColumn(1).width = 28;
+      ws.getColumn(5).width = 60;
+    }
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+if (require.main === module) {
+  writeTemplate().then((p) => console.log(`wrote ${p}`), (e: unknown) => {
+    console.error(`template: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
