@@ -173,3 +173,43 @@ function forSidebar<T>(run: () => T): T {
     throw new Error(sheet.userMessage(error));
   }
 }
+
+// ── Orders, RFM, KPIs and lookalikes ───────────────────────────────────────────────────────────
+
+/**
+ * RFM of each customer from order lines: recency, frequency, monetary, their 1–5 scores and the segment (as the R package rfm computes them).
+ *
+ * @param {Array<Array<string>>} account_ids The customer of each order line, e.g. A2:A5000.
+ * @param {Array<Array<Date>>} order_dates The order date of each line, e.g. B2:B5000.
+ * @param {Array<Array<number>>} revenues The revenue of each line, e.g. C2:C5000.
+ * @param {Date|string} [analysis_date] The day recency counts from, e.g. DATE(2006,12,31) or "2006-12-31" (default today).
+ * @param {number} [bins] Scores 1…bins, e.g. 5 (default).
+ * @return {Array<Array<string|number>>} One row per customer with a header: Account, Recency (days), Frequency, Monetary, R, F, M, RFM score, Segment.
+ * @customfunction
+ */
+export function ABMRFM(account_ids: Range, order_dates: Range, revenues: Range, analysis_date?: Range, bins?: Range) {
+  return fn.abmRfm(account_ids, order_dates, revenues, analysis_date, bins);
+}
+
+/**
+ * The ABM KPIs: accounts, active and new accounts, revenue per lead, spend per purchase, average lifetime and LTV.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts with their header row (Revenue, Orders, Recency, Tenure, Leads…), e.g. A1:Q500.
+ * @return {Array<Array<string|number>>} A two-column table: KPI and value.
+ * @customfunction
+ */
+export function ABMKPI(metrics: Range) {
+  return fn.abmKpi(metrics);
+}
+
+/**
+ * How much each account looks like the ideal ones (0–100), over the scoring metrics.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' metrics with their header row, e.g. A1:Q500.
+ * @param {Array<Array<boolean|string>>} is_ideal TRUE (or 1, or "Tier 1") for each ideal account, e.g. S1:S500.
+ * @return {Array<Array<number>>} One similarity per row.
+ * @customfunction
+ */
+export function ABMLOOKALIKE(metrics: Range, is_ideal: Range) {
+  return fn.abmLookalike(metrics, is_ideal);
+}

@@ -102,6 +102,10 @@ export const HELP = `abm-tier: ABM tier analysis of a table of accounts
 Usage:
   abm-tier score FILE.csv [options]     score, tier and segment every account (JSON, or CSV with --format csv)
   abm-tier summary FILE.csv [options]   a readable report: tiers, profitability by segment, programs, KPIs
+  abm-tier accounts ORDERS.csv [--as-of DATE] [--out accounts.csv]
+                                        order lines → one row per account (revenue, orders, recency, tenure…)
+  abm-tier rfm ORDERS.csv [--as-of DATE] [--bins 5] [--format json|csv]
+                                        RFM scores and segments per customer, as the R package rfm computes them
   abm-tier help                         this text
 
 Options:
@@ -114,4 +118,6 @@ Options:
   --as-of YYYY-MM-DD          the day recency and tenure dates count from (default today)
   --format json|csv           output format (default json; csv when --out ends in .csv)
   --out FILE                  write to FILE instead of standard output
+  --bins 5                    rfm: scores 1…n for recency, frequency and monetary
+  --lookalikes                score: add each account's similarity (0–100) to the Tier 1 profile
 `;

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import {
-  analyse, asOfMs, describeDrivers, mapColumns, parseSettings, ROW_BLANK, ROW_INVALID, SettingsError, TableBuilder,
+  analyse, asOfMs, describeDrivers, lookalikeOfTier1, mapColumns, parseSettings, ROW_BLANK, ROW_INVALID, SettingsError, TableBuilder,
   type Analysis, type ParsedTable, type ProfitRow, type Settings,
 } from '../core';
 import { HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, readCsv, type Separator } from './csv';
 import { fileSink, streamSink, type Sink } from './output';
+import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
@@ -67,7 +68,7 @@ function profitJson(rows: ProfitRow[]) {
   }));
 }
 
-function writeJson(sink: Sink, { analysis }: Scored): void {
+function writeJson(sink: Sink, { analysis }: Scored, similarity: Float64Array | null): void {
   const { table, settings } = analysis;
   const metrics = table.mapping.metrics;
   const tierJson = settings.labels.map((l) => JSON.stringify(l));
@@ -88,7 +89,8 @@ function writeJson(sink: Sink, { analysis }: Scored): void {
       const score = analysis.score[i];
       row = `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(score) ? score : 'null'}`
         + `,"tier":${t >= 0 ? tierJson[t] : 'null'},"segment":${s >= 0 ? segmentJson[s] : 'null'},"program":${t >= 0 ? programJson[t] : 'null'}`
-        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles)) : 'null'}}`;
+        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles)) : 'null'}`
+        + (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
     }
     sink.write((first ? '' : ',') + row);
     first = false;
@@ -106,13 +108,14 @@ function writeJson(sink: Sink, { analysis }: Scored): void {
 }
 
 /** The file's records as they were (formula-like text guarded), plus our columns. */
-function writeCsv(sink: Sink, { analysis, separator, lines }: Scored): void {
+function writeCsv(sink: Sink, { analysis, separator, lines }: Scored, similarity: Float64Array | null): void {
   const { table, settings } = analysis;
   const metrics = table.mapping.metrics;
   const tierText = settings.labels.map((l) => csvField(l, separator));
   const segmentText = settings.segmentLabels.map((l) => csvField(l, separator));
   const programText = settings.programLabels.map((l) => csvField(l, separator));
-  sink.write(`${lines[0]}${separator}${OUTPUT_HEADERS.map((h) => csvField(h, separator)).join(separator)}\n`);
+  const headers = similarity ? [...OUTPUT_HEADERS, 'Lookalike'] : OUTPUT_HEADERS;
+  sink.write(`${lines[0]}${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
   for (let k = 0; k < table.n; k++) {
     if (table.status[k] === ROW_BLANK) continue;
     let line = lines[k + 1];
@@ -126,6 +129,7 @@ function writeCsv(sink: Sink, { analysis, separator, lines }: Scored): void {
         + separator + (t >= 0 ? programText[t] : '')
         + separator + (t >= 0 ? csvField(describeDrivers(analysis.drivers, k, metrics, analysis.percentiles), separator) : '');
     }
+    if (similarity) line += separator + csvField(similarity[k], separator);
     sink.write(line + '\n');
   }
 }
@@ -151,7 +155,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  if (!['score', 'summary'].includes(options.command)) {
+  if (!['score', 'summary', 'accounts', 'rfm'].includes(options.command)) {
     io.stderr(`abm-tier: unknown command "${options.command}"; try abm-tier score accounts.csv, or abm-tier --help.\n`);
     return 2;
   }
@@ -162,13 +166,29 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const path = resolve(io.cwd, options.file);
   try {
     const settings = settingsOf(options);
+    if (options.command === 'accounts' || options.command === 'rfm') {
+      const orders = readOrders(path, settings.asOf);
+      const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
+      try {
+        if (options.command === 'accounts') writeAccountsCsv(sink, orders);
+        else writeRfm(sink, rfmFromOrders(orders, options.bins), options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json'));
+      } finally {
+        sink.close();
+      }
+      for (const e of orders.errors.slice(0, 20)) io.stderr(`abm-tier: warning: ${e}\n`);
+      if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
+      return 0;
+    }
     const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
     const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
     try {
       if (options.command === 'summary') sink.write(summaryText(scored.analysis, options.file));
-      else if (format === 'csv') writeCsv(sink, scored);
-      else writeJson(sink, scored);
+      else {
+        const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
+        if (format === 'csv') writeCsv(sink, scored, similarity);
+        else writeJson(sink, scored, similarity);
+      }
     } finally {
       sink.close();
     }
@@ -181,7 +201,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`abm-tier: ${error.message}\n`);
       return 2;
     }
-    const where = error instanceof CsvError || error instanceof CliError ? `${options.file}: ` : '';
+    const where = error instanceof CsvError || error instanceof CliError || error instanceof OrdersFileError ? `${options.file}: ` : '';
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`abm-tier: ${where}${message}\n`);
     return 1;

@@ -7,3 +7,6 @@ export { abmProgram } from './abmprogram';
 export { abmScore } from './abmscore';
 export { abmSegment } from './abmsegment';
 export { abmTier } from './abmtier';
+export { abmKpi } from './abmkpi';
+export { abmLookalike } from './abmlookalike';
+export { abmRfm } from './abmrfm';

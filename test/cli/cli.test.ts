@@ -164,3 +164,32 @@ describe('CSV reader', () => {
     }
   });
 });
+
+describe('abm-tier accounts and rfm', () => {
+  const orders = join(__dirname, '..', 'fixtures', 'sample-orders.csv');
+
+  it('turns order lines into one row per account, ready to score', async () => {
+    const { code, out } = await cli('accounts', orders, '--as-of', '2006-12-31');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('Account,Revenue,Profit,Cost,Orders,First order,Last order,Recency (days),Tenure (years),Products,Spend per purchase');
+    expect(lines).toHaveLength(996);
+    const scored = await cli('score', file('accts.csv', out), '--as-of', '2006-12-31');
+    expect(JSON.parse(scored.out).rows).toHaveLength(995);
+  });
+
+  it('prints RFM customers and a segment summary as JSON, or the customers as CSV', async () => {
+    const json = JSON.parse((await cli('rfm', orders, '--as-of', '2006-12-31')).out);
+    expect(json.customers).toHaveLength(995);
+    expect(json.customers.find((c: { account: string }) => c.account === 'Add Senger').score).toBe(412);
+    expect(json.segments.reduce((a: number, s: { customers: number }) => a + s.customers, 0)).toBe(995);
+    const csv = (await cli('rfm', orders, '--as-of', '2006-12-31', '--bins', '3', '--format', 'csv')).out.split('\n');
+    expect(csv[0]).toBe('Account,Recency (days),Frequency,Monetary,R,F,M,RFM score,Segment');
+    expect(csv[1]).toMatch(/^Brion Stark,229,8,852,[1-3],[1-3],[1-3],\d{3},/u);
+  });
+
+  it('adds each account\'s lookalike similarity with --lookalikes', async () => {
+    const json = JSON.parse((await cli('score', join(__dirname, '..', 'fixtures', 'accounts-sample.csv'), '--lookalikes')).out);
+    expect(json.rows.every((r: { lookalike: number }) => r.lookalike > 0 && r.lookalike <= 100)).toBe(true);
+  });
+});

@@ -142,3 +142,30 @@ describe('ABMHEALTH, ABMDRIVERS, ABMLTV, ABMPROFIT', () => {
     expect(table[4]).toEqual(['Total', 4, 1, 210, 160, 50, 50 / 210, 1, 12.5]);
   });
 });
+
+describe('ABMRFM, ABMKPI, ABMLOOKALIKE', () => {
+  it('scores customers from order-line columns with a header', async () => {
+    const { abmRfm } = await import('../../src/functions');
+    const out = abmRfm([['Customer'], ['A'], ['A'], ['B']], [['Date'], [new Date(2006, 11, 1)], ['2006-12-20'], ['2006-06-01']], [['Revenue'], [10], [20], [5]], '2006-12-31', 2);
+    expect(out[0]).toEqual(['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment']);
+    // A: recency 11, 2 lines, 30; B: 213, 1, 5. Two bins, break = median + 1: recency 113, frequency 2.5, monetary 18.5.
+    // So A's 2 lines fall in the first frequency bin, as in the rfm package.
+    expect(out[1].slice(0, 8)).toEqual(['A', 11, 2, 30, 2, 1, 2, 212]);
+    expect(out[2].slice(0, 8)).toEqual(['B', 213, 1, 5, 1, 1, 1, 111]);
+  });
+
+  it('lists the KPIs by name', async () => {
+    const { abmKpi } = await import('../../src/functions');
+    const out = abmKpi([['Account', 'Revenue', 'Orders'], ['A', 100, 4], ['B', 300, 6]]);
+    expect(out).toContainEqual(['Spend per purchase', 40]);
+    expect(out[0]).toEqual(['KPI', 'Value']);
+  });
+
+  it('gives the ideal account 100 and refuses a range with no ideal account', async () => {
+    const { abmLookalike } = await import('../../src/functions');
+    const out = abmLookalike(TABLE, [['Tier'], ['Tier 2'], ['Tier 1'], ['Tier 3'], ['Tier 3']]);
+    expect(out[0]).toEqual(['Lookalike']);
+    expect(out[2][0]).toBe(100);
+    expect(() => abmLookalike(TABLE, [['x'], [0], [0], [0], [0]])).toThrow(/mark at least one account as ideal/);
+  });
+});

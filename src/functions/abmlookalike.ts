@@ -1,0 +1,25 @@
+import { lookalike, ROW_OK } from '../core';
+import { column, frame, type Output } from './args';
+import { tierIndex } from './abmprogram';
+import { analyseRange, perRow } from './metrics';
+
+/** TRUE, 1, "yes", "x" or a Tier 1 label mark an ideal account. */
+function isIdeal(cell: unknown): boolean {
+  if (cell === true || cell === 1) return true;
+  const text = String(cell ?? '').trim().toLowerCase();
+  return ['true', 'yes', 'y', 'x', '1'].includes(text) || tierIndex(text) === 0;
+}
+
+/** =ABMLOOKALIKE(metrics, is_ideal): how much each account looks like the ideal ones, 0–100 (SPEC §11). */
+export function abmLookalike(metrics: unknown, ideal: unknown): Output {
+  const framed = frame(metrics);
+  const marks = frame(ideal).rows;
+  const { analysis } = analyseRange(metrics, {}, {}, framed);
+  const { table } = analysis;
+  const include = Uint8Array.from(table.status, (s) => (s === ROW_OK ? 1 : 0));
+  const idealRows = Uint8Array.from({ length: table.n }, (_, i) => (isIdeal(marks[i]?.[0]) ? 1 : 0));
+  if (!idealRows.some((v, i) => v && include[i])) throw new Error('is_ideal: mark at least one account as ideal (TRUE, 1 or Tier 1).');
+  const values = table.values.filter((_, m) => table.mapping.metrics[m].weight > 0);
+  const similarity = lookalike(values, include, idealRows);
+  return column(framed, 'Lookalike', perRow(analysis, (i) => (Number.isNaN(similarity[i]) ? '' : similarity[i])));
+}

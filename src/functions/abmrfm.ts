@@ -1,0 +1,28 @@
+import { accountsFromOrders, asOfMs, rfmTable, type Cell } from '../core';
+import { absent, frame, type Output } from './args';
+
+/** =ABMRFM(account_ids, order_dates, revenues, [analysis_date], [bins]): RFM per customer (SPEC §10). */
+export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analysisDate?: unknown, bins?: unknown): Output {
+  const ids = frame(accountIds).rows;
+  const dates = frame(orderDates).rows;
+  const revs = frame(revenues).rows;
+  const n = Math.max(ids.length, dates.length, revs.length);
+  const grid: Cell[][] = [['Account', 'Order date', 'Revenue']];
+  for (let i = 0; i < n; i++) grid.push([ids[i]?.[0] ?? '', dates[i]?.[0] ?? '', revs[i]?.[0] ?? '']);
+  let asOf: number;
+  if (absent(analysisDate)) asOf = asOfMs();
+  else if (analysisDate instanceof Date) asOf = Date.UTC(analysisDate.getFullYear(), analysisDate.getMonth(), analysisDate.getDate());
+  else {
+    asOf = Date.parse(`${String(analysisDate).trim()}T00:00:00Z`);
+    if (Number.isNaN(asOf)) throw new Error(`analysis_date: "${String(analysisDate)}" is not a date; write it as a date or as 2006-12-31.`);
+  }
+  const k = absent(bins) ? 5 : Number(bins);
+  if (!Number.isInteger(k) || k < 2 || k > 10) throw new Error(`bins: "${String(bins)}" is not a whole number from 2 to 10.`);
+  const orders = accountsFromOrders(grid, asOf);
+  if (orders.errorCount > 0) throw new Error(orders.errors[0].replace(/^Row (\d+)/u, (_, r) => `Row ${Number(r) - 1} of the ranges`));
+  const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k);
+  return [
+    ['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment'],
+    ...customers.map((c) => [c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment]),
+  ];
+}
