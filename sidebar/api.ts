@@ -32,4 +32,7 @@ export const api = {
   preview: (settings: Parameters<Functions['previewScore']>[0]) => call('previewScore', settings),
   score: (settings: Parameters<Functions['scoreActiveSheet']>[0]) => call('scoreActiveSheet', settings),
   removeColours: () => call('removeTierColours'),
+  lookalikes: () => call('findLookalikes'),
+  accountsFromOrders: (asOf?: string) => call('buildAccountsFromOrders', asOf),
+  rfmFromOrders: (asOf?: string) => call('buildRfmFromOrders', asOf),
 };

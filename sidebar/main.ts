@@ -7,6 +7,10 @@ type Settings = SidebarState['settings'];
 type Method = Settings['method'];
 
 const ROLE_CHOICES = ['', ...ROLES, 'custom'];
+const KPI_NAMES = {
+  activeAccounts: 'Active accounts', newAccounts: 'New accounts', spendPerPurchase: 'Spend per purchase',
+  revenuePerLead: 'Revenue per lead', averageLifetime: 'Average lifetime (years)', averageLtv: 'Average lifetime value',
+};
 const app = document.getElementById('app')!;
 let state: SidebarState;
 let settings: Settings;
@@ -188,6 +192,12 @@ function renderResult(r: ScoreReport): HTMLElement {
     el('h2', {}, 'Share of profit by tier'), tierTable(r, true),
     el('h2', {}, 'Share of profit by segment'),
     el('table', {}, ...r.segments.map((s) => el('tr', {}, el('td', {}, s.label), el('td', { class: 'num' }, String(s.accounts)), el('td', { class: 'num' }, percent(s.profitShare))))),
+    r.movement ? el('p', { id: 'movement' }, `${r.movement.up} account${r.movement.up === 1 ? '' : 's'} moved up, ${r.movement.down} down since the last run.`) : null,
+    el('h2', {}, 'KPIs'),
+    el('table', { id: 'kpis' }, ...Object.entries(KPI_NAMES).map(([k, label]) => {
+      const v = r.kpis[k as keyof typeof r.kpis];
+      return el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, v === null ? '–' : Number.isInteger(v) ? String(v) : v.toLocaleString('en-US', { maximumFractionDigits: 2 })));
+    })),
     r.errors.length ? el('div', {}, el('h2', { class: 'error' }, `${r.errorCount} row${r.errorCount > 1 ? 's' : ''} not scored`),
       el('ul', { class: 'messages' }, ...r.errors.map((e) => el('li', {}, e.message)))) : null,
     r.warnings.length ? el('div', {}, el('h2', {}, 'Warnings'), el('ul', { class: 'messages' }, ...r.warnings.map((w) => el('li', { class: 'secondary' }, w)))) : null);
@@ -211,6 +221,41 @@ async function score(button: HTMLButtonElement): Promise<void> {
     button.textContent = label;
     app.removeAttribute('aria-busy');
   }
+}
+
+/** Runs a secondary action with its button busy, showing what it returns (or the error) in the outcome area. */
+async function action<T>(button: HTMLButtonElement, run: () => Promise<T>, show: (value: T) => HTMLElement): Promise<void> {
+  const out = document.getElementById('outcome')!;
+  button.disabled = true;
+  try {
+    out.replaceChildren(show(await run()));
+  } catch (error) {
+    showError(out, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function moreBlock(): HTMLElement {
+  const lookalikes = el('button', { id: 'lookalikes' }, `Find lookalikes of ${settings.labels[0]}`);
+  lookalikes.addEventListener('click', () => void action(lookalikes, api.lookalikes, (r) => el('div', { class: 'card', id: 'lookalike-result' },
+    el('strong', {}, `Lookalike column written to ${r.column}`),
+    el('div', { class: 'secondary' }, 'The accounts outside the top tier that look most like it:'),
+    el('table', {}, ...r.top.map((t) => el('tr', {}, el('td', {}, t.account), el('td', {}, t.tier), el('td', { class: 'num' }, t.similarity.toFixed(1))))))));
+  const asOf = el('input', { type: 'date', id: 'as-of', 'aria-label': 'Orders as of' });
+  const orders = el('button', { id: 'orders-to-accounts' }, 'Build accounts from orders');
+  const rfm = el('button', { id: 'rfm' }, 'RFM from orders');
+  const report = (r: { sheet: string; accounts: number; errors: string[]; errorCount: number }) => el('div', { class: 'card' },
+    el('strong', {}, `${r.accounts} accounts written to "${r.sheet}"`),
+    r.errorCount ? el('div', { class: 'error' }, `${r.errorCount} order line${r.errorCount > 1 ? 's' : ''} left out:`) : null,
+    el('ul', { class: 'messages' }, ...r.errors.map((e) => el('li', {}, e))));
+  orders.addEventListener('click', () => void action(orders, () => api.accountsFromOrders(asOf.value || undefined), report));
+  rfm.addEventListener('click', () => void action(rfm, () => api.rfmFromOrders(asOf.value || undefined), report));
+  return el('details', { class: 'block' }, el('summary', {}, 'More analyses'),
+    el('div', {}, lookalikes),
+    el('div', { class: 'secondary' }, 'On a sheet of order lines (account, order date, revenue):'),
+    el('div', { class: 'row' }, el('label', { htmlFor: 'as-of' }, 'As of '), asOf),
+    el('div', {}, orders, rfm));
 }
 
 async function removeColours(): Promise<void> {
@@ -243,6 +288,7 @@ function render(): void {
     methodBlock(),
     el('div', { class: 'card', id: 'preview' }, el('span', { class: 'gray' }, 'Preview…')),
     el('div', {}, scoreButton, el('button', { id: 'remove-colours', onclick: () => void removeColours() }, 'Remove tier colours')),
+    moreBlock(),
     el('div', { id: 'outcome' })));
   if (!state.problem) schedulePreview();
   else document.getElementById('preview')!.replaceChildren(el('span', { class: 'gray' }, 'No preview until the columns are mapped.'));

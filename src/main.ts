@@ -165,6 +165,21 @@ export function removeTierColours(): number {
   });
 }
 
+/** Sidebar: a Lookalike column on the active sheet and the 10 accounts outside Tier 1 most like it. */
+export function findLookalikes(): sheet.LookalikeReport {
+  return forSidebar(() => sheet.findLookalikes(realServices()));
+}
+
+/** Sidebar: the active sheet's order lines → "ABM Accounts", one row per account, ready to score. */
+export function buildAccountsFromOrders(asOf?: string): sheet.OrdersReport {
+  return forSidebar(() => sheet.buildAccountsSheet(realServices(), asOf || undefined));
+}
+
+/** Sidebar: the active sheet's order lines → "ABM RFM", scores and segments per customer. */
+export function buildRfmFromOrders(asOf?: string, bins?: number): sheet.OrdersReport {
+  return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf || undefined, bins ?? 5));
+}
+
 /** The sidebar shows error.message: make it one a person can act on. */
 function forSidebar<T>(run: () => T): T {
   try {

@@ -78,7 +78,10 @@ export interface SheetApi {
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
   getRange(a1Notation: string): RangeApi;
   getMaxColumns(): number;
+  getMaxRows(): number;
   insertColumnsAfter(columnIndex: number, howMany: number): SheetApi;
+  insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
+  hideSheet(): SheetApi;
   addDeveloperMetadata(key: string, value: string): SheetApi;
   createDeveloperMetadataFinder(): DeveloperMetadataFinderApi;
   getConditionalFormatRules(): ConditionalFormatRuleApi[];

@@ -5,3 +5,5 @@ export type { Preview, ScoreReport } from './report';
 export { previewSheet, scoreSheet } from './score-sheet';
 export { sidebarState, type ColumnInfo, type SidebarState } from './sidebar-state';
 export { removeColours } from './tier-colours';
+export { findLookalikes, type LookalikeReport } from './lookalike-column';
+export { buildAccountsSheet, buildRfmSheet, type OrdersReport } from './orders-sheet';

@@ -16,3 +16,9 @@ export type OutputName = (typeof OUTPUTS)[number];
 
 export const CHART_SEGMENTS = 'Profitability by segment';
 export const CHART_WHALE = 'Whale curve: cumulative profit by share of accounts';
+
+/** The hidden sheet of past runs, and the document property that says where the next run goes. */
+export const HISTORY_SHEET_NAME = 'ABM History';
+export const HISTORY_PROPERTY = 'abmTier.history';
+/** Document property naming our summary sheet and its layout version. */
+export const SUMMARY_PROPERTY = 'abmTier.summary';

@@ -58,7 +58,9 @@ export function writeOutputs(data: SheetData, analysis: Analysis): WriteResult {
   if (blockIsOurs(data)) column = data.block!.column;
   else {
     if (data.block) {
-      for (const md of sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()) md.remove();
+      for (const md of sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()) {
+        if (md.getValue() === JSON.stringify(data.block.names)) md.remove();
+      }
     }
     // After the last column holding anything: nothing of the user's can be there.
     let last = 0;

@@ -19,24 +19,35 @@ export interface SheetData {
   headerRow: number;
   /** Our output block found by developer metadata, if any. */
   block: OutputBlock | null;
+  /** Our single extra columns (e.g. Lookalike) → 1-based column. */
+  extras: Map<string, number>;
   /** The header row with our own columns blanked, so they are never read as data. */
   header: Cell[] | null;
   /** Data rows (after the header) with our own columns blanked, trailing blank rows dropped. */
   rows: Cell[][];
 }
 
-export function findBlock(sheet: SheetApi): OutputBlock | null {
-  const found = sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find();
-  if (found.length === 0) return null;
-  const md = found[0];
-  let names: OutputName[];
-  try {
-    names = JSON.parse(md.getValue() ?? '[]') as OutputName[];
-  } catch {
-    names = [...OUTPUTS];
+/** Our columns on a sheet, by developer metadata: the output block and any single extra columns (Lookalike). */
+export function findColumns(sheet: SheetApi): { block: OutputBlock | null; extras: Map<string, number> } {
+  const extras = new Map<string, number>();
+  let block: OutputBlock | null = null;
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()) {
+    let names: string[];
+    try {
+      names = JSON.parse(md.getValue() ?? '[]') as string[];
+    } catch {
+      names = [...OUTPUTS];
+    }
+    const column = md.getLocation().getColumn();
+    if (!column) continue;
+    if (names.length === 1) extras.set(names[0], column.getColumn());
+    else if (!block) block = { column: column.getColumn(), names: names as OutputName[] };
   }
-  const column = md.getLocation().getColumn();
-  return column ? { column: column.getColumn(), names } : null;
+  return { block, extras };
+}
+
+export function findBlock(sheet: SheetApi): OutputBlock | null {
+  return findColumns(sheet).block;
 }
 
 function blank(cell: Cell): boolean {
@@ -45,9 +56,10 @@ function blank(cell: Cell): boolean {
 
 export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
   const values = sheet.getDataRange().getValues() as Cell[][];
-  const block = findBlock(sheet);
-  const ours = (c: number) => block !== null && c >= block.column - 1 && c < block.column - 1 + block.names.length;
-  const clean = block ? values.map((row) => row.map((cell, c) => (ours(c) ? '' : cell))) : values;
+  const { block, extras } = findColumns(sheet);
+  const extraColumns = new Set([...extras.values()].map((c) => c - 1));
+  const ours = (c: number) => (block !== null && c >= block.column - 1 && c < block.column - 1 + block.names.length) || extraColumns.has(c);
+  const clean = block || extras.size ? values.map((row) => row.map((cell, c) => (ours(c) ? '' : cell))) : values;
   const headerRow = findHeaderRow(clean, 20);
   let end = clean.length;
   while (end > headerRow + 1 && clean[end - 1].every(blank)) end--;
@@ -57,6 +69,7 @@ export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
     values,
     headerRow,
     block,
+    extras,
     header: headerRow >= 0 ? clean[headerRow] : null,
     rows: clean.slice(headerRow + 1, end),
   };

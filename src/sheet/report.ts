@@ -1,4 +1,4 @@
-import type { Analysis } from '../core';
+import type { Analysis, Kpis } from '../core';
 
 /** What the sidebar's result card and preview show: plain JSON (no NaN, no Date) that crosses google.script.run. */
 
@@ -32,6 +32,9 @@ export interface ScoreReport extends Preview {
   /** A1 of the columns written, e.g. `P:T`. */
   columns: string;
   summarySheet: string;
+  kpis: Kpis;
+  /** Accounts that moved up and down since the previous run of this sheet; null on a first run. */
+  movement: { up: number; down: number } | null;
 }
 
 const MAX_ERRORS = 20;

@@ -1,6 +1,7 @@
 import { parseSettings, type Settings } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
-import { OUTPUTS, SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from './keys';
+import { HISTORY_PROPERTY, HISTORY_SHEET_NAME, OUTPUTS, SETTINGS_PROPERTY, SUMMARY_PROPERTY, SUMMARY_SHEET_NAME } from './keys';
+import { duplicateKeys, tierMovement, writeHistory } from './history';
 import { writeOutputs } from './output-columns';
 import { readSheet } from './read-sheet';
 import { preview, type Preview, type ScoreReport } from './report';
@@ -16,7 +17,7 @@ function activeAccountsSheet(services: Services) {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   const name = sheet.getName();
-  if (name.startsWith(SUMMARY_SHEET_NAME)) {
+  if (name.startsWith(SUMMARY_SHEET_NAME) || name === HISTORY_SHEET_NAME) {
     throw new UserError('This is the summary sheet: open the sheet with your accounts, then score.');
   }
   return { ss, sheet, name };
@@ -56,6 +57,8 @@ export function scoreSheet(services: Services, settingsInput?: unknown): ScoreRe
     const { ss, sheet, name } = activeAccountsSheet(services);
     const data = readSheet(sheet, name);
     const analysis = analyseSheet(data, settings);
+    const move = tierMovement(data, analysis);
+    warnings.push(...duplicateKeys(analysis));
     // Everything is computed: only now is anything written.
     const written = writeOutputs(data, analysis);
     if (written.note) warnings.push(written.note);
@@ -68,8 +71,17 @@ export function scoreSheet(services: Services, settingsInput?: unknown): ScoreRe
       lastColumn,
       tierColumn,
     }, stored[rulesKey(sheetId)] ?? null);
-    const summary = writeSummary(ss, sheet, analysis, data.name, new Date().toISOString().slice(0, 16).replace('T', ' '));
-    return { ...preview(analysis, data.name), warnings: [...warnings, ...analysis.warnings], columns: written.columns, summarySheet: summary };
+    const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    const summary = writeSummary(analysis, { ss, source: sheet, props, recorded: stored[SUMMARY_PROPERTY], sourceName: data.name, when, move });
+    writeHistory(ss, sheet, analysis, data.name, when, stored[HISTORY_PROPERTY], props);
+    return {
+      ...preview(analysis, data.name),
+      warnings: [...warnings, ...analysis.warnings],
+      columns: written.columns,
+      summarySheet: summary,
+      kpis: analysis.kpis,
+      movement: move ? { up: move.up.length, down: move.down.length } : null,
+    };
   } finally {
     lock.releaseLock();
   }

@@ -1,4 +1,4 @@
-import { KPI_LABELS, type Analysis, type Kpis, type ProfitRow } from '../core';
+import { KPI_LABELS, NEW_OR_GONE, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
 import { cellValue } from './plain-text';
 
 /** The "ABM Summary" sheet as one block of values, and where its charts read from. Pure: no Sheets calls. */
@@ -20,7 +20,10 @@ function profitRow(row: ProfitRow): (string | number)[] {
   return [row.label, row.accounts, row.share, row.revenue, row.cost, row.profit, row.margin, row.profitShare, row.profitPerAccount].map((v) => cellValue(v));
 }
 
-export function summaryLayout(analysis: Analysis, sheetName: string, when: string): SummaryLayout {
+/** Accounts listed as moved up and moved down (the block keeps one height). */
+export const MOVES_LISTED = 20;
+
+export function summaryLayout(analysis: Analysis, sheetName: string, when: string, move: Movement | null = null): SummaryLayout {
   const rows: (string | number)[][] = [];
   const push = (...row: (string | number | null)[]) => rows.push(row.map((v) => cellValue(v)));
   const { settings, capacity, kpis, whale } = analysis;
@@ -58,6 +61,27 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
     }
     const j = Math.round((k * (whale.x.length - 1)) / (WHALE_POINTS - 1));
     push(whale.x[j], whale.y[j]);
+  }
+  // Tier movement comes last, so the rows the charts read never move.
+  push();
+  push('Tier movement since the previous run');
+  const labels = settings.labels;
+  if (move) {
+    push(`${move.up.length} account${move.up.length === 1 ? '' : 's'} moved up, ${move.down.length} down.`);
+    push('From \\ to', ...labels, 'Gone');
+    for (let f = 0; f < 4; f++) push(f === NEW_OR_GONE ? 'New' : labels[f], ...move.counts[f]);
+  } else {
+    push('No previous run of this sheet to compare with yet.');
+    for (let k = 0; k < 5; k++) push();
+  }
+  for (const [title, list] of [['Moved up', move?.up ?? []], ['Moved down', move?.down ?? []]] as const) {
+    push(title, 'From', 'To', 'Segment before', 'Segment now');
+    for (let k = 0; k < MOVES_LISTED; k++) {
+      const m = list[k];
+      if (m) push(m.account, labels[m.from], labels[m.to], m.fromSegment, m.toSegment);
+      else push(k === 0 && list.length === 0 ? 'none' : '');
+    }
+    push(list.length > MOVES_LISTED ? `…and ${list.length - MOVES_LISTED} more` : '');
   }
   const values = rows.map((r) => {
     const padded = r.slice(0, SUMMARY_WIDTH);

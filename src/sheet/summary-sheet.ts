@@ -1,7 +1,7 @@
-import type { Analysis } from '../core';
-import { CHART_SEGMENTS, CHART_WHALE, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
+import type { Analysis, Movement } from '../core';
+import { CHART_SEGMENTS, CHART_WHALE, SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { summaryLayout } from './summary-layout';
-import type { EmbeddedChartApi, SheetApi, SpreadsheetApi } from './apps-script';
+import type { EmbeddedChartApi, PropertiesApi, SheetApi, SpreadsheetApi } from './apps-script';
 
 /**
  * Builds or updates "ABM Summary": the tables in one write, then the two charts, updated in place
@@ -12,8 +12,29 @@ import type { EmbeddedChartApi, SheetApi, SpreadsheetApi } from './apps-script';
 /** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
 export const SUMMARY_LAYOUT_VERSION = 'layout-1';
 
-/** Our summary sheet, made when missing (inserting a sheet makes it active, so the caller's sheet is activated again). */
-export function summarySheet(ss: SpreadsheetApi, back: SheetApi): { sheet: SheetApi; name: string; current: boolean } {
+/**
+ * Our summary sheet, made when missing (inserting a sheet makes it active, so the caller's sheet is
+ * activated again). The document property written with it names the sheet, saving a metadata search
+ * on every run; without it, or when that sheet is gone, sheets are checked for our metadata.
+ */
+export function summarySheet(ss: SpreadsheetApi, back: SheetApi, recorded: string | undefined, props: PropertiesApi): { sheet: SheetApi; name: string; current: boolean } {
+  const record = (name: string) => {
+    const text = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
+    if (text !== recorded) props.setProperty(SUMMARY_PROPERTY, text);
+  };
+  let known: { name?: string; layout?: string } = {};
+  try {
+    known = JSON.parse(recorded ?? '{}') as typeof known;
+  } catch {
+    /* search below */
+  }
+  if (known.name) {
+    const sheet = ss.getSheetByName(known.name);
+    if (sheet) {
+      record(known.name);
+      return { sheet, name: known.name, current: known.layout === SUMMARY_LAYOUT_VERSION };
+    }
+  }
   for (let k = 1; k < 100; k++) {
     const name = k === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${k})`;
     const existing = ss.getSheetByName(name);
@@ -22,11 +43,13 @@ export function summarySheet(ss: SpreadsheetApi, back: SheetApi): { sheet: Sheet
       if (!tag) continue;
       const current = tag.getValue() === SUMMARY_LAYOUT_VERSION;
       if (!current) tag.setValue(SUMMARY_LAYOUT_VERSION);
+      record(name);
       return { sheet: existing, name, current };
     }
     const sheet = ss.insertSheet(name);
     sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, SUMMARY_LAYOUT_VERSION);
     back.activate();
+    record(name);
     return { sheet, name, current: false };
   }
   throw new Error('Too many sheets named "ABM Summary": rename or delete some.');
@@ -37,9 +60,20 @@ export function summarySheet(ss: SpreadsheetApi, back: SheetApi): { sheet: Sheet
  * only checks that both charts are there; a chart that is missing is inserted, and after a layout
  * change the existing ones are updated in place with modify()/updateChart(), never inserted twice.
  */
-export function writeSummary(ss: SpreadsheetApi, source: SheetApi, analysis: Analysis, sourceName: string, when: string): string {
-  const { sheet, name, current } = summarySheet(ss, source);
-  const layout = summaryLayout(analysis, sourceName, when);
+export interface SummaryContext {
+  ss: SpreadsheetApi;
+  source: SheetApi;
+  props: PropertiesApi;
+  /** The stored summary property, if any. */
+  recorded: string | undefined;
+  sourceName: string;
+  when: string;
+  move: Movement | null;
+}
+
+export function writeSummary(analysis: Analysis, { ss, source, props, recorded, sourceName, when, move }: SummaryContext): string {
+  const { sheet, name, current } = summarySheet(ss, source, recorded, props);
+  const layout = summaryLayout(analysis, sourceName, when, move);
   const height = layout.values.length;
   const width = layout.values[0].length;
   sheet.getRange(1, 1, height, width).setValues(layout.values);

@@ -21,14 +21,21 @@ export function rulesKey(sheetId: number): string {
   return `${RULES_PROPERTY}.${sheetId}`;
 }
 
-function ourFormulas(props: PropertiesApi, key: string, stored?: string | null): Set<string> {
-  const text = stored === undefined ? props.getProperty(key) : stored;
+interface RulesRecord {
+  formulas: string[];
+  /** The rows and columns coloured and the colours, to tell whether anything changed. */
+  area: string;
+}
+
+function readRecord(text: string | null | undefined): RulesRecord {
   try {
-    const list = JSON.parse(text ?? '[]') as unknown;
-    return new Set(Array.isArray(list) ? list.map(String) : []);
+    const r = JSON.parse(text ?? '') as RulesRecord | string[];
+    if (Array.isArray(r)) return { formulas: r.map(String), area: '' };
+    if (r && Array.isArray(r.formulas)) return { formulas: r.formulas.map(String), area: String(r.area ?? '') };
   } catch {
-    return new Set();
+    /* nothing recorded */
   }
+  return { formulas: [], area: '' };
 }
 
 export interface ColourArea {
@@ -47,39 +54,45 @@ export function colourRows(
   props: PropertiesApi,
   settings: Settings,
   area: ColourArea,
-  /** The stored formulas when already read with the other properties (saves a call). */
+  /** The stored record when already read with the other properties (saves a call). */
   storedRules?: string | null,
 ): void {
   const key = rulesKey(sheetId);
-  const ours = ourFormulas(props, key, storedRules);
-  const kept = sheet.getConditionalFormatRules().filter((rule) => {
+  const stored = storedRules === undefined ? props.getProperty(key) : storedRules;
+  const before = readRecord(stored);
+  const ours = new Set(before.formulas);
+  const current = sheet.getConditionalFormatRules();
+  const tier = `$${columnLetter(area.tierColumn)}${area.firstRow}`;
+  const formulas = area.lastRow >= area.firstRow ? settings.labels.map((label) => `=${tier}="${label.replace(/"/gu, '""')}"`) : [];
+  const record: RulesRecord = { formulas, area: `${area.firstRow}:${area.lastRow}:${area.lastColumn}:${settings.colours.join(',')}` };
+  // Nothing changed and our rules are all still there: leave the rules alone.
+  const present = new Set(current.map(formulaOf));
+  if (JSON.stringify(record) === JSON.stringify(before) && formulas.every((f) => present.has(f))) return;
+  const kept = current.filter((rule) => {
     const f = formulaOf(rule);
     return f === null || !ours.has(f);
   });
-  const formulas: string[] = [];
   const rules: ConditionalFormatRuleApi[] = [];
-  if (area.lastRow >= area.firstRow) {
+  if (formulas.length) {
     const range = sheet.getRange(area.firstRow, 1, area.lastRow - area.firstRow + 1, area.lastColumn);
-    const tier = `$${columnLetter(area.tierColumn)}${area.firstRow}`;
-    settings.labels.forEach((label, k) => {
-      const formula = `=${tier}="${label.replace(/"/gu, '""')}"`;
-      formulas.push(formula);
+    formulas.forEach((formula, k) => {
       rules.push(app.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground(settings.colours[k]).setRanges([range]).build());
     });
   }
   sheet.setConditionalFormatRules([...kept, ...rules]);
-  const record = JSON.stringify(formulas);
-  if (record !== storedRules) props.setProperty(key, record);
+  props.setProperty(key, JSON.stringify(record));
 }
 
 /** "Remove tier colours": drops our rules only. Returns how many were removed. */
 export function removeColours(sheet: SheetApi, props: PropertiesApi): number {
-  const ours = ourFormulas(props, rulesKey(sheet.getSheetId()));
+  const key = rulesKey(sheet.getSheetId());
+  const ours = new Set(readRecord(props.getProperty(key)).formulas);
   const rules = sheet.getConditionalFormatRules();
   const kept = rules.filter((rule) => {
     const f = formulaOf(rule);
     return f === null || !ours.has(f);
   });
   if (kept.length !== rules.length) sheet.setConditionalFormatRules(kept);
+  props.setProperty(key, JSON.stringify({ formulas: [], area: '' }));
   return rules.length - kept.length;
 }

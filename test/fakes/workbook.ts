@@ -372,6 +372,21 @@ export class FakeSheet implements SheetApi {
     this.count('getMaxColumns');
     return this.maxColumns;
   }
+  getMaxRows(): number {
+    this.count('getMaxRows');
+    return this.maxRows;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): SheetApi {
+    this.count('insertRowsAfter');
+    if (this.values.length > afterPosition) this.values.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this.maxRows += howMany;
+    return this;
+  }
+  hideSheet(): SheetApi {
+    this.count('hideSheet');
+    this.hidden = true;
+    return this;
+  }
   insertColumnsAfter(columnIndex: number, howMany: number): SheetApi {
     this.count('insertColumnsAfter');
     for (const row of this.values) if (row && row.length > columnIndex) row.splice(columnIndex, 0, ...new Array<Value>(howMany).fill(''));

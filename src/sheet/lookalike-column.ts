@@ -1,0 +1,50 @@
+import { lookalikeOfTier1, parseSettings } from '../core';
+import { analyseSheet, UserError } from './analyse-sheet';
+import type { Services } from './apps-script';
+import { OUTPUT_COLUMN_KEY } from './keys';
+import { cellValue, columnLetter } from './plain-text';
+import { readSheet } from './read-sheet';
+import { loadSettings } from './settings-store';
+
+/** "Find lookalikes of Tier 1": a Lookalike column (ours, found again by developer metadata) and the top 10. */
+
+export interface LookalikeReport {
+  column: string;
+  top: { row: number; account: string; similarity: number; tier: string }[];
+}
+
+export const LOOKALIKE = 'Lookalike';
+
+export function findLookalikes(services: Services): LookalikeReport {
+  const lock = services.lock.getDocumentLock();
+  if (!lock.tryLock(5000)) throw new UserError('This spreadsheet is being scored by someone else right now; try again in a moment.');
+  try {
+    const { settings } = loadSettings(services.properties.getDocumentProperties());
+    const sheet = services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    const data = readSheet(sheet);
+    const analysis = analyseSheet(data, parseSettings(settings));
+    if (!analysis.tier.some((t) => t === 0)) throw new UserError(`No account of "${data.name}" is in ${settings.labels[0]}, so there is no profile to compare with.`);
+    const similarity = lookalikeOfTier1(analysis.table, analysis.tier);
+    let column = data.extras.get(LOOKALIKE);
+    if (!column) {
+      let last = 0;
+      for (const row of data.values) for (let c = row.length - 1; c >= last; c--) if (row[c] !== '' && row[c] !== null) { last = c + 1; break; }
+      column = last + 1;
+      if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
+      sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).addDeveloperMetadata(OUTPUT_COLUMN_KEY, JSON.stringify([LOOKALIKE]));
+    }
+    const height = Math.max(data.values.length - data.headerRow, analysis.table.n + 1);
+    const block: (string | number)[][] = [[LOOKALIKE]];
+    for (let i = 0; i < height - 1; i++) block.push([i < analysis.table.n ? cellValue(similarity[i]) : '']);
+    sheet.getRange(data.headerRow + 1, column, height, 1).setValues(block);
+    const candidates: LookalikeReport['top'] = [];
+    for (let i = 0; i < analysis.table.n; i++) {
+      if (analysis.tier[i] <= 0 || Number.isNaN(similarity[i])) continue;
+      candidates.push({ row: analysis.table.rowNumbers[i], account: analysis.table.accounts?.[i] ?? `Row ${analysis.table.rowNumbers[i]}`, similarity: similarity[i], tier: settings.labels[analysis.tier[i]] });
+    }
+    candidates.sort((a, b) => b.similarity - a.similarity);
+    return { column: columnLetter(column), top: candidates.slice(0, 10) };
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  accountsFromOrders, ACCOUNT_HEADER, asOfMs, OrdersError, parseSettings, rfmTable, type Cell,
+} from '../core';
+import { UserError } from './analyse-sheet';
+import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
+import { cellValue } from './plain-text';
+
+/** From an active sheet of order lines: "ABM Accounts" (one row per account, ready to score) and "ABM RFM". */
+
+export const ACCOUNTS_SHEET_NAME = 'ABM Accounts';
+export const RFM_SHEET_NAME = 'ABM RFM';
+const OWN_SHEET_KEY = 'abmTier.sheet';
+
+/** A sheet of ours by that name (made if missing); a user's sheet of that name is refused, never written over. */
+function ownSheet(ss: SpreadsheetApi, name: string, back: SheetApi): SheetApi {
+  const existing = ss.getSheetByName(name);
+  if (existing) {
+    if (existing.createDeveloperMetadataFinder().withKey(OWN_SHEET_KEY).find().length) return existing;
+    throw new UserError(`There is already a sheet "${name}" that ABM Tier did not make: rename it, and try again.`);
+  }
+  const sheet = ss.insertSheet(name);
+  sheet.addDeveloperMetadata(OWN_SHEET_KEY, name);
+  back.activate();
+  return sheet;
+}
+
+/** Writes rows from A1, clearing what an earlier, larger table left. */
+function writeTable(sheet: SheetApi, rows: (string | number)[][]): void {
+  const old = sheet.getDataRange().getValues();
+  const height = Math.max(rows.length, old.length);
+  const width = Math.max(rows[0].length, old[0]?.length ?? 0);
+  const block = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => cellValue(rows[r]?.[c] ?? '')));
+  sheet.getRange(1, 1, height, width).setValues(block);
+}
+
+function readOrders(services: Services, asOf: string | undefined) {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const source = ss.getActiveSheet();
+  const settings = parseSettings(asOf ? { asOf } : {});
+  const values = source.getDataRange().getValues() as Cell[][];
+  try {
+    return { ss, source, orders: accountsFromOrders(values, asOfMs(settings.asOf)) };
+  } catch (error) {
+    if (error instanceof OrdersError) throw new UserError(`${error.message} Open the sheet of order lines first.`);
+    throw error;
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const blank = (x: number) => (Number.isFinite(x) ? x : '');
+
+export interface OrdersReport {
+  sheet: string;
+  accounts: number;
+  errors: string[];
+  errorCount: number;
+}
+
+export function buildAccountsSheet(services: Services, asOf?: string): OrdersReport {
+  const { ss, source, orders } = readOrders(services, asOf);
+  const rows: (string | number)[][] = [[...ACCOUNT_HEADER]];
+  for (const a of orders.accounts) {
+    rows.push([a.account, a.revenue, blank(a.profit), blank(a.cost), a.orders, iso(a.firstOrder), iso(a.lastOrder), a.recency, Math.round(a.tenure * 1000) / 1000, blank(a.products), blank(a.spendPerPurchase)]);
+  }
+  writeTable(ownSheet(ss, ACCOUNTS_SHEET_NAME, source), rows);
+  return { sheet: ACCOUNTS_SHEET_NAME, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
+}
+
+export function buildRfmSheet(services: Services, asOf?: string, bins = 5): OrdersReport & { segments: { segment: string; customers: number }[] } {
+  const { ss, source, orders } = readOrders(services, asOf);
+  const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins);
+  const rows: (string | number)[][] = [['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment', '', 'Segment', 'Customers', 'Orders', 'Revenue', 'Average order value']];
+  customers.forEach((c, i) => {
+    const s = segments[i];
+    rows.push([c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment, '', ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', ''])]);
+  });
+  writeTable(ownSheet(ss, RFM_SHEET_NAME, source), rows);
+  return { sheet: RFM_SHEET_NAME, accounts: customers.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findLookalikes } from '../../src/sheet/lookalike-column';
+import { buildAccountsSheet, buildRfmSheet } from '../../src/sheet/orders-sheet';
+import { scoreSheet } from '../../src/sheet/score-sheet';
+import { SAMPLE_HEADER } from '../../src/sample/accounts';
+import { FakeSpreadsheet, type Value } from '../fakes/workbook';
+import { accountsGrid, outside, workbook } from './helpers';
+
+const WIDTH = SAMPLE_HEADER.length;
+
+function orderLines(): Value[][] {
+  return readFileSync(join(__dirname, '..', 'fixtures', 'sample-orders.csv'), 'utf8').trim().split('\n')
+    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/gu, '')))
+    .map((r, i) => (i === 0 ? r : [r[0], r[1], Number(r[2])]));
+}
+
+describe('Find lookalikes of Tier 1', () => {
+  it('writes a Lookalike column of its own, updates it in place, and Score never reads it as data', () => {
+    const { sheet, session } = workbook(accountsGrid(40));
+    scoreSheet(session.services);
+    const before = outside(sheet, WIDTH + 1, WIDTH + 6);
+    const first = findLookalikes(session.services);
+    expect(first.column).toBe('W');
+    expect(first.top).toHaveLength(10);
+    expect(first.top.every((t) => t.tier !== 'Tier 1')).toBe(true);
+    expect(first.top.map((t) => t.similarity)).toEqual([...first.top.map((t) => t.similarity)].sort((a, b) => b - a));
+    const values = sheet.snapshot().values;
+    expect(values[0][WIDTH + 5]).toBe('Lookalike');
+    const second = findLookalikes(session.services);
+    expect(second.column).toBe('W');
+    const rescored = scoreSheet(session.services);
+    expect(rescored.columns).toBe('R:V');
+    expect(outside(sheet, WIDTH + 1, WIDTH + 6)).toEqual(before);
+  });
+});
+
+describe('orders → "ABM Accounts" and "ABM RFM"', () => {
+  it('builds one row per account from the active sheet of order lines, ready to score', () => {
+    const book = new FakeSpreadsheet({ Orders: orderLines() });
+    const session = book.session();
+    const report = buildAccountsSheet(session.services, '2006-12-31');
+    expect(report).toMatchObject({ sheet: 'ABM Accounts', accounts: 995, errorCount: 0 });
+    const accounts = book.sheet('ABM Accounts');
+    expect(accounts.snapshot().values[0].slice(0, 3)).toEqual(['Account', 'Revenue', 'Profit']);
+    expect(book.active.name).toBe('Orders');
+    // Building again updates the same sheet.
+    buildAccountsSheet(session.services, '2006-12-31');
+    expect(book.sheets.filter((s) => s.name.startsWith('ABM Accounts'))).toHaveLength(1);
+    book.activate('ABM Accounts');
+    expect(scoreSheet(session.services).scored).toBe(995);
+  });
+
+  it('writes RFM scores and the segment summary', () => {
+    const book = new FakeSpreadsheet({ Orders: orderLines() });
+    const report = buildRfmSheet(book.session().services, '2006-12-31');
+    expect(report.segments.reduce((a, s) => a + s.customers, 0)).toBe(995);
+    const rows = book.sheet('ABM RFM').snapshot().values;
+    expect(rows.find((r) => r[0] === 'Add Senger')?.slice(7, 9)).toEqual([412, 'Potential Loyalist']);
+  });
+
+  it('never writes over a user sheet of the same name, and says what is missing on a sheet that is not order lines', () => {
+    const book = new FakeSpreadsheet({ Orders: orderLines(), 'ABM Accounts': [['mine']] });
+    expect(() => buildAccountsSheet(book.session().services)).toThrow('There is already a sheet "ABM Accounts" that ABM Tier did not make: rename it, and try again.');
+    expect(book.sheet('ABM Accounts').snapshot().values).toEqual([['mine']]);
+    const other = new FakeSpreadsheet({ Notes: [['Name', 'Text'], ['a', 'b']] });
+    expect(() => buildAccountsSheet(other.session().services)).toThrow(/needs account, order date, revenue columns/);
+    expect(() => buildAccountsSheet(book.session().services, '2006-31-12')).toThrow('Settings "asOf": is not a real date.');
+  });
+});
