@@ -1,5 +1,6 @@
 /** npm run bench: prints each figure beside its budget. Nothing here asserts; tests never time. */
 import { benchCli } from './cli';
+import { benchOrders } from './orders';
 import { benchPipeline } from './pipeline';
 import { benchSheet } from './sheet';
 
@@ -7,3 +8,4 @@ console.log(`ABM Tier benchmarks · node ${process.version} · ${new Date().toIS
 benchPipeline();
 benchCli();
 benchSheet();
+benchOrders();
