@@ -32,9 +32,16 @@ export interface Framed {
   rows: Grid;
 }
 
+/** Cells a custom function takes at most: far beyond this, Sheets' 30-second limit would cut it off. */
+export const MAX_FUNCTION_CELLS = 5_000_000;
+
 /** Splits off the first row when it is a header (text that is not a number or a date). */
 export function frame(arg: unknown): Framed {
   const grid = trimBlankTail(toGrid(arg));
+  const cells = grid.length * (grid[0]?.length ?? 0);
+  if (cells > MAX_FUNCTION_CELLS) {
+    throw new Error(`The range holds ${cells.toLocaleString('en-US')} cells, more than a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.`);
+  }
   if (grid.length > 0 && looksLikeHeader(grid[0])) return { header: grid[0], rows: grid.slice(1) };
   return { header: null, rows: grid };
 }

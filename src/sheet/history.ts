@@ -2,6 +2,7 @@ import { movement, type Analysis, type Cell, type Movement, type Snapshot } from
 import { HISTORY_PROPERTY, HISTORY_SHEET_NAME, OUTPUTS } from './keys';
 import type { PropertiesApi, SheetApi, SpreadsheetApi } from './apps-script';
 import type { SheetData } from './read-sheet';
+import { cellValue } from './plain-text';
 
 /**
  * Tier movement (SPEC §12). Each Score keeps a snapshot (account, tier, score, segment, time) in the
@@ -104,8 +105,8 @@ export function writeHistory(ss: SpreadsheetApi, back: SheetApi, analysis: Analy
     sheet.insertRowsAfter(state.maxRows, height - state.maxRows);
     state.maxRows = height;
   }
-  const block: (string | number)[][] = [[`${when} · ${sourceName}`, 'Tier', 'Score', 'Segment']];
-  for (const [key, v] of snap) block.push([key, analysis.settings.labels[v.tier], v.score, v.segment]);
+  const block: (string | number)[][] = [[cellValue(`${when} · ${sourceName}`), 'Tier', 'Score', 'Segment']];
+  for (const [key, v] of snap) block.push([cellValue(key), cellValue(analysis.settings.labels[v.tier]), cellValue(v.score), cellValue(v.segment)]);
   while (block.length < height) block.push(['', '', '', '']);
   sheet.getRange(1, slot * SLOT_WIDTH + 1, height, SLOT_WIDTH).setValues(block);
   state.heights[slot] = snap.size + 1;

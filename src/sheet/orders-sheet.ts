@@ -57,6 +57,7 @@ export interface OrdersReport {
 }
 
 export function buildAccountsSheet(services: Services, asOf?: string): OrdersReport {
+  if (asOf !== undefined && typeof asOf !== 'string') throw new UserError('The as-of date must be written YYYY-MM-DD.');
   const { ss, source, orders } = readOrders(services, asOf);
   const rows: (string | number)[][] = [[...ACCOUNT_HEADER]];
   for (const a of orders.accounts) {
@@ -66,7 +67,9 @@ export function buildAccountsSheet(services: Services, asOf?: string): OrdersRep
   return { sheet: ACCOUNTS_SHEET_NAME, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
 }
 
-export function buildRfmSheet(services: Services, asOf?: string, bins = 5): OrdersReport & { segments: { segment: string; customers: number }[] } {
+export function buildRfmSheet(services: Services, asOf?: string, bins: unknown = 5): OrdersReport & { segments: { segment: string; customers: number }[] } {
+  if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError('Bins must be a whole number from 2 to 10.');
+  if (asOf !== undefined && typeof asOf !== 'string') throw new UserError('The as-of date must be written YYYY-MM-DD.');
   const { ss, source, orders } = readOrders(services, asOf);
   const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins);
   const rows: (string | number)[][] = [['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment', '', 'Segment', 'Customers', 'Orders', 'Revenue', 'Average order value']];

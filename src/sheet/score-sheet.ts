@@ -4,6 +4,7 @@ import { HISTORY_PROPERTY, HISTORY_SHEET_NAME, OUTPUTS, SETTINGS_PROPERTY, SUMMA
 import { duplicateKeys, tierMovement, writeHistory } from './history';
 import { writeOutputs } from './output-columns';
 import { readSheet } from './read-sheet';
+import { checkCells, RunClock } from './limits';
 import { preview, type Preview, type ScoreReport } from './report';
 import type { Services } from './apps-script';
 import { readSettings, saveSettings } from './settings-store';
@@ -36,7 +37,7 @@ export function previewSheet(services: Services, settingsInput: unknown): Previe
  * the tier colours and the summary sheet. Under a document lock, so two people pressing Score at
  * once cannot interleave; with `settingsInput` the settings are validated and saved first.
  */
-export function scoreSheet(services: Services, settingsInput?: unknown): ScoreReport {
+export function scoreSheet(services: Services, settingsInput?: unknown, clock = new RunClock()): ScoreReport {
   const lock = services.lock.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError('This spreadsheet is being scored by someone else right now; try again in a moment.');
@@ -56,8 +57,11 @@ export function scoreSheet(services: Services, settingsInput?: unknown): ScoreRe
     }
     const { ss, sheet, name } = activeAccountsSheet(services);
     const data = readSheet(sheet, name);
+    checkCells(data.values.length, data.values[0]?.length ?? 0, data.block ? 0 : OUTPUTS.length);
+    clock.check('scoring');
     const analysis = analyseSheet(data, settings);
     const move = tierMovement(data, analysis);
+    clock.check('writing the results');
     warnings.push(...duplicateKeys(analysis));
     // Everything is computed: only now is anything written.
     const written = writeOutputs(data, analysis);

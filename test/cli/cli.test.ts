@@ -193,3 +193,41 @@ describe('abm-tier accounts and rfm', () => {
     expect(json.rows.every((r: { lookalike: number }) => r.lookalike > 0 && r.lookalike <= 100)).toBe(true);
   });
 });
+
+describe('abm-tier on hostile files: one clear line or a correct result, never a stack trace', () => {
+  it.each([
+    ['an empty file', '', 'abm-tier: empty.csv: the file is empty: it needs a header row and one row per account\n'],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]), /^abm-tier: binary\.csv: no metric column found in the header/u],
+    ['mismatched quotes', 'Account,Revenue\n"Acme,100\nBirch,200\n', 'abm-tier: quotes.csv: line 2: a quoted field is not closed (a " is missing)\n'],
+  ])('%s', async (_what, content, expected) => {
+    const name = ({ '': 'empty.csv' } as Record<string, string>)[content as string] ?? (Buffer.isBuffer(content) ? 'binary.csv' : 'quotes.csv');
+    file(name, content as string | Buffer);
+    const { code, err, out } = await cli('score', name);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    if (typeof expected === 'string') expect(err).toBe(expected);
+    else expect(err).toMatch(expected);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads a 10 MB field', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    file('big.csv', `Account,Revenue,Notes\nA,100,"${big}"\nB,200,short\n`);
+    const { code, out } = await cli('score', 'big.csv');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).rows.map((r: { score: number }) => r.score)).toEqual([0, 100]);
+  });
+
+  it('scores 1 000 000 rows', async () => {
+    const lines = ['Account,Revenue,Profit'];
+    for (let i = 0; i < 1_000_000; i++) lines.push(`A${i},${(i * 7919) % 100_003},${(i * 104_729) % 5_003 - 500}`);
+    file('million.csv', `${lines.join('\n')}\n`);
+    const { code } = await cli('score', 'million.csv', '--out', 'million-out.csv');
+    expect(code).toBe(0);
+    const text = readFileSync(join(dir, 'million-out.csv'), 'utf8');
+    const written = text.trimEnd().split('\n');
+    expect(written).toHaveLength(1_000_001);
+    expect(written[0]).toBe('Account,Revenue,Profit,Score,Tier,Segment,ABM program,Drivers');
+    expect(written[1]).toMatch(/^A0,0,-500,[\d.]+,Tier 3,Filler,Programmatic ABM \(1:many\),/u);
+  }, 120_000);
+});

@@ -112,4 +112,23 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       await preview.close();
     }
   });
+
+  it('shows headers and cells from the sheet as text: markup in them runs nothing', async () => {
+    const evil = '<img src=x onerror="window.__xss=1">';
+    const preview = await startPreview({ Accounts: [['Account', 'Revenue', evil], ['<script>window.__xss=2</script>', 10, 1], ['B', '<img src=y onerror="window.__xss=3">', 'x'], ['C', 30, 2]] });
+    try {
+      const { page, sidebar } = await open(preview);
+      expect(await sidebar.textContent('#unmapped')).toContain(evil);
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#result');
+      expect(await sidebar.textContent('#result')).toContain('Row 3, column "Revenue": "<img src=y onerror="window.__xss=3">" is not a number.');
+      await page.waitForFunction(() => document.querySelector('table.cells')?.textContent?.includes('<script>'));
+      expect(await sidebar.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await sidebar.$$('img')).toHaveLength(0);
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
 });

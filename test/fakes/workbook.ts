@@ -433,6 +433,11 @@ export class FakeSheet implements SheetApi {
   snapshot(): { values: Grid; formulas: [string, string][] } {
     return { values: this.values.map((r) => (r ?? []).map(copyValue)), formulas: [...this.formulas].sort() };
   }
+  /** Text as typed with a leading apostrophe in Sheets: getValues returns it, it is no formula. */
+  setText(row: number, column: number, text: string): void {
+    (this.values[row - 1] ??= [])[column - 1] = text;
+    this.formulas.delete(`${row},${column}`);
+  }
   setFormula(row: number, column: number, formula: string, cached: Value): void {
     this.write(row, column, [[cached]]);
     this.formulas.set(`${row},${column}`, formula);

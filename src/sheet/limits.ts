@@ -1,0 +1,36 @@
+import { UserError } from './analyse-sheet';
+
+/**
+ * Google's limits, checked before Google enforces them, so a run stops cleanly with advice instead
+ * of being cut off half-way: 10 million cells a spreadsheet, 6 minutes a script run.
+ */
+
+export const SHEETS_CELL_LIMIT = 10_000_000;
+export const RUN_LIMIT_MS = 6 * 60_000;
+/** Stop before writing when this much of the run is gone: the writes need the rest. */
+export const WRITE_DEADLINE_MS = 4.5 * 60_000;
+
+/** Refuses a run whose output would push the spreadsheet past 10 million cells. */
+export function checkCells(rows: number, columns: number, added: number, otherCells = 0): void {
+  const total = rows * (columns + added) + otherCells;
+  if (total > SHEETS_CELL_LIMIT) {
+    throw new UserError(`Scoring would need ${total.toLocaleString('en-US')} cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.`);
+  }
+}
+
+/** A clock for one run; `check` stops between phases when the rest of the run would not fit. */
+export class RunClock {
+  private readonly start: number;
+  constructor(private readonly now: () => number = Date.now, private readonly deadline = WRITE_DEADLINE_MS) {
+    this.start = now();
+  }
+  elapsed(): number {
+    return this.now() - this.start;
+  }
+  check(phase: string): void {
+    const used = this.elapsed();
+    if (used > this.deadline) {
+      throw new UserError(`Stopped before ${phase}: ${Math.round(used / 1000)} s of Apps Script's 6-minute limit are gone and nothing has been written. Score a filtered copy of the sheet, or split it.`);
+    }
+  }
+}
