@@ -12,7 +12,7 @@ export const HEADER = SAMPLE_HEADER;
 
 /** Writes `count` synthetic accounts to a CSV in the temp folder (once) and returns its path. */
 export function syntheticCsv(count: number): string {
-  const path = join(tmpdir(), `abm-bench-${count}.csv`);
+  const path = join(tmpdir(), `abm-bench-${count}-${HEADER.length}cols.csv`);
   if (existsSync(path)) return path;
   const fd = openSync(path, 'w');
   writeSync(fd, `${HEADER.join(',')}\n`);

@@ -3,9 +3,11 @@ import { benchCli } from './cli';
 import { benchOrders } from './orders';
 import { benchPipeline } from './pipeline';
 import { benchSheet } from './sheet';
+import { benchSql } from './sql';
 
 console.log(`ABM Tier benchmarks · node ${process.version} · ${new Date().toISOString().slice(0, 10)}`);
 benchPipeline();
 benchCli();
 benchSheet();
 benchOrders();
+void benchSql();

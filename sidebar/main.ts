@@ -200,7 +200,8 @@ function renderResult(r: ScoreReport): HTMLElement {
     })),
     r.errors.length ? el('div', {}, el('h2', { class: 'error' }, `${r.errorCount} row${r.errorCount > 1 ? 's' : ''} not scored`),
       el('ul', { class: 'messages' }, ...r.errors.map((e) => el('li', {}, e.message)))) : null,
-    r.warnings.length ? el('div', {}, el('h2', {}, 'Warnings'), el('ul', { class: 'messages' }, ...r.warnings.map((w) => el('li', { class: 'secondary' }, w)))) : null);
+    r.warnings.length ? el('div', {}, el('h2', {}, 'Warnings'), el('ul', { class: 'messages' }, ...r.warnings.map((w) => el('li', { class: 'secondary' }, w)))) : null,
+    sqlBlock());
 }
 
 async function score(button: HTMLButtonElement): Promise<void> {
@@ -234,6 +235,33 @@ async function action<T>(button: HTMLButtonElement, run: () => Promise<T>, show:
   } finally {
     button.disabled = false;
   }
+}
+
+/** "Copy as SQL": the tuned model as queries for the full warehouse table (BigQuery or DuckDB). */
+function sqlBlock(): HTMLElement {
+  const table = el('input', { type: 'text', id: 'sql-table', value: 'project.dataset.accounts', 'aria-label': 'Warehouse table' });
+  const dialect = el('select', { id: 'sql-dialect', 'aria-label': 'SQL dialect' }, el('option', { value: 'bigquery' }, 'BigQuery'), el('option', { value: 'duckdb' }, 'DuckDB'));
+  const text = el('textarea', { id: 'sql-text', readOnly: true, rows: 6, hidden: true, 'aria-label': 'SQL' });
+  text.style.width = '100%';
+  const button = el('button', { id: 'copy-sql' }, 'Copy as SQL');
+  const note = el('span', { class: 'secondary' });
+  button.addEventListener('click', () => void (async () => {
+    button.disabled = true;
+    try {
+      text.value = await api.sql(settingsInput(), table.value, dialect.value);
+      text.hidden = false;
+      text.select();
+      const copied = await navigator.clipboard?.writeText(text.value).then(() => true, () => false) ?? false;
+      note.textContent = copied || document.execCommand('copy') ? ' Copied.' : ' Select and copy the text above.';
+    } catch (error) {
+      note.textContent = ` ${error instanceof Error ? error.message : String(error)}`;
+      note.className = 'error';
+    } finally {
+      button.disabled = false;
+    }
+  })());
+  return el('div', { class: 'block' }, el('h2', {}, 'More accounts than a sheet holds'),
+    el('div', { class: 'row' }, table, dialect), el('div', {}, button, note), text);
 }
 
 function moreBlock(): HTMLElement {

@@ -180,6 +180,11 @@ export function buildRfmFromOrders(asOf?: string, bins?: number): sheet.OrdersRe
   return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf || undefined, bins ?? 5));
 }
 
+/** Sidebar: "Copy as SQL", the current settings as warehouse queries over a table with this sheet's columns. */
+export function getSql(settings: sheet.SettingsInput, table: string, dialect: string): string {
+  return forSidebar(() => sheet.sqlForActiveSheet(realServices(), settings, table, dialect));
+}
+
 /** The sidebar shows error.message: make it one a person can act on. */
 function forSidebar<T>(run: () => T): T {
   try {

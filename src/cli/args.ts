@@ -14,9 +14,13 @@ export interface Options {
   out: string | null;
   bins: number;
   lookalikes: boolean;
+  table: string | null;
+  dialect: 'duckdb' | 'bigquery';
+  columns: string[] | null;
+  rowId: string | null;
 }
 
-const VALUE_FLAGS = new Set(['--method', '--cutoffs', '--thresholds', '--weights', '--as-of', '--format', '--out', '--bins', '--capacity']);
+const VALUE_FLAGS = new Set(['--method', '--cutoffs', '--thresholds', '--weights', '--as-of', '--format', '--out', '--bins', '--capacity', '--table', '--dialect', '--columns', '--row-id']);
 const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
 
 function numbers(flag: string, text: string, count: number[]): number[] {
@@ -29,7 +33,7 @@ function numbers(flag: string, text: string, count: number[]): number[] {
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { command: argv[0] ?? 'help', file: null, settings: {}, format: null, out: null, bins: 5, lookalikes: false };
+  const options: Options = { command: argv[0] ?? 'help', file: null, settings: {}, format: null, out: null, bins: 5, lookalikes: false, table: null, dialect: 'bigquery', columns: null, rowId: null };
   const s = options.settings as Record<string, unknown>;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -81,6 +85,19 @@ export function parseArgs(argv: readonly string[]): Options {
         case '--out':
           options.out = value;
           break;
+        case '--table':
+          options.table = value;
+          break;
+        case '--dialect':
+          if (value !== 'duckdb' && value !== 'bigquery') throw new UsageError(`--dialect is bigquery or duckdb, not "${value}".`);
+          options.dialect = value;
+          break;
+        case '--columns':
+          options.columns = value.split(',').map((c) => c.trim()).filter(Boolean);
+          break;
+        case '--row-id':
+          options.rowId = value;
+          break;
         case '--bins': {
           const n = Number(value);
           if (!Number.isInteger(n) || n < 2 || n > 10) throw new UsageError(`--bins is a whole number from 2 to 10, not "${value}".`);
@@ -106,6 +123,9 @@ Usage:
                                         order lines → one row per account (revenue, orders, recency, tenure…)
   abm-tier rfm ORDERS.csv [--as-of DATE] [--bins 5] [--format json|csv]
                                         RFM scores and segments per customer, as the R package rfm computes them
+  abm-tier sql [FILE.csv | --columns A,B,…] --table NAME [--dialect bigquery|duckdb] [options]
+                                        the same scoring as SQL for a warehouse table (columns from the
+                                        file's header or --columns); prints the scores and profitability queries
   abm-tier help                         this text
 
 Options:
@@ -120,4 +140,5 @@ Options:
   --out FILE                  write to FILE instead of standard output
   --bins 5                    rfm: scores 1…n for recency, frequency and monetary
   --lookalikes                score: add each account's similarity (0–100) to the Tier 1 profile
+  --row-id COLUMN             sql: the column that orders rows (pareto's ties); default the account column
 `;

@@ -8,6 +8,7 @@ import { CsvError, csvField, inputLine, readCsv, type Separator } from './csv';
 import { fileSink, streamSink, type Sink } from './output';
 import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
+import { generateSql } from '../sql/generate';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
 
@@ -155,6 +156,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
+  if (options.command === 'sql') return sqlCommand(options, io);
   if (!['score', 'summary', 'accounts', 'rfm'].includes(options.command)) {
     io.stderr(`abm-tier: unknown command "${options.command}"; try abm-tier score accounts.csv, or abm-tier --help.\n`);
     return 2;
@@ -205,5 +207,29 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`abm-tier: ${where}${message}\n`);
     return 1;
+  }
+}
+
+/** `abm-tier sql`: the scoring as SQL, from a file's header or --columns. */
+function sqlCommand(options: Options, io: Io): number {
+  try {
+    if (!options.table) throw new UsageError('sql needs --table, e.g. --table project.dataset.accounts');
+    let headers = options.columns;
+    if (!headers) {
+      if (!options.file) throw new UsageError('sql needs the columns: a CSV file whose header names them, or --columns Account,Revenue,Profit');
+      readCsv(resolve(io.cwd, options.file), (fields, record) => {
+        if (record === 1) headers = fields.map((f) => f.trim());
+      });
+      if (!headers) throw new CliError(`${options.file}: the file is empty: it needs a header row`);
+    }
+    const settings = settingsOf(options);
+    const mapping = mapColumns(headers, headers.length, settings);
+    if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headers.join(', ')}`);
+    const { scores, profitability } = generateSql(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined });
+    io.stdout(`-- ABM Tier: score, tier, segment and program of every account (${options.dialect})\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(`abm-tier: ${error instanceof Error ? error.message : String(error)}\n`);
+    return error instanceof UsageError ? 2 : 1;
   }
 }

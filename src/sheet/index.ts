@@ -7,3 +7,4 @@ export { sidebarState, type ColumnInfo, type SidebarState } from './sidebar-stat
 export { removeColours } from './tier-colours';
 export { findLookalikes, type LookalikeReport } from './lookalike-column';
 export { buildAccountsSheet, buildRfmSheet, type OrdersReport } from './orders-sheet';
+export { sqlForActiveSheet } from './sql-export';

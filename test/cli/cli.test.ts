@@ -231,3 +231,20 @@ describe('abm-tier on hostile files: one clear line or a correct result, never a
     expect(written[1]).toMatch(/^A0,0,-500,[\d.]+,Tier 3,Filler,Programmatic ABM \(1:many\),/u);
   }, 120_000);
 });
+
+describe('abm-tier sql', () => {
+  it('prints the scores and profitability queries for the columns of a file, in BigQuery by default', async () => {
+    const { code, out } = await cli('sql', join(__dirname, '..', 'fixtures', 'accounts-sample.csv'), '--table', 'proj.ds.accounts', '--method', 'threshold');
+    expect(code).toBe(0);
+    expect(out).toContain('FROM `proj.ds.accounts`');
+    expect(out).toContain('-- ABM Tier: profitability by segment');
+    expect(out).toMatch(/WHEN rs >= 70\.0 THEN 1 WHEN rs >= 40\.0 THEN 2/u);
+  });
+
+  it('takes --columns and --dialect duckdb, and says what it needs', async () => {
+    const { out } = await cli('sql', '--columns', 'Account,Revenue,Profit', '--table', 'accounts', '--dialect', 'duckdb');
+    expect(out).toContain('FROM "accounts"');
+    expect((await cli('sql', '--columns', 'Account')).err).toBe('abm-tier: sql needs --table, e.g. --table project.dataset.accounts\n');
+    expect((await cli('sql', '--columns', 'Name,Notes', '--table', 't')).err).toBe('abm-tier: no metric column found among Name, Notes\n');
+  });
+});

@@ -76,6 +76,12 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       expect(preview.book.sheets.map((s) => s.name)).toContain(SUMMARY_SHEET_NAME);
       // The saved settings are what the sidebar had.
       expect(JSON.parse(preview.book.properties['abmTier.settings']).weights.Engagement).toBe(5);
+      // Copy as SQL: the tuned settings as the warehouse query.
+      await sidebar.click('#copy-sql');
+      await sidebar.waitForSelector('#sql-text:not([hidden])');
+      const sql = await sidebar.inputValue('#sql-text');
+      expect(sql).toContain('FROM `project.dataset.accounts`');
+      expect(sql).toMatch(/WHEN rs >= 55\.0 THEN 1/u);
       await sidebar.evaluate(() => document.getElementById('result')?.scrollIntoView());
       await page.screenshot({ path: join(DOCS, 'sidebar-result.png'), clip: { x: 1100, y: 30, width: 300, height: 870 } });
       await page.close();
