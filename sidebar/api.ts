@@ -35,5 +35,5 @@ export const api = {
   lookalikes: () => call('findLookalikes'),
   sql: (settings: Parameters<Functions['getSql']>[0], table: string, dialect: string) => call('getSql', settings, table, dialect),
   accountsFromOrders: (asOf?: string) => call('buildAccountsFromOrders', asOf),
-  rfmFromOrders: (asOf?: string) => call('buildRfmFromOrders', asOf),
+  rfmFromOrders: (asOf: string | undefined, settings: Parameters<Functions['buildRfmFromOrders']>[2]) => call('buildRfmFromOrders', asOf, 5, settings),
 };

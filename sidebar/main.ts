@@ -1,5 +1,6 @@
 /** The sidebar: map columns, tune the tiering, preview live, score. Every text from the sheet goes in as textContent. */
 import { ROLES } from '../src/core/roles';
+import { DEFAULT_RFM_SEGMENTS } from '../src/core/rfm';
 import type { Preview, ScoreReport, SettingsInput, SidebarState } from '../src/sheet';
 import { api } from './api';
 
@@ -278,12 +279,35 @@ function moreBlock(): HTMLElement {
     r.errorCount ? el('div', { class: 'error' }, `${r.errorCount} order line${r.errorCount > 1 ? 's' : ''} left out:`) : null,
     el('ul', { class: 'messages' }, ...r.errors.map((e) => el('li', {}, e))));
   orders.addEventListener('click', () => void action(orders, () => api.accountsFromOrders(asOf.value || undefined), report));
-  rfm.addEventListener('click', () => void action(rfm, () => api.rfmFromOrders(asOf.value || undefined), report));
+  rfm.addEventListener('click', () => void action(rfm, () => api.rfmFromOrders(asOf.value || undefined, settingsInput()), report));
   return el('details', { class: 'block' }, el('summary', {}, 'More analyses'),
     el('div', {}, lookalikes),
     el('div', { class: 'secondary' }, 'On a sheet of order lines (account, order date, revenue):'),
     el('div', { class: 'row' }, el('label', { htmlFor: 'as-of' }, 'As of '), asOf),
-    el('div', {}, orders, rfm));
+    el('div', {}, orders, rfm),
+    rfmRulesEditor());
+}
+
+/** The RFM segment rules, editable: name and the R, F, M ranges; first matching rule wins. */
+function rfmRulesEditor(): HTMLElement {
+  settings.rfmSegments ??= DEFAULT_RFM_SEGMENTS.map((r) => ({ name: r.name, r: [...r.r], f: [...r.f], m: [...r.m] }));
+  const rules = settings.rfmSegments;
+  const cell = (value: number, set: (v: number) => void, label: string) => {
+    const input = el('input', { type: 'number', min: '1', max: '10', step: '1', value: String(value), 'aria-label': label });
+    input.addEventListener('change', () => set(Number(input.value)));
+    return el('td', {}, input);
+  };
+  return el('details', { id: 'rfm-rules' }, el('summary', {}, 'RFM segment rules'),
+    el('div', { class: 'scroll' }, el('table', {},
+      el('tr', {}, el('th', {}, 'Segment'), el('th', {}, 'R'), el('th', {}, ''), el('th', {}, 'F'), el('th', {}, ''), el('th', {}, 'M'), el('th', {}, '')),
+      ...rules.map((rule) => {
+        const name = el('input', { type: 'text', value: rule.name, 'aria-label': 'Segment name', maxLength: 60 });
+        name.addEventListener('change', () => (rule.name = name.value));
+        return el('tr', {}, el('td', {}, name),
+          cell(rule.r[0], (v) => (rule.r[0] = v), `${rule.name} R from`), cell(rule.r[1], (v) => (rule.r[1] = v), `${rule.name} R to`),
+          cell(rule.f[0], (v) => (rule.f[0] = v), `${rule.name} F from`), cell(rule.f[1], (v) => (rule.f[1] = v), `${rule.name} F to`),
+          cell(rule.m[0], (v) => (rule.m[0] = v), `${rule.name} M from`), cell(rule.m[1], (v) => (rule.m[1] = v), `${rule.name} M to`));
+      }))));
 }
 
 async function removeColours(): Promise<void> {

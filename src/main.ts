@@ -175,9 +175,9 @@ export function buildAccountsFromOrders(asOf?: string): sheet.OrdersReport {
   return forSidebar(() => sheet.buildAccountsSheet(realServices(), asOf || undefined));
 }
 
-/** Sidebar: the active sheet's order lines → "ABM RFM", scores and segments per customer. */
-export function buildRfmFromOrders(asOf?: string, bins?: number): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf || undefined, bins ?? 5));
+/** Sidebar: the active sheet's order lines → "ABM RFM", scores and segments per customer (segment rules from the settings). */
+export function buildRfmFromOrders(asOf?: string, bins?: number, settings?: sheet.SettingsInput): sheet.OrdersReport {
+  return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf || undefined, bins ?? 5, settings));
 }
 
 /** Sidebar: "Copy as SQL", the current settings as warehouse queries over a table with this sheet's columns. */

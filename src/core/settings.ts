@@ -58,6 +58,13 @@ export const SettingsSchema = z.strictObject({
   activeDays: z.prefault(int(1, 36_500), 365),
   /** Row colours of Tier 1, 2 and 3 in the sheet. */
   colours: z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, 'must be a colour written #rrggbb'))), ['#b7e1cd', '#fce8b2', '#f4c7c3']),
+  /** RFM segments (SPEC §10), first matching rule wins; R, F and M each within [low, high]. */
+  rfmSegments: z.optional(z.array(z.strictObject({
+    name: label,
+    r: z.tuple([int(1, 10), int(1, 10)]),
+    f: z.tuple([int(1, 10), int(1, 10)]),
+    m: z.tuple([int(1, 10), int(1, 10)]),
+  })).check(z.maxLength(30, 'must have at most 30 rules'))),
   /** Yearly discount rate for lifetime value; 0 = undiscounted. */
   discountRate: z.prefault(num(0, 1), 0),
 });

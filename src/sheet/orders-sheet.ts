@@ -1,5 +1,5 @@
 import {
-  accountsFromOrders, ACCOUNT_HEADER, asOfMs, OrdersError, parseSettings, rfmTable, type Cell,
+  accountsFromOrders, ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell,
 } from '../core';
 import { UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
@@ -67,11 +67,12 @@ export function buildAccountsSheet(services: Services, asOf?: string): OrdersRep
   return { sheet: ACCOUNTS_SHEET_NAME, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
 }
 
-export function buildRfmSheet(services: Services, asOf?: string, bins: unknown = 5): OrdersReport & { segments: { segment: string; customers: number }[] } {
+export function buildRfmSheet(services: Services, asOf?: string, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
+  const rules = parseSettings(settingsInput ?? {}).rfmSegments ?? DEFAULT_RFM_SEGMENTS;
   if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError('Bins must be a whole number from 2 to 10.');
   if (asOf !== undefined && typeof asOf !== 'string') throw new UserError('The as-of date must be written YYYY-MM-DD.');
   const { ss, source, orders } = readOrders(services, asOf);
-  const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins);
+  const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, rules);
   const rows: (string | number)[][] = [['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment', '', 'Segment', 'Customers', 'Orders', 'Revenue', 'Average order value']];
   customers.forEach((c, i) => {
     const s = segments[i];

@@ -60,6 +60,14 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
     expect(rows.find((r) => r[0] === 'Add Senger')?.slice(7, 9)).toEqual([412, 'Potential Loyalist']);
   });
 
+  it('segments by the rules in the settings when the user edited them', () => {
+    const book = new FakeSpreadsheet({ Orders: orderLines() });
+    const rules = [{ name: 'Best', r: [5, 5], f: [5, 5], m: [5, 5] }, { name: 'Rest', r: [1, 5], f: [1, 5], m: [1, 5] }];
+    const report = buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: rules });
+    expect(report.segments.map((s) => s.segment).sort()).toEqual(['Best', 'Rest']);
+    expect(() => buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: [{ name: '', r: [1, 1], f: [1, 1], m: [1, 1] }] })).toThrow('Settings "rfmSegments.0.name": must not be empty.');
+  });
+
   it('never writes over a user sheet of the same name, and says what is missing on a sheet that is not order lines', () => {
     const book = new FakeSpreadsheet({ Orders: orderLines(), 'ABM Accounts': [['mine']] });
     expect(() => buildAccountsSheet(book.session().services)).toThrow('There is already a sheet "ABM Accounts" that ABM Tier did not make: rename it, and try again.');
