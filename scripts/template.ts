@@ -7,19 +7,10 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { columnLetter } from '../src/sheet/a1';
 import { EXAMPLES_ROW, EXAMPLES_TIER_COLUMN, templateSheets } from '../src/sample/template';
 
 export const TEMPLATE_PATH = join(__dirname, '..', 'template', 'abm-tier-template.xlsx');
-
-function letter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export async function writeTemplate(path = TEMPLATE_PATH): Promise<string> {
   const workbook = new ExcelJS.Workbook();
@@ -41,7 +32,7 @@ export async function writeTemplate(path = TEMPLATE_PATH): Promise<string> {
     if (name === 'How to use') {
       const first = EXAMPLES_ROW + 1;
       const last = EXAMPLES_ROW + 250;
-      const tier = `$${letter(EXAMPLES_TIER_COLUMN)}${first}`;
+      const tier = `$${columnLetter(EXAMPLES_TIER_COLUMN)}${first}`;
       ws.addConditionalFormatting({
         ref: `A${first}:E${last}`,
         rules: DEFAULT_SETTINGS.labels.map((label, k) => ({

@@ -1,4 +1,5 @@
 import type { FakeSheet, FakeSpreadsheet, Value } from '../../test/fakes/workbook';
+import { columnNumber } from '../../src/sheet/a1';
 import type { AddonRuntime } from './runtime';
 
 /**
@@ -9,12 +10,6 @@ import type { AddonRuntime } from './runtime';
 
 const CALL = /^=\s*(ABM[A-Z]+)\s*\((.*)\)\s*$/su;
 const REF = /^(?:'((?:[^']|'')+)'|([A-Za-z0-9_ ]+))?!?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d*))?$/u;
-
-function column(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** Splits `a, "b,c", f(x, y)` at its top-level commas. */
 function splitArgs(text: string): string[] {
@@ -44,10 +39,10 @@ function argument(text: string, book: FakeSpreadsheet, here: FakeSheet): unknown
   const m = REF.exec(bang >= 0 ? text.slice(bang + 1) : text);
   if (!m) throw new Error(`cannot read the argument ${text}`);
   const sheet = sheetName ? book.sheet(sheetName) : here;
-  const c1 = column(m[3]);
+  const c1 = columnNumber(m[3]);
   const r1 = Number(m[4]);
   if (!m[5]) return sheet.read(r1, c1, 1, 1)[0][0];
-  const c2 = column(m[5]);
+  const c2 = columnNumber(m[5]);
   const r2 = m[6] ? Number(m[6]) : Math.max(sheet.lastRow(), r1);
   return sheet.read(r1, c1, r2 - r1 + 1, c2 - c1 + 1);
 }

@@ -2,8 +2,9 @@ import { lookalikeOfTier1, parseSettings } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
 import type { Services } from './apps-script';
 import { OUTPUT_COLUMN_KEY } from './keys';
-import { cellValue, columnLetter } from './plain-text';
-import { readSheet } from './read-sheet';
+import { columnLetter } from './a1';
+import { cellValue } from './plain-text';
+import { lastUsedColumn, readSheet } from './read-sheet';
 import { loadSettings } from './settings-store';
 
 /** "Find lookalikes of Tier 1": a Lookalike column (ours, found again by developer metadata) and the top 10. */
@@ -27,9 +28,7 @@ export function findLookalikes(services: Services): LookalikeReport {
     const similarity = lookalikeOfTier1(analysis.table, analysis.tier);
     let column = data.extras.get(LOOKALIKE);
     if (!column) {
-      let last = 0;
-      for (const row of data.values) for (let c = row.length - 1; c >= last; c--) if (row[c] !== '' && row[c] !== null) { last = c + 1; break; }
-      column = last + 1;
+      column = lastUsedColumn(data.values) + 1;
       if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
       sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).addDeveloperMetadata(OUTPUT_COLUMN_KEY, JSON.stringify([LOOKALIKE]));
     }

@@ -1,7 +1,8 @@
 import { describeDrivers, ROW_BLANK, ROW_INVALID, type Analysis } from '../core';
 import { OUTPUTS, OUTPUT_COLUMN_KEY } from './keys';
-import { cellValue, columnLetter } from './plain-text';
-import type { SheetData } from './read-sheet';
+import { columnLetter } from './a1';
+import { cellValue } from './plain-text';
+import { lastUsedColumn, type SheetData } from './read-sheet';
 
 /**
  * Writes Score, Tier, Segment, ABM program and Drivers beside the data in one setValues. A re-run
@@ -63,16 +64,7 @@ export function writeOutputs(data: SheetData, analysis: Analysis): WriteResult {
       }
     }
     // After the last column holding anything: nothing of the user's can be there.
-    let last = 0;
-    for (const row of values) {
-      for (let c = row.length - 1; c >= last; c--) {
-        if (row[c] !== '' && row[c] !== null) {
-          last = c + 1;
-          break;
-        }
-      }
-    }
-    column = last + 1;
+    column = lastUsedColumn(values) + 1;
     const missing = column + width - 1 - sheet.getMaxColumns();
     if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
     const letter = columnLetter(column);

@@ -11,15 +11,3 @@ export function cellValue(value: string | number | null | undefined): string | n
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   return value ? plainText(value) : '';
 }
-
-/** Column letter(s) of a 1-based column index: 1 → A, 28 → AB. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

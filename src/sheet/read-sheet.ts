@@ -50,6 +50,20 @@ export function findBlock(sheet: SheetApi): OutputBlock | null {
   return findColumns(sheet).block;
 }
 
+/** 1-based number of the last column holding anything in any row (0 for an empty sheet). */
+export function lastUsedColumn(values: readonly (readonly Cell[])[]): number {
+  let last = 0;
+  for (const row of values) {
+    for (let c = row.length - 1; c >= last; c--) {
+      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) {
+        last = c + 1;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
 function blank(cell: Cell): boolean {
   return cell === '' || cell === null || cell === undefined;
 }

@@ -4,6 +4,7 @@ import { HISTORY_PROPERTY, HISTORY_SHEET_NAME, OUTPUTS, SETTINGS_PROPERTY, SUMMA
 import { duplicateKeys, tierMovement, writeHistory } from './history';
 import { writeOutputs } from './output-columns';
 import { readSheet } from './read-sheet';
+import { columnNumber } from './a1';
 import { checkCells, RunClock } from './limits';
 import { preview, type Preview, type ScoreReport } from './report';
 import type { Services } from './apps-script';
@@ -66,8 +67,8 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     // Everything is computed: only now is anything written.
     const written = writeOutputs(data, analysis);
     if (written.note) warnings.push(written.note);
-    const tierColumn = columnIndex(written.columns) + OUTPUTS.indexOf('Tier');
-    const lastColumn = Math.max(data.values[0]?.length ?? 0, columnIndex(written.columns) + OUTPUTS.length - 1);
+    const tierColumn = columnNumber(written.columns.split(':')[0]) + OUTPUTS.indexOf('Tier');
+    const lastColumn = Math.max(data.values[0]?.length ?? 0, columnNumber(written.columns.split(':')[0]) + OUTPUTS.length - 1);
     const sheetId = sheet.getSheetId();
     colourRows(services.spreadsheetApp, sheet, sheetId, props, settings, {
       firstRow: data.headerRow + 2,
@@ -89,11 +90,4 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
   } finally {
     lock.releaseLock();
   }
-}
-
-/** `P:T` → 16. */
-function columnIndex(a1: string): number {
-  let n = 0;
-  for (const ch of a1.split(':')[0]) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }

@@ -1,6 +1,6 @@
 import { mapColumns, parseSettings, type Settings, type SettingsInput } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
-import { columnLetter } from './plain-text';
+import { columnLetter } from './a1';
 import { readSheet } from './read-sheet';
 import type { Services } from './apps-script';
 import { loadSettings } from './settings-store';

@@ -1,6 +1,6 @@
 import type { Settings } from '../core';
 import { RULES_PROPERTY } from './keys';
-import { columnLetter } from './plain-text';
+import { columnLetter } from './a1';
 import type { ConditionalFormatRuleApi, PropertiesApi, SheetApi, SpreadsheetAppApi } from './apps-script';
 
 /**

@@ -11,6 +11,7 @@ import type {
   LockServiceApi, MenuApi, PropertiesApi, PropertiesServiceApi, RangeApi, Services, SheetApi, SpreadsheetApi,
   SpreadsheetAppApi, UiApi,
 } from '../../src/sheet/apps-script';
+import { columnLetter as columnToLetter, columnNumber } from '../../src/sheet/a1';
 
 export type Value = string | number | boolean | Date;
 type Grid = Value[][];
@@ -28,22 +29,6 @@ export class CallCounter {
   }
 }
 
-function letterToColumn(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function columnToLetter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function copyValue(v: Value): Value {
   return v instanceof Date ? new Date(v.getTime()) : v;
@@ -362,9 +347,9 @@ export class FakeSheet implements SheetApi {
     }
     const m = /^([A-Z]+)(\d*)(?::([A-Z]+)(\d*))?$/u.exec(a.toUpperCase());
     if (!m) throw new Error(`Range not found: ${a}`);
-    const c1 = letterToColumn(m[1]);
+    const c1 = columnNumber(m[1]);
     const r1 = m[2] ? Number(m[2]) : 1;
-    const c2 = m[3] ? letterToColumn(m[3]) : c1;
+    const c2 = m[3] ? columnNumber(m[3]) : c1;
     const r2 = m[4] ? Number(m[4]) : m[3] || !m[2] ? this.maxRows : r1;
     return new FakeRange(this, r1, c1, r2 - r1 + 1, c2 - c1 + 1);
   }
@@ -450,7 +435,7 @@ export class FakeSheet implements SheetApi {
       if (!range || !rule.formula) continue;
       const m = /^=\$([A-Z]+)(\d+)="((?:[^"]|"")*)"$/u.exec(rule.formula);
       if (!m) continue;
-      const col = letterToColumn(m[1]);
+      const col = columnNumber(m[1]);
       const offset = row - range.row;
       const cell = this.values[Number(m[2]) - 1 + offset]?.[col - 1];
       if (String(cell ?? '') === m[3].replace(/""/gu, '"')) return rule.background;
