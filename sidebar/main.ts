@@ -133,6 +133,14 @@ function methodBlock(): HTMLElement {
     });
     return input;
   }));
+  const colours = el('div', { class: 'row' }, el('span', { class: 'secondary' }, 'Row colours'), ...settings.colours.map((colour, k) => {
+    const input = el('input', { type: 'color', value: colour, 'aria-label': `Colour of tier ${k + 1}` });
+    input.addEventListener('input', () => {
+      settings.colours[k] = input.value;
+      schedulePreview();
+    });
+    return input;
+  }));
   const cap = el('input', { type: 'checkbox', id: 'cap', checked: settings.unprofitableCap });
   cap.addEventListener('change', () => {
     settings.unprofitableCap = cap.checked;
@@ -142,7 +150,7 @@ function methodBlock(): HTMLElement {
     el('h2', {}, 'Tiers'),
     el('div', { class: 'row' }, el('label', { htmlFor: 'method' }, 'Method '), method),
     details,
-    el('div', { class: 'secondary' }, 'Labels'), labels,
+    el('div', { class: 'secondary' }, 'Labels'), labels, colours,
     el('div', { class: 'row' }, cap, el('label', { htmlFor: 'cap' }, 'Unprofitable accounts go to the last tier')));
 }
 

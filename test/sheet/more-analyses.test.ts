@@ -77,3 +77,23 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
     expect(() => buildAccountsSheet(book.session().services, '2006-31-12')).toThrow('Settings "asOf": is not a real date.');
   });
 });
+
+describe('the sidebar\'s other actions batch their calls too', () => {
+  it('make the same number of service calls for 20 rows as for 5 000', () => {
+    const counts: number[][] = [];
+    for (const n of [20, 5000]) {
+      const { book, session } = workbook(accountsGrid(n, 3));
+      scoreSheet(session.services);
+      findLookalikes(session.services);
+      book.calls.reset();
+      findLookalikes(session.services);
+      const lookalikes = book.calls.total;
+      const orders = new FakeSpreadsheet({ Orders: [['Account', 'Order date', 'Revenue'], ...Array.from({ length: n }, (_, i) => [`C${i % 97}`, `2026-0${1 + (i % 9)}-15`, i])] });
+      buildAccountsSheet(orders.session().services, '2026-11-23');
+      orders.calls.reset();
+      buildAccountsSheet(orders.session().services, '2026-11-23');
+      counts.push([lookalikes, orders.calls.total]);
+    }
+    expect(counts[0]).toEqual(counts[1]);
+  });
+});
