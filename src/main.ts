@@ -23,39 +23,42 @@ export function ABMSCORE(metrics: Range, weights?: Range, directions?: Range) {
 }
 
 /**
- * Tier of each account: "Tier 1", "Tier 2" or "Tier 3", from a score column or from metrics it scores first.
+ * Tier of each account: "Tier 1", "Tier 2" or "Tier 3" (in the document's language), from a score column or from metrics it scores first.
  *
  * @param {Array<Array<number|string>>} scores_or_metrics Scores 0–100, e.g. N2:N500, or a metrics range with its header row, e.g. A1:M500.
  * @param {string} [method] "quantile" (default), "threshold", "pareto" or "capacity".
  * @param {string|Array<Array<number>>} [cutoffs] Quantile: "20,30,50" (percent of accounts); threshold: "70,40" (scores); capacity: "2,3" (strategic and ABM Lite marketers).
+ * @param {string} [labels] Three tier labels instead of the usual ones, e.g. "High, Medium, Low".
  * @return {Array<Array<string>>} One tier per row.
  * @customfunction
  */
-export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Range) {
-  return fn.abmTier(scores_or_metrics, method, cutoffs);
+export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Range, labels?: Range) {
+  return fn.abmTier(scores_or_metrics, method, cutoffs, labels, sheet.documentLabels());
 }
 
 /**
- * Relationship segment by revenue (budget): "Money Maker" (top 20 %), "Contributor" (next 40 %) or "Filler".
+ * Relationship segment by revenue (budget): "Money Maker" (top 20 %), "Contributor" (next 40 %) or "Filler", in the document's language.
  *
  * @param {Array<Array<number>>} revenue Revenue or budget per account, e.g. C2:C500.
  * @param {string|Array<Array<number>>} [cutoffs] Percent of accounts in each segment, e.g. "20,40,40".
+ * @param {string} [labels] Three segment labels instead of the usual ones, e.g. "Key, Core, Tail".
  * @return {Array<Array<string>>} One segment per row.
  * @customfunction
  */
-export function ABMSEGMENT(revenue: Range, cutoffs?: Range) {
-  return fn.abmSegment(revenue, cutoffs);
+export function ABMSEGMENT(revenue: Range, cutoffs?: Range, labels?: Range) {
+  return fn.abmSegment(revenue, cutoffs, labels, sheet.documentLabels());
 }
 
 /**
- * The ABM program for each tier: Strategic ABM (1:1), ABM Lite (1:few) or Programmatic ABM (1:many).
+ * The ABM program for each tier: Strategic ABM (1:1), ABM Lite (1:few) or Programmatic ABM (1:many), in the document's language.
  *
  * @param {Array<Array<string>>} tiers Tier labels, e.g. O2:O500 holding "Tier 1", "Tier 2", "Tier 3".
+ * @param {string} [labels] Three program names instead of the usual ones, e.g. "1:1, 1:few, 1:many".
  * @return {Array<Array<string>>} One program per row.
  * @customfunction
  */
-export function ABMPROGRAM(tiers: Range) {
-  return fn.abmProgram(tiers);
+export function ABMPROGRAM(tiers: Range, labels?: Range) {
+  return fn.abmProgram(tiers, labels, sheet.documentLabels());
 }
 
 /**
@@ -66,7 +69,7 @@ export function ABMPROGRAM(tiers: Range) {
  * @customfunction
  */
 export function ABMHEALTH(metrics: Range) {
-  return fn.abmHealth(metrics);
+  return fn.abmHealth(metrics, sheet.documentLabels());
 }
 
 /**
@@ -114,7 +117,7 @@ export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range
 /** Builds the add-on menu (runs unauthorised: nothing else happens here). */
 export function onOpen(e?: unknown) {
   void e;
-  sheet.buildMenu(realServices());
+  sheet.buildMenu(realServices(), sheet.menuLanguage());
 }
 
 /** Runs when the add-on is installed: the menu appears at once. */

@@ -20,7 +20,7 @@ export interface Options {
   rowId: string | null;
 }
 
-const VALUE_FLAGS = new Set(['--method', '--cutoffs', '--thresholds', '--weights', '--as-of', '--format', '--out', '--bins', '--capacity', '--table', '--dialect', '--columns', '--row-id']);
+const VALUE_FLAGS = new Set(['--lang', '--method', '--cutoffs', '--thresholds', '--weights', '--as-of', '--format', '--out', '--bins', '--capacity', '--table', '--dialect', '--columns', '--row-id']);
 const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
 
 function numbers(flag: string, text: string, count: number[]): number[] {
@@ -53,6 +53,9 @@ export function parseArgs(argv: readonly string[]): Options {
       switch (flag) {
         case '--method':
           s.method = value;
+          break;
+        case '--lang':
+          s.lang = value;
           break;
         case '--cutoffs':
           s.cutoffs = numbers(flag, value, [3]);
@@ -138,6 +141,7 @@ Options:
   --as-of YYYY-MM-DD          the day recency and tenure dates count from (default today)
   --format json|csv           output format (default json; csv when --out ends in .csv)
   --out FILE                  write to FILE instead of standard output
+  --lang en|th|zh-CN|hy       labels, messages and number/date habits of that language (default en)
   --bins 5                    rfm: scores 1…n for recency, frequency and monetary
   --lookalikes                score: add each account's similarity (0–100) to the Tier 1 profile
   --row-id COLUMN             sql: the column that orders rows (pareto's ties); default the account column

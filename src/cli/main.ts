@@ -8,6 +8,8 @@ import { CsvError, csvField, inputLine, readCsv, type Separator } from './csv';
 import { fileSink, streamSink, type Sink } from './output';
 import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
+import { translator, type Lang } from '../i18n';
+import { cellLocale, localise } from '../i18n/labels';
 import { generateSql } from '../sql/generate';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
@@ -33,8 +35,13 @@ interface Scored {
 }
 
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
-export function scoreFile(path: string, settings: Settings, keepLines = false): Scored {
+export function scoreFile(path: string, given: Settings, keepLines = false): Scored {
   const lines: string[] = [];
+  // The command line has no spreadsheet locale: `auto` is English.
+  const lang: Lang = given.lang === 'auto' ? 'en' : given.lang;
+  const settings = localise(given, lang);
+  const text = lang === 'en' ? undefined : translator(lang);
+  const locale = cellLocale(lang);
   let header: string[] | null = null;
   let builder: TableBuilder | null = null;
   const asOf = asOfMs(settings.asOf);
@@ -46,7 +53,7 @@ export function scoreFile(path: string, settings: Settings, keepLines = false): 
       if (mapping.metrics.length === 0) {
         throw new CliError(`no metric column found in the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
       }
-      builder = new TableBuilder(mapping, asOf, 4096);
+      builder = new TableBuilder(mapping, asOf, 4096, text ? (r) => text('cell.row', { row: r }) : undefined, locale, text);
       return;
     }
     builder!.add(fields.length === 1 && fields[0] === '' ? [] : fields, record);
@@ -54,7 +61,7 @@ export function scoreFile(path: string, settings: Settings, keepLines = false): 
   if (!builder || !header) throw new CliError('the file is empty: it needs a header row and one row per account');
   const table: ParsedTable = (builder as TableBuilder).finish();
   try {
-    return { analysis: analyse(table, settings), header, separator, lines };
+    return { analysis: analyse(table, settings, text), header, separator, lines };
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
@@ -90,7 +97,7 @@ function writeJson(sink: Sink, { analysis }: Scored, similarity: Float64Array | 
       const score = analysis.score[i];
       row = `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(score) ? score : 'null'}`
         + `,"tier":${t >= 0 ? tierJson[t] : 'null'},"segment":${s >= 0 ? segmentJson[s] : 'null'},"program":${t >= 0 ? programJson[t] : 'null'}`
-        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles)) : 'null'}`
+        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles, analysis.text)) : 'null'}`
         + (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
     }
     sink.write((first ? '' : ',') + row);
@@ -128,7 +135,7 @@ function writeCsv(sink: Sink, { analysis, separator, lines }: Scored, similarity
         + separator + (t >= 0 ? tierText[t] : '')
         + separator + (s >= 0 ? segmentText[s] : '')
         + separator + (t >= 0 ? programText[t] : '')
-        + separator + (t >= 0 ? csvField(describeDrivers(analysis.drivers, k, metrics, analysis.percentiles), separator) : '');
+        + separator + (t >= 0 ? csvField(describeDrivers(analysis.drivers, k, metrics, analysis.percentiles, analysis.text), separator) : '');
     }
     if (similarity) line += separator + csvField(similarity[k], separator);
     sink.write(line + '\n');

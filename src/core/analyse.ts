@@ -9,6 +9,7 @@ import { score } from './score';
 import type { Settings } from './settings';
 import { ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
+import type { Translate } from '../i18n';
 
 /** Everything SPEC §3–9 computes for one table. Per-row arrays are indexed like the table's rows. */
 export interface Analysis {
@@ -33,6 +34,8 @@ export interface Analysis {
   whale: WhaleCurve | null;
   kpis: Kpis;
   warnings: string[];
+  /** The language of messages and drivers; undefined for English. */
+  text?: Translate;
 }
 
 export function column(table: ParsedTable, role: MetricRole): Float64Array | null {
@@ -48,12 +51,16 @@ export class AnalysisError extends Error {
   override name = 'AnalysisError';
 }
 
-export function analyse(table: ParsedTable, settings: Settings): Analysis {
+/** `text`: messages in another language (English when absent). */
+export function analyse(table: ParsedTable, settings: Settings, text?: Translate): Analysis {
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) {
-    throw new AnalysisError(mapping.metrics.length === 0
-      ? 'No metric column found: name a column Revenue, Profit, Engagement… or map one in the settings.'
-      : 'Every metric has weight 0: give at least one metric a weight above 0.');
+    const noMetric = mapping.metrics.length === 0;
+    throw new AnalysisError(text
+      ? text(noMetric ? 'msg.noMetric' : 'msg.allZero')
+      : noMetric
+        ? 'No metric column found: name a column Revenue, Profit, Engagement… or map one in the settings.'
+        : 'Every metric has weight 0: give at least one metric a weight above 0.');
   }
   const include = new Uint8Array(table.n);
   for (let i = 0; i < table.n; i++) include[i] = table.status[i] === ROW_OK ? 1 : 0;
@@ -87,8 +94,12 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const money = { revenue, profit, cost };
   const warnings = [...table.warnings];
   const noScore = include.reduce((a, v, i) => a + (v && !scoredMask[i] ? 1 : 0), 0);
-  if (noScore > 0) warnings.push(`${noScore} row${noScore > 1 ? 's have' : ' has'} no value in any weighted metric and no score.`);
-  if (capped > 0) warnings.push(`${capped} unprofitable account${capped > 1 ? 's were' : ' was'} moved to ${settings.labels[2]}.`);
+  if (noScore > 0) {
+    warnings.push(text ? text('warn.noScore', { count: noScore }) : `${noScore} row${noScore > 1 ? 's have' : ' has'} no value in any weighted metric and no score.`);
+  }
+  if (capped > 0) {
+    warnings.push(text ? text('warn.capped', { count: capped, tier: settings.labels[2] }) : `${capped} unprofitable account${capped > 1 ? 's were' : ' was'} moved to ${settings.labels[2]}.`);
+  }
   return {
     table,
     settings,
@@ -106,5 +117,6 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
     whale: profit ? whaleCurve(profit, scoredMask) : null,
     kpis: kpis(table, include, settings),
     warnings,
+    text,
   };
 }

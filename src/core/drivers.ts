@@ -1,3 +1,4 @@
+import type { MessageKey, Translate } from '../i18n';
 import type { MetricColumn } from './columns';
 
 /** What drives each score, SPEC §9: the two metrics adding most (w·p) and the one holding it back most. */
@@ -61,20 +62,27 @@ export function drivers(percentiles: readonly (Float64Array | null)[], weights: 
 export class DriverText {
   private readonly tops: string[][];
   private readonly bottoms: string[][];
+  private readonly names: string[];
 
-  constructor(private readonly metrics: readonly MetricColumn[]) {
+  /** `say`: the words in another language (role names, top, bottom, weakest); English when absent. */
+  constructor(private readonly metrics: readonly MetricColumn[], private readonly say?: Translate) {
     this.tops = metrics.map(() => []);
     this.bottoms = metrics.map(() => []);
+    this.names = metrics.map((m) => (say && m.role !== 'custom' ? say(`role.${m.role}` as MessageKey) : m.name));
   }
 
   top(m: number, p: number): string {
     const pct = Math.max(1, Math.round(100 * (1 - p)));
-    return (this.tops[m][pct] ??= `${this.metrics[m].name} (top ${pct}%)`);
+    const name = this.names[m];
+    return (this.tops[m][pct] ??= this.say ? this.say('drivers.top', { name, pct }) : `${name} (top ${pct}%)`);
   }
 
   bottom(m: number, p: number): string {
     const pct = Math.max(1, Math.round(100 * p));
-    return (this.bottoms[m][pct] ??= `; weakest: ${this.metrics[m].name} (bottom ${pct}%)`);
+    const name = this.names[m];
+    return (this.bottoms[m][pct] ??= this.say
+      ? this.say('drivers.weakest', { item: this.say('drivers.bottom', { name, pct }) })
+      : `; weakest: ${name} (bottom ${pct}%)`);
   }
 
   /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
@@ -89,11 +97,13 @@ export class DriverText {
   }
 }
 
-const texts = new WeakMap<readonly MetricColumn[], DriverText>();
+const texts = new WeakMap<readonly MetricColumn[], Map<Translate | undefined, DriverText>>();
 
-/** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
-export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly (Float64Array | null)[]): string {
-  let t = texts.get(metrics);
-  if (!t) texts.set(metrics, (t = new DriverText(metrics)));
+/** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, or in the language of `say`. */
+export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly (Float64Array | null)[], say?: Translate): string {
+  let byLang = texts.get(metrics);
+  if (!byLang) texts.set(metrics, (byLang = new Map()));
+  let t = byLang.get(say);
+  if (!t) byLang.set(say, (t = new DriverText(metrics, say)));
   return t.describe(d, i, percentiles);
 }

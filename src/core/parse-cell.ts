@@ -8,7 +8,10 @@ export type CellKind = 'number' | 'recency' | 'tenure';
 export type Parsed =
   | { ok: true; value: number }
   | { ok: false; missing: true; error?: string }
-  | { ok: false; missing: false; reason: string };
+  | { ok: false; missing: false; reason: string; code: InvalidCode };
+
+/** Why a cell is not a number, for messages in other languages (`cell.<code>` in the catalogues). */
+export type InvalidCode = 'notNumber' | 'boolean' | 'date' | 'notFinite' | 'badDate';
 
 const MISSING: Parsed = { ok: false, missing: true };
 
@@ -19,15 +22,28 @@ const DAYS_PER_YEAR = 365.25;
 
 // sign, currency, digits grouped by , or spaces, decimals, exponent, percent
 const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)?(\.\d*)?(?:[eE]([+-]?\d+))?$/u;
-const CURRENCY_RE = /^\p{Sc}|\p{Sc}$/u;
+const CURRENCY_RE = /^(?:\p{Sc}|元)|(?:\p{Sc}|元)$/u;
+// Where the locale writes 1.234,5: dots or spaces group thousands, the comma is the decimal mark.
+const NUMBER_COMMA_RE = /^(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)?(,\d*)?(?:[eE]([+-]?\d+))?$/u;
+const INTEGER_RE = /^-?\d+$/u;
+const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
+
+/** How a sheet's locale writes numbers and dates in text. */
+export interface CellLocale {
+  /** `1.234,5`: comma decimal mark. */
+  decimalComma?: boolean;
+  /** Thai sheets: `15/03/2567` is day/month/Buddhist-era year. */
+  buddhistEra?: boolean;
+}
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 
 /** Parses number text: `$1,200.50`, `12%`, `(1,200)`, `−3`, `+4`, `1e3`, `€ 12`. NaN when it is not a number. */
 const PLAIN_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/u;
 
-export function parseNumberText(text: string): number {
+export function parseNumberText(text: string, locale?: CellLocale): number {
+  const comma = locale?.decimalComma === true;
   // Most cells are plain numbers: one test, then Number().
-  if (PLAIN_RE.test(text)) {
+  if (comma ? INTEGER_RE.test(text) : PLAIN_RE.test(text)) {
     const v = Number(text);
     return Number.isFinite(v) ? v : Number.NaN;
   }
@@ -57,12 +73,25 @@ export function parseNumberText(text: string): number {
     s = s.slice(0, -1).trim();
     while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
   }
-  const m = NUMBER_RE.exec(s);
-  if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === '.'))) return Number.NaN;
-  const plain = (m[1] ?? '0').replace(/[, \u00a0\u202f]/gu, '') + (m[2] ?? '') + (m[3] !== undefined ? `e${m[3]}` : '');
+  const m = (comma ? NUMBER_COMMA_RE : NUMBER_RE).exec(s);
+  if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === '.' || m[2] === ','))) return Number.NaN;
+  const plain = (m[1] ?? '0').replace(/[,. \u00a0\u202f]/gu, '') + (m[2] ?? '').replace(',', '.') + (m[3] !== undefined ? `e${m[3]}` : '');
   const value = Number(plain) * scale;
   if (!Number.isFinite(value)) return Number.NaN;
   return negative ? -value : value;
+}
+
+/** A date in text: ISO always; in Thai sheets also day/month/year with a Buddhist-era year (2567 → 2024). */
+export function parseDateText(text: string, locale?: CellLocale): number {
+  const iso = parseIsoDate(text);
+  if (!Number.isNaN(iso) || !locale?.buddhistEra) return iso;
+  const m = DMY_RE.exec(text.trim());
+  if (!m) return Number.NaN;
+  let year = Number(m[3]);
+  if (year > 2400) year -= 543;
+  const ms = Date.UTC(year, Number(m[2]) - 1, Number(m[1]));
+  const d = new Date(ms);
+  return d.getUTCDate() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 ? ms : Number.NaN;
 }
 
 /** Milliseconds since the epoch of an ISO date text (`2024-03-15`, `2024-03-15T10:00`), read as UTC; NaN otherwise. */
@@ -86,7 +115,7 @@ function startOfDay(ms: number): number {
 }
 
 function fromDate(ms: number, kind: CellKind, asOfMs: number): Parsed {
-  if (kind === 'number') return { ok: false, missing: false, reason: 'is a date, not a number' };
+  if (kind === 'number') return { ok: false, missing: false, reason: 'is a date, not a number', code: 'date' };
   const days = daysBetween(ms, asOfMs);
   return { ok: true, value: kind === 'recency' ? days : days / DAYS_PER_YEAR };
 }
@@ -95,29 +124,29 @@ function fromDate(ms: number, kind: CellKind, asOfMs: number): Parsed {
  * One cell → a number, missing, or a reason it is invalid. Sheets' error values are missing with an
  * error text to warn about. Dates count only in recency (days before as-of) and tenure (years) columns.
  */
-export function parseCell(cell: Cell, kind: CellKind, asOfMs: number): Parsed {
+export function parseCell(cell: Cell, kind: CellKind, asOfMs: number, locale?: CellLocale): Parsed {
   if (cell === null || cell === undefined) return MISSING;
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, missing: false, reason: 'is not a finite number' };
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, missing: false, reason: 'is not a finite number', code: 'notFinite' };
   }
   if (cell instanceof Date) {
     const ms = cell.getTime();
-    if (Number.isNaN(ms)) return { ok: false, missing: false, reason: 'is not a valid date' };
+    if (Number.isNaN(ms)) return { ok: false, missing: false, reason: 'is not a valid date', code: 'badDate' };
     // Sheets hands dates over in the script's time zone; count calendar days as written.
     return fromDate(Date.UTC(cell.getFullYear(), cell.getMonth(), cell.getDate()), kind, asOfMs);
   }
-  if (typeof cell === 'boolean') return { ok: false, missing: false, reason: 'is TRUE/FALSE, not a number' };
+  if (typeof cell === 'boolean') return { ok: false, missing: false, reason: 'is TRUE/FALSE, not a number', code: 'boolean' };
   const text = String(cell);
-  const value = parseNumberText(text);
+  const value = parseNumberText(text, locale);
   if (!Number.isNaN(value)) return { ok: true, value };
   const trimmed = text.trim();
   if (trimmed === '') return MISSING;
   if (trimmed[0] === '#' && SHEET_ERRORS.has(trimmed.toUpperCase())) return { ok: false, missing: true, error: trimmed };
   if (kind !== 'number') {
-    const ms = parseIsoDate(trimmed);
+    const ms = parseDateText(trimmed, locale);
     if (!Number.isNaN(ms)) return fromDate(ms, kind, asOfMs);
   }
-  return { ok: false, missing: false, reason: 'is not a number' };
+  return { ok: false, missing: false, reason: 'is not a number', code: 'notNumber' };
 }
 
 /** Quotes a cell for a message: `"12,5OO"`, shortened when long. */

@@ -1,4 +1,4 @@
-/** The column roles of SPEC §1, their default weights, directions and usual headers. */
+/** The column roles of SPEC §1, their default weights, directions and usual headers (English, Thai, Chinese, Armenian). */
 
 export const METRIC_ROLES = [
   'revenue', 'profit', 'cost', 'orders', 'recency', 'tenure', 'products', 'engagement',
@@ -20,22 +20,22 @@ export interface RoleInfo {
 }
 
 export const ROLE_INFO: Record<Role, RoleInfo> = {
-  account: { weight: 0, direction: 'higher', synonyms: ['account name', 'account id', 'company', 'company name', 'customer', 'customer name', 'customer id', 'client', 'client name', 'name', 'organisation', 'organization', 'org'] },
-  revenue: { weight: 2, direction: 'higher', synonyms: ['sales', 'annual revenue', 'annual spend', 'spend', 'budget', 'turnover', 'income', 'arr', 'total revenue', 'sales amount', 'amount', 'annual sales'] },
-  profit: { weight: 3, direction: 'higher', synonyms: ['gross profit', 'gp', 'net profit', 'profit amount', 'margin amount', 'contribution'] },
-  cost: { weight: 0, direction: 'lower', synonyms: ['cost to serve', 'cts', 'service cost', 'costs', 'cost of service', 'serving cost'] },
-  orders: { weight: 1, direction: 'higher', synonyms: ['purchases', 'purchase frequency', 'frequency', 'order count', 'orders count', 'number of orders', 'transactions', 'purchase count'] },
-  recency: { weight: 1, direction: 'lower', synonyms: ['days since last purchase', 'days since last order', 'last purchase', 'last order', 'last purchase date', 'last order date', 'last purchased'] },
-  tenure: { weight: 1, direction: 'higher', synonyms: ['years as customer', 'years as a customer', 'customer since', 'first purchase', 'first order', 'first purchase date', 'first order date', 'customer age', 'age of relationship'] },
-  products: { weight: 1, direction: 'higher', synonyms: ['products used', 'number of products', 'product count', 'services', 'services used', 'products services'] },
-  engagement: { weight: 2, direction: 'higher', synonyms: ['engagement score', 'intent', 'intent score', 'engagement index'] },
-  contacts: { weight: 1, direction: 'higher', synonyms: ['contacts known', 'known contacts', 'data coverage', 'coverage', 'number of contacts', 'contact count'] },
-  channels: { weight: 1, direction: 'higher', synonyms: ['marketing channels', 'engaged channels', 'number of channels', 'channel count'] },
-  opportunities: { weight: 1, direction: 'higher', synonyms: ['open opportunities', 'opps', 'open opps', 'opportunity count', 'pipeline'] },
-  feedback: { weight: 1, direction: 'higher', synonyms: ['colleague feedback', 'sales feedback', 'team feedback', 'rating', 'team rating'] },
-  health: { weight: 1, direction: 'higher', synonyms: ['health score', 'health index', 'customer health', 'account health'] },
-  support: { weight: 1, direction: 'lower', synonyms: ['support tickets', 'tickets', 'service demands', 'support cases', 'cases', 'support requests'] },
-  leads: { weight: 0, direction: 'higher', synonyms: ['number of leads', 'lead count', 'leads count'] },
+  account: { weight: 0, direction: 'higher', synonyms: ['account name', 'account id', 'company', 'company name', 'customer', 'customer name', 'customer id', 'client', 'client name', 'name', 'organisation', 'organization', 'org', 'บัญชี', 'ลูกค้า', 'ชื่อลูกค้า', 'บริษัท', '客户', '客户名称', '公司', '账户', 'հաճախորդ', 'ընկերություն', 'հաշիվ'] },
+  revenue: { weight: 2, direction: 'higher', synonyms: ['sales', 'annual revenue', 'annual spend', 'spend', 'budget', 'turnover', 'income', 'arr', 'total revenue', 'sales amount', 'amount', 'annual sales', 'รายได้', 'ยอดขาย', '收入', '营收', '销售额', 'եկամուտ', 'հասույթ', 'վաճառք'] },
+  profit: { weight: 3, direction: 'higher', synonyms: ['gross profit', 'gp', 'net profit', 'profit amount', 'margin amount', 'contribution', 'กำไร', 'กำไรขั้นต้น', '利润', '毛利', 'շահույթ', 'համախառն շահույթ'] },
+  cost: { weight: 0, direction: 'lower', synonyms: ['cost to serve', 'cts', 'service cost', 'costs', 'cost of service', 'serving cost', 'ต้นทุน', 'ต้นทุนการให้บริการ', '成本', '服务成本', 'ծախս', 'սպասարկման ծախս', 'ինքնարժեք'] },
+  orders: { weight: 1, direction: 'higher', synonyms: ['purchases', 'purchase frequency', 'frequency', 'order count', 'orders count', 'number of orders', 'transactions', 'purchase count', 'คำสั่งซื้อ', 'จำนวนคำสั่งซื้อ', '订单', '订单数', 'պատվերներ', 'պատվերների քանակ'] },
+  recency: { weight: 1, direction: 'lower', synonyms: ['days since last purchase', 'days since last order', 'last purchase', 'last order', 'last purchase date', 'last order date', 'last purchased', 'ความใหม่', 'วันนับจากซื้อล่าสุด', 'ซื้อล่าสุด', '最近购买', '最近购买天数', '距上次购买天数', 'վերջին գնում', 'օրեր վերջին գնումից'] },
+  tenure: { weight: 1, direction: 'higher', synonyms: ['years as customer', 'years as a customer', 'customer since', 'first purchase', 'first order', 'first purchase date', 'first order date', 'customer age', 'age of relationship', 'อายุลูกค้า', 'ระยะเวลาเป็นลูกค้า', '客户年限', '合作年限', 'ստաժ', 'հաճախորդի ստաժ'] },
+  products: { weight: 1, direction: 'higher', synonyms: ['products used', 'number of products', 'product count', 'services', 'services used', 'products services', 'ผลิตภัณฑ์', 'จำนวนผลิตภัณฑ์', '产品', '产品数', 'ապրանքներ', 'ապրանքների քանակ'] },
+  engagement: { weight: 2, direction: 'higher', synonyms: ['engagement score', 'intent', 'intent score', 'engagement index', 'การมีส่วนร่วม', '参与度', 'ներգրավվածություն'] },
+  contacts: { weight: 1, direction: 'higher', synonyms: ['contacts known', 'known contacts', 'data coverage', 'coverage', 'number of contacts', 'contact count', 'ผู้ติดต่อ', 'จำนวนผู้ติดต่อ', '联系人', '联系人数', 'կոնտակտներ'] },
+  channels: { weight: 1, direction: 'higher', synonyms: ['marketing channels', 'engaged channels', 'number of channels', 'channel count', 'ช่องทาง', 'ช่องทางการตลาด', '渠道', '营销渠道', 'ալիքներ'] },
+  opportunities: { weight: 1, direction: 'higher', synonyms: ['open opportunities', 'opps', 'open opps', 'opportunity count', 'pipeline', 'โอกาสการขาย', 'โอกาส', '销售机会', '商机', 'հնարավորություններ'] },
+  feedback: { weight: 1, direction: 'higher', synonyms: ['colleague feedback', 'sales feedback', 'team feedback', 'rating', 'team rating', 'ความคิดเห็น', 'คะแนนจากทีม', '反馈', '评分', 'կարծիք', 'գնահատական'] },
+  health: { weight: 1, direction: 'higher', synonyms: ['health score', 'health index', 'customer health', 'account health', 'สุขภาพลูกค้า', 'คะแนนสุขภาพ', '健康度', '客户健康度', 'առողջություն'] },
+  support: { weight: 1, direction: 'lower', synonyms: ['support tickets', 'tickets', 'service demands', 'support cases', 'cases', 'support requests', 'คำขอบริการ', 'ตั๋วสนับสนุน', '工单', '支持工单', 'աջակցության հայտեր', 'հայտեր'] },
+  leads: { weight: 0, direction: 'higher', synonyms: ['number of leads', 'lead count', 'leads count', 'ลีด', '线索', 'լիդեր'] },
 };
 
 /**

@@ -65,6 +65,8 @@ export const SettingsSchema = z.strictObject({
     f: z.tuple([int(1, 10), int(1, 10)]),
     m: z.tuple([int(1, 10), int(1, 10)]),
   })).check(z.maxLength(30, 'must have at most 30 rules'))),
+  /** Language of labels, headings and messages: `auto` follows the spreadsheet's locale. */
+  lang: z.prefault(z.enum(['auto', 'en', 'th', 'zh-CN', 'hy']), 'auto'),
   /** Yearly discount rate for lifetime value; 0 = undiscounted. */
   discountRate: z.prefault(num(0, 1), 0),
 });

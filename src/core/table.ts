@@ -1,5 +1,6 @@
 import type { ColumnMapping } from './columns';
-import { parseCell, parseNumberText, quoteCell, type Cell } from './parse-cell';
+import type { Translate } from '../i18n';
+import { parseCell, parseNumberText, quoteCell, type Cell, type CellLocale } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
 
@@ -48,6 +49,9 @@ export class TableBuilder {
     private readonly asOfMs: number,
     capacity = 1024,
     private readonly rowLabel: (rowNumber: number) => string = (r) => `Row ${r}`,
+    private readonly locale: CellLocale = {},
+    /** Messages in another language; English when absent. */
+    private readonly text?: Translate,
   ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);
@@ -85,14 +89,14 @@ export class TableBuilder {
         continue;
       }
       if (typeof cell === 'string' && cell !== '') {
-        const v = parseNumberText(cell);
+        const v = parseNumberText(cell, this.locale);
         if (v === v) {
           this.values[m][i] = v;
           filled = true;
           continue;
         }
       }
-      const parsed = parseCell(cell, metrics[m].kind, this.asOfMs);
+      const parsed = parseCell(cell, metrics[m].kind, this.asOfMs, this.locale);
       if (parsed.ok) {
         this.values[m][i] = parsed.value;
         filled = true;
@@ -102,11 +106,15 @@ export class TableBuilder {
       if (parsed.missing) {
         if (parsed.error) {
           filled = true;
-          this.warn(`${this.rowLabel(rowNumber)}, column "${metrics[m].header}": ${parsed.error} counted as missing.`);
+          this.warn(this.text
+            ? `${this.rowLabel(rowNumber)}, ${this.text('cell.column', { column: metrics[m].header })}: ${this.text('cell.missing', { error: parsed.error })}.`
+            : `${this.rowLabel(rowNumber)}, column "${metrics[m].header}": ${parsed.error} counted as missing.`);
         }
       } else {
         filled = true;
-        (problems ??= []).push(`column "${metrics[m].header}": ${quoteCell(cell)} ${parsed.reason}`);
+        (problems ??= []).push(this.text
+          ? `${this.text('cell.column', { column: metrics[m].header })}: ${quoteCell(cell)} ${this.text(`cell.${parsed.code}`)}`
+          : `column "${metrics[m].header}": ${quoteCell(cell)} ${parsed.reason}`);
       }
     }
     this.derive(i);
@@ -166,8 +174,10 @@ export function readRows(
   asOfMs: number,
   firstRowNumber: number,
   rowLabel?: (rowNumber: number) => string,
+  locale?: CellLocale,
+  text?: Translate,
 ): ParsedTable {
-  const builder = new TableBuilder(mapping, asOfMs, rows.length, rowLabel);
+  const builder = new TableBuilder(mapping, asOfMs, rows.length, rowLabel, locale, text);
   for (let i = 0; i < rows.length; i++) builder.add(rows[i], firstRowNumber + i);
   return builder.finish();
 }

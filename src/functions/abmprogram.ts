@@ -1,21 +1,26 @@
 import { DEFAULT_SETTINGS, type Cell } from '../core';
-import { column, frame, isBlankRow, type Output } from './args';
+import { LANGS, t } from '../i18n';
+import { column, frame, isBlankRow, labelList, type DocumentLabels, type Output } from './args';
 
 const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1, low: 2, t1: 0, t2: 1, t3: 2 };
 
-/** A tier label (`Tier 1`, `1`, `High`, `T1`, or a custom label) → tier index, or −1. */
+/** A tier label (`Tier 1`, `1`, `High`, `T1`, a label in any of our languages, or a custom label) → tier index, or −1. */
 export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTINGS.labels): number {
   const text = String(cell ?? '').trim().toLowerCase();
   const custom = labels.findIndex((l) => l.toLowerCase() === text);
   if (custom >= 0) return custom;
+  for (const lang of LANGS) {
+    const k = [1, 2, 3].findIndex((n) => t(lang, `tier.${n}` as 'tier.1').toLowerCase() === text);
+    if (k >= 0) return k;
+  }
   const key = text.replace(/^tier\s*/u, '');
   return SYNONYMS[key] ?? -1;
 }
 
 /** =ABMPROGRAM(tiers): the ABM program for each tier (SPEC §5). */
-export function abmProgram(tiers: unknown): Output {
+export function abmProgram(tiers: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
   const framed = frame(tiers);
-  const programs = DEFAULT_SETTINGS.programLabels;
+  const programs = labelList(labels, 'labels') ?? doc.programLabels ?? DEFAULT_SETTINGS.programLabels;
   const first = framed.header ? 2 : 1;
   const out = framed.rows.map((row, i) => {
     if (isBlankRow(row)) return '';

@@ -1,9 +1,11 @@
 import { parseCell, parseSettings, quantileTiers, quoteCell, type SettingsInput } from '../core';
-import { absent, column, frame, isBlankRow, numberList, type Output } from './args';
+import { absent, column, frame, isBlankRow, labelList, numberList, type DocumentLabels, type Output } from './args';
 
 /** =ABMSEGMENT(revenue, [cutoffs]): Money Maker, Contributor or Filler by revenue (SPEC §6). */
-export function abmSegment(revenue: unknown, cutoffs?: unknown): Output {
+export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
   const input: SettingsInput = {};
+  const chosen = labelList(labels, 'labels') ?? doc.segmentLabels;
+  if (chosen) input.segmentLabels = chosen;
   if (!absent(cutoffs)) {
     const c = numberList(cutoffs, 'cutoffs');
     if (c.length !== 3) throw new Error(`cutoffs: three percentages adding up to 100, e.g. "20,40,40"; got ${c.length}.`);

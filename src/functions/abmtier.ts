@@ -2,7 +2,7 @@ import {
   assignTiers, parseCell, parseSettings, quoteCell, roleOfHeader, ROW_BLANK,
   type Settings, type SettingsInput,
 } from '../core';
-import { absent, column, frame, isBlankRow, numberList, type Output } from './args';
+import { absent, column, frame, isBlankRow, labelList, numberList, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
@@ -41,8 +41,10 @@ function isScoreColumn(header: unknown[] | null, rows: unknown[][]): boolean {
 }
 
 /** =ABMTIER(scores_or_metrics, [method], [cutoffs]): the tier label per row. */
-export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown): Output {
+export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
   const settingsInput = tierSettings(method, cutoffs);
+  const chosen = labelList(labels, 'labels') ?? doc.labels;
+  if (chosen) settingsInput.labels = chosen;
   const framed = frame(input);
   if (!isScoreColumn(framed.header, framed.rows)) {
     const { analysis } = analyseRange(input, settingsInput, {}, framed);

@@ -102,3 +102,19 @@ export function numberList(arg: unknown, what: string): number[] {
     return n;
   });
 }
+
+/** Three labels, as text "High, Medium, Low" or a row/column of three cells; null when absent. */
+export function labelList(arg: unknown, what: string): [string, string, string] | null {
+  if (absent(arg)) return null;
+  const list = cells(arg).flatMap((c) => (typeof c === 'string' ? c.split(/[,;]/u) : [String(c)])).map((x) => x.trim()).filter(Boolean);
+  if (list.length !== 3) throw new Error(`${what}: give three labels, e.g. "High, Medium, Low"; got ${list.length}.`);
+  return [list[0], list[1], list[2]];
+}
+
+/** Labels the document's language gives (from the sheet shell; English outside Sheets). */
+export interface DocumentLabels {
+  labels?: [string, string, string];
+  segmentLabels?: [string, string, string];
+  programLabels?: [string, string, string];
+  healthLabels?: [string, string, string];
+}

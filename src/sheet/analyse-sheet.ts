@@ -1,4 +1,5 @@
-import { analyse, asOfMs, mapColumns, readRows, type Analysis, type Settings } from '../core';
+import { analyse, asOfMs, mapColumns, readRows, type Analysis } from '../core';
+import type { Language } from './language';
 import type { SheetData } from './read-sheet';
 
 /** A mistake the user can fix: shown as written, never as a stack trace. */
@@ -6,21 +7,20 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
-export function analyseSheet(data: SheetData, settings: Settings): Analysis {
+/** Analyses the sheet in its language (settings with localised labels, cell conventions, messages). */
+export function analyseSheet(data: SheetData, language: Language): Analysis {
+  const { settings, say, text, locale } = language;
   if (data.values.length === 0 || (data.values.length === 1 && data.values[0].every((c) => c === ''))) {
-    throw new UserError(`Sheet "${data.name}" is empty: put one row per account under a header row (Account, Revenue, Profit…).`);
+    throw new UserError(say('msg.empty', { sheet: data.name }));
   }
-  if (!data.header) {
-    throw new UserError(`No header row found in the first 20 rows of "${data.name}": the columns need names such as Account, Revenue, Profit, Engagement.`);
-  }
-  if (data.rows.length === 0) {
-    throw new UserError(`"${data.name}" has a header on row ${data.headerRow + 1} but no accounts below it.`);
-  }
+  if (!data.header) throw new UserError(say('msg.noHeader', { sheet: data.name }));
+  if (data.rows.length === 0) throw new UserError(say('msg.headerOnly', { sheet: data.name, row: data.headerRow + 1 }));
   const width = Math.max(data.header.length, ...data.rows.slice(0, 1).map((r) => r.length));
   const mapping = mapColumns(data.header, width, settings);
-  const table = readRows(data.rows, mapping, asOfMs(settings.asOf), data.headerRow + 2);
+  const rowLabel = text ? (r: number) => text('cell.row', { row: r }) : undefined;
+  const table = readRows(data.rows, mapping, asOfMs(settings.asOf), data.headerRow + 2, rowLabel, locale, text);
   try {
-    return analyse(table, settings);
+    return analyse(table, settings, text);
   } catch (error) {
     throw new UserError(error instanceof Error ? error.message : String(error));
   }

@@ -97,6 +97,7 @@ export interface SpreadsheetApi {
   getSheetByName(name: string): SheetApi | null;
   insertSheet(sheetName: string): SheetApi;
   toast(msg: string, title: string, timeoutSeconds: number): void;
+  getSpreadsheetLocale(): string;
 }
 
 export interface MenuApi {

@@ -8,3 +8,4 @@ export { removeColours } from './tier-colours';
 export { findLookalikes, type LookalikeReport } from './lookalike-column';
 export { buildAccountsSheet, buildRfmSheet, type OrdersReport } from './orders-sheet';
 export { sqlForActiveSheet } from './sql-export';
+export { documentLabels, menuLanguage } from './function-labels';

@@ -1,4 +1,5 @@
-import { lookalikeOfTier1, parseSettings } from '../core';
+import { lookalikeOfTier1 } from '../core';
+import { documentLanguage } from './language';
 import { analyseSheet, UserError } from './analyse-sheet';
 import type { Services } from './apps-script';
 import { OUTPUT_COLUMN_KEY } from './keys';
@@ -20,10 +21,12 @@ export function findLookalikes(services: Services): LookalikeReport {
   const lock = services.lock.getDocumentLock();
   if (!lock.tryLock(5000)) throw new UserError('This spreadsheet is being scored by someone else right now; try again in a moment.');
   try {
-    const { settings } = loadSettings(services.properties.getDocumentProperties());
-    const sheet = services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet();
-    const data = readSheet(sheet);
-    const analysis = analyseSheet(data, parseSettings(settings));
+    const ss = services.spreadsheetApp.getActiveSpreadsheet();
+    const language = documentLanguage(ss, loadSettings(services.properties.getDocumentProperties()).settings);
+    const settings = language.settings;
+    const data = readSheet(ss.getActiveSheet());
+    const sheet = data.sheet;
+    const analysis = analyseSheet(data, language);
     if (!analysis.tier.some((t) => t === 0)) throw new UserError(`No account of "${data.name}" is in ${settings.labels[0]}, so there is no profile to compare with.`);
     const similarity = lookalikeOfTier1(analysis.table, analysis.tier);
     let column = data.extras.get(LOOKALIKE);

@@ -1,3 +1,4 @@
+import { translator, type Lang } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { scoreSheet } from './score-sheet';
 import type { Services } from './apps-script';
@@ -9,13 +10,14 @@ import { removeColours } from './tier-colours';
 export const SIDEBAR_FILE = 'Sidebar';
 export const SIDEBAR_TITLE = 'ABM Tier';
 
-export function buildMenu(services: Services): void {
+export function buildMenu(services: Services, lang: Lang = 'en'): void {
+  const say = translator(lang);
   services.spreadsheetApp.getUi().createAddonMenu()
-    .addItem('Open ABM Tier', 'showSidebar')
-    .addItem('Score sheet', 'menuScoreSheet')
+    .addItem(say('menu.open'), 'showSidebar')
+    .addItem(say('menu.score'), 'menuScoreSheet')
     .addSeparator()
-    .addItem('Remove tier colours', 'menuRemoveTierColours')
-    .addItem('Create template', 'menuCreateTemplate')
+    .addItem(say('menu.removeColours'), 'menuRemoveTierColours')
+    .addItem(say('menu.template'), 'menuCreateTemplate')
     .addToUi();
 }
 

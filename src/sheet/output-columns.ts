@@ -1,4 +1,6 @@
 import { describeDrivers, ROW_BLANK, ROW_INVALID, type Analysis } from '../core';
+import type { Translate } from '../i18n';
+import { inEveryLanguage } from './language';
 import { OUTPUTS, OUTPUT_COLUMN_KEY } from './keys';
 import { columnLetter } from './a1';
 import { cellValue } from './plain-text';
@@ -33,25 +35,28 @@ export function outputRows(analysis: Analysis): (string | number)[][] {
         t >= 0 ? cellValue(settings.labels[t]) : '',
         s >= 0 ? cellValue(settings.segmentLabels[s]) : '',
         t >= 0 ? cellValue(settings.programLabels[t]) : '',
-        t >= 0 ? cellValue(describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles)) : '',
+        t >= 0 ? cellValue(describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, analysis.text)) : '',
       ];
     }
   }
   return out;
 }
 
+const OUTPUT_KEYS = ['out.score', 'out.tier', 'out.segment', 'out.program', 'out.drivers'] as const;
+
 function blockIsOurs(data: SheetData): boolean {
   const { block, values, headerRow } = data;
   if (!block || headerRow < 0) return false;
   if (block.names.length !== OUTPUTS.length || block.names.some((n, k) => n !== OUTPUTS[k])) return false;
   const header = values[headerRow] ?? [];
-  return OUTPUTS.every((name, k) => {
+  // Our headers in whichever language wrote them.
+  return OUTPUT_KEYS.every((key, k) => {
     const cell = header[block.column - 1 + k];
-    return cell === name || cell === '' || cell === undefined;
+    return cell === '' || cell === undefined || inEveryLanguage(key).has(String(cell));
   });
 }
 
-export function writeOutputs(data: SheetData, analysis: Analysis): WriteResult {
+export function writeOutputs(data: SheetData, analysis: Analysis, say: Translate): WriteResult {
   const { sheet, values, headerRow } = data;
   const width = OUTPUTS.length;
   let note: string | undefined;
@@ -79,7 +84,7 @@ export function writeOutputs(data: SheetData, analysis: Analysis): WriteResult {
   const rows = outputRows(analysis);
   const height = Math.max(values.length - headerRow, rows.length + 1);
   const block: (string | number)[][] = new Array(height);
-  block[0] = [...OUTPUTS];
+  block[0] = OUTPUT_KEYS.map((key) => cellValue(say(key)));
   for (let r = 1; r < height; r++) block[r] = rows[r - 1] ?? ['', '', '', '', ''];
   sheet.getRange(headerRow + 1, column, height, width).setValues(block);
   return { columns: `${columnLetter(column)}:${columnLetter(column + width - 1)}`, note };

@@ -7,7 +7,8 @@ import { readSheet } from './read-sheet';
 import { columnNumber } from './a1';
 import { checkCells, RunClock } from './limits';
 import { preview, type Preview, type ScoreReport } from './report';
-import type { Services } from './apps-script';
+import type { Services, SpreadsheetApi } from './apps-script';
+import { documentLanguage, type Language } from './language';
 import { readSettings, saveSettings } from './settings-store';
 import { colourRows, rulesKey } from './tier-colours';
 import { writeSummary } from './summary-sheet';
@@ -15,22 +16,20 @@ import { writeSummary } from './summary-sheet';
 /** Seconds to wait for someone else's run before saying so. */
 const LOCK_WAIT_MS = 5000;
 
-function activeAccountsSheet(services: Services) {
-  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+function activeAccountsSheet(ss: SpreadsheetApi, language: Language) {
   const sheet = ss.getActiveSheet();
   const name = sheet.getName();
-  if (name.startsWith(SUMMARY_SHEET_NAME) || name === HISTORY_SHEET_NAME) {
-    throw new UserError('This is the summary sheet: open the sheet with your accounts, then score.');
-  }
-  return { ss, sheet, name };
+  if (name.startsWith(SUMMARY_SHEET_NAME) || name === HISTORY_SHEET_NAME) throw new UserError(language.say('msg.summarySheet'));
+  return { sheet, name };
 }
 
 /** Tiers and programs for the given settings, computed without writing anything (the sidebar's live preview). */
 export function previewSheet(services: Services, settingsInput: unknown): Preview {
-  const settings = parseSettings(settingsInput);
-  const { sheet, name } = activeAccountsSheet(services);
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(ss, parseSettings(settingsInput));
+  const { sheet, name } = activeAccountsSheet(ss, language);
   const data = readSheet(sheet, name);
-  return preview(analyseSheet(data, settings), data.name);
+  return preview(analyseSheet(data, language), data.name);
 }
 
 /**
@@ -39,45 +38,43 @@ export function previewSheet(services: Services, settingsInput: unknown): Previe
  * once cannot interleave; with `settingsInput` the settings are validated and saved first.
  */
 export function scoreSheet(services: Services, settingsInput?: unknown, clock = new RunClock()): ScoreReport {
+  const props = services.properties.getDocumentProperties();
+  const stored = props.getProperties();
+  const warnings: string[] = [];
+  let saved: Settings;
+  if (settingsInput === undefined) {
+    const loaded = readSettings(stored[SETTINGS_PROPERTY]);
+    saved = loaded.settings;
+    if (loaded.warning) warnings.push(loaded.warning);
+  } else saved = parseSettings(settingsInput);
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(ss, saved);
+  const settings = language.settings;
   const lock = services.lock.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new UserError('This spreadsheet is being scored by someone else right now; try again in a moment.');
-  }
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserError(language.say('msg.busy'));
   try {
-    const props = services.properties.getDocumentProperties();
-    const stored = props.getProperties();
-    const warnings: string[] = [];
-    let settings: Settings;
-    if (settingsInput === undefined) {
-      const loaded = readSettings(stored[SETTINGS_PROPERTY]);
-      settings = loaded.settings;
-      if (loaded.warning) warnings.push(loaded.warning);
-    } else {
-      settings = parseSettings(settingsInput);
-      if (stored[SETTINGS_PROPERTY] !== JSON.stringify(settings)) saveSettings(props, settings);
-    }
-    const { ss, sheet, name } = activeAccountsSheet(services);
+    if (settingsInput !== undefined && stored[SETTINGS_PROPERTY] !== JSON.stringify(saved)) saveSettings(props, saved);
+    const { sheet, name } = activeAccountsSheet(ss, language);
     const data = readSheet(sheet, name);
     checkCells(data.values.length, data.values[0]?.length ?? 0, data.block ? 0 : OUTPUTS.length);
     clock.check('scoring');
-    const analysis = analyseSheet(data, settings);
+    const analysis = analyseSheet(data, language);
     const move = tierMovement(data, analysis);
     clock.check('writing the results');
     warnings.push(...duplicateKeys(analysis));
     // Everything is computed: only now is anything written.
-    const written = writeOutputs(data, analysis);
+    const written = writeOutputs(data, analysis, language.say);
     if (written.note) warnings.push(written.note);
     const tierColumn = columnNumber(written.columns.split(':')[0]) + OUTPUTS.indexOf('Tier');
     const lastColumn = Math.max(data.values[0]?.length ?? 0, columnNumber(written.columns.split(':')[0]) + OUTPUTS.length - 1);
-    const sheetId = sheet.getSheetId();
-    colourRows(services.spreadsheetApp, sheet, sheetId, props, settings, {
+    colourRows(services.spreadsheetApp, sheet, name, props, settings, {
       firstRow: data.headerRow + 2,
       lastRow: data.headerRow + 1 + data.rows.length,
       lastColumn,
       tierColumn,
-    }, stored[rulesKey(sheetId)] ?? null);
+    }, stored[rulesKey(name)] ?? null);
     const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    const summary = writeSummary(analysis, { ss, source: sheet, props, recorded: stored[SUMMARY_PROPERTY], sourceName: data.name, when, move });
+    const summary = writeSummary(analysis, { ss, source: sheet, props, recorded: stored[SUMMARY_PROPERTY], sourceName: data.name, when, move, say: language.say });
     writeHistory(ss, sheet, analysis, data.name, when, stored[HISTORY_PROPERTY], props);
     return {
       ...preview(analysis, data.name),

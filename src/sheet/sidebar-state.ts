@@ -4,6 +4,8 @@ import { columnLetter } from './a1';
 import { readSheet } from './read-sheet';
 import type { Services } from './apps-script';
 import { loadSettings } from './settings-store';
+import { documentLanguage } from './language';
+import type { Lang } from '../i18n';
 
 /** What the sidebar shows when it opens: the columns found, their roles, and the saved settings. */
 
@@ -28,6 +30,10 @@ export interface SidebarState {
   /** Profit is computed as revenue − cost. */
   derivedProfit: boolean;
   settings: Settings;
+  /** The language the sidebar speaks: the saved choice, else the spreadsheet's locale. */
+  lang: Lang;
+  /** The tier labels as they will be written (the language's, where the settings keep the defaults). */
+  shownLabels: [string, string, string];
   /** A problem to show instead of the column list, e.g. no header row. */
   problem?: string;
   warning?: string;
@@ -36,8 +42,9 @@ export interface SidebarState {
 export function sidebarState(services: Services, edited?: SettingsInput): SidebarState {
   const loaded = edited === undefined ? loadSettings(services.properties.getDocumentProperties()) : { settings: parseSettings(edited), warning: undefined };
   const settings = loaded.settings;
-  const sheet = services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet();
-  const data = readSheet(sheet);
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(ss, settings);
+  const data = readSheet(ss.getActiveSheet());
   const state: SidebarState = {
     sheet: data.name,
     headerRow: data.headerRow + 1,
@@ -45,11 +52,13 @@ export function sidebarState(services: Services, edited?: SettingsInput): Sideba
     columns: [],
     derivedProfit: false,
     settings,
+    lang: language.lang,
+    shownLabels: language.settings.labels,
     warning: loaded.warning,
   };
   if (!data.header) {
     try {
-      analyseSheet(data, settings);
+      analyseSheet(data, language);
     } catch (error) {
       state.problem = error instanceof UserError ? error.message : String(error);
     }
@@ -72,7 +81,7 @@ export function sidebarState(services: Services, edited?: SettingsInput): Sideba
     });
   });
   if (mapping.metrics.length === 0) {
-    state.problem = `No metric column found in "${data.name}": name a column Revenue, Profit, Engagement… or pick a role for one below.`;
+    state.problem = language.say('msg.noMetricIn', { sheet: data.name });
   }
   return state;
 }

@@ -1,4 +1,5 @@
 import { KPI_LABELS, NEW_OR_GONE, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
+import { translator, type MessageKey, type Translate } from '../i18n';
 import { cellValue } from './plain-text';
 
 /** The "ABM Summary" sheet as one block of values, and where its charts read from. Pure: no Sheets calls. */
@@ -14,7 +15,7 @@ export interface SummaryLayout {
   whaleChart: string[];
 }
 
-const PROFIT_HEADER = ['Accounts', 'Share of accounts', 'Revenue', 'Cost', 'Profit', 'Margin', 'Share of profit', 'Profit per account'];
+const PROFIT_HEADER: MessageKey[] = ['col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount'];
 
 function profitRow(row: ProfitRow): (string | number)[] {
   return [row.label, row.accounts, row.share, row.revenue, row.cost, row.profit, row.margin, row.profitShare, row.profitPerAccount].map((v) => cellValue(v));
@@ -23,37 +24,40 @@ function profitRow(row: ProfitRow): (string | number)[] {
 /** Accounts listed as moved up and moved down (the block keeps one height). */
 export const MOVES_LISTED = 20;
 
-export function summaryLayout(analysis: Analysis, sheetName: string, when: string, move: Movement | null = null): SummaryLayout {
+export function summaryLayout(analysis: Analysis, sheetName: string, when: string, move: Movement | null = null, say: Translate = translator('en')): SummaryLayout {
   const rows: (string | number)[][] = [];
+  const header = PROFIT_HEADER.map((k) => say(k));
   const push = (...row: (string | number | null)[]) => rows.push(row.map((v) => cellValue(v)));
   const { settings, capacity, kpis, whale } = analysis;
 
-  push('ABM Summary');
-  push(`Sheet "${sheetName}", scored ${when}: ${analysis.scored} accounts, method ${settings.method}.`);
+  const total = say('total');
+  const withTotal = (r: ProfitRow) => (r.label === 'Total' ? { ...r, label: total } : r);
+  push(say('summary.title'));
+  push(say('summary.scored', { sheet: sheetName, when, count: analysis.scored, method: say(`method.${settings.method}` as MessageKey) }));
   push();
-  push('Tiers');
-  push('Tier', ...PROFIT_HEADER);
-  for (const r of [...analysis.byTier.rows, analysis.byTier.total]) rows.push(profitRow(r));
+  push(say('summary.tiers'));
+  push(say('col.tier'), ...header);
+  for (const r of [...analysis.byTier.rows, analysis.byTier.total]) rows.push(profitRow(withTotal(r)));
   push();
-  push('Profitability by segment');
+  push(say('summary.segments'));
   const segmentHeader = rows.length + 1;
-  push('Segment', ...PROFIT_HEADER);
-  for (const r of [...analysis.bySegment.rows, analysis.bySegment.total]) rows.push(profitRow(r));
+  push(say('col.segment'), ...header);
+  for (const r of [...analysis.bySegment.rows, analysis.bySegment.total]) rows.push(profitRow(withTotal(r)));
   push();
-  push('ABM programs');
-  push('Program', 'Tier', 'Accounts', 'Accounts per marketer', 'Marketers needed');
+  push(say('summary.programs'));
+  push(say('col.program'), say('col.tier'), say('col.accounts'), say('col.perMarketer'), say('col.marketers'));
   const ratios = [settings.ratios.strategic, settings.ratios.lite, settings.ratios.programmatic];
   for (let t = 0; t < 3; t++) push(capacity.programs[t], settings.labels[t], capacity.accounts[t], ratios[t], capacity.marketers[t]);
   push();
-  push('KPIs');
-  for (const key of Object.keys(KPI_LABELS) as (keyof Kpis)[]) push(KPI_LABELS[key], kpis[key] ?? 'no data');
+  push(say('summary.kpis'));
+  for (const key of Object.keys(KPI_LABELS) as (keyof Kpis)[]) push(say(`kpi.${key}` as MessageKey), kpis[key] ?? say('summary.noData'));
   push();
-  push('Whale curve');
+  push(say('summary.whale'));
   push(whale
-    ? `Profit peaks at ${(whale.peak * 100).toFixed(0)}% of total profit with the top ${(whale.peakAccounts * 100).toFixed(0)}% of accounts; the rest give back ${((whale.peak - 1) * 100).toFixed(0)} points.`
-    : 'No whale curve: it needs a profit column (or revenue and cost) and a positive total profit.');
+    ? say('summary.whalePeak', { peak: (whale.peak * 100).toFixed(0), share: (whale.peakAccounts * 100).toFixed(0), back: ((whale.peak - 1) * 100).toFixed(0) })
+    : say('summary.noWhale'));
   const whaleHeader = rows.length + 1;
-  push('Share of accounts', 'Share of profit');
+  push(say('col.shareOfAccounts'), say('col.cumulativeProfit'));
   for (let k = 0; k < WHALE_POINTS; k++) {
     if (!whale) {
       push();
@@ -64,24 +68,25 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
   }
   // Tier movement comes last, so the rows the charts read never move.
   push();
-  push('Tier movement since the previous run');
+  push(say('summary.movement'));
   const labels = settings.labels;
   if (move) {
-    push(`${move.up.length} account${move.up.length === 1 ? '' : 's'} moved up, ${move.down.length} down.`);
-    push('From \\ to', ...labels, 'Gone');
-    for (let f = 0; f < 4; f++) push(f === NEW_OR_GONE ? 'New' : labels[f], ...move.counts[f]);
+    const english = say('summary.moved') === translator('en')('summary.moved');
+    push(english ? `${move.up.length} account${move.up.length === 1 ? '' : 's'} moved up, ${move.down.length} down.` : say('summary.moved', { up: move.up.length, down: move.down.length }));
+    push(say('summary.fromTo'), ...labels, say('summary.gone'));
+    for (let f = 0; f < 4; f++) push(f === NEW_OR_GONE ? say('summary.new') : labels[f], ...move.counts[f]);
   } else {
-    push('No previous run of this sheet to compare with yet.');
+    push(say('summary.noPrevious'));
     for (let k = 0; k < 5; k++) push();
   }
-  for (const [title, list] of [['Moved up', move?.up ?? []], ['Moved down', move?.down ?? []]] as const) {
-    push(title, 'From', 'To', 'Segment before', 'Segment now');
+  for (const [title, list] of [[say('summary.movedUp'), move?.up ?? []], [say('summary.movedDown'), move?.down ?? []]] as const) {
+    push(title, say('summary.from'), say('summary.to'), say('summary.segmentBefore'), say('summary.segmentNow'));
     for (let k = 0; k < MOVES_LISTED; k++) {
       const m = list[k];
       if (m) push(m.account, labels[m.from], labels[m.to], m.fromSegment, m.toSegment);
-      else push(k === 0 && list.length === 0 ? 'none' : '');
+      else push(k === 0 && list.length === 0 ? say('summary.none') : '');
     }
-    push(list.length > MOVES_LISTED ? `…and ${list.length - MOVES_LISTED} more` : '');
+    push(list.length > MOVES_LISTED ? say('summary.more', { count: list.length - MOVES_LISTED }) : '');
   }
   const values = rows.map((r) => {
     const padded = r.slice(0, SUMMARY_WIDTH);

@@ -1,5 +1,7 @@
 import type { Analysis, Movement } from '../core';
-import { CHART_SEGMENTS, CHART_WHALE, SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
+import type { Translate } from '../i18n';
+import { inEveryLanguage } from './language';
+import { SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { summaryLayout } from './summary-layout';
 import type { EmbeddedChartApi, PropertiesApi, SheetApi, SpreadsheetApi } from './apps-script';
 
@@ -69,19 +71,25 @@ export interface SummaryContext {
   sourceName: string;
   when: string;
   move: Movement | null;
+  say: Translate;
 }
 
-export function writeSummary(analysis: Analysis, { ss, source, props, recorded, sourceName, when, move }: SummaryContext): string {
+export function writeSummary(analysis: Analysis, { ss, source, props, recorded, sourceName, when, move, say }: SummaryContext): string {
   const { sheet, name, current } = summarySheet(ss, source, recorded, props);
-  const layout = summaryLayout(analysis, sourceName, when, move);
+  const layout = summaryLayout(analysis, sourceName, when, move, say);
   const height = layout.values.length;
   const width = layout.values[0].length;
   sheet.getRange(1, 1, height, width).setValues(layout.values);
   const charts = sheet.getCharts();
-  const byTitle = (title: string) => charts.find((c: EmbeddedChartApi) => c.getOptions().get('title') === title);
-  const place = (title: string, ranges: string[], kind: 'column' | 'line', row: number) => {
-    const existing = byTitle(title);
-    if (existing && current) return;
+  // Our charts, found by their title in whichever language wrote it.
+  const byTitle = (key: 'chart.segments' | 'chart.whale') => {
+    const titles = inEveryLanguage(key);
+    return charts.find((c: EmbeddedChartApi) => titles.has(String(c.getOptions().get('title'))));
+  };
+  const place = (key: 'chart.segments' | 'chart.whale', ranges: string[], kind: 'column' | 'line', row: number) => {
+    const title = say(key);
+    const existing = byTitle(key);
+    if (existing && current && existing.getOptions().get('title') === title) return;
     let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
     builder = kind === 'column' ? builder.asColumnChart() : builder.asLineChart();
     for (const a1 of ranges) builder = builder.addRange(sheet.getRange(a1));
@@ -89,7 +97,7 @@ export function writeSummary(analysis: Analysis, { ss, source, props, recorded, 
     if (existing) sheet.updateChart(builder.build());
     else sheet.insertChart(builder.build());
   };
-  place(CHART_SEGMENTS, layout.segmentChart, 'column', 3);
-  place(CHART_WHALE, layout.whaleChart, 'line', 22);
+  place('chart.segments', layout.segmentChart, 'column', 3);
+  place('chart.whale', layout.whaleChart, 'line', 22);
   return name;
 }

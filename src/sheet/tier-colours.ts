@@ -16,9 +16,9 @@ function formulaOf(rule: ConditionalFormatRuleApi): string | null {
   return values.length ? String(values[0]) : null;
 }
 
-/** Our rules are recorded per sheet: `abmTier.rules.<sheet id>`. */
-export function rulesKey(sheetId: number): string {
-  return `${RULES_PROPERTY}.${sheetId}`;
+/** Our rules are recorded per sheet: `abmTier.rules.<sheet name>`. */
+export function rulesKey(sheetName: string): string {
+  return `${RULES_PROPERTY}.${sheetName}`;
 }
 
 interface RulesRecord {
@@ -50,14 +50,14 @@ export interface ColourArea {
 export function colourRows(
   app: SpreadsheetAppApi,
   sheet: SheetApi,
-  sheetId: number,
+  sheetName: string,
   props: PropertiesApi,
   settings: Settings,
   area: ColourArea,
   /** The stored record when already read with the other properties (saves a call). */
   storedRules?: string | null,
 ): void {
-  const key = rulesKey(sheetId);
+  const key = rulesKey(sheetName);
   const stored = storedRules === undefined ? props.getProperty(key) : storedRules;
   const before = readRecord(stored);
   const ours = new Set(before.formulas);
@@ -68,9 +68,10 @@ export function colourRows(
   // Nothing changed and our rules are all still there: leave the rules alone.
   const present = new Set(current.map(formulaOf));
   if (JSON.stringify(record) === JSON.stringify(before) && formulas.every((f) => present.has(f))) return;
+  // A rule with exactly the formula we are about to add is ours too (e.g. recorded under the sheet's old name).
   const kept = current.filter((rule) => {
     const f = formulaOf(rule);
-    return f === null || !ours.has(f);
+    return f === null || (!ours.has(f) && !formulas.includes(f));
   });
   const rules: ConditionalFormatRuleApi[] = [];
   if (formulas.length) {
@@ -85,7 +86,7 @@ export function colourRows(
 
 /** "Remove tier colours": drops our rules only. Returns how many were removed. */
 export function removeColours(sheet: SheetApi, props: PropertiesApi): number {
-  const key = rulesKey(sheet.getSheetId());
+  const key = rulesKey(sheet.getName());
   const ours = new Set(readRecord(props.getProperty(key)).formulas);
   const rules = sheet.getConditionalFormatRules();
   const kept = rules.filter((rule) => {

@@ -455,7 +455,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   toasts: string[] = [];
   nextId = 1;
 
-  constructor(sheets: Record<string, Value[][]>, readonly locale = 'en_US') {
+  constructor(sheets: Record<string, Value[][]>, public locale = 'en_US') {
     for (const [name, data] of Object.entries(sheets)) this.sheets.push(new FakeSheet(this, name, this.nextId++, data));
     if (this.sheets.length === 0) this.sheets.push(new FakeSheet(this, 'Sheet1', this.nextId++));
     this.active = this.sheets[0];
@@ -483,6 +483,10 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   toast(msg: string): void {
     this.count('toast');
     this.toasts.push(msg);
+  }
+  getSpreadsheetLocale(): string {
+    this.count('getSpreadsheetLocale');
+    return this.locale;
   }
 
   sheet(name: string): FakeSheet {
