@@ -3,20 +3,27 @@ import { ROLES } from '../src/core/roles';
 import { DEFAULT_RFM_SEGMENTS } from '../src/core/rfm';
 import type { Preview, ScoreReport, SettingsInput, SidebarState } from '../src/sheet';
 import { api } from './api';
+import { LANGS, ui, type Lang, type UiKey } from '../src/i18n/ui';
+import { LANGUAGE_NAMES, type MessageKey } from '../src/i18n';
 
 type Settings = SidebarState['settings'];
 type Method = Settings['method'];
 
 const ROLE_CHOICES = ['', ...ROLES, 'custom'];
-const KPI_NAMES = {
-  activeAccounts: 'Active accounts', newAccounts: 'New accounts', spendPerPurchase: 'Spend per purchase',
-  revenuePerLead: 'Revenue per lead', averageLifetime: 'Average lifetime (years)', averageLtv: 'Average lifetime value',
-};
+const KPI_KEYS = ['activeAccounts', 'newAccounts', 'spendPerPurchase', 'revenuePerLead', 'averageLifetime', 'averageLtv'] as const;
 const app = document.getElementById('app')!;
 let state: SidebarState;
 let settings: Settings;
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 let previewSeq = 0;
+
+/** The sidebar's words in the document's language. */
+function lang(): Lang {
+  return settings?.lang && settings.lang !== 'auto' ? settings.lang : state?.lang ?? 'en';
+}
+function say(key: UiKey | MessageKey, params: Record<string, string | number> = {}): string {
+  return ui(lang(), key, params);
+}
 
 /** A tiny element builder: children are nodes or text (always set as text, never parsed as HTML). */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
@@ -52,13 +59,13 @@ function settingsInput(): SettingsInput {
 // ── Columns ──────────────────────────────────────────────────────────────────────────────────
 
 function columnRow(c: SidebarState['columns'][number]): HTMLElement {
-  const role = el('select', { title: 'Role of this column', 'aria-label': `Role of ${c.header}`, dataset: { header: c.header } },
-    ...ROLE_CHOICES.map((r) => el('option', { value: r, selected: (c.role ?? '') === r }, r === '' ? 'not used' : r)));
-  const weight = el('input', { type: 'range', min: '0', max: '5', step: '0.5', value: String(c.weight), 'aria-label': `Weight of ${c.header}`, dataset: { header: c.header } });
+  const role = el('select', { title: say('ui.roleOf', { column: c.header }), 'aria-label': say('ui.roleOf', { column: c.header }), dataset: { header: c.header } },
+    ...ROLE_CHOICES.map((r) => el('option', { value: r, selected: (c.role ?? '') === r }, r === '' ? say('ui.notUsed') : r)));
+  const weight = el('input', { type: 'range', min: '0', max: '5', step: '0.5', value: String(c.weight), 'aria-label': say('ui.weightOf', { column: c.header }), dataset: { header: c.header } });
   const shown = el('span', { class: 'secondary' }, String(c.weight));
-  const direction = el('select', { 'aria-label': `Direction of ${c.header}` },
-    el('option', { value: 'higher', selected: c.direction === 'higher' }, 'higher ↑'),
-    el('option', { value: 'lower', selected: c.direction === 'lower' }, 'lower ↓'));
+  const direction = el('select', { 'aria-label': say('ui.directionOf', { column: c.header }) },
+    el('option', { value: 'higher', selected: c.direction === 'higher' }, say('ui.higher')),
+    el('option', { value: 'lower', selected: c.direction === 'lower' }, say('ui.lower')));
   const metric = c.role !== null && c.role !== 'account';
   const weightRow = el('div', { class: 'weight', hidden: !metric }, weight, shown, direction);
   role.addEventListener('change', () => {
@@ -93,31 +100,31 @@ function numberInput(label: string, value: number, set: (v: number) => void, max
 }
 
 function methodBlock(): HTMLElement {
-  const method = el('select', { id: 'method', 'aria-label': 'Tier method' },
-    ...(['quantile', 'threshold', 'pareto', 'capacity'] as Method[]).map((m) => el('option', { value: m, selected: settings.method === m }, m)));
+  const method = el('select', { id: 'method', 'aria-label': say('ui.method') },
+    ...(['quantile', 'threshold', 'pareto', 'capacity'] as Method[]).map((m) => el('option', { value: m, selected: settings.method === m }, say(`ui.method.${m}`))));
   const details = el('div', { id: 'method-details' });
   const renderDetails = () => {
     const s = settings;
     if (s.method === 'quantile') {
       details.replaceChildren(el('div', { class: 'row' },
-        numberInput('T1 %', s.cutoffs[0], (v) => { s.cutoffs[0] = v; s.cutoffs[2] = 100 - s.cutoffs[0] - s.cutoffs[1]; syncLast(); }),
-        numberInput('T2 %', s.cutoffs[1], (v) => { s.cutoffs[1] = v; s.cutoffs[2] = 100 - s.cutoffs[0] - s.cutoffs[1]; syncLast(); }),
-        el('span', { class: 'secondary', id: 'cut3' }, `T3 ${s.cutoffs[2]}%`)));
+        numberInput(say('ui.t1'), s.cutoffs[0], (v) => { s.cutoffs[0] = v; s.cutoffs[2] = 100 - s.cutoffs[0] - s.cutoffs[1]; syncLast(); }),
+        numberInput(say('ui.t2'), s.cutoffs[1], (v) => { s.cutoffs[1] = v; s.cutoffs[2] = 100 - s.cutoffs[0] - s.cutoffs[1]; syncLast(); }),
+        el('span', { class: 'secondary', id: 'cut3' }, say('ui.t3', { value: s.cutoffs[2] }))));
     } else if (s.method === 'threshold') {
       details.replaceChildren(el('div', { class: 'row' },
-        numberInput('Tier 1 ≥', s.thresholds[0], (v) => { s.thresholds[0] = v; }),
-        numberInput('Tier 2 ≥', s.thresholds[1], (v) => { s.thresholds[1] = v; })));
+        numberInput(say('ui.tier1At'), s.thresholds[0], (v) => { s.thresholds[0] = v; }),
+        numberInput(say('ui.tier2At'), s.thresholds[1], (v) => { s.thresholds[1] = v; })));
     } else if (s.method === 'capacity') {
       details.replaceChildren(
-        el('div', { class: 'row' }, numberInput('Strategic marketers', s.capacity.strategicMarketers, (v) => { s.capacity.strategicMarketers = v; }, 10000),
-          numberInput('× accounts', s.capacity.strategicAccounts, (v) => { s.capacity.strategicAccounts = v; }, 10000)),
-        el('div', { class: 'row' }, numberInput('ABM Lite marketers', s.capacity.liteMarketers, (v) => { s.capacity.liteMarketers = v; }, 10000),
-          numberInput('× accounts', s.capacity.liteAccounts, (v) => { s.capacity.liteAccounts = v; }, 10000)));
-    } else details.replaceChildren(el('p', { class: 'secondary' }, 'Tier 1: the accounts that make 80% of profit (else revenue); Tier 2: the next 15%.'));
+        el('div', { class: 'row' }, numberInput(say('ui.strategicMarketers'), s.capacity.strategicMarketers, (v) => { s.capacity.strategicMarketers = v; }, 10000),
+          numberInput(say('ui.accountsEach'), s.capacity.strategicAccounts, (v) => { s.capacity.strategicAccounts = v; }, 10000)),
+        el('div', { class: 'row' }, numberInput(say('ui.liteMarketers'), s.capacity.liteMarketers, (v) => { s.capacity.liteMarketers = v; }, 10000),
+          numberInput(say('ui.accountsEach'), s.capacity.liteAccounts, (v) => { s.capacity.liteAccounts = v; }, 10000)));
+    } else details.replaceChildren(el('p', { class: 'secondary' }, say('ui.paretoNote')));
   };
   const syncLast = () => {
     const last = document.getElementById('cut3');
-    if (last) last.textContent = `T3 ${settings.cutoffs[2]}%`;
+    if (last) last.textContent = say('ui.t3', { value: settings.cutoffs[2] });
   };
   method.addEventListener('change', () => {
     settings.method = method.value as Method;
@@ -125,16 +132,19 @@ function methodBlock(): HTMLElement {
     schedulePreview();
   });
   renderDetails();
-  const labels = el('div', { class: 'row labels' }, ...settings.labels.map((label, k) => {
-    const input = el('input', { type: 'text', value: label, 'aria-label': `Label of tier ${k + 1}`, maxLength: 60 });
+  const labels = el('div', { class: 'row labels' }, ...state.shownLabels.map((label, k) => {
+    const input = el('input', { type: 'text', value: label, 'aria-label': say('ui.labelOf', { tier: k + 1 }), maxLength: 60 });
     input.addEventListener('input', () => {
+      // The first edit keeps the labels as shown, then changes this one.
+      settings.labels = [...state.shownLabels] as Settings['labels'];
       settings.labels[k] = input.value;
+      state.shownLabels[k] = input.value;
       schedulePreview();
     });
     return input;
   }));
-  const colours = el('div', { class: 'row' }, el('span', { class: 'secondary' }, 'Row colours'), ...settings.colours.map((colour, k) => {
-    const input = el('input', { type: 'color', value: colour, 'aria-label': `Colour of tier ${k + 1}` });
+  const colours = el('div', { class: 'row' }, el('span', { class: 'secondary' }, say('ui.colours')), ...settings.colours.map((colour, k) => {
+    const input = el('input', { type: 'color', value: colour, 'aria-label': say('ui.colourOf', { tier: k + 1 }) });
     input.addEventListener('input', () => {
       settings.colours[k] = input.value;
       schedulePreview();
@@ -146,19 +156,27 @@ function methodBlock(): HTMLElement {
     settings.unprofitableCap = cap.checked;
     schedulePreview();
   });
+  const language = el('select', { id: 'lang', 'aria-label': say('ui.language') },
+    el('option', { value: 'auto', selected: settings.lang === 'auto' }, `${say('ui.languageAuto')} (${LANGUAGE_NAMES[state.lang]})`),
+    ...LANGS.map((l) => el('option', { value: l, selected: settings.lang === l }, LANGUAGE_NAMES[l])));
+  language.addEventListener('change', () => {
+    settings.lang = language.value as Settings['lang'];
+    void reload();
+  });
   return el('div', { class: 'block' },
-    el('h2', {}, 'Tiers'),
-    el('div', { class: 'row' }, el('label', { htmlFor: 'method' }, 'Method '), method),
+    el('div', { class: 'row' }, el('label', { htmlFor: 'lang' }, `${say('ui.language')} `), language),
+    el('h2', {}, say('ui.tiers')),
+    el('div', { class: 'row' }, el('label', { htmlFor: 'method' }, `${say('ui.method')} `), method),
     details,
-    el('div', { class: 'secondary' }, 'Labels'), labels, colours,
-    el('div', { class: 'row' }, cap, el('label', { htmlFor: 'cap' }, 'Unprofitable accounts go to the last tier')));
+    el('div', { class: 'secondary' }, say('ui.labels')), labels, colours,
+    el('div', { class: 'row' }, cap, el('label', { htmlFor: 'cap' }, say('ui.cap'))));
 }
 
 // ── Preview and result ───────────────────────────────────────────────────────────────────────
 
 function tierTable(report: Preview, withProfit: boolean): HTMLElement {
   return el('table', {},
-    el('tr', {}, el('th', {}, 'Tier'), el('th', { class: 'num' }, 'Accounts'), el('th', { class: 'num' }, withProfit ? 'Profit' : 'Marketers')),
+    el('tr', {}, el('th', {}, say('col.tier')), el('th', { class: 'num' }, say('col.accounts')), el('th', { class: 'num' }, withProfit ? say('ui.profit') : say('ui.marketers'))),
     ...report.tiers.map((t, k) => el('tr', { dataset: { tier: String(k + 1) } },
       el('td', {}, el('span', { class: 'swatch', style: `background:${settings.colours[k]}` }), t.label),
       el('td', { class: 'num' }, String(t.accounts)),
@@ -168,10 +186,10 @@ function tierTable(report: Preview, withProfit: boolean): HTMLElement {
 function renderPreview(p: Preview): void {
   const box = document.getElementById('preview')!;
   box.replaceChildren(...present(
-    el('div', { class: 'secondary' }, `Preview: ${p.scored} accounts would be scored`),
+    el('div', { class: 'secondary' }, say('ui.preview', { count: p.scored })),
     tierTable(p, false),
-    el('div', { class: 'secondary' }, p.tiers.map((t) => `${t.program}: ${t.marketers} marketer${t.marketers === 1 ? '' : 's'}`).join(' · ')),
-    p.errorCount ? el('div', { class: 'error' }, `${p.errorCount} row${p.errorCount > 1 ? 's' : ''} cannot be scored, e.g. ${p.errors[0]?.message ?? ''}`) : null));
+    el('div', { class: 'secondary' }, p.tiers.map((t) => say('ui.marketerCount', { program: t.program, count: t.marketers })).join(' · ')),
+    p.errorCount ? el('div', { class: 'error' }, say('ui.cannotScore', { count: p.errorCount, message: p.errors[0]?.message ?? '' })) : null));
 }
 
 function schedulePreview(): void {
@@ -196,20 +214,20 @@ async function runPreview(): Promise<void> {
 
 function renderResult(r: ScoreReport): HTMLElement {
   return el('div', { class: 'card', id: 'result', role: 'status' },
-    el('strong', {}, `Scored ${r.scored} accounts on "${r.sheet}"`),
-    el('div', { class: 'secondary' }, `Written to columns ${r.columns}; tables and charts on "${r.summarySheet}".`),
-    el('h2', {}, 'Share of profit by tier'), tierTable(r, true),
-    el('h2', {}, 'Share of profit by segment'),
+    el('strong', {}, say('ui.scored', { count: r.scored, sheet: r.sheet })),
+    el('div', { class: 'secondary' }, say('ui.writtenTo', { columns: r.columns, summary: r.summarySheet })),
+    el('h2', {}, say('ui.profitByTier')), tierTable(r, true),
+    el('h2', {}, say('ui.profitBySegment')),
     el('table', {}, ...r.segments.map((s) => el('tr', {}, el('td', {}, s.label), el('td', { class: 'num' }, String(s.accounts)), el('td', { class: 'num' }, percent(s.profitShare))))),
-    r.movement ? el('p', { id: 'movement' }, `${r.movement.up} account${r.movement.up === 1 ? '' : 's'} moved up, ${r.movement.down} down since the last run.`) : null,
-    el('h2', {}, 'KPIs'),
-    el('table', { id: 'kpis' }, ...Object.entries(KPI_NAMES).map(([k, label]) => {
-      const v = r.kpis[k as keyof typeof r.kpis];
-      return el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, v === null ? '–' : Number.isInteger(v) ? String(v) : v.toLocaleString('en-US', { maximumFractionDigits: 2 })));
+    r.movement ? el('p', { id: 'movement' }, say('ui.moved', { up: r.movement.up, down: r.movement.down })) : null,
+    el('h2', {}, say('ui.kpis')),
+    el('table', { id: 'kpis' }, ...KPI_KEYS.map((k) => {
+      const v = r.kpis[k];
+      return el('tr', {}, el('td', {}, say(`kpi.${k}`)), el('td', { class: 'num' }, v === null ? '–' : Number.isInteger(v) ? String(v) : v.toLocaleString('en-US', { maximumFractionDigits: 2 })));
     })),
-    r.errors.length ? el('div', {}, el('h2', { class: 'error' }, `${r.errorCount} row${r.errorCount > 1 ? 's' : ''} not scored`),
+    r.errors.length ? el('div', {}, el('h2', { class: 'error' }, say('ui.notScored', { count: r.errorCount })),
       el('ul', { class: 'messages' }, ...r.errors.map((e) => el('li', {}, e.message)))) : null,
-    r.warnings.length ? el('div', {}, el('h2', {}, 'Warnings'), el('ul', { class: 'messages' }, ...r.warnings.map((w) => el('li', { class: 'secondary' }, w)))) : null,
+    r.warnings.length ? el('div', {}, el('h2', {}, say('ui.warnings')), el('ul', { class: 'messages' }, ...r.warnings.map((w) => el('li', { class: 'secondary' }, w)))) : null,
     sqlBlock());
 }
 
@@ -217,9 +235,9 @@ async function score(button: HTMLButtonElement): Promise<void> {
   const out = document.getElementById('outcome')!;
   button.disabled = true;
   const label = button.textContent;
-  button.textContent = 'Scoring…';
+  button.textContent = say('ui.scoring');
   app.setAttribute('aria-busy', 'true');
-  out.replaceChildren(el('p', { class: 'gray' }, 'Scoring the sheet…'));
+  out.replaceChildren(el('p', { class: 'gray' }, say('ui.scoringSheet')));
   try {
     const card = renderResult(await api.score(settingsInput()));
     out.replaceChildren(card);
@@ -248,11 +266,11 @@ async function action<T>(button: HTMLButtonElement, run: () => Promise<T>, show:
 
 /** "Copy as SQL": the tuned model as queries for the full warehouse table (BigQuery or DuckDB). */
 function sqlBlock(): HTMLElement {
-  const table = el('input', { type: 'text', id: 'sql-table', value: 'project.dataset.accounts', 'aria-label': 'Warehouse table' });
+  const table = el('input', { type: 'text', id: 'sql-table', value: 'project.dataset.accounts', 'aria-label': say('ui.sqlTable') });
   const dialect = el('select', { id: 'sql-dialect', 'aria-label': 'SQL dialect' }, el('option', { value: 'bigquery' }, 'BigQuery'), el('option', { value: 'duckdb' }, 'DuckDB'));
   const text = el('textarea', { id: 'sql-text', readOnly: true, rows: 6, hidden: true, 'aria-label': 'SQL' });
   text.style.width = '100%';
-  const button = el('button', { id: 'copy-sql' }, 'Copy as SQL');
+  const button = el('button', { id: 'copy-sql' }, say('ui.copySql'));
   const note = el('span', { class: 'secondary' });
   button.addEventListener('click', () => void (async () => {
     button.disabled = true;
@@ -261,7 +279,7 @@ function sqlBlock(): HTMLElement {
       text.hidden = false;
       text.select();
       const copied = await navigator.clipboard?.writeText(text.value).then(() => true, () => false) ?? false;
-      note.textContent = copied || document.execCommand('copy') ? ' Copied.' : ' Select and copy the text above.';
+      note.textContent = ` ${copied || document.execCommand('copy') ? say('ui.copied') : say('ui.selectCopy')}`;
     } catch (error) {
       note.textContent = ` ${error instanceof Error ? error.message : String(error)}`;
       note.className = 'error';
@@ -269,29 +287,29 @@ function sqlBlock(): HTMLElement {
       button.disabled = false;
     }
   })());
-  return el('div', { class: 'block' }, el('h2', {}, 'More accounts than a sheet holds'),
+  return el('div', { class: 'block' }, el('h2', {}, say('ui.sqlTitle')),
     el('div', { class: 'row' }, table, dialect), el('div', {}, button, note), text);
 }
 
 function moreBlock(): HTMLElement {
-  const lookalikes = el('button', { id: 'lookalikes' }, `Find lookalikes of ${settings.labels[0]}`);
+  const lookalikes = el('button', { id: 'lookalikes' }, say('ui.lookalikes', { tier: state.shownLabels[0] }));
   lookalikes.addEventListener('click', () => void action(lookalikes, api.lookalikes, (r) => el('div', { class: 'card', id: 'lookalike-result' },
-    el('strong', {}, `Lookalike column written to ${r.column}`),
-    el('div', { class: 'secondary' }, 'The accounts outside the top tier that look most like it:'),
+    el('strong', {}, say('ui.lookalikeWritten', { column: r.column })),
+    el('div', { class: 'secondary' }, say('ui.lookalikeNote')),
     el('table', {}, ...r.top.map((t) => el('tr', {}, el('td', {}, t.account), el('td', {}, t.tier), el('td', { class: 'num' }, t.similarity.toFixed(1))))))));
-  const asOf = el('input', { type: 'date', id: 'as-of', 'aria-label': 'Orders as of' });
-  const orders = el('button', { id: 'orders-to-accounts' }, 'Build accounts from orders');
-  const rfm = el('button', { id: 'rfm' }, 'RFM from orders');
+  const asOf = el('input', { type: 'date', id: 'as-of', 'aria-label': say('ui.asOf') });
+  const orders = el('button', { id: 'orders-to-accounts' }, say('ui.buildAccounts'));
+  const rfm = el('button', { id: 'rfm' }, say('ui.rfm'));
   const report = (r: { sheet: string; accounts: number; errors: string[]; errorCount: number }) => el('div', { class: 'card' },
-    el('strong', {}, `${r.accounts} accounts written to "${r.sheet}"`),
-    r.errorCount ? el('div', { class: 'error' }, `${r.errorCount} order line${r.errorCount > 1 ? 's' : ''} left out:`) : null,
+    el('strong', {}, say('ui.accountsWritten', { count: r.accounts, sheet: r.sheet })),
+    r.errorCount ? el('div', { class: 'error' }, say('ui.linesLeftOut', { count: r.errorCount })) : null,
     el('ul', { class: 'messages' }, ...r.errors.map((e) => el('li', {}, e))));
   orders.addEventListener('click', () => void action(orders, () => api.accountsFromOrders(asOf.value || undefined), report));
   rfm.addEventListener('click', () => void action(rfm, () => api.rfmFromOrders(asOf.value || undefined, settingsInput()), report));
-  return el('details', { class: 'block' }, el('summary', {}, 'More analyses'),
+  return el('details', { class: 'block' }, el('summary', {}, say('ui.more')),
     el('div', {}, lookalikes),
-    el('div', { class: 'secondary' }, 'On a sheet of order lines (account, order date, revenue):'),
-    el('div', { class: 'row' }, el('label', { htmlFor: 'as-of' }, 'As of '), asOf),
+    el('div', { class: 'secondary' }, say('ui.ordersNote')),
+    el('div', { class: 'row' }, el('label', { htmlFor: 'as-of' }, `${say('ui.asOf')} `), asOf),
     el('div', {}, orders, rfm),
     rfmRulesEditor());
 }
@@ -305,11 +323,11 @@ function rfmRulesEditor(): HTMLElement {
     input.addEventListener('change', () => set(Number(input.value)));
     return el('td', {}, input);
   };
-  return el('details', { id: 'rfm-rules' }, el('summary', {}, 'RFM segment rules'),
+  return el('details', { id: 'rfm-rules' }, el('summary', {}, say('ui.rfmRules')),
     el('div', { class: 'scroll' }, el('table', {},
-      el('tr', {}, el('th', {}, 'Segment'), el('th', {}, 'R'), el('th', {}, ''), el('th', {}, 'F'), el('th', {}, ''), el('th', {}, 'M'), el('th', {}, '')),
+      el('tr', {}, el('th', {}, say('col.segment')), el('th', {}, 'R'), el('th', {}, ''), el('th', {}, 'F'), el('th', {}, ''), el('th', {}, 'M'), el('th', {}, '')),
       ...rules.map((rule) => {
-        const name = el('input', { type: 'text', value: rule.name, 'aria-label': 'Segment name', maxLength: 60 });
+        const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60 });
         name.addEventListener('change', () => (rule.name = name.value));
         return el('tr', {}, el('td', {}, name),
           cell(rule.r[0], (v) => (rule.r[0] = v), `${rule.name} R from`), cell(rule.r[1], (v) => (rule.r[1] = v), `${rule.name} R to`),
@@ -322,7 +340,7 @@ async function removeColours(): Promise<void> {
   const out = document.getElementById('outcome')!;
   try {
     const n = await api.removeColours();
-    out.replaceChildren(el('p', { class: 'secondary' }, n ? 'Tier colours removed.' : 'No tier colours to remove on this sheet.'));
+    out.replaceChildren(el('p', { class: 'secondary' }, n ? say('ui.coloursRemoved') : say('ui.noColours')));
   } catch (error) {
     showError(out, error);
   }
@@ -331,27 +349,28 @@ async function removeColours(): Promise<void> {
 // ── The page ─────────────────────────────────────────────────────────────────────────────────
 
 function render(): void {
-  const scoreButton = el('button', { class: 'action', id: 'score' }, 'Score');
+  document.documentElement.lang = lang();
+  const scoreButton = el('button', { class: 'action', id: 'score' }, say('ui.score'));
   scoreButton.addEventListener('click', () => void score(scoreButton));
   const mapped = state.columns.filter((c) => c.role !== null);
   const unmapped = state.columns.filter((c) => c.role === null);
   app.replaceChildren(...present(
     el('div', { class: 'block' },
       el('div', {}, el('strong', {}, state.sheet)),
-      el('div', { class: 'secondary' }, state.headerRow ? `Header on row ${state.headerRow}, ${state.rows} rows of accounts` : 'No header row found')),
+      el('div', { class: 'secondary' }, state.headerRow ? say('ui.headerRow', { row: state.headerRow, rows: state.rows }) : say('ui.noHeader'))),
     state.warning ? el('p', { class: 'error' }, state.warning) : null,
     state.problem ? el('p', { class: 'error', id: 'problem' }, state.problem) : null,
-    el('h2', {}, 'Columns'),
+    el('h2', {}, say('ui.columns')),
     el('div', { id: 'columns' }, ...mapped.map(columnRow)),
-    state.derivedProfit ? el('p', { class: 'secondary' }, 'Profit is computed as revenue − cost.') : null,
-    unmapped.length ? el('details', {}, el('summary', {}, `Not used (${unmapped.length})`), el('div', { id: 'unmapped' }, ...unmapped.map(columnRow))) : null,
+    state.derivedProfit ? el('p', { class: 'secondary' }, say('ui.derivedProfit')) : null,
+    unmapped.length ? el('details', {}, el('summary', {}, say('ui.notUsedCount', { count: unmapped.length })), el('div', { id: 'unmapped' }, ...unmapped.map(columnRow))) : null,
     methodBlock(),
-    el('div', { class: 'card', id: 'preview' }, el('span', { class: 'gray' }, 'Preview…')),
-    el('div', {}, scoreButton, el('button', { id: 'remove-colours', onclick: () => void removeColours() }, 'Remove tier colours')),
+    el('div', { class: 'card', id: 'preview' }, el('span', { class: 'gray' }, say('ui.previewWaiting'))),
+    el('div', {}, scoreButton, el('button', { id: 'remove-colours', onclick: () => void removeColours() }, say('ui.removeColours'))),
     moreBlock(),
     el('div', { id: 'outcome' })));
   if (!state.problem) schedulePreview();
-  else document.getElementById('preview')!.replaceChildren(el('span', { class: 'gray' }, 'No preview until the columns are mapped.'));
+  else document.getElementById('preview')!.replaceChildren(el('span', { class: 'gray' }, say('ui.noPreview')));
 }
 
 async function reload(): Promise<void> {

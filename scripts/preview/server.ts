@@ -43,8 +43,8 @@ function send(res: ServerResponse, status: number, type: string, content: string
 }
 
 /** Starts the preview on `port` (0: any free port) over the given sheets. */
-export async function startPreview(sheets: Record<string, Value[][]>, port = 0, host = '127.0.0.1'): Promise<Preview> {
-  const book = new FakeSpreadsheet(sheets);
+export async function startPreview(sheets: Record<string, Value[][]>, port = 0, host = '127.0.0.1', locale = 'en_US'): Promise<Preview> {
+  const book = new FakeSpreadsheet(sheets, locale);
   const session = book.session('you@example.com', { Sidebar: readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8') });
   const runtime = loadAddon(session.globals());
   runtime.call('onOpen', [{}]);

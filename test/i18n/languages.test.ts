@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main';
+import { abmProgram, abmSegment, abmTier } from '../../src/functions';
+import { t, type Lang } from '../../src/i18n';
+import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
+import { scoreSheet } from '../../src/sheet/score-sheet';
+import { FakeSpreadsheet, type Value } from '../fakes/workbook';
+
+/** One table of accounts, written as each language writes it: headers, currency, number and date habits. */
+const ACCOUNTS: [string, number, number, number, number][] = [
+  ['A', 1200.5, 300, 80, 10], ['B', 5400, 900, 40, 200], ['C', 800, -50, 65, 30], ['D', 15000, 2500, 90, 5],
+  ['E', 3000, 200, 20, 400], ['F', 2500, 700, 55, 60], ['G', 9800, 1200, 75, 15], ['H', 450, 20, 30, 700],
+];
+const AS_OF = Date.UTC(2024, 5, 30);
+
+function dmy(daysBefore: number, buddhist: boolean): string {
+  const d = new Date(AS_OF - daysBefore * 86_400_000);
+  const y = d.getUTCFullYear() + (buddhist ? 543 : 0);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${y}`;
+}
+
+const TWINS: Record<Lang, { locale: string; sheet: () => Value[][] }> = {
+  en: { locale: 'en_US', sheet: () => [['Account', 'Revenue', 'Profit', 'Engagement', 'Recency (days)'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `$${r.toLocaleString('en-US')}`, p, e, d])] },
+  th: { locale: 'th_TH', sheet: () => [['ลูกค้า', 'รายได้', 'กำไร', 'การมีส่วนร่วม', 'ซื้อล่าสุด'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `฿${r.toLocaleString('en-US')}`, p, e, dmy(d, true)])] },
+  'zh-CN': { locale: 'zh_CN', sheet: () => [['客户', '销售额', '利润', '参与度', '最近购买天数'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `¥${r.toLocaleString('en-US')}`, `${p}元`, e, d])] },
+  hy: { locale: 'hy_AM', sheet: () => [['Հաճախորդ', 'Եկամուտ', 'Շահույթ', 'Ներգրավվածություն', 'Վերջին գնումից օրեր'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `${r.toLocaleString('de-DE')} ֏`, p, e, d])] },
+};
+
+function tiersOf(lang: Lang): { tiers: number[]; book: FakeSpreadsheet } {
+  const { locale, sheet } = TWINS[lang];
+  const book = new FakeSpreadsheet({ Accounts: sheet() }, locale);
+  scoreSheet(book.session().services, { asOf: '2024-06-30' });
+  const values = book.sheet('Accounts').snapshot().values;
+  const labels = [1, 2, 3].map((k) => t(lang, `tier.${k}` as 'tier.1'));
+  return { tiers: values.slice(1).map((r) => labels.indexOf(String(r[6]))), book };
+}
+
+describe('sheets in Thai, Chinese and Armenian score as their English twin', () => {
+  const english = tiersOf('en').tiers;
+
+  it('the English twin is scored at all', () => {
+    expect(english.every((k) => k >= 0)).toBe(true);
+    expect(new Set(english).size).toBe(3);
+  });
+
+  for (const lang of ['th', 'zh-CN', 'hy'] as const) {
+    it(`${lang}: headers, currency and dates read, same tiers, and the sheet speaks ${lang}`, () => {
+      const { tiers, book } = tiersOf(lang);
+      expect(tiers).toEqual(english);
+      const header = book.sheet('Accounts').snapshot().values[0];
+      expect(header.slice(5, 10)).toEqual(['out.score', 'out.tier', 'out.segment', 'out.program', 'out.drivers'].map((k) => t(lang, k as 'out.score')));
+      const summary = book.sheet(SUMMARY_SHEET_NAME).snapshot().values.map((r) => r[0]);
+      expect(summary).toContain(t(lang, 'summary.segments'));
+      expect(summary).toContain(t(lang, 'segment.1'));
+      expect(book.sheet(SUMMARY_SHEET_NAME).charts.map((c) => c.options.title)).toEqual([t(lang, 'chart.segments'), t(lang, 'chart.whale')]);
+    });
+  }
+
+  it('a saved language choice wins over the locale, and a re-run in another language reuses the same columns and charts', () => {
+    const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
+    const session = book.session();
+    scoreSheet(session.services, { asOf: '2024-06-30' });
+    const report = scoreSheet(session.services, { asOf: '2024-06-30', lang: 'zh-CN' });
+    expect(report.columns).toBe('F:J');
+    expect(book.sheet('Accounts').snapshot().values[0][6]).toBe('层级');
+    expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(2);
+  });
+
+  it('names a bad cell in the sheet\'s language', () => {
+    const sheet = TWINS.th.sheet();
+    sheet[2][1] = 'มาก';
+    const book = new FakeSpreadsheet({ Accounts: sheet }, 'th_TH');
+    const report = scoreSheet(book.session().services, { asOf: '2024-06-30' });
+    expect(report.errors[0].message).toBe('แถว 3, คอลัมน์ "รายได้": "มาก" ไม่ใช่ตัวเลข.');
+  });
+});
+
+describe('custom functions keep English names, but their labels follow the document or the labels argument', () => {
+  it('writes the document\'s labels, or the ones given', () => {
+    const scores = [['Score'], [90], [50], [10]];
+    expect(abmTier(scores, 'threshold', '70,40', undefined, { labels: ['ระดับ 1', 'ระดับ 2', 'ระดับ 3'] }).map((r) => r[0])).toEqual(['Tier', 'ระดับ 1', 'ระดับ 2', 'ระดับ 3']);
+    expect(abmTier(scores, 'threshold', '70,40', 'High, Medium, Low', { labels: ['一级', '二级', '三级'] }).map((r) => r[0])).toEqual(['Tier', 'High', 'Medium', 'Low']);
+    expect(abmSegment([[5], [4], [3], [2], [1]], undefined, 'Key, Core, Tail')[0][0]).toBe('Key');
+    expect(abmProgram([['Tier'], ['一级'], ['Մակարդակ 3']], undefined, { programLabels: ['1:1', '1:few', '1:many'] })).toEqual([['ABM program'], ['1:1'], ['1:many']]);
+    expect(() => abmTier(scores, undefined, undefined, 'High, Low')).toThrow('labels: give three labels, e.g. "High, Medium, Low"; got 2.');
+  });
+});
+
+describe('abm-tier --lang', () => {
+  it('reads Thai headers and Buddhist-era dates, and writes Thai labels and drivers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'abm-lang-'));
+    writeFileSync(join(dir, 'th.csv'), `${TWINS.th.sheet().map((r) => r.map((c) => `"${String(c)}"`).join(',')).join('\n')}\n`);
+    let out = '';
+    const code = await run(['score', 'th.csv', '--lang', 'th', '--as-of', '2024-06-30'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: dir });
+    expect(code).toBe(0);
+    const rows = JSON.parse(out).rows as { tier: string; drivers: string }[];
+    expect(rows.map((r) => [t('th', 'tier.1'), t('th', 'tier.2'), t('th', 'tier.3')].indexOf(r.tier))).toEqual(tiersOf('en').tiers);
+    expect(rows[0].drivers).toMatch(/สูงสุด/u);
+  });
+});
