@@ -60,7 +60,7 @@ function settingsInput(): SettingsInput {
 
 function columnRow(c: SidebarState['columns'][number]): HTMLElement {
   const role = el('select', { title: say('ui.roleOf', { column: c.header }), 'aria-label': say('ui.roleOf', { column: c.header }), dataset: { header: c.header } },
-    ...ROLE_CHOICES.map((r) => el('option', { value: r, selected: (c.role ?? '') === r }, r === '' ? say('ui.notUsed') : r)));
+    ...ROLE_CHOICES.map((r) => el('option', { value: r, selected: (c.role ?? '') === r }, r === '' ? say('ui.notUsed') : r === 'custom' ? say('ui.custom') : say(`role.${r}` as MessageKey))));
   const weight = el('input', { type: 'range', min: '0', max: '5', step: '0.5', value: String(c.weight), 'aria-label': say('ui.weightOf', { column: c.header }), dataset: { header: c.header } });
   const shown = el('span', { class: 'secondary' }, String(c.weight));
   const direction = el('select', { 'aria-label': say('ui.directionOf', { column: c.header }) },

@@ -3,6 +3,7 @@ export const uiEn = {
   'ui.headerRow': 'Header on row {row}, {rows} rows of accounts',
   'ui.noHeader': 'No header row found',
   'ui.columns': 'Columns',
+  'ui.custom': 'custom metric',
   'ui.notUsed': 'not used',
   'ui.notUsedCount': 'Not used ({count})',
   'ui.roleOf': 'Role of {column}',

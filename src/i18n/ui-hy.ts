@@ -4,6 +4,7 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.headerRow': 'Վերնագիրը {row}-րդ տողում, {rows} հաճախորդ',
   'ui.noHeader': 'Վերնագրի տող չգտնվեց',
   'ui.columns': 'Սյունակներ',
+  'ui.custom': 'այլ ցուցանիշ',
   'ui.notUsed': 'չի օգտագործվում',
   'ui.notUsedCount': 'Չօգտագործվող ({count})',
   'ui.roleOf': '{column}-ի դերը',

@@ -4,6 +4,7 @@ export const uiTh: Partial<Record<UiKey, string>> = {
   'ui.headerRow': 'หัวตารางแถว {row} มี {rows} บัญชี',
   'ui.noHeader': 'ไม่พบแถวหัวตาราง',
   'ui.columns': 'คอลัมน์',
+  'ui.custom': 'ตัวชี้วัดเอง',
   'ui.notUsed': 'ไม่ใช้',
   'ui.notUsedCount': 'ไม่ใช้ ({count})',
   'ui.roleOf': 'บทบาทของ {column}',

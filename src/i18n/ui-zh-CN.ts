@@ -4,6 +4,7 @@ export const uiZhCN: Partial<Record<UiKey, string>> = {
   'ui.headerRow': '表头在第 {row} 行，共 {rows} 行客户',
   'ui.noHeader': '未找到表头行',
   'ui.columns': '列',
+  'ui.custom': '自定义指标',
   'ui.notUsed': '不使用',
   'ui.notUsedCount': '未使用（{count}）',
   'ui.roleOf': '{column} 的角色',
