@@ -1,20 +1,13 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../scripts/preview/server';
 import { ui } from '../../src/i18n/ui';
 import { rectangle, templateSheets } from '../../src/sample/template';
 import type { Value } from '../fakes/workbook';
-import { launch } from './browser';
+import { useBrowser } from './browser';
 
 const DOCS = join(__dirname, '..', '..', 'docs');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const accounts = () => rectangle(templateSheets(60)[0].rows) as Value[][];
 
@@ -23,7 +16,7 @@ describe('the sidebar in Thai and Chinese fits its 300 px', () => {
     it(`${lang}: every label and button fits, nothing is clipped`, async () => {
       const preview = await startPreview({ Accounts: accounts() }, 0, '127.0.0.1', locale);
       try {
-        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
         await page.goto(preview.url);
         const sidebar = page.frame({ url: /\/sidebar$/u })!;
         await sidebar.waitForSelector('#score');

@@ -1,18 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { sampleWorkbook, startPreview, type Preview } from '../../scripts/preview/server';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
-import { launch } from './browser';
+import { useBrowser } from './browser';
 
 const DOCS = join(__dirname, '..', '..', 'docs');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function version(page: Page): Promise<number> {
   return Number(await page.getAttribute('body', 'data-version'));
@@ -34,7 +28,7 @@ describe('the local preview (npm start), in Chromium', () => {
   it('scores the sample from the menu: coloured rows, the summary with tables and drawn charts, and a second Score changes nothing', async () => {
     const preview: Preview = await startPreview(sampleWorkbook());
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(preview.url);
       await page.waitForSelector('table.cells[data-sheet="Accounts"]');
       // The how-to sheet's custom functions were computed through the bundle's globals.
@@ -72,7 +66,7 @@ describe('the local preview (npm start), in Chromium', () => {
   it('shows a message naming the row for text in a numeric column', async () => {
     const preview = await startPreview({ Accounts: [['Account', 'Revenue', 'Profit'], ['Acme', 100, 10], ['Birch', 'lots', 20], ['Cobalt', 300, 30]] });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(preview.url);
       const sidebar = page.frame({ url: /\/sidebar$/u })!;
       await sidebar.waitForSelector('#score');

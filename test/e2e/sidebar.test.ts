@@ -1,27 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../scripts/preview/server';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { accountsGrid } from '../sheet/helpers';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
-import { launch } from './browser';
+import { useBrowser } from './browser';
 
 const DOCS = join(__dirname, '..', '..', 'docs');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(DOCS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+beforeAll(() => mkdirSync(DOCS, { recursive: true }));
 
 /** The preview page with the sidebar loaded in its frame. */
 async function open(preview: Preview, width = 1400): Promise<{ page: Page; sidebar: Frame }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await browser().newPage({ viewport: { width, height: 900 } });
   await page.goto(preview.url);
   const frame = page.frame({ url: /\/sidebar$/u });
   if (!frame) throw new Error('sidebar frame missing');
