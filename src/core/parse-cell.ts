@@ -38,14 +38,17 @@ export interface CellLocale {
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 
 /** Parses number text: `$1,200.50`, `12%`, `(1,200)`, `−3`, `+4`, `1e3`, `€ 12`. NaN when it is not a number. */
-const PLAIN_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/u;
 
 export function parseNumberText(text: string, locale?: CellLocale): number {
   const comma = locale?.decimalComma === true;
-  // Most cells are plain numbers: one test, then Number().
-  if (comma ? INTEGER_RE.test(text) : PLAIN_RE.test(text)) {
+  // Most cells are plain numbers: let Number() read them when they start like one (a digit, - or .),
+  // leaving 0x…/0b…/0o… and anything it refuses to the careful path below.
+  const c0 = text.charCodeAt(0);
+  if (!comma && ((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 46) && !(c0 === 48 && text.length > 1 && (text.charCodeAt(1) | 32) >= 97)) {
     const v = Number(text);
-    return Number.isFinite(v) ? v : Number.NaN;
+    if (Number.isFinite(v) && text.charCodeAt(text.length - 1) !== 32) return v;
+  } else if (comma ? INTEGER_RE.test(text) : false) {
+    return Number(text);
   }
   let s = text.trim();
   if (s === '') return Number.NaN;
@@ -55,17 +58,17 @@ export function parseNumberText(text: string, locale?: CellLocale): number {
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  let sign = s[0];
-  if (sign === '+' || sign === '-' || sign === '\u2212') {
-    negative = negative !== (sign !== '+');
-    s = s.slice(1).trim();
-  }
-  // A currency sign may stand before or after the number, and a sign may follow a leading currency: "$-5".
-  while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
-  sign = s[0];
-  if (sign === '+' || sign === '-' || sign === '\u2212') {
-    negative = negative !== (sign !== '+');
-    s = s.slice(1).trim();
+  // One sign at most, before or after a leading currency sign: "-$5", "$-5"; "--5" is not a number.
+  let signs = negative ? 1 : 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const sign = s[0];
+    if (sign === '+' || sign === '-' || sign === '\u2212') {
+      if (++signs > 1) return Number.NaN;
+      negative = sign !== '+';
+      s = s.slice(1).trim();
+    }
+    // A currency sign may stand before or after the number.
+    while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
   }
   let scale = 1;
   if (s.endsWith('%')) {
@@ -149,9 +152,14 @@ export function parseCell(cell: Cell, kind: CellKind, asOfMs: number, locale?: C
   return { ok: false, missing: false, reason: 'is not a number', code: 'notNumber' };
 }
 
+/** A date as YYYY-MM-DD, or "Invalid Date" (which toISOString would throw on). */
+export function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'Invalid Date' : date.toISOString().slice(0, 10);
+}
+
 /** Quotes a cell for a message: `"12,5OO"`, shortened when long. */
 export function quoteCell(cell: Cell): string {
-  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  const text = cell instanceof Date ? dateText(cell) : String(cell);
   const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return typeof cell === 'string' ? `"${short}"` : short;
 }

@@ -1,6 +1,6 @@
 import type { ColumnMapping } from './columns';
 import type { Translate } from '../i18n';
-import { parseCell, parseNumberText, quoteCell, type Cell, type CellLocale } from './parse-cell';
+import { dateText, parseCell, parseNumberText, quoteCell, type Cell, type CellLocale } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
 
@@ -74,7 +74,7 @@ export class TableBuilder {
     let problems: string[] | null = null;
     if (this.accounts) {
       const a = row[account];
-      const text = a === null || a === undefined ? '' : a instanceof Date ? a.toISOString().slice(0, 10) : String(a).trim();
+      const text = a === null || a === undefined ? '' : a instanceof Date ? dateText(a) : String(a).trim();
       this.accounts.push(text);
       if (text !== '') filled = true;
     }

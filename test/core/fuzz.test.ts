@@ -50,3 +50,11 @@ describe('fuzzing: arbitrary cells never break the engine', () => {
     expect(out).toEqual([['Score'], [0], [''], [''], [100]]);
   });
 });
+
+describe('regressions the fuzzer found', () => {
+  it('names an invalid Date in a metric or account cell instead of throwing', () => {
+    const out = abmScore([HEADER, [new Date(Number.NaN), new Date(Number.NaN)], ['B', 5]]);
+    expect(out[1][0]).toBe('Row 2 of the range, column "Revenue": Invalid Date is not a valid date.');
+    expect(out[2][0]).toBe(100);
+  });
+});
