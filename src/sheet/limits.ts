@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 
 /**
@@ -11,26 +12,27 @@ export const RUN_LIMIT_MS = 6 * 60_000;
 export const WRITE_DEADLINE_MS = 4.5 * 60_000;
 
 /** Refuses a run whose output would push the spreadsheet past 10 million cells. */
-export function checkCells(rows: number, columns: number, added: number, otherCells = 0): void {
-  const total = rows * (columns + added) + otherCells;
-  if (total > SHEETS_CELL_LIMIT) {
-    throw new UserError(`Scoring would need ${total.toLocaleString('en-US')} cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.`);
-  }
+export function checkCells(rows: number, columns: number, added: number, say: Translate = translator('en')): void {
+  const total = rows * (columns + added);
+  if (total > SHEETS_CELL_LIMIT) throw new UserError(say('msg.tooManyCells', { cells: total.toLocaleString('en-US') }));
 }
 
 /** A clock for one run; `check` stops between phases when the rest of the run would not fit. */
 export class RunClock {
   private readonly start: number;
-  constructor(private readonly now: () => number = Date.now, private readonly deadline = WRITE_DEADLINE_MS) {
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly deadline = WRITE_DEADLINE_MS,
+    private readonly say: Translate = translator('en'),
+  ) {
     this.start = now();
   }
   elapsed(): number {
     return this.now() - this.start;
   }
-  check(phase: string): void {
+  /** `say`: this run's language, once it is known. */
+  check(phase: 'phase.scoring' | 'phase.writing', say: Translate = this.say): void {
     const used = this.elapsed();
-    if (used > this.deadline) {
-      throw new UserError(`Stopped before ${phase}: ${Math.round(used / 1000)} s of Apps Script's 6-minute limit are gone and nothing has been written. Score a filtered copy of the sheet, or split it.`);
-    }
+    if (used > this.deadline) throw new UserError(say('msg.timeUp', { phase: say(phase), seconds: Math.round(used / 1000) }));
   }
 }

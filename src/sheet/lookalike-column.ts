@@ -18,16 +18,16 @@ export interface LookalikeReport {
 export const LOOKALIKE = 'Lookalike';
 
 export function findLookalikes(services: Services): LookalikeReport {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(ss, loadSettings(services.properties.getDocumentProperties()).settings);
   const lock = services.lock.getDocumentLock();
-  if (!lock.tryLock(5000)) throw new UserError('This spreadsheet is being scored by someone else right now; try again in a moment.');
+  if (!lock.tryLock(5000)) throw new UserError(language.say('msg.busy'));
   try {
-    const ss = services.spreadsheetApp.getActiveSpreadsheet();
-    const language = documentLanguage(ss, loadSettings(services.properties.getDocumentProperties()).settings);
     const settings = language.settings;
     const data = readSheet(ss.getActiveSheet());
     const sheet = data.sheet;
     const analysis = analyseSheet(data, language);
-    if (!analysis.tier.some((t) => t === 0)) throw new UserError(`No account of "${data.name}" is in ${settings.labels[0]}, so there is no profile to compare with.`);
+    if (!analysis.tier.some((t) => t === 0)) throw new UserError(language.say('msg.noIdeal', { sheet: data.name, tier: settings.labels[0] }));
     const similarity = lookalikeOfTier1(analysis.table, analysis.tier);
     let column = data.extras.get(LOOKALIKE);
     if (!column) {

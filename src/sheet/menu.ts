@@ -2,6 +2,7 @@ import { translator, type Lang } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { scoreSheet } from './score-sheet';
 import type { Services } from './apps-script';
+import { menuLanguage } from './function-labels';
 import { createTemplate } from './template';
 import { removeColours } from './tier-colours';
 
@@ -38,9 +39,10 @@ export function menuScore(services: Services): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   try {
     const report = scoreSheet(services);
+    const say = translator(report.lang);
     const tiers = report.tiers.map((t) => `${t.accounts} ${t.label}`).join(', ');
-    const problems = report.errorCount ? ` ${report.errorCount} row(s) could not be scored: see the Drivers column.` : '';
-    ss.toast(`Scored ${report.scored} accounts: ${tiers}.${problems}`, SIDEBAR_TITLE, 8);
+    const problems = report.errorCount ? ` ${say('msg.problemsToast', { count: report.errorCount })}` : '';
+    ss.toast(`${say('msg.scoredToast', { count: report.scored, tiers })}${problems}`, SIDEBAR_TITLE, 8);
   } catch (error) {
     services.spreadsheetApp.getUi().alert(userMessage(error));
   }
@@ -49,14 +51,16 @@ export function menuScore(services: Services): void {
 export function menuRemoveColours(services: Services): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const removed = removeColours(ss.getActiveSheet(), services.properties.getDocumentProperties());
-  ss.toast(removed ? 'Tier colours removed.' : 'This sheet has no tier colours of ABM Tier.', SIDEBAR_TITLE, 5);
+  const say = translator(menuLanguage());
+  ss.toast(removed ? say('msg.coloursRemovedToast') : say('msg.noColoursToast'), SIDEBAR_TITLE, 5);
 }
 
 /** "Create template": the sample sheets, or an alert saying which sheet is in the way. */
 export function menuCreateTemplate(services: Services): void {
   try {
     const made = createTemplate(services);
-    services.spreadsheetApp.getActiveSpreadsheet().toast(`Added ${made.map((m) => `"${m}"`).join(' and ')}. Open ABM Tier and press Score.`, SIDEBAR_TITLE, 8);
+    const say = translator(menuLanguage());
+    services.spreadsheetApp.getActiveSpreadsheet().toast(say('msg.templateAdded', { sheets: made.map((m) => `"${m}"`).join(' + ') }), SIDEBAR_TITLE, 8);
   } catch (error) {
     services.spreadsheetApp.getUi().alert(userMessage(error));
   }

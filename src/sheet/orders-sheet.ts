@@ -1,6 +1,7 @@
 import {
   accountsFromOrders, ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell,
 } from '../core';
+import { langOfLocale, t } from '../i18n';
 import { UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
 import { cellValue } from './plain-text';
@@ -11,12 +12,20 @@ export const ACCOUNTS_SHEET_NAME = 'ABM Accounts';
 export const RFM_SHEET_NAME = 'ABM RFM';
 const OWN_SHEET_KEY = 'abmTier.sheet';
 
+function langOf(ss: SpreadsheetApi) {
+  try {
+    return langOfLocale(ss.getSpreadsheetLocale());
+  } catch {
+    return 'en' as const;
+  }
+}
+
 /** A sheet of ours by that name (made if missing); a user's sheet of that name is refused, never written over. */
 function ownSheet(ss: SpreadsheetApi, name: string, back: SheetApi): SheetApi {
   const existing = ss.getSheetByName(name);
   if (existing) {
     if (existing.createDeveloperMetadataFinder().withKey(OWN_SHEET_KEY).find().length) return existing;
-    throw new UserError(`There is already a sheet "${name}" that ABM Tier did not make: rename it, and try again.`);
+    throw new UserError(t(langOf(ss), 'msg.sheetTaken', { sheet: name }));
   }
   const sheet = ss.insertSheet(name);
   sheet.addDeveloperMetadata(OWN_SHEET_KEY, name);

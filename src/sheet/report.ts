@@ -1,4 +1,5 @@
 import type { Analysis, Kpis } from '../core';
+import type { Lang } from '../i18n';
 
 /** What the sidebar's result card and preview show: plain JSON (no NaN, no Date) that crosses google.script.run. */
 
@@ -33,6 +34,8 @@ export interface ScoreReport extends Preview {
   columns: string;
   summarySheet: string;
   kpis: Kpis;
+  /** The language the run wrote in. */
+  lang: Lang;
   /** Accounts that moved up and down since the previous run of this sheet; null on a first run. */
   movement: { up: number; down: number } | null;
 }

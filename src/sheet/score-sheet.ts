@@ -56,11 +56,11 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     if (settingsInput !== undefined && stored[SETTINGS_PROPERTY] !== JSON.stringify(saved)) saveSettings(props, saved);
     const { sheet, name } = activeAccountsSheet(ss, language);
     const data = readSheet(sheet, name);
-    checkCells(data.values.length, data.values[0]?.length ?? 0, data.block ? 0 : OUTPUTS.length);
-    clock.check('scoring');
+    checkCells(data.values.length, data.values[0]?.length ?? 0, data.block ? 0 : OUTPUTS.length, language.say);
+    clock.check('phase.scoring', language.say);
     const analysis = analyseSheet(data, language);
     const move = tierMovement(data, analysis);
-    clock.check('writing the results');
+    clock.check('phase.writing', language.say);
     warnings.push(...duplicateKeys(analysis));
     // Everything is computed: only now is anything written.
     const written = writeOutputs(data, analysis, language.say);
@@ -82,6 +82,7 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
       columns: written.columns,
       summarySheet: summary,
       kpis: analysis.kpis,
+      lang: language.lang,
       movement: move ? { up: move.up.length, down: move.down.length } : null,
     };
   } finally {

@@ -101,3 +101,19 @@ describe('abm-tier --lang', () => {
     expect(rows[0].drivers).toMatch(/สูงสุด/u);
   });
 });
+
+describe('the menu and its toasts in the document\'s language', () => {
+  it('scores from the menu and says so in Thai', async () => {
+    const { menuScore } = await import('../../src/sheet/menu');
+    const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
+    menuScore(book.session().services);
+    expect(book.toasts.at(-1)).toMatch(/^ให้คะแนน 8 บัญชี: \d+ ระดับ 1, \d+ ระดับ 2, \d+ ระดับ 3$/u);
+  });
+
+  it('stops past the time limit with a message in Chinese', async () => {
+    const { RunClock } = await import('../../src/sheet/limits');
+    const book = new FakeSpreadsheet({ Accounts: TWINS['zh-CN'].sheet() }, 'zh_CN');
+    let now = 0;
+    expect(() => scoreSheet(book.session().services, undefined, new RunClock(() => (now += 200_000)))).toThrow(/^在(评分|写入结果)之前停止：已用掉 Apps Script 6 分钟限制中的 \d+ 秒，尚未写入任何内容/u);
+  });
+});
