@@ -57,7 +57,8 @@ export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings
     accounts++;
     const r = revenue ? revenue[i] : Number.NaN;
     if (recency && recency[i] <= settings.activeDays) active++;
-    if (tenure && tenure[i] * 365.25 <= settings.activeDays) fresh++;
+    // Tenure is days ÷ 365.25: compare in days, with room for the division's rounding.
+    if (tenure && tenure[i] * 365.25 <= settings.activeDays + 1e-9) fresh++;
     if (leads && r === r && leads[i] === leads[i]) {
       revLeads += r;
       sumLeads += leads[i];

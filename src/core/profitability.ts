@@ -27,8 +27,8 @@ export interface Money {
 }
 
 /**
- * Sums per group (group index per row, −1 = outside the table). Cost is the cost column, or
- * revenue − profit where no cost is given; a column that does not exist sums to NaN (blank).
+ * Sums per group (group index per row, −1 = outside the table). Cost is the row's cost, or
+ * revenue − profit where the row has none; a column that does not exist sums to NaN (blank).
  */
 export function profitability(groups: Int8Array, labels: readonly string[], money: Money, totalLabel = 'Total'): ProfitTable {
   const k = labels.length;
@@ -45,7 +45,9 @@ export function profitability(groups: Int8Array, labels: readonly string[], mone
     const p = pro ? pro[i] : Number.NaN;
     if (r === r) revenue[g] += r;
     if (p === p) profit[g] += p;
-    const c = cst ? cst[i] : r - p;
+    // A row without a cost uses revenue − profit, whether or not the table has a cost column.
+    const ci = cst ? cst[i] : Number.NaN;
+    const c = ci === ci ? ci : r - p;
     if (c === c) cost[g] += c;
   }
   for (let g = 0; g < k; g++) {
