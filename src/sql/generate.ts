@@ -155,7 +155,9 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const nullNumber = d.toNumber('NULL');
   const rr = revenue >= 0 ? round6(v(revenue)) : nullNumber;
   const label = (expr: string, labels: readonly string[]) => `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
-  const costExpr = cost >= 0 ? v(cost) : revenue >= 0 && profit >= 0 ? `${v(revenue)} - ${v(profit)}` : nullNumber;
+  // A row without a cost counts revenue − profit, as the engine does.
+  const fallback = revenue >= 0 && profit >= 0 ? `${v(revenue)} - ${v(profit)}` : null;
+  const costExpr = cost >= 0 ? (fallback ? `COALESCE(${v(cost)}, ${fallback})` : v(cost)) : fallback ?? nullNumber;
   return `WITH base AS (
   ${base.replace(/\n/gu, '\n  ')}
   FROM ${d.table(options.table)}

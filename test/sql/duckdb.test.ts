@@ -53,6 +53,7 @@ async function compare(grid: Cell[][], input: SettingsInput = {}): Promise<numbe
   prof.forEach((p, k) => {
     if (Number.isFinite(want[k].revenue)) expect(p.revenue).toBeCloseTo(want[k].revenue, 6);
     if (Number.isFinite(want[k].profit)) expect(p.profit).toBeCloseTo(want[k].profit, 6);
+    if (Number.isFinite(want[k].cost)) expect(p.cost).toBeCloseTo(want[k].cost, 6);
   });
   return compared;
 }
@@ -79,6 +80,10 @@ describe('the generated SQL, run on DuckDB, gives the engine\'s answers', () => 
   it('on all-equal columns and a single account', async () => {
     await compare([['Account', 'Revenue', 'Profit'], ['A', 5, 5], ['B', 5, 5], ['C', 5, 5]]);
     await compare([['Account', 'Revenue', 'Profit'], ['Solo', 7, 1]]);
+  });
+
+  it('counts revenue − profit as the cost of a row without one, as the engine does', async () => {
+    await compare([['Account', 'Revenue', 'Profit', 'Cost'], ['A', 100, 30, 20], ['B', 50, 10, ''], ['C', 80, 5, 60]]);
   });
 
   it('derives profit as revenue − cost, as the engine does', async () => {
