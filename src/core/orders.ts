@@ -165,7 +165,7 @@ export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: n
   const header = grid[0].map((h) => String(h ?? '').trim());
   const columns = mapOrderColumns(grid[0]);
   const missing = missingOrderFields(columns);
-  if (missing.length) throw new OrdersError(`The order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue).`);
+  if (missing.length) throw new OrdersError(`The order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue).`, missing);
   const builder = new OrdersBuilder(columns, header);
   for (let i = 1; i < grid.length; i++) builder.add(grid[i], firstRowNumber + i);
   return { ...builder.finish(asOfMs), columns };
@@ -173,4 +173,8 @@ export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: n
 
 export class OrdersError extends Error {
   override name = 'OrdersError';
+  /** The order fields the table lacks (none when it is empty). */
+  constructor(message: string, readonly missing: readonly string[] = []) {
+    super(message);
+  }
 }

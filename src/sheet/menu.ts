@@ -57,9 +57,9 @@ export function menuRemoveColours(services: Services): void {
 
 /** "Create template": the sample sheets, or an alert saying which sheet is in the way. */
 export function menuCreateTemplate(services: Services): void {
+  const say = translator(menuLanguage());
   try {
-    const made = createTemplate(services);
-    const say = translator(menuLanguage());
+    const made = createTemplate(services, say);
     services.spreadsheetApp.getActiveSpreadsheet().toast(say('msg.templateAdded', { sheets: made.map((m) => `"${m}"`).join(' + ') }), SIDEBAR_TITLE, 8);
   } catch (error) {
     services.spreadsheetApp.getUi().alert(userMessage(error));

@@ -1,10 +1,12 @@
 import {
   accountsFromOrders, ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell,
 } from '../core';
-import { langOfLocale, t } from '../i18n';
+import type { Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
+import { documentLanguage } from './language';
 import { cellValue } from './plain-text';
+import { loadSettings } from './settings-store';
 
 /** From an active sheet of order lines: "ABM Accounts" (one row per account, ready to score) and "ABM RFM". */
 
@@ -12,20 +14,18 @@ export const ACCOUNTS_SHEET_NAME = 'ABM Accounts';
 export const RFM_SHEET_NAME = 'ABM RFM';
 const OWN_SHEET_KEY = 'abmTier.sheet';
 
-function langOf(ss: SpreadsheetApi) {
-  try {
-    return langOfLocale(ss.getSpreadsheetLocale());
-  } catch {
-    return 'en' as const;
-  }
+/** The document's language: the sidebar's settings when given, else the saved ones. */
+function sayFor(services: Services, ss: SpreadsheetApi, settingsInput?: unknown): Translate {
+  const settings = settingsInput === undefined ? loadSettings(services.properties.getDocumentProperties()).settings : parseSettings(settingsInput);
+  return documentLanguage(ss, settings).say;
 }
 
 /** A sheet of ours by that name (made if missing); a user's sheet of that name is refused, never written over. */
-function ownSheet(ss: SpreadsheetApi, name: string, back: SheetApi): SheetApi {
+function ownSheet(ss: SpreadsheetApi, name: string, back: SheetApi, say: Translate): SheetApi {
   const existing = ss.getSheetByName(name);
   if (existing) {
     if (existing.createDeveloperMetadataFinder().withKey(OWN_SHEET_KEY).find().length) return existing;
-    throw new UserError(t(langOf(ss), 'msg.sheetTaken', { sheet: name }));
+    throw new UserError(say('msg.sheetTaken', { sheet: name }));
   }
   const sheet = ss.insertSheet(name);
   sheet.addDeveloperMetadata(OWN_SHEET_KEY, name);
@@ -42,15 +42,17 @@ function writeTable(sheet: SheetApi, rows: (string | number)[][]): void {
   sheet.getRange(1, 1, height, width).setValues(block);
 }
 
-function readOrders(services: Services, asOf: string | undefined) {
-  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+function readOrders(ss: SpreadsheetApi, asOf: unknown, say: Translate) {
+  if (asOf !== undefined && asOf !== '' && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(asOf))) throw new UserError(say('msg.asOfFormat'));
   const source = ss.getActiveSheet();
   const settings = parseSettings(asOf ? { asOf } : {});
   const values = source.getDataRange().getValues() as Cell[][];
   try {
-    return { ss, source, orders: accountsFromOrders(values, asOfMs(settings.asOf)) };
+    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf)) };
   } catch (error) {
-    if (error instanceof OrdersError) throw new UserError(`${error.message} Open the sheet of order lines first.`);
+    if (error instanceof OrdersError) {
+      throw new UserError(error.missing.length ? say('msg.ordersMissing', { columns: error.missing.join(', ') }) : say('msg.ordersEmpty'));
+    }
     throw error;
   }
 }
@@ -66,27 +68,33 @@ export interface OrdersReport {
 }
 
 export function buildAccountsSheet(services: Services, asOf?: string): OrdersReport {
-  if (asOf !== undefined && typeof asOf !== 'string') throw new UserError('The as-of date must be written YYYY-MM-DD.');
-  const { ss, source, orders } = readOrders(services, asOf);
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const say = sayFor(services, ss);
+  const { source, orders } = readOrders(ss, asOf, say);
   const rows: (string | number)[][] = [[...ACCOUNT_HEADER]];
   for (const a of orders.accounts) {
     rows.push([a.account, a.revenue, blank(a.profit), blank(a.cost), a.orders, iso(a.firstOrder), iso(a.lastOrder), a.recency, Math.round(a.tenure * 1000) / 1000, blank(a.products), blank(a.spendPerPurchase)]);
   }
-  writeTable(ownSheet(ss, ACCOUNTS_SHEET_NAME, source), rows);
+  // The headers stay the role names, which every language's header detection reads.
+  writeTable(ownSheet(ss, ACCOUNTS_SHEET_NAME, source, say), rows);
   return { sheet: ACCOUNTS_SHEET_NAME, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
 }
 
 export function buildRfmSheet(services: Services, asOf?: string, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
   const rules = parseSettings(settingsInput ?? {}).rfmSegments ?? DEFAULT_RFM_SEGMENTS;
-  if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError('Bins must be a whole number from 2 to 10.');
-  if (asOf !== undefined && typeof asOf !== 'string') throw new UserError('The as-of date must be written YYYY-MM-DD.');
-  const { ss, source, orders } = readOrders(services, asOf);
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const say = sayFor(services, ss, settingsInput);
+  if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError(say('msg.bins'));
+  const { source, orders } = readOrders(ss, asOf, say);
   const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, rules);
-  const rows: (string | number)[][] = [['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment', '', 'Segment', 'Customers', 'Orders', 'Revenue', 'Average order value']];
+  const rows: (string | number)[][] = [[
+    say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('rfm.segment'), '',
+    say('rfm.segment'), say('rfm.customers'), say('rfm.orders'), say('rfm.revenue'), say('rfm.averageOrder'),
+  ]];
   customers.forEach((c, i) => {
     const s = segments[i];
     rows.push([c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment, '', ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', ''])]);
   });
-  writeTable(ownSheet(ss, RFM_SHEET_NAME, source), rows);
+  writeTable(ownSheet(ss, RFM_SHEET_NAME, source, say), rows);
   return { sheet: RFM_SHEET_NAME, accounts: customers.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
 }

@@ -9,7 +9,7 @@ import { checkCells, RunClock } from './limits';
 import { preview, type Preview, type ScoreReport } from './report';
 import type { Services, SpreadsheetApi } from './apps-script';
 import { documentLanguage, type Language } from './language';
-import { readSettings, saveSettings } from './settings-store';
+import { readSettings, saveSettings, sayWarning, type SettingsWarning } from './settings-store';
 import { colourRows, rulesKey } from './tier-colours';
 import { writeSummary } from './summary-sheet';
 
@@ -42,18 +42,21 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
   const stored = props.getProperties();
   const warnings: string[] = [];
   let saved: Settings;
+  let loadWarning: SettingsWarning | undefined;
   if (settingsInput === undefined) {
     const loaded = readSettings(stored[SETTINGS_PROPERTY]);
     saved = loaded.settings;
-    if (loaded.warning) warnings.push(loaded.warning);
+    loadWarning = loaded.warning;
   } else saved = parseSettings(settingsInput);
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const language = documentLanguage(ss, saved);
+  const loadMessage = sayWarning(loadWarning, language.say);
+  if (loadMessage) warnings.push(loadMessage);
   const settings = language.settings;
   const lock = services.lock.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserError(language.say('msg.busy'));
   try {
-    if (settingsInput !== undefined && stored[SETTINGS_PROPERTY] !== JSON.stringify(saved)) saveSettings(props, saved);
+    if (settingsInput !== undefined && stored[SETTINGS_PROPERTY] !== JSON.stringify(saved)) saveSettings(props, saved, language.say);
     const { sheet, name } = activeAccountsSheet(ss, language);
     const data = readSheet(sheet, name);
     checkCells(data.values.length, data.values[0]?.length ?? 0, data.block ? 0 : OUTPUTS.length, language.say);

@@ -1,4 +1,5 @@
 import { parseSettings, SettingsError, type Settings } from '../core';
+import { translator, type MessageKey, type Translate } from '../i18n';
 import { SETTINGS_PROPERTY } from './keys';
 import type { PropertiesApi } from './apps-script';
 
@@ -6,8 +7,18 @@ import type { PropertiesApi } from './apps-script';
 
 export interface LoadedSettings {
   settings: Settings;
-  /** Set when stored settings were broken or from an older version and defaults were used. */
-  warning?: string;
+  /** Set when stored settings were broken or from an older version and defaults were used; said in the document's language. */
+  warning?: SettingsWarning;
+}
+
+export interface SettingsWarning {
+  key: Extract<MessageKey, 'msg.settingsUnreadable' | 'msg.settingsInvalid'>;
+  params: { why?: string };
+}
+
+/** The warning in words. */
+export function sayWarning(warning: SettingsWarning | undefined, say: Translate): string | undefined {
+  return warning && say(warning.key, warning.params);
 }
 
 export function loadSettings(props: PropertiesApi): LoadedSettings {
@@ -21,21 +32,21 @@ export function readSettings(text: string | null | undefined): LoadedSettings {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { settings: parseSettings({}), warning: 'The saved settings could not be read; the defaults are used.' };
+    return { settings: parseSettings({}), warning: { key: 'msg.settingsUnreadable', params: {} } };
   }
   try {
     return { settings: parseSettings(raw) };
   } catch (error) {
-    const why = error instanceof SettingsError ? ` (${error.message})` : '';
-    return { settings: parseSettings({}), warning: `The saved settings were not valid${why}; the defaults are used.` };
+    const why = error instanceof SettingsError ? error.message : String(error);
+    return { settings: parseSettings({}), warning: { key: 'msg.settingsInvalid', params: { why } } };
   }
 }
 
 /** Validates, then saves. Throws SettingsError with the field's name when invalid. */
-export function saveSettings(props: PropertiesApi, input: unknown): Settings {
+export function saveSettings(props: PropertiesApi, input: unknown, say: Translate = translator('en')): Settings {
   const settings = parseSettings(input);
   const text = JSON.stringify(settings);
-  if (text.length > 9000) throw new SettingsError('The settings are too large to save (over 9 KB): remove some column overrides.');
+  if (text.length > 9000) throw new SettingsError(say('msg.settingsTooLarge'));
   props.setProperty(SETTINGS_PROPERTY, text);
   return settings;
 }

@@ -3,7 +3,7 @@ import { analyseSheet, UserError } from './analyse-sheet';
 import { columnLetter } from './a1';
 import { readSheet } from './read-sheet';
 import type { Services } from './apps-script';
-import { loadSettings } from './settings-store';
+import { loadSettings, sayWarning } from './settings-store';
 import { documentLanguage } from './language';
 import type { Lang } from '../i18n';
 
@@ -54,7 +54,7 @@ export function sidebarState(services: Services, edited?: SettingsInput): Sideba
     settings,
     lang: language.lang,
     shownLabels: language.settings.labels,
-    warning: loaded.warning,
+    warning: sayWarning(loaded.warning, language.say),
   };
   if (!data.header) {
     try {

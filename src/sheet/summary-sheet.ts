@@ -1,5 +1,6 @@
 import type { Analysis, Movement } from '../core';
-import type { Translate } from '../i18n';
+import { translator, type Translate } from '../i18n';
+import { UserError } from './analyse-sheet';
 import { inEveryLanguage } from './language';
 import { SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { summaryLayout } from './summary-layout';
@@ -19,7 +20,7 @@ export const SUMMARY_LAYOUT_VERSION = 'layout-1';
  * activated again). The document property written with it names the sheet, saving a metadata search
  * on every run; without it, or when that sheet is gone, sheets are checked for our metadata.
  */
-export function summarySheet(ss: SpreadsheetApi, back: SheetApi, recorded: string | undefined, props: PropertiesApi): { sheet: SheetApi; name: string; current: boolean } {
+export function summarySheet(ss: SpreadsheetApi, back: SheetApi, recorded: string | undefined, props: PropertiesApi, say: Translate = translator('en')): { sheet: SheetApi; name: string; current: boolean } {
   const record = (name: string) => {
     const text = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
     if (text !== recorded) props.setProperty(SUMMARY_PROPERTY, text);
@@ -54,7 +55,7 @@ export function summarySheet(ss: SpreadsheetApi, back: SheetApi, recorded: strin
     record(name);
     return { sheet, name, current: false };
   }
-  throw new Error('Too many sheets named "ABM Summary": rename or delete some.');
+  throw new UserError(say('msg.tooManySummaries', { sheet: SUMMARY_SHEET_NAME }));
 }
 
 /**
@@ -75,7 +76,7 @@ export interface SummaryContext {
 }
 
 export function writeSummary(analysis: Analysis, { ss, source, props, recorded, sourceName, when, move, say }: SummaryContext): string {
-  const { sheet, name, current } = summarySheet(ss, source, recorded, props);
+  const { sheet, name, current } = summarySheet(ss, source, recorded, props, say);
   const layout = summaryLayout(analysis, sourceName, when, move, say);
   const height = layout.values.length;
   const width = layout.values[0].length;

@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../i18n';
 import { rectangle, templateSheets } from '../sample/template';
 import { UserError } from './analyse-sheet';
 import type { Services } from './apps-script';
@@ -6,12 +7,12 @@ import type { Services } from './apps-script';
  * "Create template": adds the sample "Accounts" and "How to use" sheets to this spreadsheet. It
  * refuses, naming them, when sheets of those names exist: nothing of the user's is overwritten.
  */
-export function createTemplate(services: Services): string[] {
+export function createTemplate(services: Services, say: Translate = translator('en')): string[] {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const sheets = templateSheets();
   const taken = sheets.filter((s) => ss.getSheetByName(s.name)).map((s) => `"${s.name}"`);
   if (taken.length) {
-    throw new UserError(`This spreadsheet already has ${taken.join(' and ')}: rename ${taken.length > 1 ? 'them' : 'it'} first, or use a new spreadsheet.`);
+    throw new UserError(say('msg.templateTaken', { sheets: taken.join(' + ') }));
   }
   const made: string[] = [];
   for (const { name, rows } of sheets) {

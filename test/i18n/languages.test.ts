@@ -117,3 +117,38 @@ describe('the menu and its toasts in the document\'s language', () => {
     expect(() => scoreSheet(book.session().services, undefined, new RunClock(() => (now += 200_000)))).toThrow(/^在(评分|写入结果)之前停止：已用掉 Apps Script 6 分钟限制中的 \d+ 秒，尚未写入任何内容/u);
   });
 });
+
+describe('refusals and warnings from every action speak the document\'s language', () => {
+  it('warns in Thai that broken saved settings fell back to the defaults', async () => {
+    const { SETTINGS_PROPERTY } = await import('../../src/sheet/keys');
+    const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
+    book.properties[SETTINGS_PROPERTY] = '{not json';
+    const report = scoreSheet(book.session().services);
+    expect(report.warnings).toContain(t('th', 'msg.settingsUnreadable'));
+  });
+
+  it('refuses a template over a user\'s sheet in Armenian, naming the sheet', async () => {
+    const { createTemplate } = await import('../../src/sheet/template');
+    const book = new FakeSpreadsheet({ Accounts: [['my', 'data']] }, 'hy_AM');
+    expect(() => createTemplate(book.session().services, (k, p) => t('hy', k, p))).toThrow(t('hy', 'msg.templateTaken', { sheets: '"Accounts"' }));
+    expect(book.sheet('Accounts').snapshot().values).toEqual([['my', 'data']]);
+  });
+
+  it('names the missing order columns in Chinese, and writes RFM headings in Chinese', async () => {
+    const { buildAccountsSheet, buildRfmSheet, RFM_SHEET_NAME } = await import('../../src/sheet/orders-sheet');
+    const bad = new FakeSpreadsheet({ Orders: [['客户', '备注'], ['A', 'x']] }, 'zh_CN');
+    expect(() => buildAccountsSheet(bad.session().services)).toThrow(/^订单表需要这些列：.*请先打开订单明细工作表。$/u);
+    expect(() => buildRfmSheet(bad.session().services, '2026-01-01', 11)).toThrow(t('zh-CN', 'msg.bins'));
+    expect(() => buildAccountsSheet(bad.session().services, '1/2/2026')).toThrow(t('zh-CN', 'msg.asOfFormat'));
+    const good = new FakeSpreadsheet({ Orders: [['Account', 'Order date', 'Revenue'], ['A', '2026-01-05', 10], ['B', '2026-02-01', 20], ['A', '2026-03-01', 5]] }, 'zh_CN');
+    buildRfmSheet(good.session().services, '2026-06-30');
+    expect(good.sheet(RFM_SHEET_NAME).snapshot().values[0].slice(0, 4)).toEqual([t('zh-CN', 'rfm.account'), t('zh-CN', 'rfm.recency'), t('zh-CN', 'rfm.frequency'), t('zh-CN', 'rfm.monetary')]);
+  });
+
+  it('asks for the warehouse table in Thai', async () => {
+    const { sqlForActiveSheet } = await import('../../src/sheet/sql-export');
+    const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
+    expect(() => sqlForActiveSheet(book.session().services, {}, 'bad table; drop', 'duckdb')).toThrow(t('th', 'msg.sqlTable'));
+    expect(() => sqlForActiveSheet(book.session().services, {}, 'p.d.accounts', 'oracle')).toThrow(t('th', 'msg.sqlDialect'));
+  });
+});

@@ -73,7 +73,7 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
     expect(() => buildAccountsSheet(book.session().services)).toThrow('There is already a sheet "ABM Accounts" that ABM Tier did not make: rename it, and try again.');
     expect(book.sheet('ABM Accounts').snapshot().values).toEqual([['mine']]);
     const other = new FakeSpreadsheet({ Notes: [['Name', 'Text'], ['a', 'b']] });
-    expect(() => buildAccountsSheet(other.session().services)).toThrow(/needs account, order date, revenue columns/);
+    expect(() => buildAccountsSheet(other.session().services)).toThrow(/needs these columns: account, order date, revenue /);
     expect(() => buildAccountsSheet(book.session().services, '2006-31-12')).toThrow('Settings "asOf": is not a real date.');
   });
 });

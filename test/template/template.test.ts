@@ -46,7 +46,7 @@ describe('"Create template" in Sheets', () => {
 
   it('refuses, naming the sheet, when a sheet of that name exists, and changes nothing', () => {
     const book = new FakeSpreadsheet({ Accounts: [['my', 'data']] });
-    expect(() => createTemplate(book.session().services)).toThrow('This spreadsheet already has "Accounts": rename it first, or use a new spreadsheet.');
+    expect(() => createTemplate(book.session().services)).toThrow('Already in this spreadsheet: "Accounts". Rename it first, or use a new spreadsheet.');
     expect(book.sheets.map((s) => s.name)).toEqual(['Accounts']);
     expect(book.sheet('Accounts').snapshot().values).toEqual([['my', 'data']]);
   });
