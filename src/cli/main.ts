@@ -192,7 +192,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
     const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
     try {
-      if (options.command === 'summary') sink.write(summaryText(scored.analysis, options.file));
+      if (options.command === 'summary') sink.write(summaryText(scored.analysis, options.file, translator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang)));
       else {
         const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
         if (format === 'csv') writeCsv(sink, scored, similarity);

@@ -1,6 +1,7 @@
 import { KPI_LABELS, type Analysis, type Kpis, type ProfitRow } from '../core';
+import { translator, type MessageKey, type Translate } from '../i18n';
 
-/** The `summary` command: a report a person reads in a terminal. */
+/** The `summary` command: a report a person reads in a terminal, in the language of `--lang`. */
 
 function money(x: number): string {
   return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–';
@@ -10,32 +11,63 @@ function pct(x: number): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–';
 }
 
-function table(title: string, rows: ProfitRow[]): string {
-  const head = [title, 'Accounts', 'Share', 'Revenue', 'Cost', 'Profit', 'Margin', 'Profit share'];
-  const body = rows.map((r) => [r.label, String(r.accounts), pct(r.share), money(r.revenue), money(r.cost), money(r.profit), pct(r.margin), pct(r.profitShare)]);
-  const all = [head, ...body];
-  const widths = head.map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  return all.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+/** Columns a terminal gives a text: two for CJK and other wide characters, none for combining marks (Thai vowels and tones). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    if (/\p{M}/u.test(ch)) continue;
+    const c = ch.codePointAt(0) ?? 0;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
+      || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
 }
 
-export function summaryText(analysis: Analysis, file: string): string {
+const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
+
+function grid(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]) : padStart(cell, widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+function table(title: string, rows: ProfitRow[], total: ProfitRow, say: Translate): string {
+  const head = [title, say('col.accounts'), say('col.shareAccounts'), say('col.revenue'), say('col.cost'), say('col.profit'), say('col.margin'), say('col.shareProfit')];
+  return grid([head, ...[...rows, { ...total, label: say('total') }].map((r) => [r.label, String(r.accounts), pct(r.share), money(r.revenue), money(r.cost), money(r.profit), pct(r.margin), pct(r.profitShare)])]);
+}
+
+const KPI_KEYS: Record<keyof Kpis, MessageKey> = {
+  accounts: 'kpi.accounts',
+  activeAccounts: 'kpi.activeAccounts',
+  newAccounts: 'kpi.newAccounts',
+  revenuePerLead: 'kpi.revenuePerLead',
+  spendPerPurchase: 'kpi.spendPerPurchase',
+  averageLifetime: 'kpi.averageLifetime',
+  averageLtv: 'kpi.averageLtv',
+};
+
+export function summaryText(analysis: Analysis, file: string, say: Translate = translator('en')): string {
   const { settings, capacity, kpis, whale } = analysis;
   const lines: string[] = [];
-  lines.push(`ABM Tier summary of ${file}: ${analysis.scored} accounts scored (method ${settings.method}).`, '');
-  lines.push(table('Tier', [...analysis.byTier.rows, analysis.byTier.total]), '');
-  lines.push(table('Segment', [...analysis.bySegment.rows, analysis.bySegment.total]), '');
-  lines.push('ABM programs');
-  capacity.programs.forEach((p, t) => lines.push(`  ${p.padEnd(26)} ${String(capacity.accounts[t]).padStart(6)} accounts  ${String(capacity.marketers[t]).padStart(4)} marketer${capacity.marketers[t] === 1 ? '' : 's'}`));
-  lines.push('');
-  if (whale) lines.push(`Whale curve: profit peaks at ${pct(whale.peak)} of total profit with the top ${pct(whale.peakAccounts)} of accounts.`, '');
-  lines.push('KPIs');
-  for (const key of Object.keys(KPI_LABELS) as (keyof Kpis)[]) {
+  lines.push(say('cli.summaryTitle', { file, count: analysis.scored, method: say(`method.${settings.method}`) }), '');
+  lines.push(table(say('col.tier'), analysis.byTier.rows, analysis.byTier.total, say), '');
+  lines.push(table(say('col.segment'), analysis.bySegment.rows, analysis.bySegment.total, say), '');
+  lines.push(say('summary.programs'));
+  const ratios = [settings.ratios.strategic, settings.ratios.lite, settings.ratios.programmatic];
+  lines.push(grid([
+    [say('col.program'), say('col.accounts'), say('col.perMarketer'), say('col.marketers')],
+    ...capacity.programs.map((p, t) => [p, String(capacity.accounts[t]), String(ratios[t]), String(capacity.marketers[t])]),
+  ]).replace(/^/gmu, '  '), '');
+  if (whale) lines.push(`${say('summary.whale')}. ${say('summary.whalePeak', { peak: (whale.peak * 100).toFixed(1), share: (whale.peakAccounts * 100).toFixed(1), back: ((whale.peak - 1) * 100).toFixed(1) })}`, '');
+  lines.push(say('summary.kpis'));
+  lines.push(grid((Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((key) => {
     const v = kpis[key];
-    lines.push(`  ${KPI_LABELS[key].padEnd(28)} ${v === null ? 'no data' : Number.isInteger(v) ? String(v) : v.toFixed(2)}`);
-  }
+    return [say(KPI_KEYS[key]), v === null ? say('cli.noData') : Number.isInteger(v) ? String(v) : v.toFixed(2)];
+  })).replace(/^/gmu, '  '));
   const best = analysis.bySegment.rows.reduce((a, b) => (b.profit > a.profit ? b : a), analysis.bySegment.rows[0]);
-  if (best && Number.isFinite(best.profit)) lines.push('', `The segment that earns the most profit: ${best.label} (${pct(best.profitShare)} of profit from ${pct(best.share)} of accounts).`);
+  if (best && Number.isFinite(best.profit)) lines.push('', say('cli.bestSegment', { segment: best.label, profit: pct(best.profitShare), accounts: pct(best.share) }));
   const problems = analysis.table.messages.size;
-  if (problems) lines.push('', `${problems} row${problems > 1 ? 's' : ''} could not be scored; run abm-tier score for the messages.`);
+  if (problems) lines.push('', say('cli.problems', { count: problems }));
   return `${lines.join('\n')}\n`;
 }

@@ -76,9 +76,13 @@ export function parseNumberText(text: string, locale?: CellLocale): number {
     s = s.slice(0, -1).trim();
     while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
   }
-  const m = (comma ? NUMBER_COMMA_RE : NUMBER_RE).exec(s);
+  // In a comma locale, text the locale cannot read but the dot reading can ("5.5", "12345.67",
+  // "1,234.5") is read with a decimal point: only "1.234" (a dot and three digits) is ambiguous,
+  // and that follows the locale.
+  const commaMatch = comma ? NUMBER_COMMA_RE.exec(s) : null;
+  const m = commaMatch ?? NUMBER_RE.exec(s);
   if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === '.' || m[2] === ','))) return Number.NaN;
-  const plain = (m[1] ?? '0').replace(/[,. \u00a0\u202f]/gu, '') + (m[2] ?? '').replace(',', '.') + (m[3] !== undefined ? `e${m[3]}` : '');
+  const plain = (m[1] ?? '0').replace(/[,. \u00a0\u202f]/gu, '') + (commaMatch ? (m[2] ?? '').replace(',', '.') : m[2] ?? '') + (m[3] !== undefined ? `e${m[3]}` : '');
   const value = Number(plain) * scale;
   if (!Number.isFinite(value)) return Number.NaN;
   return negative ? -value : value;

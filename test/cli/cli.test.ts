@@ -124,6 +124,23 @@ describe('abm-tier summary and the bundled command', () => {
     expect(out).toContain(`The segment that earns the most profit: ${best.label}`);
   });
 
+  it('speaks --lang in the report, with its columns lined up for wide characters', async () => {
+    const { code, out } = await cli('summary', join(__dirname, '..', 'fixtures', 'accounts-sample.csv'), '--lang', 'zh-CN');
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/的 ABM Tier 摘要：已评分 250 个客户/u);
+    const { displayWidth } = await import('../../src/cli/summary-text');
+    const tierTable = out.split('\n\n')[1].split('\n');
+    expect(tierTable[0].startsWith('层级')).toBe(true);
+    expect(tierTable.at(-1)?.startsWith('合计')).toBe(true);
+    // Every line of the table ends at the same terminal column.
+    expect(new Set(tierTable.map(displayWidth)).size).toBe(1);
+  });
+
+  it('reads a dot-decimal export in full under a decimal-comma --lang', async () => {
+    const { out } = await cli('summary', join(__dirname, '..', 'fixtures', 'accounts-sample.csv'), '--lang', 'hy');
+    expect(out.split('\n')[0]).toContain('գնահատվել է 250 հաճախորդ');
+  });
+
   it('runs as dist/cli.js with a real exit code', () => {
     const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
     const ok = execFileSync(process.execPath, [cliPath, 'score', file('b.csv', SMALL)], { encoding: 'utf8' });

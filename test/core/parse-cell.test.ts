@@ -71,6 +71,33 @@ describe('cell values (SPEC §2): number text', () => {
   });
 });
 
+describe('cell values in a locale that writes a decimal comma (Armenian, German…)', () => {
+  const comma = { decimalComma: true };
+  it.each([
+    ['1.234,5', 1234.5],
+    ['1 234,5', 1234.5],
+    ['12,5', 12.5],
+    ['1.234', 1234],
+    ['1.234.567', 1234567],
+    ['1.234,5 ֏', 1234.5],
+  ])('reads %j the locale\'s way → %d', (text, value) => {
+    expect(parseNumberText(text, comma)).toBe(value);
+  });
+
+  it.each([
+    ['5.5', 5.5],
+    ['12345.67', 12345.67],
+    ['1,234.5', 1234.5],
+    ['0.25', 0.25],
+  ])('still reads %j, which only a decimal point explains, as %d', (text, value) => {
+    expect(parseNumberText(text, comma)).toBe(value);
+  });
+
+  it.each(['1.2.3', '1,2,3', '1.234,5.6'])('refuses %j', (text) => {
+    expect(parseNumberText(text, comma)).toBeNaN();
+  });
+});
+
 describe('cell values (SPEC §2): one cell', () => {
   it('counts an empty cell as missing, with nothing to warn about', () => {
     for (const empty of ['', '   ', null, undefined]) expect(parseCell(empty, 'number', ASOF)).toEqual({ ok: false, missing: true });
