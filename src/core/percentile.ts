@@ -1,9 +1,11 @@
 /**
  * Mid-rank percentile of each present value (NaN = missing), SPEC §3: ties share their average rank.
  * p = (less + (equal − 1) / 2) / (n − 1), and 1 when only one value is present. Missing stays NaN.
+ * `out` may be `values` itself.
  */
 export function percentiles(values: Float64Array, out = new Float64Array(values.length)): Float64Array {
   if (countingPercentiles(values, out)) return out;
+  if (values.length >= RADIX_FROM) return radixPercentiles(values, out);
   const sorted = presentSorted(values);
   const n = sorted.length;
   // Distinct values and their mid-rank percentile: lookups search the (often short) distinct list.
@@ -21,6 +23,85 @@ export function percentiles(values: Float64Array, out = new Float64Array(values.
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     out[i] = v === v ? rank[lowerBound(keys, v)] : Number.NaN;
+  }
+  return out;
+}
+
+/** Columns at least this long are ranked by a radix sort of their indices (no per-row search). */
+export const RADIX_FROM = 4096;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Indices of the present values in ascending order: an LSD radix sort, 16 bits a pass, of each
+ * double's bits made to sort as unsigned integers (sign flipped; all bits flipped for negatives).
+ * −0 counts as 0. Passes whose digit is the same for every value are skipped.
+ */
+export function sortedIndices(values: Float64Array): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  const hiKeys = new Uint32Array(n);
+  const loKeys = new Uint32Array(n);
+  const index = new Uint32Array(n);
+  const f = new Float64Array(1);
+  const bits = new Uint32Array(f.buffer);
+  const H = LITTLE_ENDIAN ? 1 : 0;
+  const L = 1 - H;
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    f[0] = v === 0 ? 0 : v;
+    const hi = bits[H];
+    const lo = bits[L];
+    if (hi >>> 31) {
+      hiKeys[k] = ~hi >>> 0;
+      loKeys[k] = ~lo >>> 0;
+    } else {
+      hiKeys[k] = (hi | 0x80000000) >>> 0;
+      loKeys[k] = lo;
+    }
+    index[k++] = i;
+  }
+  let src = new Uint32Array(n);
+  for (let p = 0; p < n; p++) src[p] = p;
+  let dst = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const keys = pass < 2 ? loKeys : hiKeys;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let p = 0; p < n; p++) counts[(keys[p] >>> shift) & 0xffff]++;
+    if (n === 0 || counts[(keys[0] >>> shift) & 0xffff] === n) continue; // one digit for all: order unchanged
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let q = 0; q < n; q++) {
+      const p = src[q];
+      dst[counts[(keys[p] >>> shift) & 0xffff]++] = p;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  for (let q = 0; q < n; q++) src[q] = index[src[q]];
+  return src;
+}
+
+function radixPercentiles(values: Float64Array, out: Float64Array): Float64Array {
+  const order = sortedIndices(values);
+  const n = order.length;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) out[i] = Number.NaN;
+  for (let s = 0; s < n; ) {
+    const v = values[order[s]];
+    let e = s + 1;
+    while (e < n && values[order[e]] === v) e++;
+    const rank = n === 1 ? 1 : (s + (e - s - 1) / 2) / (n - 1);
+    for (let q = s; q < e; q++) out[order[q]] = rank;
+    s = e;
   }
   return out;
 }
