@@ -28,13 +28,22 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export type OnRecord = (fields: string[], record: number, raw: string, separator: Separator) => void;
+export type OnRecord<F = string> = (fields: F[], record: number, raw: string, separator: Separator) => void;
+
+/**
+ * Which columns, told from the header, hold plain numbers worth reading straight from the text:
+ * in those, a field written like `-1234.5` (up to 15 digits) arrives as that number, exactly as
+ * Number() reads it, with no string made for it; any other text there still arrives as text.
+ */
+export type NumberColumns = (header: readonly string[]) => readonly boolean[] | null;
 
 /**
  * Calls `onRecord(fields, recordNumber, raw)` for each record; record 1 is the header. `raw` is the
  * record's text as in the file (without its line end) when `keepRaw`, else ''.
  */
-export function readCsv(path: string, onRecord: OnRecord, keepRaw = false): { records: number; separator: Separator } {
+export function readCsv(path: string, onRecord: OnRecord, keepRaw?: boolean): { records: number; separator: Separator };
+export function readCsv(path: string, onRecord: OnRecord<string | number>, keepRaw: boolean, numbers: NumberColumns): { records: number; separator: Separator };
+export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<string | number>, keepRaw = false, numbers?: NumberColumns): { records: number; separator: Separator } {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -45,7 +54,7 @@ export function readCsv(path: string, onRecord: OnRecord, keepRaw = false): { re
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     const decoder = new TextDecoder('utf-8');
-    const parser = new CsvParser(onRecord, keepRaw);
+    const parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw, numbers);
     for (;;) {
       const n = readSync(fd, buffer, 0, CHUNK, null);
       if (n === 0) break;
@@ -60,10 +69,10 @@ export function readCsv(path: string, onRecord: OnRecord, keepRaw = false): { re
 }
 
 /** Parses CSV text that arrives in pieces. */
-export class CsvParser {
+export class CsvParser<F extends string | number = string> {
   private sep: Separator | null = null;
   private field = '';
-  private fields: string[] = [];
+  private fields: (string | number)[] = [];
   private quoted = false;
   /** Inside a quoted field, the last character was a quote (end of field or an escaped quote). */
   private quoteSeen = false;
@@ -79,7 +88,14 @@ export class CsvParser {
   private rawStart = 0;
   private chunk = '';
 
-  constructor(private readonly onRecord: OnRecord, private readonly keepRaw = false) {}
+  /** Columns read as numbers where they can be (from the header, by `numbers`). */
+  private numeric: readonly boolean[] | null = null;
+
+  constructor(
+    private readonly onRecord: OnRecord<F>,
+    private readonly keepRaw = false,
+    private readonly numbers?: NumberColumns,
+  ) {}
 
   get separator(): Separator {
     return this.sep ?? ',';
@@ -117,11 +133,35 @@ export class CsvParser {
       this.rawStart = 0;
       this.chunk = s;
     }
-    const sep = this.sep!.charCodeAt(0);
+    const sepChar = this.sep!;
+    const sep = sepChar.charCodeAt(0);
     let field = this.field;
     const len = s.length;
     let i = 0;
+    // Where the next quote and CR are: a record that starts here and ends at an LF before either is
+    // split in one native call (most lines of most files).
+    let nextQuote = -1;
+    let nextCR = -1;
     while (i < len) {
+      if (!this.quoted && field === '' && this.fields.length === 0 && !this.lastWasCR) {
+        const lf = s.indexOf('\n', i);
+        if (lf >= 0) {
+          if (nextQuote < i) nextQuote = s.indexOf('"', i) >>> 0; // -1 → beyond any index
+          if (nextCR < i) nextCR = s.indexOf('\r', i) >>> 0;
+          if (nextQuote > lf && (nextCR >= lf - 1)) {
+            const end = nextCR === lf - 1 ? lf - 1 : lf;
+            if (this.numeric) this.splitNumbers(s, i, end, sep);
+            else this.fields = s.slice(i, end).split(sepChar);
+            this.field = this.fields.pop() as string;
+            this.emit(end);
+            i = lf + 1;
+            this.rawStart = i;
+            this.line++;
+            this.recordLine = this.line;
+            continue;
+          }
+        }
+      }
       if (this.quoted) {
         if (this.quoteSeen) {
           this.quoteSeen = false;
@@ -143,7 +183,10 @@ export class CsvParser {
           this.lastWasCR = c === CR;
         }
         field += piece;
-        if (j < len) this.quoteSeen = true;
+        if (j < len) {
+          this.quoteSeen = true;
+          this.lastWasCR = false;
+        }
         i = j + 1;
         continue;
       }
@@ -151,6 +194,7 @@ export class CsvParser {
       if (c === sep) {
         this.fields.push(field);
         field = '';
+        this.lastWasCR = false;
         i++;
       } else if (c === LF || c === CR) {
         i++;
@@ -190,6 +234,21 @@ export class CsvParser {
     this.field = field;
   }
 
+  /** Splits a quote-free record, reading the numeric columns' plain numbers without making strings. */
+  private splitNumbers(s: string, from: number, end: number, sep: number): void {
+    const numeric = this.numeric!;
+    const fields: (string | number)[] = this.fields;
+    let start = from;
+    for (let col = 0; ; col++) {
+      let stop = start;
+      while (stop < end && s.charCodeAt(stop) !== sep) stop++;
+      const v = numeric[col] === true ? plainNumber(s, start, stop) : Number.NaN;
+      fields.push(v === v ? v : s.slice(start, stop));
+      if (stop >= end) break;
+      start = stop + 1;
+    }
+  }
+
   /** `end`: where the record's text ends in the current chunk. */
   private emit(end: number): void {
     let raw = '';
@@ -204,8 +263,36 @@ export class CsvParser {
     this.record++;
     const fields = this.fields;
     this.fields = [];
-    this.onRecord(fields, this.record, raw, this.sep ?? ',');
+    this.onRecord(fields as F[], this.record, raw, this.sep ?? ',');
+    if (this.record === 1 && this.numbers) this.numeric = this.numbers(fields as string[]);
   }
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * `-?digits(.digits)?` with at most 15 digits, read as Number() would (D / 10^k is correctly rounded
+ * because both are exact); NaN for anything else, which is then read as text.
+ */
+export function plainNumber(s: string, start: number, stop: number): number {
+  let i = start;
+  const negative = i < stop && s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let digits = 0;
+  let value = 0;
+  let decimals = -1;
+  for (; i < stop; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15 || decimals === 0) return Number.NaN;
+  const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
+  return negative ? -v : v;
 }
 
 /** Text a spreadsheet would run as a formula when opening the CSV: `=`, `+`, `-`, `@`, tab or CR first. */
@@ -236,9 +323,13 @@ export function copyField(text: string, sep: Separator = ','): string {
 }
 
 /** An input record as it goes back out: its own text when that is safe, else re-written field by field with the guard. */
-export function inputLine(fields: readonly string[], raw: string, sep: Separator): string {
+export function inputLine(fields: readonly (string | number)[], raw: string, sep: Separator): string {
   for (const f of fields) {
-    if (f !== '' && formulaLike(f) && !/^[+-]\p{Sc}?\d/u.test(f)) return fields.map((x) => copyField(x, sep)).join(sep);
+    if (typeof f === 'string' && f !== '' && formulaLike(f) && !/^[+-]\p{Sc}?\d/u.test(f)) {
+      // Numbers come only from quote-free records, whose text splits into its fields exactly.
+      const texts = fields.some((x) => typeof x === 'number') ? raw.split(sep) : (fields as string[]);
+      return texts.map((x) => copyField(x, sep)).join(sep);
+    }
   }
   return raw;
 }

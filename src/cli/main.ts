@@ -9,6 +9,7 @@ import { fileSink, streamSink, type Sink } from './output';
 import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
 import { translator, type Lang } from '../i18n';
+import { cliTranslator } from '../i18n/cli';
 import { cellLocale, localise } from '../i18n/labels';
 import { generateSql } from '../sql/generate';
 
@@ -44,20 +45,26 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   const locale = cellLocale(lang);
   let header: string[] | null = null;
   let builder: TableBuilder | null = null;
+  let numeric: boolean[] | null = null;
   const asOf = asOfMs(settings.asOf);
   const { separator } = readCsv(path, (fields, record, raw, sep) => {
     if (keepLines) lines.push(inputLine(fields, raw, sep));
     if (record === 1) {
-      header = fields.map((f) => f.trim());
+      header = (fields as string[]).map((f) => f.trim());
       const mapping = mapColumns(header, header.length, settings);
       if (mapping.metrics.length === 0) {
         throw new CliError(`no metric column found in the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
       }
       builder = new TableBuilder(mapping, asOf, 4096, text ? (r) => text('cell.row', { row: r }) : undefined, locale, text);
+      // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
+      if (!locale.decimalComma) {
+        numeric = header.map(() => false);
+        for (const m of mapping.metrics) if (m.index >= 0) numeric[m.index] = true;
+      }
       return;
     }
     builder!.add(fields.length === 1 && fields[0] === '' ? [] : fields, record);
-  }, keepLines);
+  }, keepLines, () => numeric);
   if (!builder || !header) throw new CliError('the file is empty: it needs a header row and one row per account');
   const table: ParsedTable = (builder as TableBuilder).finish();
   try {
@@ -192,7 +199,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
     const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
     try {
-      if (options.command === 'summary') sink.write(summaryText(scored.analysis, options.file, translator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang)));
+      if (options.command === 'summary') sink.write(summaryText(scored.analysis, options.file, cliTranslator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang)));
       else {
         const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
         if (format === 'csv') writeCsv(sink, scored, similarity);

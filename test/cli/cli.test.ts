@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
-import { CsvParser } from '../../src/cli/csv';
+import { CsvParser, plainNumber } from '../../src/cli/csv';
 import { analyseGrid, parseSettings } from '../../src/core';
 import { sampleCsv, SAMPLE_HEADER, sampleAccounts } from '../../src/sample/accounts';
 
@@ -80,13 +81,14 @@ describe('abm-tier score', () => {
   });
 
   it('writes CSV with the input columns plus Score, Tier, Segment, ABM program, Drivers, and guards against formulas', async () => {
-    const input = file('inj.csv', 'Account,Revenue,Profit,=Evil\n=HYPERLINK("x"),100,-120,1\n@cmd,200,10,2\nPlain,300,30,3\n');
+    const input = file('inj.csv', 'Account,Revenue,Profit,=Evil\n=HYPERLINK("x"),100,-120,1\n@cmd,200.50,010,2\nPlain,300,30,3\n');
     const { code } = await cli('score', input, '--out', 'scored.csv');
     expect(code).toBe(0);
     const lines = readFileSync(join(dir, 'scored.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe("Account,Revenue,Profit,'=Evil,Score,Tier,Segment,ABM program,Drivers");
     expect(lines[1].startsWith(`"'=HYPERLINK(""x"")",100,-120,`)).toBe(true);
-    expect(lines[2].startsWith("'@cmd,200,10,")).toBe(true);
+    // The numbers of a re-written line keep the file's own text.
+    expect(lines[2].startsWith("'@cmd,200.50,010,")).toBe(true);
     const drivers = lines.map((l) => l.split(',').at(-1) ?? '');
     expect(drivers.every((d) => !/^[=+\-@]/u.test(d))).toBe(true);
   });
@@ -167,6 +169,67 @@ describe('CSV reader', () => {
       expect(parts).toEqual(whole);
     }
     expect(whole).toEqual([['a', 'b'], ['x;"y"\r\nz', '2'], ['3', '4']]);
+  });
+
+  it('reads any text the same in one piece as a character at a time (the quote-free fast path agrees with the careful one)', () => {
+    const alphabet = fc.constantFrom('a', 'b', '1', ',', ';', '"', '\n', '\r', ' ', 'é');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
+      const read = (pieces: string[]) => {
+        const out: [string[], number, string][] = [];
+        const p = new CsvParser((f, r, raw) => out.push([f, r, raw]), true);
+        try {
+          for (const piece of pieces) p.push(piece);
+          p.end();
+        } catch (error) {
+          return String(error);
+        }
+        return out;
+      };
+      expect(read([text])).toEqual(read([...text]));
+    }), { numRuns: 3000 });
+  });
+
+  it('reads a plain number straight from the text exactly as Number() does, and nothing else', () => {
+    const plain = fc.tuple(fc.boolean(), fc.stringMatching(/^\d{1,15}$/u), fc.nat(15)).map(([neg, digits, at]) => {
+      const cut = Math.min(at, digits.length - 1);
+      return `${neg ? '-' : ''}${cut > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits}`;
+    });
+    fc.assert(fc.property(plain, (text) => {
+      expect(Object.is(plainNumber(text, 0, text.length), Number(text))).toBe(true);
+    }), { numRuns: 20000 });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('1', '0', '.', '-', '+', 'e', ' ', ',', '9') }), (text) => {
+      const v = plainNumber(text, 0, text.length);
+      if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
+    }), { numRuns: 20000 });
+    for (const text of ['', '-', '.5', '5.', '1e3', ' 5', '+5', '1,000', '1234567890123456', '0x10', '5-']) expect(plainNumber(text, 0, text.length)).toBeNaN();
+  });
+
+  it('gives numeric columns their numbers, and every other field, record and raw text as the text reader does', () => {
+    const alphabet = fc.constantFrom('1', '2', '.', '-', ',', '"', '\n', '\r', 'x', '0');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 60 }).map((cs) => `a,b,c\n${cs.join('')}`), (text) => {
+      const asText: [string[], number, string][] = [];
+      const asNumbers: [(string | number)[], number, string][] = [];
+      const p1 = new CsvParser((f, r, raw) => asText.push([f, r, raw]), true);
+      const p2 = new CsvParser<string | number>((f, r, raw) => asNumbers.push([f, r, raw]), true, () => [false, true, true]);
+      const read = (p: CsvParser<string> | CsvParser<string | number>) => {
+        try {
+          p.push(text);
+          p.end();
+          return 'ok';
+        } catch (error) {
+          return String(error);
+        }
+      };
+      expect(read(p2)).toBe(read(p1));
+      expect(asNumbers.length).toBe(asText.length);
+      asNumbers.forEach(([fields, r, raw], k) => {
+        expect([r, raw]).toEqual([asText[k][1], asText[k][2]]);
+        expect(fields.map(String)).toEqual(asText[k][0].map((f, c) => (typeof fields[c] === 'number' ? String(Number(f)) : f)));
+        fields.forEach((f, c) => {
+          if (typeof f === 'number') expect(c === 1 || c === 2).toBe(true);
+        });
+      });
+    }), { numRuns: 3000 });
   });
 
   it('hands over each record\'s own text, line end left off, whatever the chunk boundaries', () => {
