@@ -1,5 +1,6 @@
 import { KPI_LABELS, type Analysis, type Kpis, type ProfitRow } from '../core';
-import { translator, type MessageKey, type Translate } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { cliTranslator, type CliTranslate } from '../i18n/cli';
 
 /** The `summary` command: a report a person reads in a terminal, in the language of `--lang`. */
 
@@ -32,7 +33,7 @@ function grid(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]) : padStart(cell, widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
-function table(title: string, rows: ProfitRow[], total: ProfitRow, say: Translate): string {
+function table(title: string, rows: ProfitRow[], total: ProfitRow, say: CliTranslate): string {
   const head = [title, say('col.accounts'), say('col.shareAccounts'), say('col.revenue'), say('col.cost'), say('col.profit'), say('col.margin'), say('col.shareProfit')];
   return grid([head, ...[...rows, { ...total, label: say('total') }].map((r) => [r.label, String(r.accounts), pct(r.share), money(r.revenue), money(r.cost), money(r.profit), pct(r.margin), pct(r.profitShare)])]);
 }
@@ -47,7 +48,7 @@ const KPI_KEYS: Record<keyof Kpis, MessageKey> = {
   averageLtv: 'kpi.averageLtv',
 };
 
-export function summaryText(analysis: Analysis, file: string, say: Translate = translator('en')): string {
+export function summaryText(analysis: Analysis, file: string, say: CliTranslate = cliTranslator('en')): string {
   const { settings, capacity, kpis, whale } = analysis;
   const lines: string[] = [];
   lines.push(say('cli.summaryTitle', { file, count: analysis.scored, method: say(`method.${settings.method}`) }), '');

@@ -149,15 +149,9 @@ export const en = {
   'rfm.frequency': 'Frequency',
   'rfm.monetary': 'Monetary',
   'rfm.score': 'RFM score',
-  'rfm.segment': 'Segment',
   'rfm.customers': 'Customers',
   'rfm.orders': 'Orders',
-  'rfm.revenue': 'Revenue',
   'rfm.averageOrder': 'Average order value',
-  'cli.summaryTitle': 'ABM Tier summary of {file}: {count} accounts scored (method {method}).',
-  'cli.noData': 'no data',
-  'cli.bestSegment': 'The segment that earns the most profit: {segment} ({profit} of profit from {accounts} of accounts).',
-  'cli.problems': '{count} row(s) could not be scored; run abm-tier score for the messages.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -144,13 +144,7 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'rfm.frequency': 'Հաճախականություն',
   'rfm.monetary': 'Գումար',
   'rfm.score': 'RFM միավոր',
-  'rfm.segment': 'Հատված',
   'rfm.customers': 'Հաճախորդներ',
   'rfm.orders': 'Պատվերներ',
-  'rfm.revenue': 'Եկամուտ',
   'rfm.averageOrder': 'Պատվերի միջին արժեք',
-  'cli.summaryTitle': 'ABM Tier-ի ամփոփում՝ {file}․ գնահատվել է {count} հաճախորդ (մեթոդ՝ {method})։',
-  'cli.noData': 'տվյալ չկա',
-  'cli.bestSegment': 'Ամենաշատ շահույթ բերող հատվածը՝ {segment} (շահույթի {profit}-ը հաճախորդների {accounts}-ից)։',
-  'cli.problems': '{count} տող հնարավոր չեղավ գնահատել․ հաղորդագրությունների համար գործարկեք abm-tier score։',
 };

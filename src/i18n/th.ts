@@ -144,13 +144,7 @@ export const th: Partial<Record<MessageKey, string>> = {
   'rfm.frequency': 'ความถี่',
   'rfm.monetary': 'มูลค่า',
   'rfm.score': 'คะแนน RFM',
-  'rfm.segment': 'กลุ่ม',
   'rfm.customers': 'ลูกค้า',
   'rfm.orders': 'คำสั่งซื้อ',
-  'rfm.revenue': 'รายได้',
   'rfm.averageOrder': 'มูลค่าเฉลี่ยต่อคำสั่งซื้อ',
-  'cli.summaryTitle': 'สรุป ABM Tier ของ {file}: ให้คะแนน {count} บัญชี (วิธี {method})',
-  'cli.noData': 'ไม่มีข้อมูล',
-  'cli.bestSegment': 'กลุ่มที่ทำกำไรมากที่สุด: {segment} ({profit} ของกำไร จาก {accounts} ของบัญชี)',
-  'cli.problems': '{count} แถวให้คะแนนไม่ได้ เรียก abm-tier score เพื่อดูข้อความ',
 };

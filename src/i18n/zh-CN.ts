@@ -144,13 +144,7 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'rfm.frequency': '频次',
   'rfm.monetary': '金额',
   'rfm.score': 'RFM 分数',
-  'rfm.segment': '分群',
   'rfm.customers': '客户数',
   'rfm.orders': '订单数',
-  'rfm.revenue': '收入',
   'rfm.averageOrder': '平均订单金额',
-  'cli.summaryTitle': '{file} 的 ABM Tier 摘要：已评分 {count} 个客户（方法：{method}）。',
-  'cli.noData': '无数据',
-  'cli.bestSegment': '利润最高的分群：{segment}（以 {accounts} 的客户贡献 {profit} 的利润）。',
-  'cli.problems': '{count} 行无法评分；运行 abm-tier score 查看原因。',
 };

@@ -88,8 +88,8 @@ export function buildRfmSheet(services: Services, asOf?: string, bins: unknown =
   const { source, orders } = readOrders(ss, asOf, say);
   const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, rules);
   const rows: (string | number)[][] = [[
-    say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('rfm.segment'), '',
-    say('rfm.segment'), say('rfm.customers'), say('rfm.orders'), say('rfm.revenue'), say('rfm.averageOrder'),
+    say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('col.segment'), '',
+    say('col.segment'), say('rfm.customers'), say('rfm.orders'), say('col.revenue'), say('rfm.averageOrder'),
   ]];
   customers.forEach((c, i) => {
     const s = segments[i];
