@@ -52,6 +52,19 @@ function chartView(sheet: FakeSheet, chart: FakeChart): ChartView {
     series: rest.map((c) => ({ name: c.header, values: c.values.map((v) => (typeof v === 'number' ? v : null)) })),
   };
 }
+/** A number as Sheets shows it under the formats the add-on sets (en-US separators); other values as text. */
+export function formatted(v: Value | undefined, pattern: string | null): string {
+  if (typeof v !== 'number' || pattern === null) return text(v);
+  const fixed = (digits: number, group: boolean) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: group });
+  switch (pattern) {
+    case '0.0%': return `${(v * 100).toFixed(1)}%`;
+    case '#,##0': return fixed(0, true);
+    case '#,##0.00': return fixed(2, true);
+    case '0.00': return fixed(2, false);
+    case '0.0': return fixed(1, false);
+    default: return text(v);
+  }
+}
 
 export function workbookView(book: FakeSpreadsheet): WorkbookView {
   return {
@@ -63,7 +76,7 @@ export function workbookView(book: FakeSpreadsheet): WorkbookView {
       return {
         name: sheet.name,
         hidden: sheet.hidden,
-        cells: grid.map((r) => r.map(text)),
+        cells: grid.map((r, i) => r.map((v, c) => formatted(v, sheet.formatAt(i + 1, c + 1)))),
         numeric: grid.map((r) => r.map((v) => typeof v === 'number')),
         backgrounds: grid.map((r, i) => r.map((_, c) => sheet.backgroundAt(i + 1, c + 1))),
         charts: sheet.charts.map((c) => chartView(sheet, c)),

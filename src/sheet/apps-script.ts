@@ -18,6 +18,10 @@ export interface RangeApi {
   addDeveloperMetadata(key: string, value: string): RangeApi;
 }
 
+export interface RangeListApi {
+  setNumberFormat(format: string): RangeListApi;
+}
+
 export interface DeveloperMetadataLocationApi {
   getColumn(): RangeApi | null;
 }
@@ -77,6 +81,7 @@ export interface SheetApi {
   getDataRange(): RangeApi;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
   getRange(a1Notation: string): RangeApi;
+  getRangeList(a1Notations: string[]): RangeListApi;
   getMaxColumns(): number;
   getMaxRows(): number;
   insertColumnsAfter(columnIndex: number, howMany: number): SheetApi;
@@ -162,6 +167,7 @@ type Fits<Real, Narrow> = Real extends Narrow ? true : false;
 type Assert<T extends true> = T;
 export type DriftChecks = [
   Assert<Fits<GoogleAppsScript.Spreadsheet.Range, RangeApi>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.RangeList, RangeListApi>>,
   Assert<Fits<GoogleAppsScript.Spreadsheet.Sheet, SheetApi>>,
   Assert<Fits<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetApi>>,
   Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppApi>>,

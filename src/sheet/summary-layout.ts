@@ -13,13 +13,31 @@ export interface SummaryLayout {
   /** A1 ranges (on the summary sheet) that the charts plot. */
   segmentChart: string[];
   whaleChart: string[];
+  /** Number format → the A1 ranges it applies to: shares as percentages, amounts with thousands. */
+  numberFormats: Record<string, string[]>;
 }
+
+export const PERCENT = '0.0%';
+export const WHOLE = '#,##0';
+export const AMOUNT = '#,##0.00';
+export const DECIMAL = '0.00';
+
 
 const PROFIT_HEADER: MessageKey[] = ['col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount'];
 
 function profitRow(row: ProfitRow): (string | number)[] {
   return [row.label, row.accounts, row.share, row.revenue, row.cost, row.profit, row.margin, row.profitShare, row.profitPerAccount].map((v) => cellValue(v));
 }
+
+const KPI_FORMATS: Record<keyof Kpis, string> = {
+  accounts: WHOLE,
+  activeAccounts: WHOLE,
+  newAccounts: WHOLE,
+  revenuePerLead: AMOUNT,
+  spendPerPurchase: AMOUNT,
+  averageLifetime: DECIMAL,
+  averageLtv: AMOUNT,
+};
 
 /** Accounts listed as moved up and moved down (the block keeps one height). */
 export const MOVES_LISTED = 20;
@@ -30,6 +48,16 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
   const push = (...row: (string | number | null)[]) => rows.push(row.map((v) => cellValue(v)));
   const { settings, capacity, kpis, whale } = analysis;
 
+  const formats: Record<string, string[]> = { [PERCENT]: [], [WHOLE]: [], [AMOUNT]: [], [DECIMAL]: [] };
+  const format = (pattern: string, a1: string) => formats[pattern].push(a1);
+  /** The rows of a profitability table just pushed: accounts, shares, money, margin. */
+  const formatProfitRows = (first: number, last: number) => {
+    format(WHOLE, `B${first}:B${last}`);
+    format(PERCENT, `C${first}:C${last}`);
+    format(WHOLE, `D${first}:F${last}`);
+    format(PERCENT, `G${first}:H${last}`);
+    format(WHOLE, `I${first}:I${last}`);
+  };
   const total = say('total');
   const withTotal = (r: ProfitRow) => (r.label === 'Total' ? { ...r, label: total } : r);
   push(say('summary.title'));
@@ -38,19 +66,25 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
   push(say('summary.tiers'));
   push(say('col.tier'), ...header);
   for (const r of [...analysis.byTier.rows, analysis.byTier.total]) rows.push(profitRow(withTotal(r)));
+  formatProfitRows(rows.length - 3, rows.length);
   push();
   push(say('summary.segments'));
   const segmentHeader = rows.length + 1;
   push(say('col.segment'), ...header);
   for (const r of [...analysis.bySegment.rows, analysis.bySegment.total]) rows.push(profitRow(withTotal(r)));
+  formatProfitRows(rows.length - 3, rows.length);
   push();
   push(say('summary.programs'));
   push(say('col.program'), say('col.tier'), say('col.accounts'), say('col.perMarketer'), say('col.marketers'));
   const ratios = [settings.ratios.strategic, settings.ratios.lite, settings.ratios.programmatic];
   for (let t = 0; t < 3; t++) push(capacity.programs[t], settings.labels[t], capacity.accounts[t], ratios[t], capacity.marketers[t]);
+  format(WHOLE, `C${rows.length - 2}:E${rows.length}`);
   push();
   push(say('summary.kpis'));
-  for (const key of Object.keys(KPI_LABELS) as (keyof Kpis)[]) push(say(`kpi.${key}` as MessageKey), kpis[key] ?? say('summary.noData'));
+  for (const key of Object.keys(KPI_LABELS) as (keyof Kpis)[]) {
+    push(say(`kpi.${key}` as MessageKey), kpis[key] ?? say('summary.noData'));
+    format(KPI_FORMATS[key], `B${rows.length}`);
+  }
   push();
   push(say('summary.whale'));
   push(whale
@@ -66,6 +100,7 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
     const j = Math.round((k * (whale.x.length - 1)) / (WHALE_POINTS - 1));
     push(whale.x[j], whale.y[j]);
   }
+  format(PERCENT, `A${whaleHeader + 1}:B${whaleHeader + WHALE_POINTS}`);
   // Tier movement comes last, so the rows the charts read never move.
   push();
   push(say('summary.movement'));
@@ -98,5 +133,6 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
     values,
     segmentChart: [`A${segmentHeader}:A${segmentLast}`, `D${segmentHeader}:F${segmentLast}`],
     whaleChart: [`A${whaleHeader}:B${whaleHeader + WHALE_POINTS}`],
+    numberFormats: formats,
   };
 }

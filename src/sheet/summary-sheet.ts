@@ -13,7 +13,7 @@ import type { EmbeddedChartApi, PropertiesApi, SheetApi, SpreadsheetApi } from '
  */
 
 /** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
-export const SUMMARY_LAYOUT_VERSION = 'layout-1';
+export const SUMMARY_LAYOUT_VERSION = 'layout-2';
 
 /**
  * Our summary sheet, made when missing (inserting a sheet makes it active, so the caller's sheet is
@@ -81,6 +81,8 @@ export function writeSummary(analysis: Analysis, { ss, source, props, recorded, 
   const height = layout.values.length;
   const width = layout.values[0].length;
   sheet.getRange(1, 1, height, width).setValues(layout.values);
+  // The layout's cells never move within a version, so formats are set once: a re-run keeps any the user chose.
+  if (!current) for (const [pattern, ranges] of Object.entries(layout.numberFormats)) sheet.getRangeList(ranges).setNumberFormat(pattern);
   const charts = sheet.getCharts();
   // Our charts, found by their title in whichever language wrote it.
   const byTitle = (key: 'chart.segments' | 'chart.whale') => {

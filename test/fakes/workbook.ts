@@ -8,7 +8,7 @@
 import type {
   BooleanConditionApi, ConditionalFormatRuleApi, ConditionalFormatRuleBuilderApi, DeveloperMetadataApi,
   DeveloperMetadataFinderApi, EmbeddedChartApi, EmbeddedChartBuilderApi, HtmlOutputApi, HtmlServiceApi, LockApi,
-  LockServiceApi, MenuApi, PropertiesApi, PropertiesServiceApi, RangeApi, Services, SheetApi, SpreadsheetApi,
+  LockServiceApi, MenuApi, PropertiesApi, PropertiesServiceApi, RangeApi, RangeListApi, Services, SheetApi, SpreadsheetApi,
   SpreadsheetAppApi, UiApi,
 } from '../../src/sheet/apps-script';
 import { columnLetter as columnToLetter, columnNumber } from '../../src/sheet/a1';
@@ -248,6 +248,8 @@ export class FakeSheet implements SheetApi {
   values: Grid;
   formulas = new Map<string, string>();
   numberFormats = new Map<number, string>();
+  /** Formats set on single cells ("row,column" → pattern), e.g. through a range list. */
+  cellFormats = new Map<string, string>();
   metadata: MetadataRecord[] = [];
   rules: ConditionalFormatRuleApi[] = [];
   charts: FakeChart[] = [];
@@ -345,6 +347,27 @@ export class FakeSheet implements SheetApi {
       if (a < 1 || (column ?? 0) < 1 || numRows < 1 || numColumns < 1) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
       return new FakeRange(this, a, column!, numRows, numColumns);
     }
+    return this.rangeOf(a);
+  }
+  getRangeList(a1Notations: string[]): RangeListApi {
+    this.count('getRangeList');
+    const ranges = a1Notations.map((a1) => this.rangeOf(a1));
+    const list: RangeListApi = {
+      setNumberFormat: (format) => {
+        this.book.calls.count('RangeList.setNumberFormat');
+        for (const r of ranges) {
+          for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numColumns; j++) this.cellFormats.set(`${r.row + i},${r.column + j}`, format);
+        }
+        return list;
+      },
+    };
+    return list;
+  }
+  /** The number format Sheets would use at a cell: its own, else its column's; null for automatic. */
+  formatAt(row: number, column: number): string | null {
+    return this.cellFormats.get(`${row},${column}`) ?? this.numberFormats.get(column) ?? null;
+  }
+  private rangeOf(a: string): FakeRange {
     const m = /^([A-Z]+)(\d*)(?::([A-Z]+)(\d*))?$/u.exec(a.toUpperCase());
     if (!m) throw new Error(`Range not found: ${a}`);
     const c1 = columnNumber(m[1]);

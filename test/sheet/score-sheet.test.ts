@@ -149,6 +149,32 @@ describe('The summary sheet', () => {
     expect(charts[0].ranges.map((r) => r.a1())).toEqual([`A${seg + 2}:A${seg + 5}`, `D${seg + 2}:F${seg + 5}`]);
   });
 
+  it('shows shares as percentages and amounts with thousands, set once: a re-run keeps a format the user chose', () => {
+    const { book, session } = workbook(accountsGrid(50));
+    scoreSheet(session.services);
+    const summary = book.sheet(SUMMARY_SHEET_NAME);
+    const v = summary.snapshot().values;
+    const row = (label: string) => v.findIndex((r) => r[0] === label) + 1;
+    const tier1 = row('Tier 1');
+    // Accounts, share of accounts, revenue, cost, profit, margin, share of profit, profit per account.
+    expect(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((_, c) => summary.formatAt(tier1, c + 2))).toEqual(['#,##0', '0.0%', '#,##0', '#,##0', '#,##0', '0.0%', '0.0%', '#,##0']);
+    expect(summary.formatAt(row('Filler'), 3)).toBe('0.0%');
+    expect(summary.formatAt(row('Average lifetime value'), 2)).toBe('#,##0.00');
+    expect(summary.formatAt(row('Average lifetime (years)'), 2)).toBe('0.00');
+    expect(summary.formatAt(row('Active accounts'), 2)).toBe('#,##0');
+    const whaleHeader = row('Share of accounts'); // in column A only above the whale points
+    expect([summary.formatAt(whaleHeader + 1, 1), summary.formatAt(whaleHeader + 101, 2)]).toEqual(['0.0%', '0.0%']);
+    expect(summary.formatAt(whaleHeader, 1)).toBeNull();
+    // Headings and labels keep the automatic format.
+    expect(summary.formatAt(1, 1)).toBeNull();
+    summary.cellFormats.set(`${tier1},4`, '$#,##0');
+    book.calls.reset();
+    book.activate('Accounts');
+    scoreSheet(session.services);
+    expect(book.calls.byMethod['Sheet.getRangeList'] ?? 0).toBe(0);
+    expect(summary.formatAt(tier1, 4)).toBe('$#,##0');
+  });
+
   it('leaves a user\'s own sheet named "ABM Summary" alone and uses "ABM Summary (2)"', () => {
     const { book, session } = workbook(accountsGrid(10));
     const mine = book.insertSheet(SUMMARY_SHEET_NAME) as unknown as { write: (r: number, c: number, v: string[][]) => void };
