@@ -152,6 +152,9 @@ export const en = {
   'rfm.customers': 'Customers',
   'rfm.orders': 'Orders',
   'rfm.averageOrder': 'Average order value',
+  'msg.duplicateKey': 'Account "{account}" appears on rows {rows}: tier movement uses the first.',
+  'msg.columnsMoved': 'The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in {columns}.',
+  'out.lookalike': 'Lookalike',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -147,4 +147,7 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'rfm.customers': 'Հաճախորդներ',
   'rfm.orders': 'Պատվերներ',
   'rfm.averageOrder': 'Պատվերի միջին արժեք',
+  'msg.duplicateKey': '«{account}» հաճախորդը կա {rows} տողերում․ մակարդակի փոփոխությունն օգտագործում է առաջինը։',
+  'msg.columnsMoved': 'ABM Tier-ի սյունակները ինչ-որ մեկը փոխել էր, ուստի դրանք թողնվեցին, և նորերը գրվեցին {columns}-ում։',
+  'out.lookalike': 'Նմանություն',
 };

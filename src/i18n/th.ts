@@ -147,4 +147,7 @@ export const th: Partial<Record<MessageKey, string>> = {
   'rfm.customers': 'ลูกค้า',
   'rfm.orders': 'คำสั่งซื้อ',
   'rfm.averageOrder': 'มูลค่าเฉลี่ยต่อคำสั่งซื้อ',
+  'msg.duplicateKey': 'บัญชี "{account}" อยู่ในแถว {rows}: การเปลี่ยนระดับใช้แถวแรก',
+  'msg.columnsMoved': 'มีคนแก้คอลัมน์ของ ABM Tier จึงคงไว้ตามเดิม และเขียนคอลัมน์ใหม่ที่ {columns}',
+  'out.lookalike': 'ความคล้าย',
 };

@@ -147,4 +147,7 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'rfm.customers': '客户数',
   'rfm.orders': '订单数',
   'rfm.averageOrder': '平均订单金额',
+  'msg.duplicateKey': '客户“{account}”出现在第 {rows} 行：层级变动使用第一行。',
+  'msg.columnsMoved': 'ABM Tier 的列已被他人修改，因此保留原样，新列写在 {columns}。',
+  'out.lookalike': '相似度',
 };

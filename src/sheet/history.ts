@@ -1,4 +1,5 @@
 import { movement, type Analysis, type Cell, type Movement, type Snapshot } from '../core';
+import type { Translate } from '../i18n';
 import { HISTORY_PROPERTY, HISTORY_SHEET_NAME, OUTPUTS } from './keys';
 import type { PropertiesApi, SheetApi, SpreadsheetApi } from './apps-script';
 import type { SheetData } from './read-sheet';
@@ -34,7 +35,7 @@ export function readHistoryState(text: string | undefined): HistoryState {
 }
 
 /** The account keys with the rows they stand on, for those that appear more than once. */
-export function duplicateKeys(analysis: Analysis): string[] {
+export function duplicateKeys(analysis: Analysis, say: Translate): string[] {
   const { table } = analysis;
   if (!table.accounts) return [];
   const rows = new Map<string, number[]>();
@@ -45,7 +46,7 @@ export function duplicateKeys(analysis: Analysis): string[] {
     else rows.set(key, [table.rowNumbers[i]]);
   });
   const out: string[] = [];
-  for (const [key, list] of rows) if (list.length > 1) out.push(`Account "${key}" appears on rows ${list.join(', ')}: tier movement uses the first.`);
+  for (const [key, list] of rows) if (list.length > 1) out.push(say('msg.duplicateKey', { account: key, rows: list.join(', ') }));
   return out;
 }
 

@@ -36,13 +36,13 @@ export function findLookalikes(services: Services): LookalikeReport {
       sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).addDeveloperMetadata(OUTPUT_COLUMN_KEY, JSON.stringify([LOOKALIKE]));
     }
     const height = Math.max(data.values.length - data.headerRow, analysis.table.n + 1);
-    const block: (string | number)[][] = [[LOOKALIKE]];
+    const block: (string | number)[][] = [[language.say('out.lookalike')]];
     for (let i = 0; i < height - 1; i++) block.push([i < analysis.table.n ? cellValue(similarity[i]) : '']);
     sheet.getRange(data.headerRow + 1, column, height, 1).setValues(block);
     const candidates: LookalikeReport['top'] = [];
     for (let i = 0; i < analysis.table.n; i++) {
       if (analysis.tier[i] <= 0 || Number.isNaN(similarity[i])) continue;
-      candidates.push({ row: analysis.table.rowNumbers[i], account: analysis.table.accounts?.[i] ?? `Row ${analysis.table.rowNumbers[i]}`, similarity: similarity[i], tier: settings.labels[analysis.tier[i]] });
+      candidates.push({ row: analysis.table.rowNumbers[i], account: analysis.table.accounts?.[i] ?? language.say('cell.row', { row: analysis.table.rowNumbers[i] }), similarity: similarity[i], tier: settings.labels[analysis.tier[i]] });
     }
     candidates.sort((a, b) => b.similarity - a.similarity);
     return { column: columnLetter(column), top: candidates.slice(0, 10) };

@@ -77,7 +77,7 @@ export function writeOutputs(data: SheetData, analysis: Analysis, say: Translate
     first.addDeveloperMetadata(OUTPUT_COLUMN_KEY, JSON.stringify(OUTPUTS));
     first.setNumberFormat('0.0');
     if (data.block) {
-      note = `The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in ${letter}:${columnLetter(column + width - 1)}.`;
+      note = say('msg.columnsMoved', { columns: `${letter}:${columnLetter(column + width - 1)}` });
     }
   }
   // From the header row to the last row of the sheet's data, so rows left from a longer run are cleared.

@@ -64,7 +64,7 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     const analysis = analyseSheet(data, language);
     const move = tierMovement(data, analysis);
     clock.check('phase.writing', language.say);
-    warnings.push(...duplicateKeys(analysis));
+    warnings.push(...duplicateKeys(analysis, language.say));
     // Everything is computed: only now is anything written.
     const written = writeOutputs(data, analysis, language.say);
     if (written.note) warnings.push(written.note);

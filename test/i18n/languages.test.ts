@@ -145,6 +145,21 @@ describe('refusals and warnings from every action speak the document\'s language
     expect(good.sheet(RFM_SHEET_NAME).snapshot().values[0].slice(0, 4)).toEqual([t('zh-CN', 'rfm.account'), t('zh-CN', 'rfm.recency'), t('zh-CN', 'rfm.frequency'), t('zh-CN', 'rfm.monetary')]);
   });
 
+  it('names duplicate accounts in Chinese, and heads the Lookalike column in Thai', async () => {
+    const zh = TWINS['zh-CN'].sheet();
+    zh.push([...zh[1]]);
+    const book = new FakeSpreadsheet({ Accounts: zh }, 'zh_CN');
+    const report = scoreSheet(book.session().services);
+    expect(report.warnings).toContain(t('zh-CN', 'msg.duplicateKey', { account: String(zh[1][0]), rows: `2, ${zh.length}` }));
+    const { findLookalikes } = await import('../../src/sheet/lookalike-column');
+    const th = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
+    scoreSheet(th.session().services);
+    const found = findLookalikes(th.session().services);
+    const header = th.sheet('Accounts').snapshot().values[0];
+    const { columnLetter } = await import('../../src/sheet/a1');
+    expect(columnLetter(header.indexOf(t('th', 'out.lookalike')) + 1)).toBe(found.column);
+  });
+
   it('asks for the warehouse table in Thai', async () => {
     const { sqlForActiveSheet } = await import('../../src/sheet/sql-export');
     const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
