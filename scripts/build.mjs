@@ -49,6 +49,52 @@ function splitTopLevel(text) {
   return parts;
 }
 
+/** A TypeScript module with no imports but types, evaluated here: its exports. */
+async function evaluate(path) {
+  const out = await build({ entryPoints: [path], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent' });
+  const module = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
+  return module.exports;
+}
+
+const SEPARATOR = '\n';
+
+/**
+ * A translated catalogue as it ships: its texts in the English catalogue's key order, one string
+ * split at load, instead of an object literal repeating every key (about 2.5 KB a language).
+ * A missing key stays missing (English shows), as in the source.
+ */
+export async function packedCatalogue(path) {
+  const source = readFileSync(path, 'utf8');
+  const name = /export const (\w+)\s*:/.exec(source)?.[1];
+  if (!name) throw new Error(`${path}: no \`export const NAME: … = {\` to pack.`);
+  const [catalogue] = Object.values(await evaluate(path));
+  const { en } = await evaluate(join(dirname(path), 'en.ts'));
+  const keys = Object.keys(en);
+  const stray = Object.keys(catalogue).filter((k) => !(k in en));
+  if (stray.length) throw new Error(`${path}: keys not in en.ts: ${stray.join(', ')}`);
+  const texts = keys.map((k) => catalogue[k] ?? '');
+  const bad = texts.find((text) => text.includes(SEPARATOR));
+  if (bad !== undefined) throw new Error(`${path}: a text holds a line break: ${JSON.stringify(bad)}`);
+  return [
+    "import { en } from './en';",
+    `const texts = ${JSON.stringify(texts.join(SEPARATOR))}.split(${JSON.stringify(SEPARATOR)});`,
+    `export const ${name} = {};`,
+    `Object.keys(en).forEach((key, i) => { if (texts[i] !== '') ${name}[key] = texts[i]; });`,
+  ].join('\n');
+}
+
+const packCatalogues = {
+  name: 'pack-catalogues',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/](th|zh-CN|hy)\.ts$/ }, async (args) => ({
+      contents: await packedCatalogue(args.path),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 function stub({ name, jsdoc, params }) {
   const list = params.join(', ');
   return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) { return ${GLOBAL}.${name}(${list}); }\n`;
@@ -56,7 +102,7 @@ function stub({ name, jsdoc, params }) {
 
 async function bundle(entry, options) {
   // UTF-8 output: Thai, Chinese and Armenian text stay 2–3 bytes a character instead of 6-byte \u escapes.
-  const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, legalComments: 'none', charset: 'utf8', ...options });
+  const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, legalComments: 'none', charset: 'utf8', plugins: [packCatalogues], ...options });
   return result.outputFiles[0].text;
 }
 

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the build script is plain JavaScript, without types
+import { packedCatalogue } from '../../scripts/build.mjs';
+import { CATALOGUES } from '../../src/i18n';
+import { en } from '../../src/i18n/en';
+
+/** The packed module's catalogue, given the English one its import would bring. */
+function load(code: string): Record<string, string> {
+  const name = /export const (\w+)/u.exec(code)![1];
+  const body = code.replace(/^import .*\n/u, '').replace(/export const /u, 'const ');
+  return new Function('en', `${body}\nreturn ${name};`)(en) as Record<string, string>;
+}
+
+describe('catalogues ship packed (texts in the English key order), with the same words', () => {
+  for (const [lang, file] of [['th', 'th'], ['zh-CN', 'zh-CN'], ['hy', 'hy']] as const) {
+    it(`${lang}: every key and text as in the source`, async () => {
+      const code = (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', `${file}.ts`))) as string;
+      expect(code).not.toContain("'tier.1'");
+      expect(load(code)).toEqual(CATALOGUES[lang]);
+    });
+  }
+});
