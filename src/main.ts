@@ -19,7 +19,7 @@ type Range = unknown;
  * @customfunction
  */
 export function ABMSCORE(metrics: Range, weights?: Range, directions?: Range) {
-  return fn.abmScore(metrics, weights, directions);
+  return fn.abmScore(metrics, weights, directions, sheet.documentLabels());
 }
 
 /**
@@ -81,7 +81,7 @@ export function ABMHEALTH(metrics: Range) {
  * @customfunction
  */
 export function ABMDRIVERS(metrics: Range, weights?: Range) {
-  return fn.abmDrivers(metrics, weights);
+  return fn.abmDrivers(metrics, weights, sheet.documentLabels());
 }
 
 /**
@@ -109,7 +109,7 @@ export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, yea
  * @customfunction
  */
 export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range) {
-  return fn.abmProfit(segments, revenue, profit_or_cost);
+  return fn.abmProfit(segments, revenue, profit_or_cost, sheet.documentLabels());
 }
 
 // ── The add-on: menu, sidebar and the calls the sidebar makes ──────────────────────────────────
@@ -222,7 +222,7 @@ export function ABMRFM(account_ids: Range, order_dates: Range, revenues: Range, 
  * @customfunction
  */
 export function ABMKPI(metrics: Range) {
-  return fn.abmKpi(metrics);
+  return fn.abmKpi(metrics, sheet.documentLabels());
 }
 
 /**
@@ -234,5 +234,5 @@ export function ABMKPI(metrics: Range) {
  * @customfunction
  */
 export function ABMLOOKALIKE(metrics: Range, is_ideal: Range) {
-  return fn.abmLookalike(metrics, is_ideal);
+  return fn.abmLookalike(metrics, is_ideal, sheet.documentLabels());
 }

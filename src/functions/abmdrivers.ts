@@ -1,12 +1,12 @@
 import { describeDrivers } from '../core';
-import { column, frame, type Output } from './args';
+import { column, frame, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow, weightOptions } from './metrics';
 
 /** =ABMDRIVERS(metrics, [weights]): what lifts each score and what holds it back (SPEC §9). */
-export function abmDrivers(metrics: unknown, weights?: unknown): Output {
+export function abmDrivers(metrics: unknown, weights?: unknown, doc: DocumentLabels = {}): Output {
   const framed = frame(metrics);
   const { settings, positional } = weightOptions(framed, weights, undefined);
-  const { analysis } = analyseRange(metrics, settings, positional, framed);
+  const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
   const { table, drivers, percentiles } = analysis;
-  return column(framed, 'Drivers', perRow(analysis, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles)));
+  return column(framed, word(doc, 'out.drivers', 'Drivers'), perRow(analysis, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, analysis.text)));
 }

@@ -9,7 +9,7 @@ import { analyseRange, perRow } from './metrics';
 export function abmHealth(metrics: unknown, doc: DocumentLabels = {}): Output {
   const framed = frame(metrics);
   if (!framed.header) throw new Error('metrics: ABMHEALTH needs the header row (e.g. Recency, Engagement, Orders) to find its columns.');
-  const { analysis } = analyseRange(metrics, {}, {}, framed);
+  const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
   const include = analysis.table.status.map((s) => (s === ROW_OK ? 1 : 0));
   const health = healthIndex(analysis.table, include);
   if (!health) throw new Error('metrics: no health column found; name columns Recency, Engagement, Orders, Products, Feedback or Support.');

@@ -1,11 +1,12 @@
 import { KPI_LABELS, type Kpis } from '../core';
-import { frame, type Output } from './args';
+import { frame, word, type DocumentLabels, type Output } from './args';
+import type { MessageKey } from '../i18n';
 import { analyseRange } from './metrics';
 
 /** =ABMKPI(metrics): the KPI block of SPEC §8 as a two-column table. */
-export function abmKpi(metrics: unknown): Output {
+export function abmKpi(metrics: unknown, doc: DocumentLabels = {}): Output {
   const framed = frame(metrics);
   if (!framed.header) throw new Error('metrics: ABMKPI needs the header row (Revenue, Orders, Recency, Tenure, Leads…) to find its columns.');
-  const { analysis } = analyseRange(metrics, {}, {}, framed);
-  return [['KPI', 'Value'], ...(Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((k) => [KPI_LABELS[k], analysis.kpis[k] ?? ''])];
+  const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
+  return [[word(doc, 'summary.kpis', 'KPI'), word(doc, 'col.value', 'Value')], ...(Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((k) => [word(doc, `kpi.${k}` as MessageKey, KPI_LABELS[k]), analysis.kpis[k] ?? ''])];
 }

@@ -1,9 +1,11 @@
 import { DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } from '../core';
-import { frame, isBlankRow, type Output } from './args';
+import { frame, isBlankRow, word, type DocumentLabels, type Output } from './args';
+import type { MessageKey } from '../i18n';
 
 const KNOWN_ORDERS: readonly (readonly string[])[] = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, ['Healthy', 'Watch', 'At risk']];
 
 export const PROFIT_HEADER = ['Segment', 'Accounts', 'Share of accounts', 'Revenue', 'Cost', 'Profit', 'Margin', 'Share of profit', 'Profit per account'];
+const PROFIT_KEYS: MessageKey[] = ['col.segment', 'col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount'];
 
 function value(cell: Cell | undefined): number {
   const parsed = parseCell(cell, 'number', 0);
@@ -14,7 +16,7 @@ function value(cell: Cell | undefined): number {
  * =ABMPROFIT(segments, revenue, profit_or_cost): the profitability table of SPEC §7, one row per
  * segment (or tier) and a total. The third column is cost when its header says so, else profit.
  */
-export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unknown): Output {
+export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unknown, doc: DocumentLabels = {}): Output {
   const seg = frame(segments);
   const rev = frame(revenue);
   const third = frame(profitOrCost);
@@ -25,7 +27,8 @@ export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unk
     const label = isBlankRow(row) ? '' : String(row[0]).trim();
     if (label && !labelsSeen.includes(label)) labelsSeen.push(label);
   }
-  const known = KNOWN_ORDERS.find((order) => labelsSeen.every((l) => order.includes(l)));
+  const orders = [...KNOWN_ORDERS, ...[doc.segmentLabels, doc.labels, doc.healthLabels].filter((o): o is [string, string, string] => o !== undefined)];
+  const known = orders.find((order) => labelsSeen.every((l) => order.includes(l)));
   const labels = known ? known.filter((l) => labelsSeen.includes(l)) : labelsSeen;
   const groups = new Int8Array(n).fill(-1);
   const r = new Float64Array(n);
@@ -42,7 +45,8 @@ export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unk
   if (labels.length > 100) throw new Error(`segments: ${labels.length} different labels; ABMPROFIT groups at most 100.`);
   const table = profitability(groups, labels, { revenue: r, profit: p, cost: isCost ? c : null });
   const blank = (x: number) => (Number.isFinite(x) ? x : '');
-  return [PROFIT_HEADER, ...[...table.rows, table.total].map((row) => [
+  const total = word(doc, 'total', 'Total');
+  return [PROFIT_HEADER.map((h, k) => word(doc, PROFIT_KEYS[k], h)), ...[...table.rows, { ...table.total, label: total }].map((row) => [
     row.label, row.accounts, blank(row.share), blank(row.revenue), blank(row.cost), blank(row.profit),
     blank(row.margin), blank(row.profitShare), blank(row.profitPerAccount),
   ])];

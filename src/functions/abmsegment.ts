@@ -1,5 +1,5 @@
-import { parseCell, parseSettings, quantileTiers, quoteCell, type SettingsInput } from '../core';
-import { absent, column, frame, isBlankRow, labelList, numberList, type DocumentLabels, type Output } from './args';
+import { parseCell, parseSettings, quantileTiers, type SettingsInput } from '../core';
+import { absent, cellMessage, column, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
 
 /** =ABMSEGMENT(revenue, [cutoffs]): Money Maker, Contributor or Filler by revenue (SPEC §6). */
 export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
@@ -19,13 +19,13 @@ export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown
   const out: (string | number)[] = new Array(framed.rows.length).fill('');
   framed.rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
-    const parsed = parseCell(row[0], 'number', 0);
+    const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) values[i] = parsed.value;
-    else if (!parsed.missing) out[i] = `Row ${first + i} of the range, column "${title}": ${quoteCell(row[0])} ${parsed.reason}.`;
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, title, row[0], parsed.code, parsed.reason);
   });
   const segments = quantileTiers(values, settings.segmentCutoffs);
   segments.forEach((s, i) => {
     if (s >= 0) out[i] = settings.segmentLabels[s];
   });
-  return column(framed, 'Segment', out);
+  return column(framed, word(doc, 'out.segment', 'Segment'), out);
 }

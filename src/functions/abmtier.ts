@@ -2,7 +2,7 @@ import {
   assignTiers, parseCell, parseSettings, quoteCell, roleOfHeader, ROW_BLANK,
   type Settings, type SettingsInput,
 } from '../core';
-import { absent, column, frame, isBlankRow, labelList, numberList, type DocumentLabels, type Output } from './args';
+import { absent, cellMessage, column, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
@@ -47,9 +47,9 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
   if (chosen) settingsInput.labels = chosen;
   const framed = frame(input);
   if (!isScoreColumn(framed.header, framed.rows)) {
-    const { analysis } = analyseRange(input, settingsInput, {}, framed);
+    const { analysis } = analyseRange(input, settingsInput, {}, framed, doc);
     const labels = analysis.settings.labels;
-    return column(framed, 'Tier', perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
+    return column(framed, word(doc, 'out.tier', 'Tier'), perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
   }
   const settings = parseSettings(settingsInput);
   const first = framed.header ? 2 : 1;
@@ -63,11 +63,11 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
       status[i] = ROW_BLANK;
       return;
     }
-    const parsed = parseCell(row[0], 'number', 0);
+    const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) scores[i] = parsed.value;
-    else if (!parsed.missing) out[i] = `Row ${first + i} of the range, column "${title}": ${quoteCell(row[0])} ${parsed.reason}.`;
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, title, row[0], parsed.code, parsed.reason);
   });
   const tiers = assignTiers(scores, settings, scores);
   for (let i = 0; i < tiers.length; i++) if (tiers[i] >= 0) out[i] = settings.labels[tiers[i]];
-  return column(framed, 'Tier', out);
+  return column(framed, word(doc, 'out.tier', 'Tier'), out);
 }

@@ -1,4 +1,5 @@
-import { looksLikeHeader, type Cell, type Direction } from '../core';
+import { looksLikeHeader, quoteCell, type Cell, type CellLocale, type Direction, type InvalidCode } from '../core';
+import type { MessageKey, Translate } from '../i18n';
 
 /** Turning what Sheets passes to a custom function into plain grids, and grids back. */
 
@@ -111,10 +112,26 @@ export function labelList(arg: unknown, what: string): [string, string, string] 
   return [list[0], list[1], list[2]];
 }
 
-/** Labels the document's language gives (from the sheet shell; English outside Sheets). */
+/** Labels and words the document's language gives (from the sheet shell; English outside Sheets). */
 export interface DocumentLabels {
   labels?: [string, string, string];
   segmentLabels?: [string, string, string];
   programLabels?: [string, string, string];
   healthLabels?: [string, string, string];
+  /** Messages, headers and drivers in the document's language; absent for English. */
+  text?: Translate;
+  /** How the document's locale writes numbers and dates in text. */
+  locale?: CellLocale;
+}
+
+/** A word in the document's language, or the English given. */
+export function word(doc: DocumentLabels, key: MessageKey, english: string): string {
+  return doc.text ? doc.text(key) : english;
+}
+
+/** "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language. */
+export function cellMessage(doc: DocumentLabels, row: number, title: string, cell: Cell, code: InvalidCode, reason: string): string {
+  const { text } = doc;
+  if (!text) return `Row ${row} of the range, column "${title}": ${quoteCell(cell)} ${reason}.`;
+  return `${text('cell.rowOfRange', { row })}, ${text('cell.column', { column: title })}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
 }

@@ -2,7 +2,7 @@ import {
   analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
   type Analysis, type Direction, type PositionalOptions, type SettingsInput,
 } from '../core';
-import { absent, cells, frame, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, type Framed } from './args';
+import { absent, cells, frame, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, type DocumentLabels, type Framed } from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
 
@@ -50,12 +50,14 @@ function width(framed: Framed): number {
 }
 
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
-export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics)): RangeAnalysis {
+export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics), doc: DocumentLabels = {}): RangeAnalysis {
   const settings = parseSettings(settingsInput);
   const mapping = mapColumns(framed.header, width(framed), settings, positional);
   const first = framed.header ? 2 : 1;
-  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf), first, (r) => `Row ${r} of the range`);
-  return { framed, analysis: analyse(table, settings) };
+  const { text } = doc;
+  const rowLabel = text ? (row: number) => text('cell.rowOfRange', { row }) : (row: number) => `Row ${row} of the range`;
+  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf), first, rowLabel, doc.locale, text);
+  return { framed, analysis: analyse(table, settings, text) };
 }
 
 /** One output cell per row: blank for a blank row, the message for an invalid one, else `value(i)`. */

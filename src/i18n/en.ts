@@ -155,6 +155,8 @@ export const en = {
   'msg.duplicateKey': 'Account "{account}" appears on rows {rows}: tier movement uses the first.',
   'msg.columnsMoved': 'The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in {columns}.',
   'out.lookalike': 'Lookalike',
+  'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {tiers}.',
+  'col.value': 'Value',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -150,4 +150,6 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'msg.duplicateKey': '«{account}» հաճախորդը կա {rows} տողերում․ մակարդակի փոփոխությունն օգտագործում է առաջինը։',
   'msg.columnsMoved': 'ABM Tier-ի սյունակները ինչ-որ մեկը փոխել էր, ուստի դրանք թողնվեցին, և նորերը գրվեցին {columns}-ում։',
   'out.lookalike': 'Նմանություն',
+  'msg.notTier': 'Տիրույթի {row}-րդ տող․ «{value}»-ը մակարդակ չէ․ գրեք {tiers}։',
+  'col.value': 'Արժեք',
 };

@@ -150,4 +150,6 @@ export const th: Partial<Record<MessageKey, string>> = {
   'msg.duplicateKey': 'บัญชี "{account}" อยู่ในแถว {rows}: การเปลี่ยนระดับใช้แถวแรก',
   'msg.columnsMoved': 'มีคนแก้คอลัมน์ของ ABM Tier จึงคงไว้ตามเดิม และเขียนคอลัมน์ใหม่ที่ {columns}',
   'out.lookalike': 'ความคล้าย',
+  'msg.notTier': 'แถว {row} ของช่วง: "{value}" ไม่ใช่ระดับ ให้เขียน {tiers}',
+  'col.value': 'ค่า',
 };

@@ -150,4 +150,6 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'msg.duplicateKey': '客户“{account}”出现在第 {rows} 行：层级变动使用第一行。',
   'msg.columnsMoved': 'ABM Tier 的列已被他人修改，因此保留原样，新列写在 {columns}。',
   'out.lookalike': '相似度',
+  'msg.notTier': '区域第 {row} 行：“{value}”不是层级；请写 {tiers}。',
+  'col.value': '数值',
 };

@@ -89,6 +89,41 @@ describe('custom functions keep English names, but their labels follow the docum
   });
 });
 
+describe('custom functions speak the document\'s language in Sheets (dist/Code.js with the spreadsheet\'s services)', () => {
+  async function codeIn(locale: string) {
+    const { readFileSync } = await import('node:fs');
+    const vm = await import('node:vm');
+    const { join } = await import('node:path');
+    const book = new FakeSpreadsheet({ Accounts: [['Account']] }, locale);
+    const context = vm.createContext({ ...book.session().globals() });
+    vm.runInContext(readFileSync(join(__dirname, '..', '..', 'dist', 'Code.js'), 'utf8'), context);
+    return context as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
+  }
+  const metrics = [['Account', 'Revenue', 'Profit'], ['A', 100, 30], ['B', 'abc', 10], ['C', 300, 50], ['D', 50, -5]];
+
+  it('Thai: headers, a bad cell\'s message and the drivers', async () => {
+    const code = await codeIn('th_TH');
+    const scores = code.ABMSCORE(metrics);
+    expect(scores[0][0]).toBe(t('th', 'out.score'));
+    expect(scores[2][0]).toBe(`${t('th', 'cell.rowOfRange', { row: 3 })}, ${t('th', 'cell.column', { column: 'Revenue' })}: "abc" ${t('th', 'cell.notNumber')}.`);
+    expect(String(code.ABMDRIVERS(metrics)[1][0])).toMatch(/สูงสุด/u);
+    expect(code.ABMPROGRAM([['Tier'], ['Gold']])[1][0]).toBe(t('th', 'msg.notTier', { row: 2, value: 'Gold', tiers: `${t('th', 'tier.1')}, ${t('th', 'tier.2')} / ${t('th', 'tier.3')}` }));
+  });
+
+  it('Chinese: the profitability table and the KPI names', async () => {
+    const code = await codeIn('zh_CN');
+    const profit = code.ABMPROFIT([['Segment'], ['利润大户'], ['贡献者'], ['贡献者']], [['Revenue'], [100], [50], [30]], [['Profit'], [20], [10], [6]]);
+    expect(profit[0].slice(0, 3)).toEqual([t('zh-CN', 'col.segment'), t('zh-CN', 'col.accounts'), t('zh-CN', 'col.shareAccounts')]);
+    expect(profit.map((r) => r[0]).slice(1)).toEqual(['利润大户', '贡献者', t('zh-CN', 'total')]);
+    expect(code.ABMKPI(metrics).map((r) => r[0])).toContain(t('zh-CN', 'kpi.activeAccounts'));
+  });
+
+  it('English stays as it was', async () => {
+    const code = await codeIn('en_US');
+    expect(code.ABMSCORE(metrics)[2][0]).toBe('Row 3 of the range, column "Revenue": "abc" is not a number.');
+  });
+});
+
 describe('abm-tier --lang', () => {
   it('reads Thai headers and Buddhist-era dates, and writes Thai labels and drivers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'abm-lang-'));
