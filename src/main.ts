@@ -96,7 +96,7 @@ export function ABMDRIVERS(metrics: Range, weights?: Range) {
  * @customfunction
  */
 export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, years: Range, margin?: Range, discount_rate?: Range) {
-  return fn.abmLtv(spend_per_purchase, purchases_per_year, years, margin, discount_rate);
+  return fn.abmLtv(spend_per_purchase, purchases_per_year, years, margin, discount_rate, sheet.documentLabels());
 }
 
 /**
@@ -211,7 +211,7 @@ function forSidebar<T>(run: () => T): T {
  * @customfunction
  */
 export function ABMRFM(account_ids: Range, order_dates: Range, revenues: Range, analysis_date?: Range, bins?: Range) {
-  return fn.abmRfm(account_ids, order_dates, revenues, analysis_date, bins);
+  return fn.abmRfm(account_ids, order_dates, revenues, analysis_date, bins, sheet.documentLabels());
 }
 
 /**

@@ -1,11 +1,11 @@
-import { lifetimeValue, parseCell, quoteCell, type Cell } from '../core';
-import { absent, column, frame, type Framed, type Output } from './args';
+import { lifetimeValue, parseCell, type Cell } from '../core';
+import { absent, cellMessage, column, frame, type DocumentLabels, type Framed, type Output } from './args';
 
 /**
  * =ABMLTV(spend_per_purchase, purchases_per_year, years, [margin], [discount_rate]): lifetime value
  * per row (SPEC §8). Each argument is a value or a column; a single value applies to every row.
  */
-export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?: unknown, discountRate?: unknown): Output {
+export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?: unknown, discountRate?: unknown, doc: DocumentLabels = {}): Output {
   const names = ['spend_per_purchase', 'purchases_per_year', 'years', 'margin', 'discount_rate'];
   const args = [spend, perYear, years, margin, discountRate].map((a, k) => (k >= 3 && absent(a) ? null : frame(a)));
   const present = args.filter((a): a is Framed => a !== null);
@@ -22,14 +22,16 @@ export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?
     let missing = false;
     args.forEach((a, k) => {
       const cell = at(a, i, k === 3 ? 1 : 0);
-      const parsed = parseCell(cell, 'number', 0);
+      const parsed = parseCell(cell, 'number', 0, doc.locale);
       if (parsed.ok) values.push(parsed.value);
       else if (parsed.missing) missing = true;
-      else message ||= `Row ${i + 1} of the range, ${names[k]}: ${quoteCell(cell)} ${parsed.reason}.`;
+      else message ||= cellMessage(doc, i + 1, names[k], cell, parsed.code, parsed.reason);
     });
     if (message) out.push(message);
     else if (missing) out.push('');
-    else if (values[4] < 0) out.push(`Row ${i + 1} of the range, discount_rate: ${values[4]} is below 0.`);
+    else if (values[4] < 0) {
+      out.push(doc.text ? doc.text('msg.belowZero', { row: i + 1, name: names[4], value: values[4] }) : `Row ${i + 1} of the range, discount_rate: ${values[4]} is below 0.`);
+    }
     else out.push(lifetimeValue(values[0], values[1], values[2], values[3], values[4]));
   }
   return column({ header: present.some((a) => a.header) ? ['LTV'] : null, rows: [] }, 'LTV', out);

@@ -1,8 +1,8 @@
 import { accountsFromOrders, asOfMs, rfmTable, type Cell } from '../core';
-import { absent, frame, type Output } from './args';
+import { absent, frame, word, type DocumentLabels, type Output } from './args';
 
 /** =ABMRFM(account_ids, order_dates, revenues, [analysis_date], [bins]): RFM per customer (SPEC §10). */
-export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analysisDate?: unknown, bins?: unknown): Output {
+export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analysisDate?: unknown, bins?: unknown, doc: DocumentLabels = {}): Output {
   const ids = frame(accountIds).rows;
   const dates = frame(orderDates).rows;
   const revs = frame(revenues).rows;
@@ -22,7 +22,10 @@ export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unkno
   if (orders.errorCount > 0) throw new Error(orders.errors[0].replace(/^Row (\d+)/u, (_, r) => `Row ${Number(r) - 1} of the ranges`));
   const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k);
   return [
-    ['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment'],
+    [
+      word(doc, 'rfm.account', 'Account'), word(doc, 'rfm.recency', 'Recency (days)'), word(doc, 'rfm.frequency', 'Frequency'),
+      word(doc, 'rfm.monetary', 'Monetary'), 'R', 'F', 'M', word(doc, 'rfm.score', 'RFM score'), word(doc, 'col.segment', 'Segment'),
+    ],
     ...customers.map((c) => [c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment]),
   ];
 }

@@ -129,9 +129,13 @@ export function word(doc: DocumentLabels, key: MessageKey, english: string): str
   return doc.text ? doc.text(key) : english;
 }
 
-/** "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language. */
+/**
+ * "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language;
+ * `title` is a header, or an argument's name (`spend_per_purchase`) written as it is.
+ */
 export function cellMessage(doc: DocumentLabels, row: number, title: string, cell: Cell, code: InvalidCode, reason: string): string {
   const { text } = doc;
-  if (!text) return `Row ${row} of the range, column "${title}": ${quoteCell(cell)} ${reason}.`;
-  return `${text('cell.rowOfRange', { row })}, ${text('cell.column', { column: title })}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
+  const argument = /^[a-z_]+$/u.test(title);
+  if (!text) return `Row ${row} of the range, ${argument ? title : `column "${title}"`}: ${quoteCell(cell)} ${reason}.`;
+  return `${text('cell.rowOfRange', { row })}, ${argument ? title : text('cell.column', { column: title })}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
 }

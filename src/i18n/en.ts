@@ -157,6 +157,7 @@ export const en = {
   'out.lookalike': 'Lookalike',
   'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {tiers}.',
   'col.value': 'Value',
+  'msg.belowZero': 'Row {row} of the range, {name}: {value} is below 0.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -152,4 +152,5 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'out.lookalike': 'Նմանություն',
   'msg.notTier': 'Տիրույթի {row}-րդ տող․ «{value}»-ը մակարդակ չէ․ գրեք {tiers}։',
   'col.value': 'Արժեք',
+  'msg.belowZero': 'Տիրույթի {row}-րդ տող, {name}․ {value}-ը 0-ից փոքր է։',
 };

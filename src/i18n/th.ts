@@ -152,4 +152,5 @@ export const th: Partial<Record<MessageKey, string>> = {
   'out.lookalike': 'ความคล้าย',
   'msg.notTier': 'แถว {row} ของช่วง: "{value}" ไม่ใช่ระดับ ให้เขียน {tiers}',
   'col.value': 'ค่า',
+  'msg.belowZero': 'แถว {row} ของช่วง, {name}: {value} ต่ำกว่า 0',
 };

@@ -152,4 +152,5 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'out.lookalike': '相似度',
   'msg.notTier': '区域第 {row} 行：“{value}”不是层级；请写 {tiers}。',
   'col.value': '数值',
+  'msg.belowZero': '区域第 {row} 行，{name}：{value} 小于 0。',
 };

@@ -118,6 +118,15 @@ describe('custom functions speak the document\'s language in Sheets (dist/Code.j
     expect(code.ABMKPI(metrics).map((r) => r[0])).toContain(t('zh-CN', 'kpi.activeAccounts'));
   });
 
+  it('Armenian: ABMLTV\'s messages and ABMRFM\'s headings', async () => {
+    const code = await codeIn('hy_AM');
+    const ltv = code.ABMLTV([[100], ['x']], 4, 3, 0.5, -0.1);
+    expect(ltv[1][0]).toBe(`${t('hy', 'cell.rowOfRange', { row: 2 })}, spend_per_purchase: "x" ${t('hy', 'cell.notNumber')}.`);
+    expect(code.ABMLTV(100, 4, 3, 0.5, -0.1)[0][0]).toBe(t('hy', 'msg.belowZero', { row: 1, name: 'discount_rate', value: -0.1 }));
+    const rfm = code.ABMRFM([['Account'], ['A'], ['B']], [['Order date'], ['2024-01-05'], ['2024-02-01']], [['Revenue'], [10], [20]], '2024-06-30');
+    expect(rfm[0].slice(0, 4)).toEqual([t('hy', 'rfm.account'), t('hy', 'rfm.recency'), t('hy', 'rfm.frequency'), t('hy', 'rfm.monetary')]);
+  });
+
   it('English stays as it was', async () => {
     const code = await codeIn('en_US');
     expect(code.ABMSCORE(metrics)[2][0]).toBe('Row 3 of the range, column "Revenue": "abc" is not a number.');
