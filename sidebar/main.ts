@@ -267,7 +267,7 @@ async function action<T>(button: HTMLButtonElement, run: () => Promise<T>, show:
 /** "Copy as SQL": the tuned model as queries for the full warehouse table (BigQuery or DuckDB). */
 function sqlBlock(): HTMLElement {
   const table = el('input', { type: 'text', id: 'sql-table', value: 'project.dataset.accounts', 'aria-label': say('ui.sqlTable') });
-  const dialect = el('select', { id: 'sql-dialect', 'aria-label': 'SQL dialect' }, el('option', { value: 'bigquery' }, 'BigQuery'), el('option', { value: 'duckdb' }, 'DuckDB'));
+  const dialect = el('select', { id: 'sql-dialect', 'aria-label': say('ui.sqlDialect') }, el('option', { value: 'bigquery' }, 'BigQuery'), el('option', { value: 'duckdb' }, 'DuckDB'));
   const text = el('textarea', { id: 'sql-text', readOnly: true, rows: 6, hidden: true, 'aria-label': 'SQL' });
   text.style.width = '100%';
   const button = el('button', { id: 'copy-sql' }, say('ui.copySql'));

@@ -57,6 +57,7 @@ export const uiEn = {
   'ui.warnings': 'Warnings',
   'ui.sqlTitle': 'More accounts than a sheet holds',
   'ui.sqlTable': 'Warehouse table',
+  'ui.sqlDialect': 'SQL dialect',
   'ui.copySql': 'Copy as SQL',
   'ui.copied': 'Copied.',
   'ui.selectCopy': 'Select and copy the text above.',

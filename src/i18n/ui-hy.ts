@@ -58,6 +58,7 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.warnings': 'Զգուշացումներ',
   'ui.sqlTitle': 'Թերթից ավելի շատ հաճախորդներ',
   'ui.sqlTable': 'Պահեստի աղյուսակ',
+  'ui.sqlDialect': 'SQL բարբառ',
   'ui.copySql': 'Պատճենել որպես SQL',
   'ui.copied': 'Պատճենված է։',
   'ui.selectCopy': 'Ընտրեք և պատճենեք վերևի տեքստը։',

@@ -58,6 +58,7 @@ export const uiTh: Partial<Record<UiKey, string>> = {
   'ui.warnings': 'คำเตือน',
   'ui.sqlTitle': 'บัญชีมากเกินกว่าชีตจะรับได้',
   'ui.sqlTable': 'ตารางในคลังข้อมูล',
+  'ui.sqlDialect': 'ภาษา SQL',
   'ui.copySql': 'คัดลอกเป็น SQL',
   'ui.copied': 'คัดลอกแล้ว',
   'ui.selectCopy': 'เลือกและคัดลอกข้อความด้านบน',

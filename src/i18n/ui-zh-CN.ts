@@ -58,6 +58,7 @@ export const uiZhCN: Partial<Record<UiKey, string>> = {
   'ui.warnings': '警告',
   'ui.sqlTitle': '客户多到工作表放不下',
   'ui.sqlTable': '数据仓库表',
+  'ui.sqlDialect': 'SQL 方言',
   'ui.copySql': '复制为 SQL',
   'ui.copied': '已复制。',
   'ui.selectCopy': '请选中并复制上方文本。',
