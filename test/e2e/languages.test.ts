@@ -33,6 +33,16 @@ describe('the sidebar in Thai and Chinese fits its 300 px', () => {
             if (box.right > width + 0.5) out.push(`${e.tagName} "${(e.textContent ?? '').slice(0, 30)}" ends at ${Math.round(box.right)} px`);
             if ((e.tagName === 'BUTTON' || e.tagName === 'LABEL' || e.tagName === 'H2') && e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName} "${e.textContent}" is clipped`);
           }
+          // A column's role and direction show whole in their dropdowns (the arrow takes about 20 px).
+          const probe = document.body.appendChild(document.createElement('span'));
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+          for (const select of document.querySelectorAll<HTMLSelectElement>('.col select')) {
+            if (select.offsetParent === null) continue;
+            probe.style.font = getComputedStyle(select).font;
+            probe.textContent = select.selectedOptions[0]?.textContent ?? '';
+            if (probe.getBoundingClientRect().width > select.clientWidth - 20) out.push(`SELECT "${probe.textContent}" is clipped`);
+          }
+          probe.remove();
           return out;
         });
         expect(problems).toEqual([]);
