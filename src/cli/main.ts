@@ -183,7 +183,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const settings = settingsOf(options);
     if (options.command === 'accounts' || options.command === 'rfm') {
-      const orders = readOrders(path, settings.asOf);
+      const orders = readOrders(path, settings.asOf, settings.lang === 'auto' || settings.lang === 'en' ? undefined : translator(settings.lang));
       const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
       try {
         if (options.command === 'accounts') writeAccountsCsv(sink, orders);

@@ -2,6 +2,7 @@ import {
   ACCOUNT_HEADER, asOfMs, mapOrderColumns, missingOrderFields, OrdersBuilder, rfmTable,
   type AccountFromOrders, type OrdersResult, type RfmCustomer, type RfmSegmentSummary,
 } from '../core';
+import type { Translate } from '../i18n';
 import { csvField, readCsv } from './csv';
 import type { Sink } from './output';
 
@@ -11,7 +12,8 @@ export class OrdersFileError extends Error {
   override name = 'OrdersFileError';
 }
 
-export function readOrders(path: string, asOf?: string): OrdersResult {
+/** `text`: the messages about unusable lines in the `--lang` language (English when absent). */
+export function readOrders(path: string, asOf?: string, text?: Translate): OrdersResult {
   let builder: OrdersBuilder | null = null;
   readCsv(path, (fields, record) => {
     if (record === 1) {
@@ -20,7 +22,7 @@ export function readOrders(path: string, asOf?: string): OrdersResult {
       if (missing.length) {
         throw new OrdersFileError(`the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${fields.slice(0, 8).join(', ')}`);
       }
-      builder = new OrdersBuilder(columns, fields);
+      builder = new OrdersBuilder(columns, fields, { text });
       return;
     }
     builder!.add(fields, record);

@@ -1,4 +1,5 @@
 import { normaliseHeader } from './roles';
+import type { MessageKey, Translate } from '../i18n';
 import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './parse-cell';
 
 /** Order lines → one row per account (issue "orders to accounts"; RFM of SPEC §10 reads the same lines). */
@@ -73,13 +74,26 @@ export interface OrdersResult {
 
 const MAX_ERRORS = 100;
 
+/** Why an order line was left out: the catalogue's `orders.*` or `cell.*` key, and its English. */
+const ORDER_PROBLEMS = {
+  noAccount: ['orders.noAccount', 'is empty: every order line needs its account'],
+  noDate: ['orders.noDate', 'is not a date (write it YYYY-MM-DD)'],
+  noRevenue: ['orders.noRevenue', 'is empty'],
+} as const;
+
+/** How messages name a row and say why: English unless `text` is given. */
+export interface OrdersWords {
+  text?: Translate;
+  rowLabel?: (rowNumber: number) => string;
+}
+
 /** Aggregates order lines one at a time (a file never needs holding whole). */
 export class OrdersBuilder {
   private readonly byAccount = new Map<string, Acc>();
   private readonly errors: string[] = [];
   private errorCount = 0;
 
-  constructor(private readonly columns: OrderColumns, private readonly header: readonly string[]) {}
+  constructor(private readonly columns: OrderColumns, private readonly header: readonly string[], private readonly words: OrdersWords = {}) {}
 
   add(row: readonly Cell[], rowNumber: number): void {
     const c = this.columns;
@@ -88,11 +102,11 @@ export class OrdersBuilder {
     const dateCell = row[c.date!];
     const revenueCell = row[c.revenue!];
     if (!account && (dateCell === '' || dateCell == null) && (revenueCell === '' || revenueCell == null)) return;
-    if (!account) return this.fail(rowNumber, c.account!, accountCell, 'is empty: every order line needs its account');
+    if (!account) return this.fail(rowNumber, c.account!, accountCell, ORDER_PROBLEMS.noAccount);
     const date = dateCell instanceof Date ? Date.UTC(dateCell.getFullYear(), dateCell.getMonth(), dateCell.getDate()) : parseIsoDate(String(dateCell ?? ''));
-    if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, 'is not a date (write it YYYY-MM-DD)');
+    if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, ORDER_PROBLEMS.noDate);
     const revenue = parseCell(revenueCell, 'number', 0);
-    if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? 'is empty' : revenue.reason);
+    if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? ORDER_PROBLEMS.noRevenue : [`cell.${revenue.code}`, revenue.reason]);
     const extra = (field: 'profit' | 'cost'): number => {
       if (c[field] === undefined) return Number.NaN;
       const p = parseCell(row[c[field]!], 'number', 0);
@@ -149,9 +163,15 @@ export class OrdersBuilder {
     return { accounts, errors: this.errors, errorCount: this.errorCount };
   }
 
-  private fail(rowNumber: number, column: number, cell: Cell, reason: string): void {
+  private fail(rowNumber: number, column: number, cell: Cell, [key, english]: readonly [MessageKey, string]): void {
     this.errorCount++;
-    if (this.errors.length < MAX_ERRORS) this.errors.push(`Row ${rowNumber}, column "${this.header[column] ?? ''}": ${quoteCell(cell)} ${reason}.`);
+    if (this.errors.length >= MAX_ERRORS) return;
+    const { text, rowLabel } = this.words;
+    const name = this.header[column] ?? '';
+    const row = rowLabel ? rowLabel(rowNumber) : text ? text('cell.row', { row: rowNumber }) : `Row ${rowNumber}`;
+    this.errors.push(text
+      ? `${row}, ${text('cell.column', { column: name })}: ${quoteCell(cell)} ${text(key)}.`
+      : `${row}, column "${name}": ${quoteCell(cell)} ${english}.`);
   }
 }
 
@@ -160,13 +180,13 @@ export const ACCOUNT_HEADER = [
 ] as const;
 
 /** Order lines (header first) → accounts, ready to score. */
-export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: number, firstRowNumber = 1): OrdersResult & { columns: OrderColumns } {
+export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: number, firstRowNumber = 1, words: OrdersWords = {}): OrdersResult & { columns: OrderColumns } {
   if (grid.length === 0) throw new OrdersError('The order table is empty.');
   const header = grid[0].map((h) => String(h ?? '').trim());
   const columns = mapOrderColumns(grid[0]);
   const missing = missingOrderFields(columns);
   if (missing.length) throw new OrdersError(`The order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue).`, missing);
-  const builder = new OrdersBuilder(columns, header);
+  const builder = new OrdersBuilder(columns, header, words);
   for (let i = 1; i < grid.length; i++) builder.add(grid[i], firstRowNumber + i);
   return { ...builder.finish(asOfMs), columns };
 }

@@ -18,8 +18,11 @@ export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unkno
   }
   const k = absent(bins) ? 5 : Number(bins);
   if (!Number.isInteger(k) || k < 2 || k > 10) throw new Error(`bins: "${String(bins)}" is not a whole number from 2 to 10.`);
-  const orders = accountsFromOrders(grid, asOf);
-  if (orders.errorCount > 0) throw new Error(orders.errors[0].replace(/^Row (\d+)/u, (_, r) => `Row ${Number(r) - 1} of the ranges`));
+  // Rows count within the ranges (the grid's first row is the header made here).
+  const { text } = doc;
+  const rowLabel = (r: number) => (text ? text('cell.rowOfRange', { row: r - 1 }) : `Row ${r - 1} of the ranges`);
+  const orders = accountsFromOrders(grid, asOf, 1, { text, rowLabel });
+  if (orders.errorCount > 0) throw new Error(orders.errors[0]);
   const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k);
   return [
     [

@@ -158,6 +158,9 @@ export const en = {
   'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {tiers}.',
   'col.value': 'Value',
   'msg.belowZero': 'Row {row} of the range, {name}: {value} is below 0.',
+  'orders.noAccount': 'is empty: every order line needs its account',
+  'orders.noDate': 'is not a date (write it YYYY-MM-DD)',
+  'orders.noRevenue': 'is empty',
 } as const;
 
 export type MessageKey = keyof typeof en;

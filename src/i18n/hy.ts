@@ -153,4 +153,7 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'msg.notTier': 'Տիրույթի {row}-րդ տող․ «{value}»-ը մակարդակ չէ․ գրեք {tiers}։',
   'col.value': 'Արժեք',
   'msg.belowZero': 'Տիրույթի {row}-րդ տող, {name}․ {value}-ը 0-ից փոքր է։',
+  'orders.noAccount': 'դատարկ է․ պատվերի յուրաքանչյուր տող պետք է ունենա հաճախորդ',
+  'orders.noDate': 'ամսաթիվ չէ (գրեք YYYY-MM-DD ձևով)',
+  'orders.noRevenue': 'դատարկ է',
 };

@@ -153,4 +153,7 @@ export const th: Partial<Record<MessageKey, string>> = {
   'msg.notTier': 'แถว {row} ของช่วง: "{value}" ไม่ใช่ระดับ ให้เขียน {tiers}',
   'col.value': 'ค่า',
   'msg.belowZero': 'แถว {row} ของช่วง, {name}: {value} ต่ำกว่า 0',
+  'orders.noAccount': 'ว่างอยู่: ทุกรายการคำสั่งซื้อต้องมีบัญชี',
+  'orders.noDate': 'ไม่ใช่วันที่ (เขียนเป็น YYYY-MM-DD)',
+  'orders.noRevenue': 'ว่างอยู่',
 };

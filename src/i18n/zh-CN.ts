@@ -153,4 +153,7 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'msg.notTier': '区域第 {row} 行：“{value}”不是层级；请写 {tiers}。',
   'col.value': '数值',
   'msg.belowZero': '区域第 {row} 行，{name}：{value} 小于 0。',
+  'orders.noAccount': '为空：每条订单明细都需要客户',
+  'orders.noDate': '不是日期（请写成 YYYY-MM-DD）',
+  'orders.noRevenue': '为空',
 };

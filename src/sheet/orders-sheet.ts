@@ -48,7 +48,7 @@ function readOrders(ss: SpreadsheetApi, asOf: unknown, say: Translate) {
   const settings = parseSettings(asOf ? { asOf } : {});
   const values = source.getDataRange().getValues() as Cell[][];
   try {
-    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf)) };
+    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf), 1, { text: say }) };
   } catch (error) {
     if (error instanceof OrdersError) {
       throw new UserError(error.missing.length ? say('msg.ordersMissing', { columns: error.missing.join(', ') }) : say('msg.ordersEmpty'));

@@ -204,6 +204,20 @@ describe('refusals and warnings from every action speak the document\'s language
     expect(columnLetter(header.indexOf(t('th', 'out.lookalike')) + 1)).toBe(found.column);
   });
 
+  it('names an unusable order line in Thai, and ABMRFM\'s in Chinese', async () => {
+    const { buildAccountsSheet } = await import('../../src/sheet/orders-sheet');
+    const book = new FakeSpreadsheet({ Orders: [['Account', 'Order date', 'Revenue'], ['A', '2026-01-05', 10], ['', '2026-01-06', 5], ['B', 'soon', 7]] }, 'th_TH');
+    const report = buildAccountsSheet(book.session().services, '2026-06-30');
+    expect(report.errors).toEqual([
+      `${t('th', 'cell.row', { row: 3 })}, ${t('th', 'cell.column', { column: 'Account' })}: "" ${t('th', 'orders.noAccount')}.`,
+      `${t('th', 'cell.row', { row: 4 })}, ${t('th', 'cell.column', { column: 'Order date' })}: "soon" ${t('th', 'orders.noDate')}.`,
+    ]);
+    const { abmRfm } = await import('../../src/functions/abmrfm');
+    const text = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t('zh-CN', k, p);
+    expect(() => abmRfm([['Account'], ['A'], ['B']], [['Order date'], ['2026-01-05'], ['later']], [['Revenue'], [1], [2]], '2026-06-30', undefined, { text }))
+      .toThrow(`${t('zh-CN', 'cell.rowOfRange', { row: 2 })}, ${t('zh-CN', 'cell.column', { column: 'Order date' })}: "later" ${t('zh-CN', 'orders.noDate')}.`);
+  });
+
   it('asks for the warehouse table in Thai', async () => {
     const { sqlForActiveSheet } = await import('../../src/sheet/sql-export');
     const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
