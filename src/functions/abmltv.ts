@@ -25,7 +25,7 @@ export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?
       const parsed = parseCell(cell, 'number', 0, doc.locale);
       if (parsed.ok) values.push(parsed.value);
       else if (parsed.missing) missing = true;
-      else message ||= cellMessage(doc, i + 1, names[k], cell, parsed.code, parsed.reason);
+      else message ||= cellMessage(doc, i + 1, { argument: names[k] }, cell, parsed.code, parsed.reason);
     });
     if (message) out.push(message);
     else if (missing) out.push('');

@@ -21,7 +21,7 @@ export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown
     if (isBlankRow(row)) return;
     const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) values[i] = parsed.value;
-    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, title, row[0], parsed.code, parsed.reason);
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code, parsed.reason);
   });
   const segments = quantileTiers(values, settings.segmentCutoffs);
   segments.forEach((s, i) => {

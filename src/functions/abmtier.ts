@@ -65,7 +65,7 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
     }
     const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) scores[i] = parsed.value;
-    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, title, row[0], parsed.code, parsed.reason);
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code, parsed.reason);
   });
   const tiers = assignTiers(scores, settings, scores);
   for (let i = 0; i < tiers.length; i++) if (tiers[i] >= 0) out[i] = settings.labels[tiers[i]];

@@ -129,13 +129,13 @@ export function word(doc: DocumentLabels, key: MessageKey, english: string): str
   return doc.text ? doc.text(key) : english;
 }
 
-/**
- * "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language;
- * `title` is a header, or an argument's name (`spend_per_purchase`) written as it is.
- */
-export function cellMessage(doc: DocumentLabels, row: number, title: string, cell: Cell, code: InvalidCode, reason: string): string {
+/** Where a bad cell stands: under a column's header, or in an argument (`spend_per_purchase`). */
+export type CellPlace = { column: string } | { argument: string };
+
+/** "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language. */
+export function cellMessage(doc: DocumentLabels, row: number, place: CellPlace, cell: Cell, code: InvalidCode, reason: string): string {
   const { text } = doc;
-  const argument = /^[a-z_]+$/u.test(title);
-  if (!text) return `Row ${row} of the range, ${argument ? title : `column "${title}"`}: ${quoteCell(cell)} ${reason}.`;
-  return `${text('cell.rowOfRange', { row })}, ${argument ? title : text('cell.column', { column: title })}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
+  if (!text) return `Row ${row} of the range, ${'argument' in place ? place.argument : `column "${place.column}"`}: ${quoteCell(cell)} ${reason}.`;
+  const where = 'argument' in place ? place.argument : text('cell.column', { column: place.column });
+  return `${text('cell.rowOfRange', { row })}, ${where}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
 }
