@@ -152,8 +152,7 @@ export class CsvParser<F extends string | number = string> {
             const end = nextCR === lf - 1 ? lf - 1 : lf;
             if (this.numeric) this.splitNumbers(s, i, end, sep);
             else this.fields = s.slice(i, end).split(sepChar);
-            this.field = this.fields.pop() as string;
-            this.emit(end);
+            this.deliver(end);
             i = lf + 1;
             this.rawStart = i;
             this.line++;
@@ -251,13 +250,18 @@ export class CsvParser<F extends string | number = string> {
 
   /** `end`: where the record's text ends in the current chunk. */
   private emit(end: number): void {
+    this.fields.push(this.field);
+    this.field = '';
+    this.deliver(end);
+  }
+
+  /** Hands over the record whose fields are all in `fields`. */
+  private deliver(end: number): void {
     let raw = '';
     if (this.keepRaw) {
       raw = this.rawBefore + this.chunk.slice(this.rawStart, end);
       this.rawBefore = '';
     }
-    this.fields.push(this.field);
-    this.field = '';
     this.quoteSeen = false;
     this.quoted = false;
     this.record++;
