@@ -33,7 +33,8 @@ function numbers(flag: string, text: string, count: number[]): number[] {
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { command: argv[0] ?? 'help', file: null, settings: {}, format: null, out: null, bins: 5, lookalikes: false, table: null, dialect: 'bigquery', columns: null, rowId: null };
+  const first = argv[0] === '--help' || argv[0] === '-h' ? 'help' : argv[0];
+  const options: Options = { command: first ?? 'help', file: null, settings: {}, format: null, out: null, bins: 5, lookalikes: false, table: null, dialect: 'bigquery', columns: null, rowId: null };
   const s = options.settings as Record<string, unknown>;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];

@@ -93,6 +93,15 @@ describe('abm-tier score', () => {
     expect(drivers.every((d) => !/^[=+\-@]/u.test(d))).toBe(true);
   });
 
+  it('prints its help for --help, -h, help, or nothing at all, and exits 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], [], ['score', '--help']]) {
+      const r = await cli(...argv);
+      expect([r.code, r.err]).toEqual([0, '']);
+      expect(r.out).toMatch(/^abm-tier: ABM tier analysis/u);
+      expect(r.out).toContain('--lang');
+    }
+  });
+
   it('says in one line what is wrong: missing file, no metric column, bad cut-offs, unknown option', async () => {
     const missing = await cli('score', 'nope.csv');
     expect(missing).toEqual({ code: 1, out: '', err: 'abm-tier: nope.csv: no such file\n' });
