@@ -176,7 +176,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   if (!options.file) {
-    io.stderr(`abm-tier: ${options.command} needs a CSV file, e.g. abm-tier ${options.command} accounts.csv\n`);
+    const example = options.command === 'accounts' || options.command === 'rfm' ? 'orders.csv' : 'accounts.csv';
+    io.stderr(`abm-tier: ${options.command} needs a CSV file, e.g. abm-tier ${options.command} ${example}\n`);
     return 2;
   }
   const path = resolve(io.cwd, options.file);

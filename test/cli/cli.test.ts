@@ -102,6 +102,12 @@ describe('abm-tier score', () => {
     }
   });
 
+  it('asks for the file each command reads, with a fitting example', async () => {
+    expect((await cli('score')).err).toBe('abm-tier: score needs a CSV file, e.g. abm-tier score accounts.csv\n');
+    expect((await cli('accounts')).err).toBe('abm-tier: accounts needs a CSV file, e.g. abm-tier accounts orders.csv\n');
+    expect((await cli('rfm')).code).toBe(2);
+  });
+
   it('says in one line what is wrong: missing file, no metric column, bad cut-offs, unknown option', async () => {
     const missing = await cli('score', 'nope.csv');
     expect(missing).toEqual({ code: 1, out: '', err: 'abm-tier: nope.csv: no such file\n' });
