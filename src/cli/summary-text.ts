@@ -1,5 +1,5 @@
 import { KPI_LABELS, type Analysis, type Kpis, type ProfitRow } from '../core';
-import type { MessageKey } from '../i18n';
+import { PROFIT_COLUMNS, type MessageKey } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 
 /** The `summary` command: a report a person reads in a terminal, in the language of `--lang`. */
@@ -34,19 +34,10 @@ function grid(rows: string[][]): string {
 }
 
 function table(title: string, rows: ProfitRow[], total: ProfitRow, say: CliTranslate): string {
-  const head = [title, say('col.accounts'), say('col.shareAccounts'), say('col.revenue'), say('col.cost'), say('col.profit'), say('col.margin'), say('col.shareProfit')];
+  // The summary sheet's columns but profit per account, to keep the report narrow enough for a terminal.
+  const head = [title, ...PROFIT_COLUMNS.slice(0, 7).map((k) => say(k))];
   return grid([head, ...[...rows, { ...total, label: say('total') }].map((r) => [r.label, String(r.accounts), pct(r.share), money(r.revenue), money(r.cost), money(r.profit), pct(r.margin), pct(r.profitShare)])]);
 }
-
-const KPI_KEYS: Record<keyof Kpis, MessageKey> = {
-  accounts: 'kpi.accounts',
-  activeAccounts: 'kpi.activeAccounts',
-  newAccounts: 'kpi.newAccounts',
-  revenuePerLead: 'kpi.revenuePerLead',
-  spendPerPurchase: 'kpi.spendPerPurchase',
-  averageLifetime: 'kpi.averageLifetime',
-  averageLtv: 'kpi.averageLtv',
-};
 
 export function summaryText(analysis: Analysis, file: string, say: CliTranslate = cliTranslator('en')): string {
   const { settings, capacity, kpis, whale } = analysis;
@@ -64,7 +55,7 @@ export function summaryText(analysis: Analysis, file: string, say: CliTranslate 
   lines.push(say('summary.kpis'));
   lines.push(grid((Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((key) => {
     const v = kpis[key];
-    return [say(KPI_KEYS[key]), v === null ? say('cli.noData') : Number.isInteger(v) ? String(v) : v.toFixed(2)];
+    return [say(`kpi.${key}` as MessageKey), v === null ? say('cli.noData') : Number.isInteger(v) ? String(v) : v.toFixed(2)];
   })).replace(/^/gmu, '  '));
   const best = analysis.bySegment.rows.reduce((a, b) => (b.profit > a.profit ? b : a), analysis.bySegment.rows[0]);
   if (best && Number.isFinite(best.profit)) lines.push('', say('cli.bestSegment', { segment: best.label, profit: pct(best.profitShare), accounts: pct(best.share) }));

@@ -1,4 +1,4 @@
-import { t, type Lang, type MessageKey } from './index';
+import { fill, t, type Lang, type MessageKey } from './index';
 
 /** The command line's own words (its `summary` report); everything else comes from the shared catalogues. */
 
@@ -39,6 +39,6 @@ export type CliTranslate = (key: MessageKey | CliKey, params?: Record<string, st
 export function cliTranslator(lang: Lang): CliTranslate {
   return (key, params = {}) => {
     if (!(key in en)) return t(lang, key as MessageKey, params);
-    return CLI_CATALOGUES[lang][key as CliKey].replace(/\{(\w+)\}/gu, (m, name: string) => (name in params ? String(params[name]) : m));
+    return fill(CLI_CATALOGUES[lang][key as CliKey], params);
   };
 }

@@ -22,17 +22,29 @@ export function langOfLocale(locale: string | null | undefined): Lang {
   return 'en';
 }
 
-/** A message with its {placeholders} filled. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = CATALOGUES[lang][key] ?? en[key];
+/** A text with its {placeholders} filled (an unknown one stays as it is). */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/gu, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/** A message with its {placeholders} filled. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return fill(CATALOGUES[lang][key] ?? en[key], params);
+}
+
+/** The columns of a profitability table after its label (SPEC §7), as every surface heads them. */
+export const PROFIT_COLUMNS: readonly MessageKey[] = [
+  'col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount',
+];
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
   return (key, params) => t(lang, key, params);
 }
+
+/** English words, for surfaces that have no document language. */
+export const english: Translate = translator('en');
 
 /** Keys a catalogue lacks (they show in English). */
 export function missingKeys(lang: Lang): MessageKey[] {

@@ -1,4 +1,4 @@
-import { CATALOGUES, LANGS, type Lang, type MessageKey } from './index';
+import { CATALOGUES, fill, LANGS, type Lang, type MessageKey } from './index';
 import { uiEn, type UiKey } from './ui-en';
 import { uiHy } from './ui-hy';
 import { uiTh } from './ui-th';
@@ -12,7 +12,7 @@ export function ui(lang: Lang, key: UiKey | MessageKey, params: Record<string, s
     ?? (CATALOGUES[lang] as Record<string, string | undefined>)[key]
     ?? (uiEn as Record<string, string>)[key]
     ?? (CATALOGUES.en as Record<string, string>)[key];
-  return text.replace(/\{(\w+)\}/gu, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(text, params);
 }
 
 export function missingUiKeys(lang: Lang): UiKey[] {

@@ -1,5 +1,5 @@
 import { KPI_LABELS, NEW_OR_GONE, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
-import { translator, type MessageKey, type Translate } from '../i18n';
+import { PROFIT_COLUMNS, translator, type MessageKey, type Translate } from '../i18n';
 import { cellValue } from './plain-text';
 
 /** The "ABM Summary" sheet as one block of values, and where its charts read from. Pure: no Sheets calls. */
@@ -23,7 +23,6 @@ export const AMOUNT = '#,##0.00';
 export const DECIMAL = '0.00';
 
 
-const PROFIT_HEADER: MessageKey[] = ['col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount'];
 
 function profitRow(row: ProfitRow): (string | number)[] {
   return [row.label, row.accounts, row.share, row.revenue, row.cost, row.profit, row.margin, row.profitShare, row.profitPerAccount].map((v) => cellValue(v));
@@ -44,7 +43,7 @@ export const MOVES_LISTED = 20;
 
 export function summaryLayout(analysis: Analysis, sheetName: string, when: string, move: Movement | null = null, say: Translate = translator('en')): SummaryLayout {
   const rows: (string | number)[][] = [];
-  const header = PROFIT_HEADER.map((k) => say(k));
+  const header = PROFIT_COLUMNS.map((k) => say(k));
   const push = (...row: (string | number | null)[]) => rows.push(row.map((v) => cellValue(v)));
   const { settings, capacity, kpis, whale } = analysis;
 
