@@ -8,5 +8,5 @@ export function abmDrivers(metrics: unknown, weights?: unknown, doc: DocumentLab
   const { settings, positional } = weightOptions(framed, weights, undefined);
   const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
   const { table, drivers, percentiles } = analysis;
-  return column(framed, word(doc, 'out.drivers', 'Drivers'), perRow(analysis, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, analysis.text)));
+  return column(framed, word(doc, 'out.drivers'), perRow(analysis, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, analysis.text)));
 }

@@ -8,5 +8,5 @@ export function abmKpi(metrics: unknown, doc: DocumentLabels = {}): Output {
   const framed = frame(metrics);
   if (!framed.header) throw new Error('metrics: ABMKPI needs the header row (Revenue, Orders, Recency, Tenure, Leads…) to find its columns.');
   const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
-  return [[word(doc, 'summary.kpis', 'KPI'), word(doc, 'col.value', 'Value')], ...(Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((k) => [word(doc, `kpi.${k}` as MessageKey, KPI_LABELS[k]), analysis.kpis[k] ?? ''])];
+  return [[word(doc, 'col.kpi'), word(doc, 'col.value')], ...(Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((k) => [word(doc, `kpi.${k}` as MessageKey), analysis.kpis[k] ?? ''])];
 }

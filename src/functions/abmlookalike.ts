@@ -21,5 +21,5 @@ export function abmLookalike(metrics: unknown, ideal: unknown, doc: DocumentLabe
   if (!idealRows.some((v, i) => v && include[i])) throw new Error('is_ideal: mark at least one account as ideal (TRUE, 1 or Tier 1).');
   const values = table.values.filter((_, m) => table.mapping.metrics[m].weight > 0);
   const similarity = lookalike(values, include, idealRows);
-  return column(framed, word(doc, 'out.lookalike', 'Lookalike'), perRow(analysis, (i) => (Number.isNaN(similarity[i]) ? '' : similarity[i])));
+  return column(framed, word(doc, 'out.lookalike'), perRow(analysis, (i) => (Number.isNaN(similarity[i]) ? '' : similarity[i])));
 }

@@ -1,5 +1,5 @@
 import { lifetimeValue, parseCell, type Cell } from '../core';
-import { absent, cellMessage, column, frame, type DocumentLabels, type Framed, type Output } from './args';
+import { absent, cellMessage, column, frame, say, type DocumentLabels, type Framed, type Output } from './args';
 
 /**
  * =ABMLTV(spend_per_purchase, purchases_per_year, years, [margin], [discount_rate]): lifetime value
@@ -25,12 +25,12 @@ export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?
       const parsed = parseCell(cell, 'number', 0, doc.locale);
       if (parsed.ok) values.push(parsed.value);
       else if (parsed.missing) missing = true;
-      else message ||= cellMessage(doc, i + 1, { argument: names[k] }, cell, parsed.code, parsed.reason);
+      else message ||= cellMessage(doc, i + 1, { argument: names[k] }, cell, parsed.code);
     });
     if (message) out.push(message);
     else if (missing) out.push('');
     else if (values[4] < 0) {
-      out.push(doc.text ? doc.text('msg.belowZero', { row: i + 1, name: names[4], value: values[4] }) : `Row ${i + 1} of the range, discount_rate: ${values[4]} is below 0.`);
+      out.push(say(doc)('msg.belowZero', { row: i + 1, name: names[4], value: values[4] }));
     }
     else out.push(lifetimeValue(values[0], values[1], values[2], values[3], values[4]));
   }

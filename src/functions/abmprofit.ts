@@ -1,11 +1,10 @@
 import { DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } from '../core';
 import { frame, isBlankRow, word, type DocumentLabels, type Output } from './args';
-import type { MessageKey } from '../i18n';
+import { PROFIT_COLUMNS, type MessageKey } from '../i18n';
 
 const KNOWN_ORDERS: readonly (readonly string[])[] = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, ['Healthy', 'Watch', 'At risk']];
 
-export const PROFIT_HEADER = ['Segment', 'Accounts', 'Share of accounts', 'Revenue', 'Cost', 'Profit', 'Margin', 'Share of profit', 'Profit per account'];
-const PROFIT_KEYS: MessageKey[] = ['col.segment', 'col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount'];
+
 
 function value(cell: Cell | undefined): number {
   const parsed = parseCell(cell, 'number', 0);
@@ -45,8 +44,8 @@ export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unk
   if (labels.length > 100) throw new Error(`segments: ${labels.length} different labels; ABMPROFIT groups at most 100.`);
   const table = profitability(groups, labels, { revenue: r, profit: p, cost: isCost ? c : null });
   const blank = (x: number) => (Number.isFinite(x) ? x : '');
-  const total = word(doc, 'total', 'Total');
-  return [PROFIT_HEADER.map((h, k) => word(doc, PROFIT_KEYS[k], h)), ...[...table.rows, { ...table.total, label: total }].map((row) => [
+  const header = (['col.segment', ...PROFIT_COLUMNS] as MessageKey[]).map((k) => word(doc, k));
+  return [header, ...[...table.rows, { ...table.total, label: word(doc, 'total') }].map((row) => [
     row.label, row.accounts, blank(row.share), blank(row.revenue), blank(row.cost), blank(row.profit),
     blank(row.margin), blank(row.profitShare), blank(row.profitPerAccount),
   ])];

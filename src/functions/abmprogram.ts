@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type Cell } from '../core';
 import { LANGS, t } from '../i18n';
-import { column, frame, isBlankRow, labelList, word, type DocumentLabels, type Output } from './args';
+import { column, frame, isBlankRow, labelList, say, word, type DocumentLabels, type Output } from './args';
 
 const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1, low: 2, t1: 0, t2: 1, t3: 2 };
 
@@ -27,10 +27,7 @@ export function abmProgram(tiers: unknown, labels?: unknown, doc: DocumentLabels
     const t = tierIndex(row[0], doc.labels);
     if (t >= 0) return programs[t];
     const [t1, t2, t3] = doc.labels ?? DEFAULT_SETTINGS.labels;
-    const tiers = `${t1}, ${t2} / ${t3}`;
-    return doc.text
-      ? doc.text('msg.notTier', { row: first + i, value: String(row[0]), tiers })
-      : `Row ${first + i} of the range: "${String(row[0])}" is not a tier; write ${t1}, ${t2} or ${t3}.`;
+    return say(doc)('msg.notTier', { row: first + i, value: String(row[0]), t1, t2, t3 });
   });
-  return column(framed, word(doc, 'out.program', 'ABM program'), out);
+  return column(framed, word(doc, 'out.program'), out);
 }

@@ -1,5 +1,5 @@
 import { accountsFromOrders, asOfMs, rfmTable, type Cell } from '../core';
-import { absent, frame, word, type DocumentLabels, type Output } from './args';
+import { absent, frame, say, word, type DocumentLabels, type Output } from './args';
 
 /** =ABMRFM(account_ids, order_dates, revenues, [analysis_date], [bins]): RFM per customer (SPEC §10). */
 export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analysisDate?: unknown, bins?: unknown, doc: DocumentLabels = {}): Output {
@@ -19,15 +19,14 @@ export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unkno
   const k = absent(bins) ? 5 : Number(bins);
   if (!Number.isInteger(k) || k < 2 || k > 10) throw new Error(`bins: "${String(bins)}" is not a whole number from 2 to 10.`);
   // Rows count within the ranges (the grid's first row is the header made here).
-  const { text } = doc;
-  const rowLabel = (r: number) => (text ? text('cell.rowOfRange', { row: r - 1 }) : `Row ${r - 1} of the ranges`);
-  const orders = accountsFromOrders(grid, asOf, 1, { text, rowLabel });
+  const rowLabel = (r: number) => say(doc)('cell.rowOfRanges', { row: r - 1 });
+  const orders = accountsFromOrders(grid, asOf, 1, { text: doc.text, rowLabel });
   if (orders.errorCount > 0) throw new Error(orders.errors[0]);
   const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k);
   return [
     [
-      word(doc, 'rfm.account', 'Account'), word(doc, 'rfm.recency', 'Recency (days)'), word(doc, 'rfm.frequency', 'Frequency'),
-      word(doc, 'rfm.monetary', 'Monetary'), 'R', 'F', 'M', word(doc, 'rfm.score', 'RFM score'), word(doc, 'col.segment', 'Segment'),
+      word(doc, 'rfm.account'), word(doc, 'rfm.recency'), word(doc, 'rfm.frequency'),
+      word(doc, 'rfm.monetary'), 'R', 'F', 'M', word(doc, 'rfm.score'), word(doc, 'col.segment'),
     ],
     ...customers.map((c) => [c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment]),
   ];

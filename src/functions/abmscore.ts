@@ -6,5 +6,5 @@ export function abmScore(metrics: unknown, weights?: unknown, directions?: unkno
   const framed = frame(metrics);
   const { settings, positional } = weightOptions(framed, weights, directions);
   const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
-  return column(framed, word(doc, 'out.score', 'Score'), perRow(analysis, (i) => (Number.isNaN(analysis.score[i]) ? '' : analysis.score[i])));
+  return column(framed, word(doc, 'out.score'), perRow(analysis, (i) => (Number.isNaN(analysis.score[i]) ? '' : analysis.score[i])));
 }

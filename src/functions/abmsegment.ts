@@ -21,11 +21,11 @@ export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown
     if (isBlankRow(row)) return;
     const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) values[i] = parsed.value;
-    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code, parsed.reason);
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code);
   });
   const segments = quantileTiers(values, settings.segmentCutoffs);
   segments.forEach((s, i) => {
     if (s >= 0) out[i] = settings.segmentLabels[s];
   });
-  return column(framed, word(doc, 'out.segment', 'Segment'), out);
+  return column(framed, word(doc, 'out.segment'), out);
 }

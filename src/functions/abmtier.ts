@@ -49,7 +49,7 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
   if (!isScoreColumn(framed.header, framed.rows)) {
     const { analysis } = analyseRange(input, settingsInput, {}, framed, doc);
     const labels = analysis.settings.labels;
-    return column(framed, word(doc, 'out.tier', 'Tier'), perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
+    return column(framed, word(doc, 'out.tier'), perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
   }
   const settings = parseSettings(settingsInput);
   const first = framed.header ? 2 : 1;
@@ -65,9 +65,9 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
     }
     const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) scores[i] = parsed.value;
-    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code, parsed.reason);
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code);
   });
   const tiers = assignTiers(scores, settings, scores);
   for (let i = 0; i < tiers.length; i++) if (tiers[i] >= 0) out[i] = settings.labels[tiers[i]];
-  return column(framed, word(doc, 'out.tier', 'Tier'), out);
+  return column(framed, word(doc, 'out.tier'), out);
 }

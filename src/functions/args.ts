@@ -1,5 +1,5 @@
 import { looksLikeHeader, quoteCell, type Cell, type CellLocale, type Direction, type InvalidCode } from '../core';
-import type { MessageKey, Translate } from '../i18n';
+import { english, type MessageKey, type Translate } from '../i18n';
 
 /** Turning what Sheets passes to a custom function into plain grids, and grids back. */
 
@@ -124,18 +124,22 @@ export interface DocumentLabels {
   locale?: CellLocale;
 }
 
-/** A word in the document's language, or the English given. */
-export function word(doc: DocumentLabels, key: MessageKey, english: string): string {
-  return doc.text ? doc.text(key) : english;
+/** The document's words: its language's, else the English catalogue's. */
+export function say(doc: DocumentLabels): Translate {
+  return doc.text ?? english;
+}
+
+/** One word (a header, a label) in the document's language. */
+export function word(doc: DocumentLabels, key: MessageKey): string {
+  return say(doc)(key);
 }
 
 /** Where a bad cell stands: under a column's header, or in an argument (`spend_per_purchase`). */
 export type CellPlace = { column: string } | { argument: string };
 
 /** "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language. */
-export function cellMessage(doc: DocumentLabels, row: number, place: CellPlace, cell: Cell, code: InvalidCode, reason: string): string {
-  const { text } = doc;
-  if (!text) return `Row ${row} of the range, ${'argument' in place ? place.argument : `column "${place.column}"`}: ${quoteCell(cell)} ${reason}.`;
+export function cellMessage(doc: DocumentLabels, row: number, place: CellPlace, cell: Cell, code: InvalidCode): string {
+  const text = say(doc);
   const where = 'argument' in place ? place.argument : text('cell.column', { column: place.column });
   return `${text('cell.rowOfRange', { row })}, ${where}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
 }

@@ -2,7 +2,7 @@ import {
   analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
   type Analysis, type Direction, type PositionalOptions, type SettingsInput,
 } from '../core';
-import { absent, cells, frame, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, type DocumentLabels, type Framed } from './args';
+import { absent, cells, frame, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, say, type DocumentLabels, type Framed } from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
 
@@ -54,10 +54,9 @@ export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}
   const settings = parseSettings(settingsInput);
   const mapping = mapColumns(framed.header, width(framed), settings, positional);
   const first = framed.header ? 2 : 1;
-  const { text } = doc;
-  const rowLabel = text ? (row: number) => text('cell.rowOfRange', { row }) : (row: number) => `Row ${row} of the range`;
-  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf), first, rowLabel, doc.locale, text);
-  return { framed, analysis: analyse(table, settings, text) };
+  const rowLabel = (row: number) => say(doc)('cell.rowOfRange', { row });
+  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf), first, rowLabel, doc.locale, doc.text);
+  return { framed, analysis: analyse(table, settings, doc.text) };
 }
 
 /** One output cell per row: blank for a blank row, the message for an invalid one, else `value(i)`. */

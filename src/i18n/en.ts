@@ -155,12 +155,14 @@ export const en = {
   'msg.duplicateKey': 'Account "{account}" appears on rows {rows}: tier movement uses the first.',
   'msg.columnsMoved': 'The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in {columns}.',
   'out.lookalike': 'Lookalike',
-  'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {tiers}.',
   'col.value': 'Value',
   'msg.belowZero': 'Row {row} of the range, {name}: {value} is below 0.',
   'orders.noAccount': 'is empty: every order line needs its account',
   'orders.noDate': 'is not a date (write it YYYY-MM-DD)',
   'orders.noRevenue': 'is empty',
+  'col.kpi': 'KPI',
+  'cell.rowOfRanges': 'Row {row} of the ranges',
+  'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {t1}, {t2} or {t3}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

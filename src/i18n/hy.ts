@@ -150,10 +150,12 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'msg.duplicateKey': '«{account}» հաճախորդը կա {rows} տողերում․ մակարդակի փոփոխությունն օգտագործում է առաջինը։',
   'msg.columnsMoved': 'ABM Tier-ի սյունակները ինչ-որ մեկը փոխել էր, ուստի դրանք թողնվեցին, և նորերը գրվեցին {columns}-ում։',
   'out.lookalike': 'Նմանություն',
-  'msg.notTier': 'Տիրույթի {row}-րդ տող․ «{value}»-ը մակարդակ չէ․ գրեք {tiers}։',
   'col.value': 'Արժեք',
   'msg.belowZero': 'Տիրույթի {row}-րդ տող, {name}․ {value}-ը 0-ից փոքր է։',
   'orders.noAccount': 'դատարկ է․ պատվերի յուրաքանչյուր տող պետք է ունենա հաճախորդ',
   'orders.noDate': 'ամսաթիվ չէ (գրեք YYYY-MM-DD ձևով)',
   'orders.noRevenue': 'դատարկ է',
+  'col.kpi': 'Ցուցանիշ',
+  'cell.rowOfRanges': 'Տիրույթների {row}-րդ տող',
+  'msg.notTier': 'Տիրույթի {row}-րդ տող․ «{value}»-ը մակարդակ չէ․ գրեք {t1}, {t2} կամ {t3}։',
 };

@@ -150,10 +150,12 @@ export const th: Partial<Record<MessageKey, string>> = {
   'msg.duplicateKey': 'บัญชี "{account}" อยู่ในแถว {rows}: การเปลี่ยนระดับใช้แถวแรก',
   'msg.columnsMoved': 'มีคนแก้คอลัมน์ของ ABM Tier จึงคงไว้ตามเดิม และเขียนคอลัมน์ใหม่ที่ {columns}',
   'out.lookalike': 'ความคล้าย',
-  'msg.notTier': 'แถว {row} ของช่วง: "{value}" ไม่ใช่ระดับ ให้เขียน {tiers}',
   'col.value': 'ค่า',
   'msg.belowZero': 'แถว {row} ของช่วง, {name}: {value} ต่ำกว่า 0',
   'orders.noAccount': 'ว่างอยู่: ทุกรายการคำสั่งซื้อต้องมีบัญชี',
   'orders.noDate': 'ไม่ใช่วันที่ (เขียนเป็น YYYY-MM-DD)',
   'orders.noRevenue': 'ว่างอยู่',
+  'col.kpi': 'ตัวชี้วัด',
+  'cell.rowOfRanges': 'แถว {row} ของช่วง',
+  'msg.notTier': 'แถว {row} ของช่วง: "{value}" ไม่ใช่ระดับ ให้เขียน {t1}, {t2} หรือ {t3}',
 };

@@ -150,10 +150,12 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'msg.duplicateKey': '客户“{account}”出现在第 {rows} 行：层级变动使用第一行。',
   'msg.columnsMoved': 'ABM Tier 的列已被他人修改，因此保留原样，新列写在 {columns}。',
   'out.lookalike': '相似度',
-  'msg.notTier': '区域第 {row} 行：“{value}”不是层级；请写 {tiers}。',
   'col.value': '数值',
   'msg.belowZero': '区域第 {row} 行，{name}：{value} 小于 0。',
   'orders.noAccount': '为空：每条订单明细都需要客户',
   'orders.noDate': '不是日期（请写成 YYYY-MM-DD）',
   'orders.noRevenue': '为空',
+  'col.kpi': '指标',
+  'cell.rowOfRanges': '区域第 {row} 行',
+  'msg.notTier': '区域第 {row} 行：“{value}”不是层级；请写 {t1}、{t2} 或 {t3}。',
 };

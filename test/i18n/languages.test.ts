@@ -107,7 +107,7 @@ describe('custom functions speak the document\'s language in Sheets (dist/Code.j
     expect(scores[0][0]).toBe(t('th', 'out.score'));
     expect(scores[2][0]).toBe(`${t('th', 'cell.rowOfRange', { row: 3 })}, ${t('th', 'cell.column', { column: 'Revenue' })}: "abc" ${t('th', 'cell.notNumber')}.`);
     expect(String(code.ABMDRIVERS(metrics)[1][0])).toMatch(/สูงสุด/u);
-    expect(code.ABMPROGRAM([['Tier'], ['Gold']])[1][0]).toBe(t('th', 'msg.notTier', { row: 2, value: 'Gold', tiers: `${t('th', 'tier.1')}, ${t('th', 'tier.2')} / ${t('th', 'tier.3')}` }));
+    expect(code.ABMPROGRAM([['Tier'], ['Gold']])[1][0]).toBe(t('th', 'msg.notTier', { row: 2, value: 'Gold', t1: t('th', 'tier.1'), t2: t('th', 'tier.2'), t3: t('th', 'tier.3') }));
   });
 
   it('Chinese: the profitability table and the KPI names', async () => {
