@@ -1,5 +1,5 @@
 import { normaliseHeader } from './roles';
-import type { MessageKey, Translate } from '../i18n';
+import { english, type MessageKey, type Translate } from '../i18n';
 import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './parse-cell';
 
 /** Order lines → one row per account (issue "orders to accounts"; RFM of SPEC §10 reads the same lines). */
@@ -74,13 +74,6 @@ export interface OrdersResult {
 
 const MAX_ERRORS = 100;
 
-/** Why an order line was left out: the catalogue's `orders.*` or `cell.*` key, and its English. */
-const ORDER_PROBLEMS = {
-  noAccount: ['orders.noAccount', 'is empty: every order line needs its account'],
-  noDate: ['orders.noDate', 'is not a date (write it YYYY-MM-DD)'],
-  noRevenue: ['orders.noRevenue', 'is empty'],
-} as const;
-
 /** How messages name a row and say why: English unless `text` is given. */
 export interface OrdersWords {
   text?: Translate;
@@ -102,11 +95,11 @@ export class OrdersBuilder {
     const dateCell = row[c.date!];
     const revenueCell = row[c.revenue!];
     if (!account && (dateCell === '' || dateCell == null) && (revenueCell === '' || revenueCell == null)) return;
-    if (!account) return this.fail(rowNumber, c.account!, accountCell, ORDER_PROBLEMS.noAccount);
+    if (!account) return this.fail(rowNumber, c.account!, accountCell, 'orders.noAccount');
     const date = dateCell instanceof Date ? Date.UTC(dateCell.getFullYear(), dateCell.getMonth(), dateCell.getDate()) : parseIsoDate(String(dateCell ?? ''));
-    if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, ORDER_PROBLEMS.noDate);
+    if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, 'orders.noDate');
     const revenue = parseCell(revenueCell, 'number', 0);
-    if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? ORDER_PROBLEMS.noRevenue : [`cell.${revenue.code}`, revenue.reason]);
+    if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? 'orders.noRevenue' : `cell.${revenue.code}`);
     const extra = (field: 'profit' | 'cost'): number => {
       if (c[field] === undefined) return Number.NaN;
       const p = parseCell(row[c[field]!], 'number', 0);
@@ -163,15 +156,12 @@ export class OrdersBuilder {
     return { accounts, errors: this.errors, errorCount: this.errorCount };
   }
 
-  private fail(rowNumber: number, column: number, cell: Cell, [key, english]: readonly [MessageKey, string]): void {
+  private fail(rowNumber: number, column: number, cell: Cell, why: MessageKey): void {
     this.errorCount++;
     if (this.errors.length >= MAX_ERRORS) return;
-    const { text, rowLabel } = this.words;
-    const name = this.header[column] ?? '';
-    const row = rowLabel ? rowLabel(rowNumber) : text ? text('cell.row', { row: rowNumber }) : `Row ${rowNumber}`;
-    this.errors.push(text
-      ? `${row}, ${text('cell.column', { column: name })}: ${quoteCell(cell)} ${text(key)}.`
-      : `${row}, column "${name}": ${quoteCell(cell)} ${english}.`);
+    const text = this.words.text ?? english;
+    const row = this.words.rowLabel?.(rowNumber) ?? text('cell.row', { row: rowNumber });
+    this.errors.push(`${row}, ${text('cell.column', { column: this.header[column] ?? '' })}: ${quoteCell(cell)} ${text(why)}.`);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { DocumentLabels } from '../functions/args';
-import { langOfLocale, t, translator, type Lang } from '../i18n';
-import { cellLocale, localise } from '../i18n/labels';
+import { langOfLocale, type Lang } from '../i18n';
 import { realServices } from './apps-script';
+import { documentLanguage } from './language';
 import { SETTINGS_PROPERTY } from './keys';
 import { readSettings } from './settings-store';
 
@@ -13,17 +13,14 @@ export function documentLabels(): DocumentLabels {
   try {
     const services = realServices();
     const settings = readSettings(services.properties.getDocumentProperties().getProperty(SETTINGS_PROPERTY)).settings;
-    const ss = services.spreadsheetApp.getActiveSpreadsheet();
-    const locale = settings.lang === 'auto' ? ss.getSpreadsheetLocale() : null;
-    const lang: Lang = settings.lang === 'auto' ? langOfLocale(locale) : settings.lang;
-    const local = localise(settings, lang);
+    const { settings: local, say, text, locale } = documentLanguage(services.spreadsheetApp.getActiveSpreadsheet(), settings);
     return {
       labels: local.labels,
       segmentLabels: local.segmentLabels,
       programLabels: local.programLabels,
-      healthLabels: [t(lang, 'health.1'), t(lang, 'health.2'), t(lang, 'health.3')],
-      text: lang === 'en' ? undefined : translator(lang),
-      locale: cellLocale(lang, locale),
+      healthLabels: [say('health.1'), say('health.2'), say('health.3')],
+      text,
+      locale,
     };
   } catch {
     return {};

@@ -1,5 +1,5 @@
 import {
-  accountsFromOrders, ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell,
+  accountsFromOrders, ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell, type Settings,
 } from '../core';
 import type { Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
@@ -15,9 +15,8 @@ export const RFM_SHEET_NAME = 'ABM RFM';
 const OWN_SHEET_KEY = 'abmTier.sheet';
 
 /** The document's language: the sidebar's settings when given, else the saved ones. */
-function sayFor(services: Services, ss: SpreadsheetApi, settingsInput?: unknown): Translate {
-  const settings = settingsInput === undefined ? loadSettings(services.properties.getDocumentProperties()).settings : parseSettings(settingsInput);
-  return documentLanguage(ss, settings).say;
+function sayFor(services: Services, ss: SpreadsheetApi, given?: Settings): Translate {
+  return documentLanguage(ss, given ?? loadSettings(services.properties.getDocumentProperties()).settings).say;
 }
 
 /** A sheet of ours by that name (made if missing); a user's sheet of that name is refused, never written over. */
@@ -81,9 +80,10 @@ export function buildAccountsSheet(services: Services, asOf?: string): OrdersRep
 }
 
 export function buildRfmSheet(services: Services, asOf?: string, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
-  const rules = parseSettings(settingsInput ?? {}).rfmSegments ?? DEFAULT_RFM_SEGMENTS;
+  const given = settingsInput === undefined ? undefined : parseSettings(settingsInput);
+  const rules = given?.rfmSegments ?? DEFAULT_RFM_SEGMENTS;
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const say = sayFor(services, ss, settingsInput);
+  const say = sayFor(services, ss, given);
   if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError(say('msg.bins'));
   const { source, orders } = readOrders(ss, asOf, say);
   const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, rules);
