@@ -49,12 +49,18 @@ function splitTopLevel(text) {
   return parts;
 }
 
-/** A TypeScript module with no imports but types, evaluated here: its exports. */
-async function evaluate(path) {
-  const out = await build({ entryPoints: [path], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent' });
-  const module = { exports: {} };
-  new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
-  return module.exports;
+const evaluated = new Map();
+
+/** A TypeScript module with no imports but types, evaluated here (once a build): its exports. */
+function evaluate(path) {
+  if (!evaluated.has(path)) {
+    evaluated.set(path, build({ entryPoints: [path], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent' }).then((out) => {
+      const module = { exports: {} };
+      new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
+      return module.exports;
+    }));
+  }
+  return evaluated.get(path);
 }
 
 const SEPARATOR = '\n';
@@ -140,6 +146,7 @@ async function buildCli() {
 }
 
 export async function buildAll({ quiet = false } = {}) {
+  evaluated.clear();
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const outputs = { 'Code.js': await buildCode() };
