@@ -1,5 +1,6 @@
 /** The engine's public surface: plain values in, plain values out; nothing here knows of Google. */
 export * from './analyse';
+export * from './calendar-day';
 export * from './columns';
 export * from './drivers';
 export * from './grid';

@@ -1,5 +1,6 @@
 import { normaliseHeader } from './roles';
 import { english, type MessageKey, type Translate } from '../i18n';
+import { dayOfCell } from './calendar-day';
 import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './parse-cell';
 
 /** Order lines → one row per account (issue "orders to accounts"; RFM of SPEC §10 reads the same lines). */
@@ -78,6 +79,8 @@ const MAX_ERRORS = 100;
 export interface OrdersWords {
   text?: Translate;
   rowLabel?: (rowNumber: number) => string;
+  /** The spreadsheet's time zone: a date cell is the day it shows there (UTC when absent). */
+  timeZone?: string;
 }
 
 /** Aggregates order lines one at a time (a file never needs holding whole). */
@@ -96,7 +99,7 @@ export class OrdersBuilder {
     const revenueCell = row[c.revenue!];
     if (!account && (dateCell === '' || dateCell == null) && (revenueCell === '' || revenueCell == null)) return;
     if (!account) return this.fail(rowNumber, c.account!, accountCell, 'orders.noAccount');
-    const date = dateCell instanceof Date ? Date.UTC(dateCell.getFullYear(), dateCell.getMonth(), dateCell.getDate()) : parseIsoDate(String(dateCell ?? ''));
+    const date = dateCell instanceof Date ? (Number.isNaN(dateCell.getTime()) ? Number.NaN : dayOfCell(dateCell, this.words.timeZone)) : parseIsoDate(String(dateCell ?? ''));
     if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, 'orders.noDate');
     const revenue = parseCell(revenueCell, 'number', 0);
     if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? 'orders.noRevenue' : `cell.${revenue.code}`);
@@ -161,7 +164,7 @@ export class OrdersBuilder {
     if (this.errors.length >= MAX_ERRORS) return;
     const text = this.words.text ?? english;
     const row = this.words.rowLabel?.(rowNumber) ?? text('cell.row', { row: rowNumber });
-    this.errors.push(`${row}, ${text('cell.column', { column: this.header[column] ?? '' })}: ${quoteCell(cell)} ${text(why)}.`);
+    this.errors.push(`${row}, ${text('cell.column', { column: this.header[column] ?? '' })}: ${quoteCell(cell, this.words.timeZone)} ${text(why)}.`);
   }
 }
 

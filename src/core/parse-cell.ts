@@ -1,4 +1,5 @@
 /** Turns one cell (from Sheets, a CSV or a custom function) into a number, per SPEC §2. */
+import { dayOfCell, todayIn } from './calendar-day';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -34,6 +35,8 @@ export interface CellLocale {
   decimalComma?: boolean;
   /** Thai sheets: `15/03/2567` is day/month/Buddhist-era year. */
   buddhistEra?: boolean;
+  /** The spreadsheet's time zone (IANA): a date cell counts as the day it shows there. UTC when absent. */
+  timeZone?: string;
 }
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 
@@ -139,8 +142,8 @@ export function parseCell(cell: Cell, kind: CellKind, asOfMs: number, locale?: C
   if (cell instanceof Date) {
     const ms = cell.getTime();
     if (Number.isNaN(ms)) return { ok: false, missing: false, reason: 'is not a valid date', code: 'badDate' };
-    // Sheets hands dates over in the script's time zone; count calendar days as written.
-    return fromDate(Date.UTC(cell.getFullYear(), cell.getMonth(), cell.getDate()), kind, asOfMs);
+    // Sheets hands a date over as the instant of its wall-clock time in the spreadsheet's zone.
+    return fromDate(dayOfCell(cell, locale?.timeZone), kind, asOfMs);
   }
   if (typeof cell === 'boolean') return { ok: false, missing: false, reason: 'is TRUE/FALSE, not a number', code: 'boolean' };
   const text = String(cell);
@@ -156,20 +159,20 @@ export function parseCell(cell: Cell, kind: CellKind, asOfMs: number, locale?: C
   return { ok: false, missing: false, reason: 'is not a number', code: 'notNumber' };
 }
 
-/** A date as YYYY-MM-DD, or "Invalid Date" (which toISOString would throw on). */
-export function dateText(date: Date): string {
-  return Number.isNaN(date.getTime()) ? 'Invalid Date' : date.toISOString().slice(0, 10);
+/** A date cell as the YYYY-MM-DD it shows in `timeZone` (UTC when none), or "Invalid Date" (which toISOString would throw on). */
+export function dateText(date: Date, timeZone?: string): string {
+  return Number.isNaN(date.getTime()) ? 'Invalid Date' : new Date(dayOfCell(date, timeZone)).toISOString().slice(0, 10);
 }
 
-/** Quotes a cell for a message: `"12,5OO"`, shortened when long. */
-export function quoteCell(cell: Cell): string {
-  const text = cell instanceof Date ? dateText(cell) : String(cell);
+/** Quotes a cell for a message: `"12,5OO"`, shortened when long; a date as the day it shows in `timeZone`. */
+export function quoteCell(cell: Cell, timeZone?: string): string {
+  const text = cell instanceof Date ? dateText(cell, timeZone) : String(cell);
   const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return typeof cell === 'string' ? `"${short}"` : short;
 }
 
-/** Today as a UTC midnight in ms, or the ISO date given. */
-export function asOfMs(iso?: string): number {
+/** The ISO date given, else today in `timeZone` (UTC when none), as a UTC midnight in ms. */
+export function asOfMs(iso?: string, timeZone?: string): number {
   if (iso) return Date.parse(`${iso}T00:00:00Z`);
-  return startOfDay(Date.now());
+  return todayIn(timeZone);
 }

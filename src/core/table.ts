@@ -74,7 +74,7 @@ export class TableBuilder {
     let problems: string[] | null = null;
     if (this.accounts) {
       const a = row[account];
-      const text = a === null || a === undefined ? '' : a instanceof Date ? dateText(a) : String(a).trim();
+      const text = a === null || a === undefined ? '' : a instanceof Date ? dateText(a, this.locale.timeZone) : String(a).trim();
       this.accounts.push(text);
       if (text !== '') filled = true;
     }
@@ -113,8 +113,8 @@ export class TableBuilder {
       } else {
         filled = true;
         (problems ??= []).push(this.text
-          ? `${this.text('cell.column', { column: metrics[m].header })}: ${quoteCell(cell)} ${this.text(`cell.${parsed.code}`)}`
-          : `column "${metrics[m].header}": ${quoteCell(cell)} ${parsed.reason}`);
+          ? `${this.text('cell.column', { column: metrics[m].header })}: ${quoteCell(cell, this.locale.timeZone)} ${this.text(`cell.${parsed.code}`)}`
+          : `column "${metrics[m].header}": ${quoteCell(cell, this.locale.timeZone)} ${parsed.reason}`);
       }
     }
     this.derive(i);

@@ -55,7 +55,7 @@ export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}
   const mapping = mapColumns(framed.header, width(framed), settings, positional);
   const first = framed.header ? 2 : 1;
   const rowLabel = (row: number) => say(doc)('cell.rowOfRange', { row });
-  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf), first, rowLabel, doc.locale, doc.text);
+  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf, doc.locale?.timeZone), first, rowLabel, doc.locale, doc.text);
   return { framed, analysis: analyse(table, settings, doc.text) };
 }
 
