@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '..');
 
 /** The CLI end to end on a CSV (node start-up, read, score, write CSV), with its peak memory. */
 export function benchCli(): void {
-  const cli = join(ROOT, 'dist', 'cli.js');
+  const cli = join(ROOT, 'dist-cli', 'abm-tier.js');
   // A wrapper that runs the CLI and then reports its peak resident memory in KiB: VmHWM on Linux
   // (maxRSS there also counts the forked copy of this large benchmark process before exec).
   const peak = `(() => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } })()`;

@@ -1,4 +1,6 @@
-// Builds dist/ for clasp (Code.js, Sidebar.html, appsscript.json) and dist/cli.js for the command line.
+// Builds dist/ for clasp (Code.js, Sidebar.html, appsscript.json: exactly what `clasp push` uploads)
+// and dist-cli/abm-tier.js for the command line. The CLI stays out of dist/: Apps Script loads every
+// pushed file on every run, and the CLI's require() would break the menu and every custom function.
 // Apps Script sees only top-level function declarations, so the bundle (one IIFE) is followed by a
 // stub per export of src/main.ts, carrying that export's JSDoc (Sheets reads custom-function help there).
 import { build } from 'esbuild';
@@ -9,8 +11,10 @@ import vm from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const distCli = join(root, 'dist-cli');
+const CLI_FILE = 'abm-tier.js';
 const GLOBAL = 'AbmTier';
-const BUDGET = { 'Code.js': 150 * 1024, 'Sidebar.html': 120 * 1024 };
+const BUDGET = { 'dist/Code.js': 150 * 1024, 'dist/Sidebar.html': 120 * 1024 };
 
 /** Each `export function NAME(params)` of src/main.ts with the JSDoc right above it. */
 export function publicFunctions(source) {
@@ -148,20 +152,25 @@ async function buildCli() {
 export async function buildAll({ quiet = false } = {}) {
   evaluated.clear();
   rmSync(dist, { recursive: true, force: true });
+  rmSync(distCli, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  const outputs = { 'Code.js': await buildCode() };
+  // Each output by its path from the project root: dist/ for clasp, dist-cli/ for node.
+  const outputs = { 'dist/Code.js': await buildCode() };
   const sidebar = await buildSidebar();
-  if (sidebar) outputs['Sidebar.html'] = sidebar;
+  if (sidebar) outputs['dist/Sidebar.html'] = sidebar;
   const cli = await buildCli();
-  if (cli) outputs['cli.js'] = cli;
-  for (const [name, text] of Object.entries(outputs)) writeFileSync(join(dist, name), text);
+  if (cli) {
+    mkdirSync(distCli, { recursive: true });
+    outputs[`dist-cli/${CLI_FILE}`] = cli;
+  }
+  for (const [path, text] of Object.entries(outputs)) writeFileSync(join(root, path), text);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const problems = [];
-  for (const [name, text] of Object.entries(outputs)) {
+  for (const [path, text] of Object.entries(outputs)) {
     const size = Buffer.byteLength(text);
-    const budget = BUDGET[name];
-    if (!quiet) console.log(`dist/${name.padEnd(14)} ${(size / 1024).toFixed(1).padStart(7)} KB${budget ? ` (budget ${budget / 1024} KB)` : ''}`);
-    if (budget && size > budget) problems.push(`dist/${name} is ${(size / 1024).toFixed(1)} KB, over its ${budget / 1024} KB budget.`);
+    const budget = BUDGET[path];
+    if (!quiet) console.log(`${path.padEnd(20)} ${(size / 1024).toFixed(1).padStart(7)} KB${budget ? ` (budget ${budget / 1024} KB)` : ''}`);
+    if (budget && size > budget) problems.push(`${path} is ${(size / 1024).toFixed(1)} KB, over its ${budget / 1024} KB budget.`);
   }
   if (problems.length) throw new Error(problems.join(' '));
 }

@@ -1,4 +1,4 @@
-/** The node entry of abm-tier (bundled to dist/cli.js). */
+/** The node entry of abm-tier (bundled to dist-cli/abm-tier.js). */
 import { run } from './main';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.

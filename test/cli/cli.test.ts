@@ -158,8 +158,8 @@ describe('abm-tier summary and the bundled command', () => {
     expect(out.split('\n')[0]).toContain('գնահատվել է 250 հաճախորդ');
   });
 
-  it('runs as dist/cli.js with a real exit code', () => {
-    const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
+  it('runs as dist-cli/abm-tier.js with a real exit code', () => {
+    const cliPath = join(__dirname, '..', '..', 'dist-cli', 'abm-tier.js');
     const ok = execFileSync(process.execPath, [cliPath, 'score', file('b.csv', SMALL)], { encoding: 'utf8' });
     expect(JSON.parse(ok).rows).toHaveLength(4);
     const bad = spawnSync(process.execPath, [cliPath, 'score', 'missing.csv'], { encoding: 'utf8', cwd: dir });
