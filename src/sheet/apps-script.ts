@@ -9,6 +9,7 @@
 export interface RangeApi {
   getValues(): any[][];
   setValues(values: any[][]): RangeApi;
+  getFormulas(): string[][];
   getRow(): number;
   getColumn(): number;
   getNumRows(): number;
@@ -87,6 +88,7 @@ export interface SheetApi {
   insertColumnsAfter(columnIndex: number, howMany: number): SheetApi;
   insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
   hideSheet(): SheetApi;
+  isSheetHidden(): boolean;
   addDeveloperMetadata(key: string, value: string): SheetApi;
   createDeveloperMetadataFinder(): DeveloperMetadataFinderApi;
   getConditionalFormatRules(): ConditionalFormatRuleApi[];
@@ -103,6 +105,8 @@ export interface SpreadsheetApi {
   insertSheet(sheetName: string): SheetApi;
   toast(msg: string, title: string, timeoutSeconds: number): void;
   getSpreadsheetLocale(): string;
+  getSpreadsheetTimeZone(): string;
+  getSheets(): SheetApi[];
 }
 
 export interface MenuApi {
