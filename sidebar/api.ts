@@ -33,7 +33,6 @@ export const api = {
   score: (settings: Parameters<Functions['scoreActiveSheet']>[0]) => call('scoreActiveSheet', settings),
   removeColours: () => call('removeTierColours'),
   lookalikes: () => call('findLookalikes'),
-  sql: (settings: Parameters<Functions['getSql']>[0], table: string, dialect: string) => call('getSql', settings, table, dialect),
   accountsFromOrders: (asOf?: string) => call('buildAccountsFromOrders', asOf),
   rfmFromOrders: (asOf: string | undefined, settings: Parameters<Functions['buildRfmFromOrders']>[2]) => call('buildRfmFromOrders', asOf, 5, settings),
 };

@@ -1,6 +1,8 @@
 /** The sidebar: map columns, tune the tiering, preview live, score. Every text from the sheet goes in as textContent. */
 import { ROLES } from '../src/core/roles';
 import { DEFAULT_RFM_SEGMENTS } from '../src/core/rfm';
+import { parseSettings, SettingsError } from '../src/core/settings';
+import { headerRow, sqlExportText, SqlRequestError } from '../src/sql/export-text';
 import type { Preview, ScoreReport, SettingsInput, SidebarState } from '../src/sheet';
 import { api } from './api';
 import { LANGS, ui, type Lang, type UiKey } from '../src/i18n/ui';
@@ -264,6 +266,22 @@ async function action<T>(button: HTMLButtonElement, run: () => Promise<T>, show:
   }
 }
 
+/**
+ * The SQL for the sheet the sidebar shows, made here (no server call: Code.js stays small), from
+ * the state's columns: every column with a header, by index.
+ */
+function sqlOfSheet(table: string, dialect: string): string {
+  const parsed = parseSettings(settingsInput());
+  const headers = state.headerRow ? headerRow(state.columns) : null;
+  try {
+    return sqlExportText({ headers, source: state.sheet, table, dialect }, parsed, say);
+  } catch (error) {
+    // As the server says it: our own messages whole, anything else as a failure.
+    if (error instanceof SqlRequestError || error instanceof SettingsError) throw error;
+    throw new Error(`ABM Tier could not finish: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** "Copy as SQL": the tuned model as queries for the full warehouse table (BigQuery or DuckDB). */
 function sqlBlock(): HTMLElement {
   const table = el('input', { type: 'text', id: 'sql-table', value: 'project.dataset.accounts', 'aria-label': say('ui.sqlTable') });
@@ -275,7 +293,7 @@ function sqlBlock(): HTMLElement {
   button.addEventListener('click', () => void (async () => {
     button.disabled = true;
     try {
-      text.value = await api.sql(settingsInput(), table.value, dialect.value);
+      text.value = sqlOfSheet(table.value, dialect.value);
       text.hidden = false;
       text.select();
       const copied = await navigator.clipboard?.writeText(text.value).then(() => true, () => false) ?? false;

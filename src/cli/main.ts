@@ -11,7 +11,7 @@ import { summaryText } from './summary-text';
 import { translator, type Lang } from '../i18n';
 import { cliTranslator } from '../i18n/cli';
 import { cellLocale, localise } from '../i18n/labels';
-import { generateSql } from '../sql/generate';
+import { sqlExportText } from '../sql/export-text';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
 
@@ -240,8 +240,8 @@ function sqlCommand(options: Options, io: Io): number {
     const settings = settingsOf(options);
     const mapping = mapColumns(headers, headers.length, settings);
     if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headers.join(', ')}`);
-    const { scores, profitability } = generateSql(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined });
-    io.stdout(`-- ABM Tier: score, tier, segment and program of every account (${options.dialect})\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n`);
+    const say = translator(settings.lang === 'auto' ? 'en' : settings.lang);
+    io.stdout(sqlExportText({ headers, source: options.file ?? '--columns', table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, note: options.dialect }, settings, say));
     return 0;
   } catch (error) {
     io.stderr(`abm-tier: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,4 +1,5 @@
-import { mapColumns, type ColumnMapping, type Settings } from '../core';
+import { mapColumns, type ColumnMapping } from '../core/columns';
+import type { Settings } from '../core/settings';
 
 /**
  * The rules of SPEC §3–7 as SQL, for tables too big for a sheet: one query gives every row its score,

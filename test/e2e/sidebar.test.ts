@@ -6,9 +6,12 @@ import { startPreview, type Preview } from '../../scripts/preview/server';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { accountsGrid } from '../sheet/helpers';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
-import { useBrowser } from './browser';
+import { parseSettings } from '../../src/core/settings';
+import { english, t } from '../../src/i18n';
+import { sqlExportText } from '../../src/sql/export-text';
+import { screenshotDir, useBrowser } from './browser';
 
-const DOCS = join(__dirname, '..', '..', 'docs');
+const DOCS = screenshotDir();
 
 const browser = useBrowser();
 beforeAll(() => mkdirSync(DOCS, { recursive: true }));
@@ -70,12 +73,29 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       expect(preview.book.sheets.map((s) => s.name)).toContain(SUMMARY_SHEET_NAME);
       // The saved settings are what the sidebar had.
       expect(JSON.parse(preview.book.properties['abmTier.settings']).weights.Engagement).toBe(5);
-      // Copy as SQL: the tuned settings as the warehouse query.
+      // Copy as SQL: the tuned settings as the warehouse query, made in the sidebar (no server call)
+      // from the columns it holds: the very text of the sheet's header row and the saved settings.
+      const calls: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/rpc/')) calls.push(new URL(r.url()).pathname);
+      });
       await sidebar.click('#copy-sql');
       await sidebar.waitForSelector('#sql-text:not([hidden])');
       const sql = await sidebar.inputValue('#sql-text');
       expect(sql).toContain('FROM `project.dataset.accounts`');
       expect(sql).toMatch(/WHEN rs >= 55\.0 THEN 1/u);
+      const saved = parseSettings(JSON.parse(preview.book.properties['abmTier.settings']));
+      expect(sql).toBe(sqlExportText({ headers: [...SAMPLE_HEADER], source: 'Accounts', table: 'project.dataset.accounts', dialect: 'bigquery' }, saved, english));
+      await sidebar.selectOption('#sql-dialect', 'duckdb');
+      await sidebar.fill('#sql-table', 'crm.accounts');
+      await sidebar.click('#copy-sql');
+      await sidebar.waitForFunction(() => (document.getElementById('sql-text') as HTMLTextAreaElement).value.includes('FROM "crm"."accounts"'));
+      expect(await sidebar.inputValue('#sql-text')).toBe(sqlExportText({ headers: [...SAMPLE_HEADER], source: 'Accounts', table: 'crm.accounts', dialect: 'duckdb' }, saved, english));
+      expect(calls).toEqual([]);
+      await sidebar.selectOption('#sql-dialect', 'bigquery');
+      await sidebar.fill('#sql-table', 'project.dataset.accounts');
+      await sidebar.click('#copy-sql');
+      await sidebar.waitForFunction(() => (document.getElementById('sql-text') as HTMLTextAreaElement).value.includes('FROM `project.dataset.accounts`'));
       await sidebar.evaluate(() => document.getElementById('result')?.scrollIntoView());
       await page.screenshot({ path: join(DOCS, 'sidebar-result.png'), clip: { x: 1100, y: 30, width: 300, height: 870 } });
       await page.close();
@@ -94,6 +114,33 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       const message = await sidebar.textContent('#outcome .error');
       expect(message).toContain('No metric column found');
       expect(message).not.toMatch(/at \w+ \(|Error:|stack/iu);
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('says in the document\'s language what is wrong with the warehouse table or dialect', async () => {
+    const preview = await startPreview({ Accounts: accountsGrid(30) }, 0, '127.0.0.1', 'th_TH');
+    try {
+      const { page, sidebar } = await open(preview);
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#result');
+      const note = async () => {
+        await sidebar.click('#copy-sql');
+        await sidebar.waitForSelector('#copy-sql + span.error');
+        return (await sidebar.textContent('#copy-sql + span'))!.trim();
+      };
+      await sidebar.fill('#sql-table', 'bad table; drop');
+      expect(await note()).toBe(t('th', 'msg.sqlTable'));
+      await sidebar.fill('#sql-table', 'p.d.accounts');
+      await sidebar.evaluate(() => {
+        const select = document.getElementById('sql-dialect') as HTMLSelectElement;
+        select.append(new Option('Oracle', 'oracle'));
+        select.value = 'oracle';
+      });
+      expect(await note()).toBe(t('th', 'msg.sqlDialect'));
+      expect(await sidebar.getAttribute('#sql-text', 'hidden')).not.toBeNull();
       await page.close();
     } finally {
       await preview.close();

@@ -219,9 +219,12 @@ describe('refusals and warnings from every action speak the document\'s language
   });
 
   it('asks for the warehouse table in Thai', async () => {
-    const { sqlForActiveSheet } = await import('../../src/sheet/sql-export');
-    const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
-    expect(() => sqlForActiveSheet(book.session().services, {}, 'bad table; drop', 'duckdb')).toThrow(t('th', 'msg.sqlTable'));
-    expect(() => sqlForActiveSheet(book.session().services, {}, 'p.d.accounts', 'oracle')).toThrow(t('th', 'msg.sqlDialect'));
+    // What "Copy as SQL" runs in the sidebar (the sidebar's Thai is checked in test/e2e/sidebar.test.ts).
+    const { sqlExportText } = await import('../../src/sql/export-text');
+    const { parseSettings } = await import('../../src/core/settings');
+    const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t('th', key, params);
+    const request = { headers: TWINS.th.sheet()[0].map(String), source: 'Accounts' };
+    expect(() => sqlExportText({ ...request, table: 'bad table; drop', dialect: 'duckdb' }, parseSettings({}), say)).toThrow(t('th', 'msg.sqlTable'));
+    expect(() => sqlExportText({ ...request, table: 'p.d.accounts', dialect: 'oracle' }, parseSettings({}), say)).toThrow(t('th', 'msg.sqlDialect'));
   });
 });
