@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -32,4 +34,12 @@ export function useBrowser(): () => Browser {
     if (!browser) throw new Error('Chromium did not start');
     return browser;
   };
+}
+
+/**
+ * Where screenshots go: docs/ (the README's) only with UPDATE_SCREENSHOTS=1 (`npm run screenshots`),
+ * else a temporary folder, so `npm test` leaves the working tree as it found it.
+ */
+export function screenshotDir(): string {
+  return process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '..', '..', 'docs') : mkdtempSync(join(tmpdir(), 'abm-tier-screens-'));
 }

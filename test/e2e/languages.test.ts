@@ -4,9 +4,9 @@ import { startPreview } from '../../scripts/preview/server';
 import { ui } from '../../src/i18n/ui';
 import { rectangle, templateSheets } from '../../src/sample/template';
 import type { Value } from '../fakes/workbook';
-import { useBrowser } from './browser';
+import { screenshotDir, useBrowser } from './browser';
 
-const DOCS = join(__dirname, '..', '..', 'docs');
+const DOCS = screenshotDir();
 const browser = useBrowser();
 
 const accounts = () => rectangle(templateSheets(60)[0].rows) as Value[][];

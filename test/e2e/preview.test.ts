@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbook, startPreview, type Preview } from '../../scripts/preview/server';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
-import { useBrowser } from './browser';
+import { screenshotDir, useBrowser } from './browser';
 
-const DOCS = join(__dirname, '..', '..', 'docs');
+const DOCS = screenshotDir();
 const browser = useBrowser();
 
 async function version(page: Page): Promise<number> {
