@@ -5,6 +5,7 @@
 import * as fn from './functions';
 import * as sheet from './sheet';
 import { realServices } from './sheet/apps-script';
+import { given } from './sheet/given';
 
 /** What Sheets passes: a single value or a 2-D array of values. */
 type Range = unknown;
@@ -146,26 +147,23 @@ export function menuCreateTemplate() {
 }
 
 /** Sidebar: the active sheet's columns and their roles, under the saved settings or the ones being edited. */
-export function getSidebarState(settings?: sheet.SettingsInput): sheet.SidebarState {
-  return forSidebar(() => sheet.sidebarState(realServices(), settings));
+export function getSidebarState(settings?: sheet.SettingsInput | null): sheet.SidebarState {
+  return forSidebar(() => sheet.sidebarState(realServices(), given(settings)));
 }
 
 /** Sidebar: tiers and marketers for these settings, without writing anything. */
 export function previewScore(settings: sheet.SettingsInput): sheet.Preview {
-  return forSidebar(() => sheet.previewSheet(realServices(), settings));
+  return forSidebar(() => sheet.previewSheet(realServices(), given(settings)));
 }
 
 /** Sidebar: save these settings and score the active sheet. */
 export function scoreActiveSheet(settings: sheet.SettingsInput): sheet.ScoreReport {
-  return forSidebar(() => sheet.scoreSheet(realServices(), settings));
+  return forSidebar(() => sheet.scoreSheet(realServices(), given(settings)));
 }
 
 /** Sidebar: remove our tier colours from the active sheet; returns how many rules were removed. */
 export function removeTierColours(): number {
-  return forSidebar(() => {
-    const services = realServices();
-    return sheet.removeColours(services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet(), services.properties.getDocumentProperties());
-  });
+  return forSidebar(() => sheet.removeActiveColours(realServices()));
 }
 
 /** Sidebar: a Lookalike column on the active sheet and the 10 accounts outside Tier 1 most like it. */
@@ -174,21 +172,19 @@ export function findLookalikes(): sheet.LookalikeReport {
 }
 
 /** Sidebar: the active sheet's order lines → "ABM Accounts", one row per account, ready to score. */
-export function buildAccountsFromOrders(asOf?: string): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildAccountsSheet(realServices(), asOf || undefined));
+export function buildAccountsFromOrders(asOf?: string | null): sheet.OrdersReport {
+  return forSidebar(() => sheet.buildAccountsSheet(realServices(), given(asOf) || undefined));
 }
 
 /** Sidebar: the active sheet's order lines → "ABM RFM", scores and segments per customer (segment rules from the settings). */
-export function buildRfmFromOrders(asOf?: string, bins?: number, settings?: sheet.SettingsInput): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf || undefined, bins ?? 5, settings));
+export function buildRfmFromOrders(asOf?: string | null, bins?: number | null, settings?: sheet.SettingsInput | null): sheet.OrdersReport {
+  return forSidebar(() => sheet.buildRfmSheet(realServices(), given(asOf) || undefined, given(bins) ?? 5, given(settings)));
 }
 
-/** Sidebar: "Copy as SQL", the current settings as warehouse queries over a table with this sheet's columns. */
-export function getSql(settings: sheet.SettingsInput, table: string, dialect: string): string {
-  return forSidebar(() => sheet.sqlForActiveSheet(realServices(), settings, table, dialect));
-}
-
-/** The sidebar shows error.message: make it one a person can act on. */
+/**
+ * The sidebar shows error.message: make it one a person can act on. Arguments arrive through
+ * google.script.run, where `undefined` becomes `null`: each is passed through `given` above.
+ */
 function forSidebar<T>(run: () => T): T {
   try {
     return run();

@@ -33,16 +33,31 @@ export interface Framed {
   rows: Grid;
 }
 
-/** Cells a custom function takes at most: far beyond this, Sheets' 30-second limit would cut it off. */
-export const MAX_FUNCTION_CELLS = 5_000_000;
+/**
+ * Cells one range of a custom function may hold, counted after its trailing blank rows are trimmed.
+ * Measured on dist/Code.js by bench/functions.ts (2026-12-01, node 20, 2 shared noisy cores, five
+ * runs): the slowest function per cell is ABMRFM, 150,000–230,000 cells a second on 1,000,000 order
+ * lines (ABMLTV ~300,000; the 17-column ABMSCORE, ABMDRIVERS, ABMLOOKALIKE 0.5–2 million), so some
+ * 4.5 million cells would fill Sheets' 30 seconds here. The limit keeps 10× under that (at the
+ * limit itself ABMRFM takes ~1.5 s here, 20× under): 5× because Apps Script's V8 is commonly
+ * several times slower than node on a desktop, and 2× for what node cannot show, Sheets building
+ * the argument arrays (in node, merely copying them costs half as much again as ABMRFM's work) and
+ * loading the whole project on each call.
+ */
+export const MAX_FUNCTION_CELLS = 400_000;
+
+/** Refuses a range of `rows` × `columns` cells (after trimming) that the 30 seconds cannot take. */
+export function checkFunctionCells(rows: number, columns: number): void {
+  const cells = rows * columns;
+  if (cells > MAX_FUNCTION_CELLS) {
+    throw new Error(`The range holds ${cells.toLocaleString('en-US')} cells, more than the ${MAX_FUNCTION_CELLS.toLocaleString('en-US')} a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.`);
+  }
+}
 
 /** Splits off the first row when it is a header (text that is not a number or a date). */
 export function frame(arg: unknown): Framed {
   const grid = trimBlankTail(toGrid(arg));
-  const cells = grid.length * (grid[0]?.length ?? 0);
-  if (cells > MAX_FUNCTION_CELLS) {
-    throw new Error(`The range holds ${cells.toLocaleString('en-US')} cells, more than a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.`);
-  }
+  checkFunctionCells(grid.length, grid[0]?.length ?? 0);
   if (grid.length > 0 && looksLikeHeader(grid[0])) return { header: grid[0], rows: grid.slice(1) };
   return { header: null, rows: grid };
 }
@@ -141,5 +156,5 @@ export type CellPlace = { column: string } | { argument: string };
 export function cellMessage(doc: DocumentLabels, row: number, place: CellPlace, cell: Cell, code: InvalidCode): string {
   const text = say(doc);
   const where = 'argument' in place ? place.argument : text('cell.column', { column: place.column });
-  return `${text('cell.rowOfRange', { row })}, ${where}: ${quoteCell(cell)} ${text(`cell.${code}`)}.`;
+  return `${text('cell.rowOfRange', { row })}, ${where}: ${quoteCell(cell, doc.locale?.timeZone)} ${text(`cell.${code}`)}.`;
 }

@@ -153,6 +153,7 @@ export const en = {
   'rfm.orders': 'Orders',
   'rfm.averageOrder': 'Average order value',
   'msg.duplicateKey': 'Account "{account}" appears on rows {rows}: tier movement uses the first.',
+  'msg.userCells': 'ABM Tier did not write what is now in {cells} (a formula or typed text) of its columns {columns}: move it out of those columns or clear it, then score again. Nothing was written.',
   'msg.columnsMoved': 'The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in {columns}.',
   'out.lookalike': 'Lookalike',
   'col.value': 'Value',

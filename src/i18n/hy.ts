@@ -148,6 +148,7 @@ export const hy: Partial<Record<MessageKey, string>> = {
   'rfm.orders': 'Պատվերներ',
   'rfm.averageOrder': 'Պատվերի միջին արժեք',
   'msg.duplicateKey': '«{account}» հաճախորդը կա {rows} տողերում․ մակարդակի փոփոխությունն օգտագործում է առաջինը։',
+  'msg.userCells': '{columns} սյունակների {cells}-ում եղածը (բանաձև կամ մուտքագրված տեքստ) ABM Tier-ը չի գրել․ տեղափոխեք այն այդ սյունակներից կամ ջնջեք, ապա նորից գնահատեք։ Ոչինչ չի գրվել։',
   'msg.columnsMoved': 'ABM Tier-ի սյունակները ինչ-որ մեկը փոխել էր, ուստի դրանք թողնվեցին, և նորերը գրվեցին {columns}-ում։',
   'out.lookalike': 'Նմանություն',
   'col.value': 'Արժեք',

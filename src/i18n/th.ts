@@ -148,6 +148,7 @@ export const th: Partial<Record<MessageKey, string>> = {
   'rfm.orders': 'คำสั่งซื้อ',
   'rfm.averageOrder': 'มูลค่าเฉลี่ยต่อคำสั่งซื้อ',
   'msg.duplicateKey': 'บัญชี "{account}" อยู่ในแถว {rows}: การเปลี่ยนระดับใช้แถวแรก',
+  'msg.userCells': 'ABM Tier ไม่ได้เขียนสิ่งที่อยู่ใน {cells} (สูตรหรือข้อความที่พิมพ์) ของคอลัมน์ {columns}: ย้ายออกจากคอลัมน์เหล่านั้นหรือลบทิ้ง แล้วให้คะแนนอีกครั้ง ไม่มีการเขียนอะไร',
   'msg.columnsMoved': 'มีคนแก้คอลัมน์ของ ABM Tier จึงคงไว้ตามเดิม และเขียนคอลัมน์ใหม่ที่ {columns}',
   'out.lookalike': 'ความคล้าย',
   'col.value': 'ค่า',

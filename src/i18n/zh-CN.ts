@@ -148,6 +148,7 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'rfm.orders': '订单数',
   'rfm.averageOrder': '平均订单金额',
   'msg.duplicateKey': '客户“{account}”出现在第 {rows} 行：层级变动使用第一行。',
+  'msg.userCells': '{columns} 列中的 {cells}（公式或手动输入的文字）不是 ABM Tier 写入的：请将其移出这些列或清除，然后重新评分。未写入任何内容。',
   'msg.columnsMoved': 'ABM Tier 的列已被他人修改，因此保留原样，新列写在 {columns}。',
   'out.lookalike': '相似度',
   'col.value': '数值',

@@ -18,7 +18,7 @@ export function analyseSheet(data: SheetData, language: Language): Analysis {
   const width = Math.max(data.header.length, ...data.rows.slice(0, 1).map((r) => r.length));
   const mapping = mapColumns(data.header, width, settings);
   const rowLabel = text ? (r: number) => text('cell.row', { row: r }) : undefined;
-  const table = readRows(data.rows, mapping, asOfMs(settings.asOf), data.headerRow + 2, rowLabel, locale, text);
+  const table = readRows(data.rows, mapping, asOfMs(settings.asOf, locale.timeZone), data.headerRow + 2, rowLabel, locale, text);
   try {
     return analyse(table, settings, text);
   } catch (error) {

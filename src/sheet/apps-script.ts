@@ -25,6 +25,8 @@ export interface RangeListApi {
 
 export interface DeveloperMetadataLocationApi {
   getColumn(): RangeApi | null;
+  /** The sheet, for metadata placed on a sheet (null for a column's). */
+  getSheet(): SheetApi | null;
 }
 
 export interface DeveloperMetadataApi {
@@ -101,6 +103,8 @@ export interface SheetApi {
 
 export interface SpreadsheetApi {
   getActiveSheet(): SheetApi;
+  /** Metadata anywhere in the spreadsheet: finds our sheets whatever they are named now. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderApi;
   getSheetByName(name: string): SheetApi | null;
   insertSheet(sheetName: string): SheetApi;
   toast(msg: string, title: string, timeoutSeconds: number): void;

@@ -4,8 +4,7 @@ export { buildMenu, menuCreateTemplate, menuRemoveColours, menuScore, openSideba
 export type { Preview, ScoreReport } from './report';
 export { previewSheet, scoreSheet } from './score-sheet';
 export { sidebarState, type ColumnInfo, type SidebarState } from './sidebar-state';
-export { removeColours } from './tier-colours';
+export { removeActiveColours } from './tier-colours';
 export { findLookalikes, type LookalikeReport } from './lookalike-column';
 export { buildAccountsSheet, buildRfmSheet, type OrdersReport } from './orders-sheet';
-export { sqlForActiveSheet } from './sql-export';
 export { documentLabels, menuLanguage } from './function-labels';

@@ -14,11 +14,10 @@ export const RULES_PROPERTY = 'abmTier.rules';
 export const OUTPUTS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drivers'] as const;
 export type OutputName = (typeof OUTPUTS)[number];
 
-export const CHART_SEGMENTS = 'Profitability by segment';
-export const CHART_WHALE = 'Whale curve: cumulative profit by share of accounts';
-
 /** The hidden sheet of past runs, and the document property that says where the next run goes. */
 export const HISTORY_SHEET_NAME = 'ABM History';
 export const HISTORY_PROPERTY = 'abmTier.history';
+/** On the history sheet, so a user's own sheet of that name is never taken for ours. */
+export const HISTORY_SHEET_KEY = 'abmTier.historySheet';
 /** Document property naming our summary sheet and its layout version. */
 export const SUMMARY_PROPERTY = 'abmTier.summary';

@@ -6,7 +6,10 @@ import type { SpreadsheetApi } from './apps-script';
 /** The language a document speaks: the saved choice, else its spreadsheet locale (one call, only then). */
 export interface Language {
   lang: Lang;
+  /** How the sheet writes numbers and dates, with its time zone (date cells are days there). */
   locale: CellLocale;
+  /** The spreadsheet's time zone (File → Settings), read once per run. */
+  timeZone: string;
   /** Catalogue messages; undefined for English, whose messages the engine writes itself. */
   text: Translate | undefined;
   /** Any message in this language. */
@@ -26,7 +29,17 @@ export function documentLanguage(ss: SpreadsheetApi, settings: Settings): Langua
     }
     lang = langOfLocale(locale);
   } else lang = settings.lang;
-  return { lang, locale: cellLocale(lang, locale), text: lang === 'en' ? undefined : translator(lang), say: translator(lang), settings: localise(settings, lang) };
+  const timeZone = spreadsheetTimeZone(ss);
+  return { lang, timeZone, locale: { ...cellLocale(lang, locale), timeZone }, text: lang === 'en' ? undefined : translator(lang), say: translator(lang), settings: localise(settings, lang) };
+}
+
+/** The spreadsheet's time zone; UTC where it cannot be read (onOpen before authorisation). */
+export function spreadsheetTimeZone(ss: SpreadsheetApi): string {
+  try {
+    return ss.getSpreadsheetTimeZone() || 'Etc/UTC';
+  } catch {
+    return 'Etc/UTC';
+  }
 }
 
 /** A word in every language, to recognise our own headers and chart titles whatever language wrote them. */

@@ -1,19 +1,31 @@
 import { translator, type Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
+import type { SpreadsheetApi } from './apps-script';
 
 /**
  * Google's limits, checked before Google enforces them, so a run stops cleanly with advice instead
- * of being cut off half-way: 10 million cells a spreadsheet, 6 minutes a script run.
+ * of being cut off half-way: 10 million cells a spreadsheet (over every sheet's whole grid, hidden
+ * ones too), 6 minutes a script run.
  */
 
 export const SHEETS_CELL_LIMIT = 10_000_000;
-export const RUN_LIMIT_MS = 6 * 60_000;
 /** Stop before writing when this much of the run is gone: the writes need the rest. */
 export const WRITE_DEADLINE_MS = 4.5 * 60_000;
 
-/** Refuses a run whose output would push the spreadsheet past 10 million cells. */
-export function checkCells(rows: number, columns: number, added: number, say: Translate = translator('en')): void {
-  const total = rows * (columns + added);
+/** Cells in the grids of every sheet of the spreadsheet. */
+export function workbookCells(ss: SpreadsheetApi): number {
+  let total = 0;
+  for (const sheet of ss.getSheets()) total += sheet.getMaxRows() * sheet.getMaxColumns();
+  return total;
+}
+
+/**
+ * Refuses a run that would add `added` cells to the spreadsheet past its 10 million, before anything
+ * is written. Nothing added (a re-run that fits where it wrote before): nothing to count.
+ */
+export function checkWorkbookCells(ss: SpreadsheetApi, added: number, say: Translate = translator('en')): void {
+  if (added <= 0) return;
+  const total = workbookCells(ss) + added;
   if (total > SHEETS_CELL_LIMIT) throw new UserError(say('msg.tooManyCells', { cells: total.toLocaleString('en-US') }));
 }
 

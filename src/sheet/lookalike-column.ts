@@ -7,6 +7,9 @@ import { columnLetter } from './a1';
 import { cellValue } from './plain-text';
 import { lastUsedColumn, readSheet } from './read-sheet';
 import { loadSettings } from './settings-store';
+import { withDocumentLock } from './document-lock';
+import { checkWorkbookCells } from './limits';
+import { fingerprint, foreignCells } from './written-mark';
 
 /** "Find lookalikes of Tier 1": a Lookalike column (ours, found again by developer metadata) and the top 10. */
 
@@ -19,10 +22,8 @@ export const LOOKALIKE = 'Lookalike';
 
 export function findLookalikes(services: Services): LookalikeReport {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const language = documentLanguage(ss, loadSettings(services.properties.getDocumentProperties()).settings);
-  const lock = services.lock.getDocumentLock();
-  if (!lock.tryLock(5000)) throw new UserError(language.say('msg.busy'));
-  try {
+  return withDocumentLock(services, () => {
+    const language = documentLanguage(ss, loadSettings(services.properties.getDocumentProperties()).settings);
     const settings = language.settings;
     const data = readSheet(ss.getActiveSheet());
     const sheet = data.sheet;
@@ -30,15 +31,32 @@ export function findLookalikes(services: Services): LookalikeReport {
     if (!analysis.tier.some((t) => t === 0)) throw new UserError(language.say('msg.noIdeal', { sheet: data.name, tier: settings.labels[0] }));
     const similarity = lookalikeOfTier1(analysis.table, analysis.tier);
     let column = data.extras.get(LOOKALIKE);
-    if (!column) {
-      column = lastUsedColumn(data.values) + 1;
-      if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
-      sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).addDeveloperMetadata(OUTPUT_COLUMN_KEY, JSON.stringify([LOOKALIKE]));
+    const firstRow = data.headerRow + 1;
+    if (column) {
+      // A person's formula or note in our column is named, never written over.
+      const height = data.values.length - firstRow;
+      const found = foreignCells(data.values, { column, kinds: ['number'], firstRow, mark: data.marks.get(LOOKALIKE) }, () => (height > 0 ? sheet.getRange(firstRow + 1, column!, height, 1).getFormulas() : []));
+      if (found.length) throw new UserError(language.say('msg.userCells', { cells: found.join(', '), columns: `${columnLetter(column)}:${columnLetter(column)}` }));
     }
     const height = Math.max(data.values.length - data.headerRow, analysis.table.n + 1);
-    const block: (string | number)[][] = [[language.say('out.lookalike')]];
-    for (let i = 0; i < height - 1; i++) block.push([i < analysis.table.n ? cellValue(similarity[i]) : '']);
-    sheet.getRange(data.headerRow + 1, column, height, 1).setValues(block);
+    const body: (string | number)[][] = [];
+    for (let i = 0; i < height - 1; i++) body.push([i < analysis.table.n ? cellValue(similarity[i]) : '']);
+    const mark = JSON.stringify({ names: [LOOKALIKE], written: { columns: fingerprint(body, 0, 1), labels: [] } });
+    if (!column) {
+      column = lastUsedColumn(data.values) + 1;
+      const max = sheet.getMaxColumns();
+      if (column > max) {
+        checkWorkbookCells(ss, (column - max) * sheet.getMaxRows(), language.say);
+        sheet.insertColumnsAfter(max, column - max);
+      }
+      sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).addDeveloperMetadata(OUTPUT_COLUMN_KEY, mark);
+    } else {
+      const at = column;
+      sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()
+        .filter((md) => md.getLocation().getColumn()?.getColumn() === at)
+        .forEach((md) => md.setValue(mark));
+    }
+    sheet.getRange(firstRow, column, height, 1).setValues([[cellValue(language.say('out.lookalike'))], ...body]);
     const candidates: LookalikeReport['top'] = [];
     for (let i = 0; i < analysis.table.n; i++) {
       if (analysis.tier[i] <= 0 || Number.isNaN(similarity[i])) continue;
@@ -46,7 +64,5 @@ export function findLookalikes(services: Services): LookalikeReport {
     }
     candidates.sort((a, b) => b.similarity - a.similarity);
     return { column: columnLetter(column), top: candidates.slice(0, 10) };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }

@@ -4,7 +4,7 @@ import { scoreSheet } from './score-sheet';
 import type { Services } from './apps-script';
 import { menuLanguage } from './function-labels';
 import { createTemplate } from './template';
-import { removeColours } from './tier-colours';
+import { removeActiveColours } from './tier-colours';
 
 /** The add-on menu and what its items do. onOpen runs unauthorised: it only builds the menu. */
 
@@ -50,9 +50,13 @@ export function menuScore(services: Services): void {
 
 export function menuRemoveColours(services: Services): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const removed = removeColours(ss.getActiveSheet(), services.properties.getDocumentProperties());
-  const say = translator(menuLanguage());
-  ss.toast(removed ? say('msg.coloursRemovedToast') : say('msg.noColoursToast'), SIDEBAR_TITLE, 5);
+  try {
+    const removed = removeActiveColours(services);
+    const say = translator(menuLanguage());
+    ss.toast(removed ? say('msg.coloursRemovedToast') : say('msg.noColoursToast'), SIDEBAR_TITLE, 5);
+  } catch (error) {
+    services.spreadsheetApp.getUi().alert(userMessage(error));
+  }
 }
 
 /** "Create template": the sample sheets, or an alert saying which sheet is in the way. */

@@ -1,10 +1,15 @@
 import {
-  accountsFromOrders, ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell, type Settings,
+  accountsFromOrders, ACCOUNT_HEADER, asOfMs, dateForDay, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell, type Settings,
 } from '../core';
 import type { Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
-import { documentLanguage } from './language';
+import { documentLanguage, type Language } from './language';
+import { withDocumentLock } from './document-lock';
+import { given } from './given';
+import { findOurSheets } from './our-sheets';
+import { checkWorkbookCells } from './limits';
+import { cellsAdded, ensureGrid, gridOf, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './grid';
 import { cellValue } from './plain-text';
 import { loadSettings } from './settings-store';
 
@@ -14,40 +19,52 @@ export const ACCOUNTS_SHEET_NAME = 'ABM Accounts';
 export const RFM_SHEET_NAME = 'ABM RFM';
 const OWN_SHEET_KEY = 'abmTier.sheet';
 
-/** The document's language: the sidebar's settings when given, else the saved ones. */
-function sayFor(services: Services, ss: SpreadsheetApi, given?: Settings): Translate {
-  return documentLanguage(ss, given ?? loadSettings(services.properties.getDocumentProperties()).settings).say;
+/** The document's language: the sidebar's settings when given, else the saved ones (read under the lock). */
+function languageFor(services: Services, ss: SpreadsheetApi, settings?: Settings): Language {
+  return documentLanguage(ss, settings ?? loadSettings(services.properties.getDocumentProperties()).settings);
 }
 
-/** A sheet of ours by that name (made if missing); a user's sheet of that name is refused, never written over. */
-function ownSheet(ss: SpreadsheetApi, name: string, back: SheetApi, say: Translate): SheetApi {
-  const existing = ss.getSheetByName(name);
-  if (existing) {
-    if (existing.createDeveloperMetadataFinder().withKey(OWN_SHEET_KEY).find().length) return existing;
-    throw new UserError(say('msg.sheetTaken', { sheet: name }));
-  }
-  const sheet = ss.insertSheet(name);
-  sheet.addDeveloperMetadata(OWN_SHEET_KEY, name);
-  back.activate();
-  return sheet;
+/**
+ * Our sheet made as `name` (found by its metadata, whatever it is called now), or null when it is to
+ * be made; a user's sheet of that name is refused, never written over.
+ */
+function ownSheet(ss: SpreadsheetApi, name: string, say: Translate): SheetApi | null {
+  const ours = findOurSheets(ss, [OWN_SHEET_KEY]).get(OWN_SHEET_KEY)?.find((t) => t.tag.getValue() === name);
+  if (ours) return ours.sheet;
+  if (ss.getSheetByName(name)) throw new UserError(say('msg.sheetTaken', { sheet: name }));
+  return null;
 }
 
-/** Writes rows from A1, clearing what an earlier, larger table left. */
-function writeTable(sheet: SheetApi, rows: (string | number)[][]): void {
-  const old = sheet.getDataRange().getValues();
+/**
+ * Writes rows from A1 into our sheet `name` (made if missing, its grid grown to fit), clearing what
+ * an earlier, larger table left; refuses first when the spreadsheet could not hold it.
+ */
+function writeTable(ss: SpreadsheetApi, name: string, back: SheetApi, rows: (string | number | Date)[][], say: Translate): string {
+  let sheet = ownSheet(ss, name, say);
+  const old = sheet ? sheet.getDataRange().getValues() : [];
   const height = Math.max(rows.length, old.length);
   const width = Math.max(rows[0].length, old[0]?.length ?? 0);
+  const grid = sheet ? gridOf(sheet) : null;
+  checkWorkbookCells(ss, cellsAdded(grid, height, width), say);
+  if (!sheet) {
+    sheet = ss.insertSheet(name);
+    sheet.addDeveloperMetadata(OWN_SHEET_KEY, name);
+    back.activate();
+  }
+  ensureGrid(sheet, grid ?? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }, height, width);
   const block = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => cellValue(rows[r]?.[c] ?? '')));
   sheet.getRange(1, 1, height, width).setValues(block);
+  return sheet.getName();
 }
 
-function readOrders(ss: SpreadsheetApi, asOf: unknown, say: Translate) {
+function readOrders(ss: SpreadsheetApi, asOf: unknown, language: Language) {
+  const { say, timeZone } = language;
   if (asOf !== undefined && asOf !== '' && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(asOf))) throw new UserError(say('msg.asOfFormat'));
   const source = ss.getActiveSheet();
   const settings = parseSettings(asOf ? { asOf } : {});
   const values = source.getDataRange().getValues() as Cell[][];
   try {
-    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf), 1, { text: say }) };
+    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf, timeZone), 1, { text: say, timeZone }) };
   } catch (error) {
     if (error instanceof OrdersError) {
       throw new UserError(error.missing.length ? say('msg.ordersMissing', { columns: error.missing.join(', ') }) : say('msg.ordersEmpty'));
@@ -56,7 +73,6 @@ function readOrders(ss: SpreadsheetApi, asOf: unknown, say: Translate) {
   }
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const blank = (x: number) => (Number.isFinite(x) ? x : '');
 
 export interface OrdersReport {
@@ -66,35 +82,43 @@ export interface OrdersReport {
   errorCount: number;
 }
 
-export function buildAccountsSheet(services: Services, asOf?: string): OrdersReport {
+export function buildAccountsSheet(services: Services, asOf?: string | null): OrdersReport {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const say = sayFor(services, ss);
-  const { source, orders } = readOrders(ss, asOf, say);
-  const rows: (string | number)[][] = [[...ACCOUNT_HEADER]];
-  for (const a of orders.accounts) {
-    rows.push([a.account, a.revenue, blank(a.profit), blank(a.cost), a.orders, iso(a.firstOrder), iso(a.lastOrder), a.recency, Math.round(a.tenure * 1000) / 1000, blank(a.products), blank(a.spendPerPurchase)]);
-  }
-  // The headers stay the role names, which every language's header detection reads.
-  writeTable(ownSheet(ss, ACCOUNTS_SHEET_NAME, source, say), rows);
-  return { sheet: ACCOUNTS_SHEET_NAME, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
+  return withDocumentLock(services, () => {
+    const language = languageFor(services, ss);
+    const { source, orders } = readOrders(ss, given(asOf), language);
+    const day = (ms: number) => dateForDay(ms, language.timeZone);
+    const rows: (string | number | Date)[][] = [[...ACCOUNT_HEADER]];
+    for (const a of orders.accounts) {
+      rows.push([a.account, a.revenue, blank(a.profit), blank(a.cost), a.orders, day(a.firstOrder), day(a.lastOrder), a.recency, Math.round(a.tenure * 1000) / 1000, blank(a.products), blank(a.spendPerPurchase)]);
+    }
+    // The headers stay the role names, which every language's header detection reads.
+    const written = writeTable(ss, ACCOUNTS_SHEET_NAME, source, rows, language.say);
+    return { sheet: written, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
+  });
 }
 
-export function buildRfmSheet(services: Services, asOf?: string, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
-  const given = settingsInput === undefined ? undefined : parseSettings(settingsInput);
-  const rules = given?.rfmSegments ?? DEFAULT_RFM_SEGMENTS;
+export function buildRfmSheet(services: Services, asOf?: string | null, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
+  const input = given(settingsInput);
+  const chosen = input === undefined ? undefined : parseSettings(input);
+  const rules = chosen?.rfmSegments ?? DEFAULT_RFM_SEGMENTS;
+  const k = given(bins) ?? 5;
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const say = sayFor(services, ss, given);
-  if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError(say('msg.bins'));
-  const { source, orders } = readOrders(ss, asOf, say);
-  const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, rules);
-  const rows: (string | number)[][] = [[
-    say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('col.segment'), '',
-    say('col.segment'), say('rfm.customers'), say('rfm.orders'), say('col.revenue'), say('rfm.averageOrder'),
-  ]];
-  customers.forEach((c, i) => {
-    const s = segments[i];
-    rows.push([c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment, '', ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', ''])]);
+  return withDocumentLock(services, () => {
+    const language = languageFor(services, ss, chosen);
+    const { say } = language;
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 2 || k > 10) throw new UserError(say('msg.bins'));
+    const { source, orders } = readOrders(ss, given(asOf), language);
+    const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k, rules);
+    const rows: (string | number)[][] = [[
+      say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('col.segment'), '',
+      say('col.segment'), say('rfm.customers'), say('rfm.orders'), say('col.revenue'), say('rfm.averageOrder'),
+    ]];
+    customers.forEach((c, i) => {
+      const s = segments[i];
+      rows.push([c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment, '', ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', ''])]);
+    });
+    const written = writeTable(ss, RFM_SHEET_NAME, source, rows, say);
+    return { sheet: written, accounts: customers.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
   });
-  writeTable(ownSheet(ss, RFM_SHEET_NAME, source, say), rows);
-  return { sheet: RFM_SHEET_NAME, accounts: customers.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
 }

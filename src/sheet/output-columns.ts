@@ -4,7 +4,9 @@ import { inEveryLanguage } from './language';
 import { OUTPUTS, OUTPUT_COLUMN_KEY } from './keys';
 import { columnLetter } from './a1';
 import { cellValue } from './plain-text';
-import { lastUsedColumn, type SheetData } from './read-sheet';
+import { lastUsedColumn, type SheetData, type WrittenMark } from './read-sheet';
+import { UserError } from './analyse-sheet';
+import { fingerprint, foreignCells, type ColumnKind } from './written-mark';
 
 /**
  * Writes Score, Tier, Segment, ABM program and Drivers beside the data in one setValues. A re-run
@@ -20,22 +22,24 @@ export interface WriteResult {
   note?: string;
 }
 
+/** One row of our columns per account, as Sheets will give the cells back (text without the apostrophe we write it with). */
 export function outputRows(analysis: Analysis): (string | number)[][] {
   const { table, settings } = analysis;
   const out: (string | number)[][] = new Array(table.n);
+  const finite = (x: number) => (Number.isFinite(x) ? x : '');
   for (let i = 0; i < table.n; i++) {
     const status = table.status[i];
     if (status === ROW_BLANK) out[i] = ['', '', '', '', ''];
-    else if (status === ROW_INVALID) out[i] = ['', '', '', '', cellValue(`⚠ ${table.messages.get(i) ?? ''}`)];
+    else if (status === ROW_INVALID) out[i] = ['', '', '', '', `⚠ ${table.messages.get(i) ?? ''}`];
     else {
       const t = analysis.tier[i];
       const s = analysis.segment[i];
       out[i] = [
-        cellValue(analysis.score[i]),
-        t >= 0 ? cellValue(settings.labels[t]) : '',
-        s >= 0 ? cellValue(settings.segmentLabels[s]) : '',
-        t >= 0 ? cellValue(settings.programLabels[t]) : '',
-        t >= 0 ? cellValue(describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, analysis.text)) : '',
+        finite(analysis.score[i]),
+        t >= 0 ? settings.labels[t] : '',
+        s >= 0 ? settings.segmentLabels[s] : '',
+        t >= 0 ? settings.programLabels[t] : '',
+        t >= 0 ? describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, analysis.text) : '',
       ];
     }
   }
@@ -43,6 +47,8 @@ export function outputRows(analysis: Analysis): (string | number)[][] {
 }
 
 const OUTPUT_KEYS = ['out.score', 'out.tier', 'out.segment', 'out.program', 'out.drivers'] as const;
+/** What each output column may hold. */
+const OUTPUT_KINDS: readonly ColumnKind[] = ['number', 'label', 'label', 'label', 'text'];
 
 function blockIsOurs(data: SheetData): boolean {
   const { block, values, headerRow } = data;
@@ -56,36 +62,64 @@ function blockIsOurs(data: SheetData): boolean {
   });
 }
 
+/**
+ * Before anything is written: refuses, naming the cells, when someone typed into our output
+ * columns (a formula, a note) since the last run. Nothing is overwritten silently.
+ */
+export function checkOutputs(data: SheetData, say: Translate): void {
+  if (!blockIsOurs(data)) return;
+  const block = data.block!;
+  const firstRow = data.headerRow + 1;
+  const height = data.values.length - firstRow;
+  const cells = foreignCells(data.values, { column: block.column, kinds: OUTPUT_KINDS, firstRow, mark: block.written }, () =>
+    (height > 0 ? data.sheet.getRange(firstRow + 1, block.column, height, OUTPUTS.length).getFormulas() : []));
+  if (cells.length) throw new UserError(say('msg.userCells', { cells: cells.join(', '), columns: `${columnLetter(block.column)}:${columnLetter(block.column + OUTPUTS.length - 1)}` }));
+}
+
+/** Cells the sheet gains for a new block's columns past its grid (0 when the old block is reused: no call to Sheets). */
+export function outputCellsToAdd(data: SheetData): number {
+  if (blockIsOurs(data)) return 0;
+  const missing = lastUsedColumn(data.values) + OUTPUTS.length - data.sheet.getMaxColumns();
+  return missing > 0 ? missing * data.sheet.getMaxRows() : 0;
+}
+
+function markOf(rows: (string | number)[][], analysis: Analysis): string {
+  const { labels, segmentLabels, programLabels } = analysis.settings;
+  const written: WrittenMark = { columns: fingerprint(rows, 0, OUTPUTS.length), labels: [...new Set([...labels, ...segmentLabels, ...programLabels])] };
+  return JSON.stringify({ names: OUTPUTS, written });
+}
+
 export function writeOutputs(data: SheetData, analysis: Analysis, say: Translate): WriteResult {
   const { sheet, values, headerRow } = data;
   const width = OUTPUTS.length;
   let note: string | undefined;
   let column: number;
-  if (blockIsOurs(data)) column = data.block!.column;
-  else {
-    if (data.block) {
-      for (const md of sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()) {
-        if (md.getValue() === JSON.stringify(data.block.names)) md.remove();
-      }
-    }
+  // From the header row to the last row of the sheet's data, so rows left from a longer run are cleared.
+  const rows = outputRows(analysis);
+  const height = Math.max(values.length - headerRow, rows.length + 1);
+  const body: (string | number)[][] = new Array(height - 1);
+  for (let r = 0; r < height - 1; r++) body[r] = rows[r] ?? ['', '', '', '', ''];
+  const mark = markOf(body, analysis);
+  if (blockIsOurs(data)) {
+    column = data.block!.column;
+    data.block!.meta.setValue(mark);
+  } else {
+    data.block?.meta.remove();
     // After the last column holding anything: nothing of the user's can be there.
     column = lastUsedColumn(values) + 1;
-    const missing = column + width - 1 - sheet.getMaxColumns();
-    if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
+    const max = sheet.getMaxColumns();
+    if (column + width - 1 > max) sheet.insertColumnsAfter(max, column + width - 1 - max);
     const letter = columnLetter(column);
     const first = sheet.getRange(`${letter}:${letter}`);
-    first.addDeveloperMetadata(OUTPUT_COLUMN_KEY, JSON.stringify(OUTPUTS));
+    first.addDeveloperMetadata(OUTPUT_COLUMN_KEY, mark);
     first.setNumberFormat('0.0');
     if (data.block) {
       note = say('msg.columnsMoved', { columns: `${letter}:${columnLetter(column + width - 1)}` });
     }
   }
-  // From the header row to the last row of the sheet's data, so rows left from a longer run are cleared.
-  const rows = outputRows(analysis);
-  const height = Math.max(values.length - headerRow, rows.length + 1);
   const block: (string | number)[][] = new Array(height);
   block[0] = OUTPUT_KEYS.map((key) => cellValue(say(key)));
-  for (let r = 1; r < height; r++) block[r] = rows[r - 1] ?? ['', '', '', '', ''];
+  for (let r = 1; r < height; r++) block[r] = body[r - 1].map((v) => cellValue(v));
   sheet.getRange(headerRow + 1, column, height, width).setValues(block);
   return { columns: `${columnLetter(column)}:${columnLetter(column + width - 1)}`, note };
 }

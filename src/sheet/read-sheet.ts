@@ -1,6 +1,6 @@
 import { findHeaderRow, type Cell } from '../core';
 import { OUTPUTS, OUTPUT_COLUMN_KEY, type OutputName } from './keys';
-import type { SheetApi } from './apps-script';
+import type { DeveloperMetadataApi, SheetApi } from './apps-script';
 
 /** The active sheet read once: its values, the header row, and where our own output columns are. */
 
@@ -8,6 +8,18 @@ export interface OutputBlock {
   /** 1-based column of the first output column (Score). */
   column: number;
   names: OutputName[];
+  /** What the last run wrote, to tell a person's edits from ours (absent on blocks from older versions). */
+  written?: WrittenMark;
+  /** Its developer metadata, to record the next run's mark. */
+  meta: DeveloperMetadataApi;
+}
+
+/** Kept in a block's developer metadata: a fingerprint per column of what was written, and the labels used. */
+export interface WrittenMark {
+  /** Per column: [sum of cell hashes mod 2³², count of non-blank cells] over the rows below the header. */
+  columns: [number, number][];
+  /** Every text label the run wrote in its label columns (tiers, segments, programs). */
+  labels: string[];
 }
 
 export interface SheetData {
@@ -21,6 +33,8 @@ export interface SheetData {
   block: OutputBlock | null;
   /** Our single extra columns (e.g. Lookalike) → 1-based column. */
   extras: Map<string, number>;
+  /** What the last run wrote in each extra column. */
+  marks: Map<string, WrittenMark>;
   /** The header row with our own columns blanked, so they are never read as data. */
   header: Cell[] | null;
   /** Data rows (after the header) with our own columns blanked, trailing blank rows dropped. */
@@ -28,26 +42,33 @@ export interface SheetData {
 }
 
 /** Our columns on a sheet, by developer metadata: the output block and any single extra columns (Lookalike). */
-export function findColumns(sheet: SheetApi): { block: OutputBlock | null; extras: Map<string, number> } {
+export function findColumns(sheet: SheetApi): { block: OutputBlock | null; extras: Map<string, number>; marks: Map<string, WrittenMark> } {
   const extras = new Map<string, number>();
+  const marks = new Map<string, WrittenMark>();
   let block: OutputBlock | null = null;
   for (const md of sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()) {
-    let names: string[];
-    try {
-      names = JSON.parse(md.getValue() ?? '[]') as string[];
-    } catch {
-      names = [...OUTPUTS];
-    }
+    const { names, written } = readMark(md.getValue());
     const column = md.getLocation().getColumn();
     if (!column) continue;
-    if (names.length === 1) extras.set(names[0], column.getColumn());
-    else if (!block) block = { column: column.getColumn(), names: names as OutputName[] };
+    if (names.length === 1) {
+      extras.set(names[0], column.getColumn());
+      if (written) marks.set(names[0], written);
+    } else if (!block) block = { column: column.getColumn(), names: names as OutputName[], written, meta: md };
   }
-  return { block, extras };
+  return { block, extras, marks };
 }
 
-export function findBlock(sheet: SheetApi): OutputBlock | null {
-  return findColumns(sheet).block;
+/** A column's metadata value: `{"names":[…],"written":{…}}`, or the bare names array older versions wrote. */
+export function readMark(value: string | null): { names: string[]; written?: WrittenMark } {
+  try {
+    const v = JSON.parse(value ?? '[]') as unknown;
+    if (Array.isArray(v)) return { names: v.map(String) };
+    const o = v as { names?: unknown; written?: WrittenMark };
+    if (o && Array.isArray(o.names)) return { names: o.names.map(String), written: o.written && Array.isArray(o.written.columns) ? o.written : undefined };
+  } catch {
+    /* unreadable: the usual block */
+  }
+  return { names: [...OUTPUTS] };
 }
 
 /** 1-based number of the last column holding anything in any row (0 for an empty sheet). */
@@ -70,7 +91,7 @@ function blank(cell: Cell): boolean {
 
 export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
   const values = sheet.getDataRange().getValues() as Cell[][];
-  const { block, extras } = findColumns(sheet);
+  const { block, extras, marks } = findColumns(sheet);
   const extraColumns = new Set([...extras.values()].map((c) => c - 1));
   const ours = (c: number) => (block !== null && c >= block.column - 1 && c < block.column - 1 + block.names.length) || extraColumns.has(c);
   const clean = block || extras.size ? values.map((row) => row.map((cell, c) => (ours(c) ? '' : cell))) : values;
@@ -84,6 +105,7 @@ export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
     headerRow,
     block,
     extras,
+    marks,
     header: headerRow >= 0 ? clean[headerRow] : null,
     rows: clean.slice(headerRow + 1, end),
   };

@@ -42,11 +42,29 @@ export function readSettings(text: string | null | undefined): LoadedSettings {
   }
 }
 
-/** Validates, then saves. Throws SettingsError with the field's name when invalid. */
+/** A property value holds at most 9 KB, counted in UTF-8 bytes (a Thai or Chinese character is 3); the key counts too, to be safe. */
+export const PROPERTY_BYTES = 9 * 1024;
+
+/** UTF-8 bytes of a text (Apps Script has neither Buffer nor TextEncoder). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Validates, then saves. Throws SettingsError with the field's name when invalid, or when too large to store. */
 export function saveSettings(props: PropertiesApi, input: unknown, say: Translate = translator('en')): Settings {
   const settings = parseSettings(input);
   const text = JSON.stringify(settings);
-  if (text.length > 9000) throw new SettingsError(say('msg.settingsTooLarge'));
+  if (utf8Bytes(SETTINGS_PROPERTY) + utf8Bytes(text) > PROPERTY_BYTES) throw new SettingsError(say('msg.settingsTooLarge'));
   props.setProperty(SETTINGS_PROPERTY, text);
   return settings;
 }

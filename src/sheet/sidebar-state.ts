@@ -6,6 +6,7 @@ import type { Services } from './apps-script';
 import { loadSettings, sayWarning } from './settings-store';
 import { documentLanguage } from './language';
 import type { Lang } from '../i18n';
+import { given } from './given';
 
 /** What the sidebar shows when it opens: the columns found, their roles, and the saved settings. */
 
@@ -39,7 +40,8 @@ export interface SidebarState {
   warning?: string;
 }
 
-export function sidebarState(services: Services, edited?: SettingsInput): SidebarState {
+export function sidebarState(services: Services, editedInput?: SettingsInput | null): SidebarState {
+  const edited = given(editedInput);
   const loaded = edited === undefined ? loadSettings(services.properties.getDocumentProperties()) : { settings: parseSettings(edited), warning: undefined };
   const settings = loaded.settings;
   const ss = services.spreadsheetApp.getActiveSpreadsheet();

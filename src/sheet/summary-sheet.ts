@@ -1,10 +1,11 @@
-import type { Analysis, Movement } from '../core';
 import { translator, type Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { inEveryLanguage } from './language';
 import { SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
-import { summaryLayout } from './summary-layout';
-import type { EmbeddedChartApi, PropertiesApi, SheetApi, SpreadsheetApi } from './apps-script';
+import type { SummaryLayout } from './summary-layout';
+import { findOurSheets, type OurSheets } from './our-sheets';
+import type { EmbeddedChartApi, PropertiesApi, RangeApi, SheetApi, SpreadsheetApi } from './apps-script';
+import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits, type GridSize } from './grid';
 
 /**
  * Builds or updates "ABM Summary": the tables in one write, then the two charts, updated in place
@@ -15,45 +16,51 @@ import type { EmbeddedChartApi, PropertiesApi, SheetApi, SpreadsheetApi } from '
 /** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
 export const SUMMARY_LAYOUT_VERSION = 'layout-2';
 
+/** Where the summary goes, decided before anything is written. */
+export interface SummaryPlan {
+  /** Our summary sheet, or null when one named `name` is to be made. */
+  sheet: SheetApi | null;
+  name: string;
+  /** Whether its layout is this version's (formats and chart ranges already set). */
+  current: boolean;
+  /** The range the tables go to, when the sheet's grid holds them. */
+  range: RangeApi | null;
+  /** The sheet's grid when it must grow first. */
+  grid: GridSize | null;
+  /** Cells the workbook gains. */
+  added: number;
+}
+
+/** Columns right of the tables, where the charts are anchored (written blank with the tables). */
+const CHART_COLUMNS = 2;
+
 /**
- * Our summary sheet, made when missing (inserting a sheet makes it active, so the caller's sheet is
- * activated again). The document property written with it names the sheet, saving a metadata search
- * on every run; without it, or when that sheet is gone, sheets are checked for our metadata.
+ * Our summary sheet, found by its developer metadata whatever it is called now (the one the
+ * document property names first, if several); when there is none, the first of "ABM Summary",
+ * "ABM Summary (2)"… that no sheet has. A user's sheet of any of those names is never taken for ours.
  */
-export function summarySheet(ss: SpreadsheetApi, back: SheetApi, recorded: string | undefined, props: PropertiesApi, say: Translate = translator('en')): { sheet: SheetApi; name: string; current: boolean } {
-  const record = (name: string) => {
-    const text = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
-    if (text !== recorded) props.setProperty(SUMMARY_PROPERTY, text);
-  };
+export function planSummary(ss: SpreadsheetApi, recorded: string | undefined, layout: SummaryLayout, say: Translate = translator('en'), ours: OurSheets = findOurSheets(ss, [SUMMARY_SHEET_KEY])): SummaryPlan {
+  const height = layout.values.length;
+  const width = layout.values[0].length + CHART_COLUMNS;
   let known: { name?: string; layout?: string } = {};
   try {
     known = JSON.parse(recorded ?? '{}') as typeof known;
   } catch {
-    /* search below */
+    /* found by metadata below */
   }
-  if (known.name) {
-    const sheet = ss.getSheetByName(known.name);
-    if (sheet) {
-      record(known.name);
-      return { sheet, name: known.name, current: known.layout === SUMMARY_LAYOUT_VERSION };
-    }
+  const tags = ours.get(SUMMARY_SHEET_KEY) ?? [];
+  if (tags.length) {
+    const named = tags.length > 1 ? tags.find((t) => t.sheet.getName() === known.name) : undefined;
+    const { tag, sheet } = named ?? tags[0];
+    const name = sheet.getName();
+    const fit = rangeIfFits(sheet, 1, 1, height, width);
+    const current = tag.getValue() === SUMMARY_LAYOUT_VERSION && known.layout === SUMMARY_LAYOUT_VERSION && known.name === name;
+    return { sheet, name, current, range: fit.range, grid: fit.grid, added: fit.grid ? cellsAdded(fit.grid, height, width) : 0 };
   }
   for (let k = 1; k < 100; k++) {
     const name = k === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${k})`;
-    const existing = ss.getSheetByName(name);
-    if (existing) {
-      const tag = existing.createDeveloperMetadataFinder().withKey(SUMMARY_SHEET_KEY).find()[0];
-      if (!tag) continue;
-      const current = tag.getValue() === SUMMARY_LAYOUT_VERSION;
-      if (!current) tag.setValue(SUMMARY_LAYOUT_VERSION);
-      record(name);
-      return { sheet: existing, name, current };
-    }
-    const sheet = ss.insertSheet(name);
-    sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, SUMMARY_LAYOUT_VERSION);
-    back.activate();
-    record(name);
-    return { sheet, name, current: false };
+    if (ss.getSheetByName(name)) continue;
+    return { sheet: null, name, current: false, range: null, grid: null, added: cellsAdded(null, height, width) };
   }
   throw new UserError(say('msg.tooManySummaries', { sheet: SUMMARY_SHEET_NAME }));
 }
@@ -69,21 +76,29 @@ export interface SummaryContext {
   props: PropertiesApi;
   /** The stored summary property, if any. */
   recorded: string | undefined;
-  sourceName: string;
-  when: string;
-  move: Movement | null;
   say: Translate;
 }
 
-export function writeSummary(analysis: Analysis, { ss, source, props, recorded, sourceName, when, move, say }: SummaryContext): string {
-  const { sheet, name, current } = summarySheet(ss, source, recorded, props, say);
-  const layout = summaryLayout(analysis, sourceName, when, move, say);
+export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, source, props, recorded, say }: SummaryContext): string {
+  const { name, current } = plan;
+  let { sheet, range } = plan;
   const height = layout.values.length;
   const width = layout.values[0].length;
-  sheet.getRange(1, 1, height, width).setValues(layout.values);
+  if (!sheet) {
+    sheet = ss.insertSheet(name);
+    sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, SUMMARY_LAYOUT_VERSION);
+    source.activate();
+    ensureGrid(sheet, { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }, height, width + CHART_COLUMNS);
+  } else if (!current) sheet.createDeveloperMetadataFinder().withKey(SUMMARY_SHEET_KEY).find()[0]?.setValue(SUMMARY_LAYOUT_VERSION);
+  if (plan.grid) ensureGrid(sheet, plan.grid, height, width + CHART_COLUMNS);
+  const record = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
+  if (record !== recorded) props.setProperty(SUMMARY_PROPERTY, record);
+  const padded = layout.values.map((row) => [...row, ...new Array<string>(CHART_COLUMNS).fill('')]);
+  (range ?? sheet.getRange(1, 1, height, width + CHART_COLUMNS)).setValues(padded);
   // The layout's cells never move within a version, so formats are set once: a re-run keeps any the user chose.
   if (!current) for (const [pattern, ranges] of Object.entries(layout.numberFormats)) sheet.getRangeList(ranges).setNumberFormat(pattern);
-  const charts = sheet.getCharts();
+  const target = sheet;
+  const charts = target.getCharts();
   // Our charts, found by their title in whichever language wrote it.
   const byTitle = (key: 'chart.segments' | 'chart.whale') => {
     const titles = inEveryLanguage(key);
@@ -93,12 +108,12 @@ export function writeSummary(analysis: Analysis, { ss, source, props, recorded, 
     const title = say(key);
     const existing = byTitle(key);
     if (existing && current && existing.getOptions().get('title') === title) return;
-    let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
+    let builder = existing ? existing.modify().clearRanges() : target.newChart();
     builder = kind === 'column' ? builder.asColumnChart() : builder.asLineChart();
-    for (const a1 of ranges) builder = builder.addRange(sheet.getRange(a1));
+    for (const a1 of ranges) builder = builder.addRange(target.getRange(a1));
     builder = builder.setNumHeaders(1).setOption('title', title).setPosition(row, width + 2, 0, 0);
-    if (existing) sheet.updateChart(builder.build());
-    else sheet.insertChart(builder.build());
+    if (existing) target.updateChart(builder.build());
+    else target.insertChart(builder.build());
   };
   place('chart.segments', layout.segmentChart, 'column', 3);
   place('chart.whale', layout.whaleChart, 'line', 22);

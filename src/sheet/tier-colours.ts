@@ -1,7 +1,8 @@
 import type { Settings } from '../core';
 import { RULES_PROPERTY } from './keys';
 import { columnLetter } from './a1';
-import type { ConditionalFormatRuleApi, PropertiesApi, SheetApi, SpreadsheetAppApi } from './apps-script';
+import type { ConditionalFormatRuleApi, PropertiesApi, Services, SheetApi, SpreadsheetAppApi } from './apps-script';
+import { withDocumentLock } from './document-lock';
 
 /**
  * Whole rows coloured by tier with conditional-format rules on the Tier column, so colours follow
@@ -96,4 +97,9 @@ export function removeColours(sheet: SheetApi, props: PropertiesApi): number {
   if (kept.length !== rules.length) sheet.setConditionalFormatRules(kept);
   props.setProperty(key, JSON.stringify({ formulas: [], area: '' }));
   return rules.length - kept.length;
+}
+
+/** "Remove tier colours" on the active sheet, under the document lock. */
+export function removeActiveColours(services: Services): number {
+  return withDocumentLock(services, () => removeColours(services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet(), services.properties.getDocumentProperties()));
 }

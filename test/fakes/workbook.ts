@@ -144,6 +144,8 @@ class FakeMetadata implements DeveloperMetadataApi {
     const { record, sheet } = this;
     return {
       getColumn: (): RangeApi | null => (record.column === null ? null : new FakeRange(sheet, 1, record.column, sheet.maxRows, 1)),
+      // As in Sheets, the sheet of sheet-located metadata; a column's location is a column, not a sheet.
+      getSheet: (): SheetApi | null => (record.column === null ? sheet : null),
     };
   }
   remove(): void {
@@ -153,14 +155,16 @@ class FakeMetadata implements DeveloperMetadataApi {
 
 class FakeFinder implements DeveloperMetadataFinderApi {
   private key: string | null = null;
-  constructor(private readonly sheet: FakeSheet) {}
+  /** One sheet's metadata, or (a spreadsheet's finder) every sheet's. */
+  constructor(private readonly scope: FakeSheet | FakeSpreadsheet) {}
   withKey(key: string): DeveloperMetadataFinderApi {
     this.key = key;
     return this;
   }
   find(): DeveloperMetadataApi[] {
-    this.sheet.book.calls.count('DeveloperMetadataFinder.find');
-    return this.sheet.metadata.filter((m) => this.key === null || m.key === this.key).map((m) => new FakeMetadata(this.sheet, m));
+    const sheets = this.scope instanceof FakeSheet ? [this.scope] : this.scope.sheets;
+    (this.scope instanceof FakeSheet ? this.scope.book : this.scope).calls.count('DeveloperMetadataFinder.find');
+    return sheets.flatMap((sheet) => sheet.metadata.filter((m) => this.key === null || m.key === this.key).map((m) => new FakeMetadata(sheet, m)));
   }
 }
 
@@ -752,6 +756,9 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   getSheetByName(name: string): SheetApi | null {
     this.count('getSheetByName');
     return this.sheets.find((s) => s.name === name) ?? null;
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderApi {
+    return new FakeFinder(this);
   }
   /** Every sheet, hidden ones too, in order. */
   getSheets(): SheetApi[] {

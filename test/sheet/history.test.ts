@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_RUNS } from '../../src/sheet/history';
+import { HISTORY_RUNS, unpackRun } from '../../src/sheet/history';
 import { HISTORY_SHEET_NAME, SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import { workbook } from './helpers';
@@ -32,11 +32,14 @@ describe('tier movement and the run history (SPEC §12)', () => {
     for (let k = 0; k < HISTORY_RUNS + 1; k++) scoreSheet(session.services);
     const history = book.sheet(HISTORY_SHEET_NAME);
     expect(history.hidden).toBe(true);
-    const header = history.snapshot().values[0];
-    const runs = header.filter((v, c) => c % 4 === 0 && v !== '');
+    const values = history.snapshot().values;
+    const runs = values[0].filter((v) => v !== '');
     expect(runs).toHaveLength(HISTORY_RUNS);
-    expect(header.slice(0, 4).map(String)).toEqual([expect.stringContaining('Accounts'), 'Tier', 'Score', 'Segment']);
-    expect(history.snapshot().values.slice(1, 6).map((r) => r[0])).toEqual(['Acme', 'Birch', 'Cobalt', 'Dune', 'Elm']);
+    // Slot 0 was overwritten by run 13: the oldest goes first.
+    const { title, snapshot } = unpackRun(values.map((r) => r[0]));
+    expect(title).toMatch(/ · Accounts$/u);
+    expect([...snapshot.keys()]).toEqual(['Acme', 'Birch', 'Cobalt', 'Dune', 'Elm']);
+    expect(snapshot.get('Elm')).toEqual({ tier: 0, score: 100, segment: 'Money Maker' });
     expect(JSON.parse(book.properties['abmTier.history']).runs).toBe(HISTORY_RUNS + 1);
     expect(book.active.name).toBe('Accounts');
   });

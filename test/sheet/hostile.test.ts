@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCells, RunClock } from '../../src/sheet/limits';
+import { checkWorkbookCells, RunClock } from '../../src/sheet/limits';
+import { unpackRun } from '../../src/sheet/history';
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import { saveSettings } from '../../src/sheet/settings-store';
 import { NASTY_SHEETS } from '../fixtures/nasty-sheets';
@@ -42,17 +43,23 @@ describe('a corpus of nasty sheets, through the sidebar path', () => {
     const written = book.sheets.flatMap((s) => s.snapshot().values.flat()).filter((v): v is string => typeof v === 'string');
     const drivers = written.filter((v) => v.includes('(top') || v.includes('(bottom'));
     expect(drivers.length).toBeGreaterThan(0);
-    for (const d of drivers) expect(d).not.toMatch(/^[=+\-@]/u);
-    const history = book.sheet('ABM History').snapshot().values.flat();
-    expect(history).toContain(`'=HYPERLINK("http://x","y")`);
-    expect(history).toContain("'+44 20 7946");
+    // What we wrote reads back as the text it was, and nothing we wrote became a formula.
+    for (const s of book.sheets.filter((x) => x.name.startsWith('ABM '))) expect(s.snapshot().formulas, s.name).toEqual([]);
+    const history = book.sheet('ABM History').snapshot().values;
+    const keys = [...unpackRun(history.map((r) => r[0])).snapshot.keys()];
+    expect(keys).toContain('=HYPERLINK("http://x","y")');
+    expect(keys).toContain('+44 20 7946');
   });
 });
 
 describe('limits, checked before Google enforces them', () => {
-  it('refuses a run past 10 million cells with advice', () => {
-    expect(() => checkCells(600_000, 15, 5)).toThrow('Scoring would need 12,000,000 cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.');
-    expect(() => checkCells(100_000, 15, 5)).not.toThrow();
+  it('refuses a run past 10 million cells, counted over every sheet\'s grid, with advice', () => {
+    const book = new FakeSpreadsheet({ S: [['a']] });
+    book.sheet('S').insertRowsAfter(1000, 383_000); // 384 000 rows × 26 columns = 9,984,000 cells
+    expect(book.cellCount()).toBe(9_984_000);
+    const ss = book.session().services.spreadsheetApp.getActiveSpreadsheet();
+    expect(() => checkWorkbookCells(ss, 26_000)).toThrow('Scoring would need 10,010,000 cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.');
+    expect(() => checkWorkbookCells(ss, 16_000)).not.toThrow();
   });
 
   it('stops before writing when the 6-minute run is nearly gone, and nothing is half-written', () => {
