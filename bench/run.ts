@@ -1,5 +1,6 @@
 /** npm run bench: prints each figure beside its budget. Nothing here asserts; tests never time. */
 import { benchCli } from './cli';
+import { benchFunctions } from './functions';
 import { benchOrders } from './orders';
 import { benchPipeline } from './pipeline';
 import { benchSheet } from './sheet';
@@ -10,4 +11,5 @@ benchPipeline();
 benchCli();
 benchSheet();
 benchOrders();
+benchFunctions();
 void benchSql();

@@ -66,6 +66,15 @@ export function formatted(v: Value | undefined, pattern: string | null): string 
   }
 }
 
+/** A cell's rule colour; a rule the stand-in cannot evaluate (it throws rather than guess) shows none. */
+function background(sheet: FakeSheet, row: number, column: number): string | null {
+  try {
+    return sheet.backgroundAt(row, column);
+  } catch {
+    return null;
+  }
+}
+
 export function workbookView(book: FakeSpreadsheet): WorkbookView {
   return {
     active: book.active.name,
@@ -78,7 +87,7 @@ export function workbookView(book: FakeSpreadsheet): WorkbookView {
         hidden: sheet.hidden,
         cells: grid.map((r, i) => r.map((v, c) => formatted(v, sheet.formatAt(i + 1, c + 1)))),
         numeric: grid.map((r) => r.map((v) => typeof v === 'number')),
-        backgrounds: grid.map((r, i) => r.map((_, c) => sheet.backgroundAt(i + 1, c + 1))),
+        backgrounds: grid.map((r, i) => r.map((_, c) => background(sheet, i + 1, c + 1))),
         charts: sheet.charts.map((c) => chartView(sheet, c)),
       };
     }),

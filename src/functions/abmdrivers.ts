@@ -1,10 +1,10 @@
 import { describeDrivers } from '../core';
-import { column, frame, word, type DocumentLabels, type Output } from './args';
+import { column, frame, MAX_METRICS_CELLS, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow, weightOptions } from './metrics';
 
 /** =ABMDRIVERS(metrics, [weights]): what lifts each score and what holds it back (SPEC §9). */
 export function abmDrivers(metrics: unknown, weights?: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(metrics);
+  const framed = frame(metrics, MAX_METRICS_CELLS);
   const { settings, positional } = weightOptions(framed, weights, undefined);
   const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
   const { table, drivers, percentiles } = analysis;

@@ -1,5 +1,5 @@
 import { healthIndex, healthLabel, ROW_OK } from '../core';
-import { frame, type DocumentLabels, type Output } from './args';
+import { frame, MAX_METRICS_CELLS, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 /**
@@ -7,7 +7,7 @@ import { analyseRange, perRow } from './metrics';
  * from the recency, engagement, orders, products, feedback and support columns found by header.
  */
 export function abmHealth(metrics: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(metrics);
+  const framed = frame(metrics, MAX_METRICS_CELLS);
   if (!framed.header) throw new Error('metrics: ABMHEALTH needs the header row (e.g. Recency, Engagement, Orders) to find its columns.');
   const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
   const include = analysis.table.status.map((s) => (s === ROW_OK ? 1 : 0));

@@ -1,5 +1,5 @@
 import { lookalike, ROW_OK } from '../core';
-import { column, frame, word, type DocumentLabels, type Output } from './args';
+import { column, frame, MAX_METRICS_CELLS, word, type DocumentLabels, type Output } from './args';
 import { tierIndex } from './abmprogram';
 import { analyseRange, perRow } from './metrics';
 
@@ -12,7 +12,7 @@ function isIdeal(cell: unknown): boolean {
 
 /** =ABMLOOKALIKE(metrics, is_ideal): how much each account looks like the ideal ones, 0–100 (SPEC §11). */
 export function abmLookalike(metrics: unknown, ideal: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(metrics);
+  const framed = frame(metrics, MAX_METRICS_CELLS);
   const marks = frame(ideal).rows;
   const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
   const { table } = analysis;

@@ -2,7 +2,7 @@ import {
   analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
   type Analysis, type Direction, type PositionalOptions, type SettingsInput,
 } from '../core';
-import { absent, cells, frame, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, say, type DocumentLabels, type Framed } from './args';
+import { absent, cells, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, say, type DocumentLabels, type Framed } from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
 
@@ -50,7 +50,7 @@ function width(framed: Framed): number {
 }
 
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
-export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics), doc: DocumentLabels = {}): RangeAnalysis {
+export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics, MAX_METRICS_CELLS), doc: DocumentLabels = {}): RangeAnalysis {
   const settings = parseSettings(settingsInput);
   const mapping = mapColumns(framed.header, width(framed), settings, positional);
   const first = framed.header ? 2 : 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abmLtv, abmScore } from '../../src/functions';
-import { checkFunctionCells, frame, MAX_FUNCTION_CELLS } from '../../src/functions/args';
+import { abmLtv, abmScore, abmSegment } from '../../src/functions';
+import { checkFunctionCells, frame, MAX_FUNCTION_CELLS, MAX_METRICS_CELLS } from '../../src/functions/args';
 
 /** The size guard of src/functions/args.ts; its figure comes from bench/functions.ts. */
 const LIMIT = MAX_FUNCTION_CELLS.toLocaleString('en-US');
@@ -9,9 +9,19 @@ describe('the custom functions\' size guard', () => {
   it('refuses a range one cell over the limit, saying its size and the limit', () => {
     const over = Array.from({ length: MAX_FUNCTION_CELLS + 1 }, (_, i) => [i]);
     const message = `The range holds ${(MAX_FUNCTION_CELLS + 1).toLocaleString('en-US')} cells, more than the ${LIMIT} a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.`;
-    expect(() => abmScore(over)).toThrow(message);
+    expect(() => abmSegment(over)).toThrow(message);
     // Each range is checked: one over-long column of ABMLTV is enough.
     expect(() => abmLtv(over, 4, 5)).toThrow(message);
+  });
+
+  it('lets metrics tables, scored per row over many columns, hold more: up to MAX_METRICS_CELLS', () => {
+    expect(MAX_METRICS_CELLS).toBeGreaterThan(MAX_FUNCTION_CELLS);
+    const wide = 15;
+    const rows = Math.floor(MAX_METRICS_CELLS / wide);
+    expect(() => checkFunctionCells(rows, wide, MAX_METRICS_CELLS)).not.toThrow();
+    expect(() => checkFunctionCells(rows + 1, wide, MAX_METRICS_CELLS)).toThrow(`more than the ${MAX_METRICS_CELLS.toLocaleString('en-US')} a custom function`);
+    const over = Array.from({ length: MAX_METRICS_CELLS + 1 }, (_, i) => [i]);
+    expect(() => abmScore(over)).toThrow(`The range holds ${(MAX_METRICS_CELLS + 1).toLocaleString('en-US')} cells`);
   });
 
   it('lets a range of exactly the limit through', () => {
