@@ -21,7 +21,7 @@ function codeIn(timeZone: string, cells: CellInput[][]) {
   const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
   const own = (v: unknown): unknown => (v instanceof Date ? new ScriptDate(v.getTime()) : Array.isArray(v) ? v.map(own) : v);
   const range = (a1: string) => own(book.sheet('Orders').getRange(a1).getValues()) as unknown[][];
-  return { code: context as unknown as Record<string, (...args: unknown[]) => unknown[][]>, range };
+  return { code: context as unknown as Record<string, (...args: unknown[]) => unknown[][]>, range, book };
 }
 
 describe('custom functions count dates as the days the spreadsheet shows', () => {
@@ -55,5 +55,19 @@ describe('custom functions count dates as the days the spreadsheet shows', () =>
   it('a bad cell next to a date names the date as the sheet shows it (Bangkok: 2026-03-15, not the 14th)', () => {
     const { code, range } = codeIn('Asia/Bangkok', [['Account', 'Revenue'], ['Acme', sheetDate('2026-03-15')], ['Birch', 5]]);
     expect(String(code.ABMSCORE(range('A1:B3'))[1][0])).toContain('2026-03-15');
+  });
+});
+
+describe('custom functions read the document once per call', () => {
+  it('one settings read, one locale read and one time-zone read per cell, whatever the range', () => {
+    const grid: CellInput[][] = [['Account', 'Revenue', 'Profit'], ...Array.from({ length: 500 }, (_, i) => [`A${i}`, i * 10, i])];
+    const { code, range, book } = codeIn('Asia/Bangkok', grid);
+    const input = range('A1:C501');
+    book.calls.reset();
+    code.ABMSCORE(input);
+    expect(book.calls.byMethod['Properties.getProperty']).toBe(1);
+    expect(book.calls.byMethod['Spreadsheet.getSpreadsheetLocale']).toBe(1);
+    expect(book.calls.byMethod['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
+    expect(book.calls.total).toBeLessThanOrEqual(6);
   });
 });
