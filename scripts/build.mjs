@@ -4,7 +4,7 @@
 // Apps Script sees only top-level function declarations, so the bundle (one IIFE) is followed by a
 // stub per export of src/main.ts, carrying that export's JSDoc (Sheets reads custom-function help there).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -151,22 +151,30 @@ async function buildCli() {
 
 export async function buildAll({ quiet = false } = {}) {
   evaluated.clear();
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(distCli, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
   // Each output by its path from the project root: dist/ for clasp, dist-cli/ for node.
   const outputs = { 'dist/Code.js': await buildCode() };
   const sidebar = await buildSidebar();
   if (sidebar) outputs['dist/Sidebar.html'] = sidebar;
   const cli = await buildCli();
-  if (cli) {
-    mkdirSync(distCli, { recursive: true });
-    outputs[`dist-cli/${CLI_FILE}`] = cli;
+  if (cli) outputs[`dist-cli/${CLI_FILE}`] = cli;
+  outputs['dist/appsscript.json'] = readFileSync(join(root, 'appsscript.json'), 'utf8');
+  // Only what this build makes stays (clasp would push any stray file), and each file is replaced
+  // whole by a rename, so a test or a second build reading dist/ meanwhile never sees half a file.
+  for (const dir of [dist, distCli]) {
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) {
+      const path = `${dir === dist ? 'dist' : 'dist-cli'}/${name}`;
+      if (!(path in outputs)) rmSync(join(dir, name), { recursive: true, force: true });
+    }
   }
-  for (const [path, text] of Object.entries(outputs)) writeFileSync(join(root, path), text);
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  for (const [path, text] of Object.entries(outputs)) {
+    const temp = join(root, `${path}.${process.pid}.tmp`);
+    writeFileSync(temp, text);
+    renameSync(temp, join(root, path));
+  }
   const problems = [];
   for (const [path, text] of Object.entries(outputs)) {
+    if (path.endsWith('.json')) continue;
     const size = Buffer.byteLength(text);
     const budget = BUDGET[path];
     if (!quiet) console.log(`${path.padEnd(20)} ${(size / 1024).toFixed(1).padStart(7)} KB${budget ? ` (budget ${budget / 1024} KB)` : ''}`);
