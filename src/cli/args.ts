@@ -1,4 +1,5 @@
 import type { SettingsInput } from '../core';
+import { setOwn } from '../core/own-key';
 
 /** Command-line flags → settings (validated later by the one zod schema) and output options. */
 
@@ -20,17 +21,54 @@ export interface Options {
   rowId: string | null;
 }
 
-const VALUE_FLAGS = new Set(['--lang', '--method', '--cutoffs', '--thresholds', '--weights', '--as-of', '--format', '--out', '--bins', '--capacity', '--table', '--dialect', '--columns', '--row-id']);
+const VALUE_FLAGS = new Set(['--lang', '--method', '--cutoffs', '--thresholds', '--weights', '--directions', '--as-of', '--format', '--out', '--bins', '--capacity', '--table', '--dialect', '--columns', '--row-id']);
 const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
 
+/** Characters of a user's value a message quotes at most. */
+const EXCERPT = 40;
+
+/** A value as a message quotes it: `"12,5OO"`, or its first characters and … when long (a 10 MB argument gives a short line). */
+export function excerpt(text: string, max = EXCERPT): string {
+  return `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
+}
+
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/iu;
+
+/** The one reader of numbers in options: `3`, `-1.5`, `.5`, `1e3`, `2E1`; NaN for anything else (`0x10`, `Infinity`, `1,5`, ''). */
+export function optionNumber(text: string): number {
+  const s = text.trim();
+  return DECIMAL.test(s) ? Number(s) : Number.NaN;
+}
+
 function numbers(flag: string, text: string, count: number[]): number[] {
-  const list = text.split(',').map((s) => s.trim());
-  const values = list.map(Number);
-  if (!count.includes(values.length) || values.some((v) => !Number.isFinite(v)) || list.some((s) => s === '')) {
-    throw new UsageError(`${flag} takes ${count.join(' or ')} numbers separated by commas, e.g. ${flag} ${count[0] === 3 ? '20,30,50' : count[0] === 2 ? '70,40' : '1,3,1,10'}; got "${text}".`);
+  const values = text.split(',').map(optionNumber);
+  if (!count.includes(values.length) || values.some((v) => !Number.isFinite(v))) {
+    throw new UsageError(`${flag} takes ${count.join(' or ')} numbers separated by commas, e.g. ${flag} ${count[0] === 3 ? '20,30,50' : count[0] === 2 ? '70,40' : '1,3,1,10'}; got ${excerpt(text)}.`);
   }
   return values;
 }
+
+/** `name=value,name=value` → { name: value }, each value read by `read` (undefined: refused). */
+function pairs<T>(flag: string, text: string, read: (value: string) => T | undefined, example: string, what: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    const name = eq > 0 ? part.slice(0, eq).trim() : '';
+    const value = eq > 0 ? read(part.slice(eq + 1).trim()) : undefined;
+    if (!name || value === undefined) throw new UsageError(`${flag} takes ${what} pairs, e.g. ${flag} ${example}; ${excerpt(part)} is not one.`);
+    setOwn(out, name, value);
+  }
+  return out;
+}
+
+const weight = (text: string) => {
+  const v = optionNumber(text);
+  return Number.isFinite(v) ? v : undefined;
+};
+const direction = (text: string) => {
+  const d = text.toLowerCase();
+  return d === 'higher' || d === 'lower' ? d : undefined;
+};
 
 export function parseArgs(argv: readonly string[]): Options {
   const first = argv[0] === '--help' || argv[0] === '-h' ? 'help' : argv[0];
@@ -69,21 +107,17 @@ export function parseArgs(argv: readonly string[]): Options {
           s.capacity = { strategicMarketers: sm, strategicAccounts: sa, liteMarketers: lm, liteAccounts: la };
           break;
         }
-        case '--weights': {
-          const weights: Record<string, number> = {};
-          for (const part of value.split(',')) {
-            const m = /^\s*([^=]+?)\s*=\s*([-+]?\d*\.?\d+)\s*$/u.exec(part);
-            if (!m) throw new UsageError(`--weights takes name=number pairs, e.g. --weights profit=3,revenue=2; "${part}" is not one.`);
-            weights[m[1]] = Number(m[2]);
-          }
-          s.weights = weights;
+        case '--weights':
+          s.weights = pairs(flag, value, weight, 'profit=3,revenue=2', 'name=number');
           break;
-        }
+        case '--directions':
+          s.directions = pairs(flag, value, direction, 'recency=lower,Tickets=lower', 'name=higher or name=lower');
+          break;
         case '--as-of':
           s.asOf = value;
           break;
         case '--format':
-          if (value !== 'json' && value !== 'csv') throw new UsageError(`--format is json or csv, not "${value}".`);
+          if (value !== 'json' && value !== 'csv') throw new UsageError(`--format is json or csv, not ${excerpt(value)}.`);
           options.format = value;
           break;
         case '--out':
@@ -93,7 +127,7 @@ export function parseArgs(argv: readonly string[]): Options {
           options.table = value;
           break;
         case '--dialect':
-          if (value !== 'duckdb' && value !== 'bigquery') throw new UsageError(`--dialect is bigquery or duckdb, not "${value}".`);
+          if (value !== 'duckdb' && value !== 'bigquery') throw new UsageError(`--dialect is bigquery or duckdb, not ${excerpt(value)}.`);
           options.dialect = value;
           break;
         case '--columns':
@@ -103,16 +137,16 @@ export function parseArgs(argv: readonly string[]): Options {
           options.rowId = value;
           break;
         case '--bins': {
-          const n = Number(value);
-          if (!Number.isInteger(n) || n < 2 || n > 10) throw new UsageError(`--bins is a whole number from 2 to 10, not "${value}".`);
+          const n = optionNumber(value);
+          if (!Number.isInteger(n) || n < 2 || n > 10) throw new UsageError(`--bins is a whole number from 2 to 10, not ${excerpt(value)}.`);
           options.bins = n;
           break;
         }
       }
       continue;
     }
-    if (arg.startsWith('-')) throw new UsageError(`unknown option ${flag}; see abm-tier --help.`);
-    if (options.file) throw new UsageError(`one file at a time: got "${options.file}" and "${arg}".`);
+    if (arg.startsWith('-')) throw new UsageError(`unknown option ${flag.length > EXCERPT ? excerpt(flag) : flag}; see abm-tier --help.`);
+    if (options.file) throw new UsageError(`one file at a time: got ${excerpt(options.file)} and ${excerpt(arg)}.`);
     options.file = arg;
   }
   return options;
@@ -137,7 +171,11 @@ Options:
   --cutoffs 20,30,50          quantile: percent of accounts in Tier 1, 2, 3
   --thresholds 70,40          threshold: minimum score for Tier 1 and Tier 2
   --capacity 1,3,1,10         capacity: strategic marketers, accounts each, ABM Lite marketers, accounts each
-  --weights profit=3,revenue=2  weights by role or column header
+  --weights profit=3,revenue=2  weights by role or column header; naming another numeric column
+                              scores it as a custom metric (weight 0 leaves a metric out)
+  --directions recency=lower,Tickets=lower
+                              whether higher or lower is better, by role or column header (a
+                              custom metric is higher-is-better unless told)
   --no-cap                    do not move unprofitable accounts to Tier 3
   --as-of YYYY-MM-DD          the day recency and tenure dates count from (default today)
   --format json|csv           output format (default json; csv when --out ends in .csv)

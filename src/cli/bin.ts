@@ -1,5 +1,5 @@
 /** The node entry of abm-tier (bundled to dist-cli/abm-tier.js). */
-import { run } from './main';
+import { run, terminalLine } from './main';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -14,6 +14,6 @@ run(process.argv.slice(2), {
 }).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {
-  process.stderr.write(`abm-tier: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`abm-tier: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
   process.exitCode = 1;
 });

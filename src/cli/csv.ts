@@ -1,13 +1,24 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
- * A streaming CSV reader (RFC 4180: quotes, "" escapes, newlines inside quotes), with a BOM, CRLF,
- * LF or CR line ends, and `,` `;` or tab separators told apart on the first line. It reads the file in
- * chunks and hands over one record at a time, so a large file never sits in memory whole.
+ * A streaming CSV reader (RFC 4180: quotes, "" escapes, newlines inside quotes), with CRLF, LF or
+ * CR line ends, and `,` `;` or tab separators told apart on the first line. It reads the file in
+ * chunks and hands over one record at a time, so a large file never sits in memory whole. The file
+ * is UTF-8 (a BOM allowed), or UTF-16 LE/BE with its BOM; bytes that are not text in that encoding
+ * are refused with their line, never replaced.
  */
 
 export class CsvError extends Error {
   override name = 'CsvError';
+}
+
+/** The path itself is the problem (a folder, unreadable): the message follows the path, e.g. `accounts/ is a folder, not a file`. */
+export class PathError extends Error {
+  override name = 'PathError';
+  /** The path as the message names it, when not the input file's. */
+  constructor(message: string, readonly path?: string) {
+    super(message);
+  }
 }
 
 export type Separator = ',' | ';' | '\t';
@@ -34,37 +45,210 @@ export type OnRecord<F = string> = (fields: F[], record: number, raw: string, se
  * Which columns, told from the header, hold plain numbers worth reading straight from the text:
  * in those, a field written like `-1234.5` (up to 15 digits) arrives as that number, exactly as
  * Number() reads it, with no string made for it; any other text there still arrives as text.
+ * Asked after each record until it answers (the header need not be the first record).
  */
 export type NumberColumns = (header: readonly string[]) => readonly boolean[] | null;
 
-/**
- * Calls `onRecord(fields, recordNumber, raw)` for each record; record 1 is the header. `raw` is the
- * record's text as in the file (without its line end) when `keepRaw`, else ''.
- */
-export function readCsv(path: string, onRecord: OnRecord, keepRaw?: boolean): { records: number; separator: Separator };
-export function readCsv(path: string, onRecord: OnRecord<string | number>, keepRaw: boolean, numbers: NumberColumns): { records: number; separator: Separator };
-export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<string | number>, keepRaw = false, numbers?: NumberColumns): { records: number; separator: Separator } {
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export interface CsvRead {
+  records: number;
+  separator: Separator;
+  /** The file started with a byte order mark (written back when the CSV is). */
+  bom: boolean;
+  encoding: Encoding;
+}
+
+/** The encoding a file's first bytes announce, and how many bytes its BOM takes. */
+export function encodingOf(bytes: Uint8Array): { encoding: Encoding; bom: number } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  return { encoding: 'utf-8', bom: 0 };
+}
+
+function openFile(path: string): number {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CsvError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read');
+    if (code === 'ENOENT') throw new CsvError('no such file');
+    throw new PathError(code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${reason(code)})`);
   }
+  // On Linux a folder opens like a file and fails only when read.
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw new PathError('is a folder, not a file');
+  }
+  return fd;
+}
+
+/** Why a path cannot be used, in words. */
+export function reason(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return code ?? 'unknown error';
+  }
+}
+
+/**
+ * Calls `onRecord(fields, recordNumber, raw)` for each record; record 1 is the file's first. `raw`
+ * is the record's text as in the file (without its line end) when `keepRaw`, else ''.
+ */
+export function readCsv(path: string, onRecord: OnRecord, keepRaw?: boolean): CsvRead;
+export function readCsv(path: string, onRecord: OnRecord<string | number>, keepRaw: boolean, numbers: NumberColumns): CsvRead;
+export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<string | number>, keepRaw = false, numbers?: NumberColumns): CsvRead {
+  const fd = openFile(path);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
-    const decoder = new TextDecoder('utf-8');
     const parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw, numbers);
+    let decoder: TextDecoder | null = null;
+    let found: { encoding: Encoding; bom: number } = { encoding: 'utf-8', bom: 0 };
     for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
+      const n = read(fd, buffer);
       if (n === 0) break;
-      parser.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
+      if (!decoder) {
+        found = encodingOf(buffer.subarray(0, n));
+        // fatal: bytes that are not text stop the read (and are located below) instead of becoming U+FFFD.
+        decoder = new TextDecoder(found.encoding, { fatal: true });
+      }
+      parser.push(decode(decoder, buffer.subarray(0, n), true, fd, found.encoding));
     }
-    parser.push(decoder.decode());
+    if (decoder) parser.push(decode(decoder, undefined, false, fd, found.encoding));
     const records = parser.end();
-    return { records, separator: parser.separator };
+    return { records, separator: parser.separator, bom: found.bom > 0, encoding: found.encoding };
   } finally {
     closeSync(fd);
+  }
+}
+
+function read(fd: number, buffer: Buffer, position: number | null = null): number {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, position);
+  } catch (error) {
+    throw new PathError(`cannot be read (${reason((error as NodeJS.ErrnoException).code)})`);
+  }
+}
+
+function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, stream: boolean, fd: number, encoding: Encoding): string {
+  try {
+    return bytes ? decoder.decode(bytes, { stream }) : decoder.decode();
+  } catch {
+    const at = firstBadLine(fd, encoding);
+    throw new CsvError(encoding === 'utf-8'
+      ? `line ${at.line}: the file is not UTF-8 text (byte 0x${at.byte.toString(16).toUpperCase().padStart(2, '0')}); save it as UTF-8 (in Excel: CSV UTF-8) and try again`
+      : `line ${at.line}: the file is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} text; save it as UTF-8 (in Excel: CSV UTF-8) and try again`);
+  }
+}
+
+/**
+ * Re-reads the file from its start to the first bytes that are not text in `encoding` (by the
+ * rules TextDecoder's fatal mode follows): the line they are on (CRLF, LF or CR end a line) and
+ * their first byte. Only run once a read has failed.
+ */
+export function firstBadLine(fd: number, encoding: Encoding): { line: number; byte: number } {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const scan = encoding === 'utf-8' ? new Utf8Scan() : new Utf16Scan(encoding === 'utf-16le');
+  for (let position = 0; ;) {
+    const n = read(fd, buffer, position);
+    if (n === 0) break;
+    const bad = scan.push(buffer, n);
+    if (bad >= 0) return { line: scan.line, byte: bad };
+    position += n;
+  }
+  return { line: scan.line, byte: scan.pendingByte };
+}
+
+/** Counts line ends; `push` returns the first byte of an invalid sequence, else −1. */
+class Utf8Scan {
+  line = 1;
+  pendingByte = 0;
+  private need = 0;
+  private lo = 0x80;
+  private hi = 0xbf;
+  private lastCR = false;
+
+  push(b: Uint8Array, n: number): number {
+    for (let i = 0; i < n; i++) {
+      const c = b[i];
+      if (this.need > 0) {
+        if (c < this.lo || c > this.hi) return this.pendingByte;
+        this.need--;
+        this.lo = 0x80;
+        this.hi = 0xbf;
+        continue;
+      }
+      if (c === LF ? !this.lastCR : c === CR) this.line++;
+      this.lastCR = c === CR;
+      if (c < 0x80) continue;
+      this.pendingByte = c;
+      if (c >= 0xc2 && c <= 0xdf) this.need = 1;
+      else if (c >= 0xe0 && c <= 0xef) {
+        this.need = 2;
+        if (c === 0xe0) this.lo = 0xa0;
+        else if (c === 0xed) this.hi = 0x9f;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        this.need = 3;
+        if (c === 0xf0) this.lo = 0x90;
+        else if (c === 0xf4) this.hi = 0x8f;
+      } else return c;
+    }
+    return -1;
+  }
+}
+
+/** UTF-16 code units (after the BOM); a surrogate without its partner, or an odd last byte, is invalid. */
+class Utf16Scan {
+  line = 1;
+  pendingByte = 0;
+  private odd = -1;
+  private high = false;
+  private lastCR = false;
+  private started = false;
+
+  constructor(private readonly little: boolean) {}
+
+  push(b: Uint8Array, n: number): number {
+    let i = 0;
+    if (!this.started) {
+      this.started = true;
+      i = 2;
+    }
+    for (; i < n; i++) {
+      if (this.odd < 0) {
+        this.odd = b[i];
+        continue;
+      }
+      const unit = this.little ? this.odd | (b[i] << 8) : (this.odd << 8) | b[i];
+      this.odd = -1;
+      const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+      if (this.high) {
+        if (unit < 0xdc00 || unit > 0xdfff) return this.pendingByte;
+        this.high = false;
+        continue;
+      }
+      if (surrogate) {
+        if (unit >= 0xdc00) return unit >> 8;
+        this.high = true;
+        this.pendingByte = unit >> 8;
+        continue;
+      }
+      if (unit === LF ? !this.lastCR : unit === CR) this.line++;
+      this.lastCR = unit === CR;
+    }
+    return -1;
   }
 }
 
@@ -268,7 +452,7 @@ export class CsvParser<F extends string | number = string> {
     const fields = this.fields;
     this.fields = [];
     this.onRecord(fields as F[], this.record, raw, this.sep ?? ',');
-    if (this.record === 1 && this.numbers) this.numeric = this.numbers(fields as string[]);
+    if (this.numeric === null && this.numbers) this.numeric = this.numbers(fields as string[]);
   }
 }
 
@@ -305,31 +489,46 @@ function formulaLike(text: string): boolean {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
+const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/u;
+
+/**
+ * Text that is a number and nothing else (`-120`, `+4.5`, `-1e3`): a spreadsheet reads it back as
+ * that number, so it is safe to write as it is. `-2+3`, `-$5` or `- 5` are not.
+ */
+export function isPlainNumber(text: string): boolean {
+  return PLAIN_NUMBER.test(text) && Number.isFinite(Number(text));
+}
+
+/** A field a spreadsheet would run: formula-like first character, and not a plain number. */
+export function needsGuard(text: string): boolean {
+  return text !== '' && formulaLike(text) && !isPlainNumber(text);
+}
+
 function quoteIfNeeded(text: string, sep: Separator): string {
   if (text.indexOf('"') < 0 && text.indexOf(sep) < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
   return `"${text.replace(/"/gu, '""')}"`;
 }
 
 /**
- * One CSV field we write. Text a spreadsheet would run as a formula gets a leading apostrophe;
- * numbers are written as numbers.
+ * One CSV field we write, quoted for the file's separator. Numbers are written as numbers; text
+ * that a spreadsheet would run as a formula (first `=` `+` `-` `@`, tab or CR, unless it is a plain
+ * number) gets a leading apostrophe.
  */
 export function csvField(value: string | number | null | undefined, sep: Separator = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return quoteIfNeeded(formulaLike(value) ? `'${value}` : value, sep);
+  return quoteIfNeeded(needsGuard(value) ? `'${value}` : value, sep);
 }
 
-/** An input field copied to the output: as it was, unless it is formula-like text (a number such as -120 stays). */
+/** An input field copied to the output: as it was (a plain number such as -120 stays), guarded when formula-like. */
 export function copyField(text: string, sep: Separator = ','): string {
-  if (text !== '' && formulaLike(text) && !/^[+-]\p{Sc}?\d/u.test(text)) return csvField(text, sep);
-  return quoteIfNeeded(text, sep);
+  return csvField(text, sep);
 }
 
 /** An input record as it goes back out: its own text when that is safe, else re-written field by field with the guard. */
 export function inputLine(fields: readonly (string | number)[], raw: string, sep: Separator): string {
   for (const f of fields) {
-    if (typeof f === 'string' && f !== '' && formulaLike(f) && !/^[+-]\p{Sc}?\d/u.test(f)) {
+    if (typeof f === 'string' && needsGuard(f)) {
       // Numbers come only from quote-free records, whose text splits into its fields exactly.
       const texts = fields.some((x) => typeof x === 'number') ? raw.split(sep) : (fields as string[]);
       return texts.map((x) => copyField(x, sep)).join(sep);

@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import {
-  analyse, asOfMs, describeDrivers, lookalikeOfTier1, mapColumns, parseSettings, ROW_BLANK, ROW_INVALID, SettingsError, TableBuilder,
-  type Analysis, type ParsedTable, type ProfitRow, type Settings,
+  analyse, asOfMs, describeDrivers, findHeaderRow, HEADER_SCAN_ROWS, isRole, lookalikeOfTier1, mapColumns, normaliseHeader, parseSettings, ROW_BLANK, ROW_INVALID,
+  ROW_OK, SettingsError, TableBuilder, type Analysis, type ColumnMapping, type ParsedTable, type ProfitRow, type Settings,
 } from '../core';
-import { HELP, parseArgs, UsageError, type Options } from './args';
-import { CsvError, csvField, inputLine, readCsv, type Separator } from './csv';
+import { excerpt, HELP, parseArgs, UsageError, type Options } from './args';
+import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
 import { fileSink, streamSink, type Sink } from './output';
 import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
-import { translator, type Lang } from '../i18n';
-import { cliTranslator } from '../i18n/cli';
+import { PROFIT_FIELDS } from '../core/profitability';
+import { translator, type Lang, type Translate } from '../i18n';
+import { cliTranslator, type CliTranslate } from '../i18n/cli';
 import { cellLocale, localise } from '../i18n/labels';
 import { sqlExportText } from '../sql/export-text';
 
@@ -27,60 +28,241 @@ class CliError extends Error {
 
 export const OUTPUT_HEADERS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drivers'];
 
+/**
+ * Rows among which the header is found (the one naming the most roles, so a title above it is
+ * skipped), as the sheet looks for it (src/sheet/read-sheet.ts reads as many).
+ */
+
+
+/** Rows a warning about the file's shape names one by one; the rest are counted. */
+const NAMED_ROWS = 10;
+
 interface Scored {
   analysis: Analysis;
   header: string[];
   separator: Separator;
-  /** With `keepLines`: each record's text to write back (header first), guarded against formulas. */
+  /**
+   * With `keepLines`: the text to write back, guarded against formulas: first whatever stands above
+   * the data rows (title lines, the header, a BOM), then each record, all padded to the widest row.
+   */
   lines: string[];
 }
+
+const isBlankRecord = (fields: readonly (string | number)[]) => fields.length === 1 && fields[0] === '';
 
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
 export function scoreFile(path: string, given: Settings, keepLines = false): Scored {
   const lines: string[] = [];
   // The command line has no spreadsheet locale: `auto` is English.
   const lang: Lang = given.lang === 'auto' ? 'en' : given.lang;
-  const settings = localise(given, lang);
+  let settings = localise(given, lang);
   const text = lang === 'en' ? undefined : translator(lang);
+  const say = cliTranslator(lang);
   const locale = cellLocale(lang);
+  /** The records read before the header is known (the first HEADER_SCAN_ROWS). */
+  const head: string[][] = [];
   let header: string[] | null = null;
   let builder: TableBuilder | null = null;
   let numeric: boolean[] | null = null;
+  let headerRecord = 0;
+  const shape = new RowShapes();
   const asOf = asOfMs(settings.asOf);
-  const { separator } = readCsv(path, (fields, record, raw, sep) => {
-    if (keepLines) lines.push(inputLine(fields, raw, sep));
-    if (record === 1) {
-      header = (fields as string[]).map((f) => f.trim());
-      const mapping = mapColumns(header, header.length, settings);
-      if (mapping.metrics.length === 0) {
-        throw new CliError(`no metric column found in the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
-      }
-      builder = new TableBuilder(mapping, asOf, 4096, text ? (r) => text('cell.row', { row: r }) : undefined, locale, text);
-      // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
-      if (!locale.decimalComma) {
-        numeric = header.map(() => false);
-        for (const m of mapping.metrics) if (m.index >= 0) numeric[m.index] = true;
-      }
-      return;
+  const add = (fields: readonly (string | number)[], record: number) => {
+    const blank = isBlankRecord(fields);
+    if (!blank && fields.length !== header!.length) shape.note(fields, record, header!);
+    builder!.add(blank ? [] : fields, record);
+  };
+  const start = () => {
+    const row = findHeaderRow(head, HEADER_SCAN_ROWS);
+    if (row < 0) {
+      throw new CliError(head.every(isBlankRecord)
+        ? 'the file is empty: it needs a header row and one row per account'
+        : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`);
     }
-    builder!.add(fields.length === 1 && fields[0] === '' ? [] : fields, record);
+    header = head[row].map((f) => f.trim());
+    headerRecord = row + 1;
+    const mapping = mapColumns(header, header.length, settings);
+    if (mapping.metrics.length === 0) {
+      throw new CliError(`no metric column found in the header (${header.slice(0, 8).map(shortHeader).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
+    }
+    builder = new TableBuilder(mapping, asOf, 4096, text ? (r) => text('cell.row', { row: r }) : undefined, locale, text);
+    // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
+    if (!locale.decimalComma) {
+      numeric = header.map(() => false);
+      for (const m of mapping.metrics) if (m.index >= 0) numeric[m.index] = true;
+    }
+    // Title lines and the header go out as one piece, so lines[k + 1] is the table's row k.
+    if (keepLines) lines.splice(0, row + 1, lines.slice(0, row + 1).join('\n'));
+    for (let k = row + 1; k < head.length; k++) add(head[k], k + 1);
+    head.length = 0;
+  };
+  const { separator, bom } = readCsv(path, (fields, record, raw, sep) => {
+    if (keepLines) lines.push(inputLine(fields, raw, sep));
+    if (builder) add(fields, record);
+    else if (head.push(fields as string[]) === HEADER_SCAN_ROWS) start();
   }, keepLines, () => numeric);
-  if (!builder || !header) throw new CliError('the file is empty: it needs a header row and one row per account');
-  const table: ParsedTable = (builder as TableBuilder).finish();
+  if (!builder) start();
+  const table: ParsedTable = (builder as unknown as TableBuilder).finish();
+  const columns = header as unknown as string[];
+  if (keepLines) {
+    shape.pad(lines, columns.length, headerRecord, separator);
+    if (bom) lines[0] = `\uFEFF${lines[0]}`;
+  }
+  let analysis: Analysis;
   try {
-    return { analysis: analyse(table, settings, text), header, separator, lines };
+    analysis = analyse(table, settings, text);
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
+  const words = text ?? translator('en');
+  analysis.warnings.unshift(...unknownNames(given, columns, say), ...duplicateHeaders(columns, table.mapping, say), ...shape.warnings(columns, say, words));
+  analysis.warnings.push(...duplicateAccounts(table, words, say));
+  return { analysis, header: columns, separator, lines };
+}
+
+/**
+ * The sheet's warning (msg.duplicateKey) for each account name on more than one scored row, in the
+ * order of their first rows, the first NAMED_ROWS of them, then a count. Names are hashed into a
+ * typed array and the sorted hashes tell which repeat, so only those few go through a Map.
+ */
+function duplicateAccounts(table: ParsedTable, words: Translate, say: CliTranslate): string[] {
+  const { accounts, status, rowNumbers } = table;
+  if (!accounts) return [];
+  const hashes = new Uint32Array(accounts.length);
+  let counted = 0;
+  for (let i = 0; i < accounts.length; i++) {
+    const key = accounts[i];
+    if (!key || status[i] !== ROW_OK) continue;
+    let h = 0x811c9dc5; // FNV-1a over the UTF-16 code units
+    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
+    hashes[i] = h >>> 0;
+    counted++;
+  }
+  const sorted = new Uint32Array(counted);
+  for (let i = 0, k = 0; i < accounts.length; i++) if (accounts[i] && status[i] === ROW_OK) sorted[k++] = hashes[i];
+  sorted.sort();
+  const repeatedHashes = new Set<number>();
+  for (let k = 1; k < counted; k++) if (sorted[k] === sorted[k - 1]) repeatedHashes.add(sorted[k]);
+  if (repeatedHashes.size === 0) return [];
+  const rows = new Map<string, number[]>();
+  for (let i = 0; i < accounts.length; i++) {
+    const key = accounts[i];
+    if (!key || status[i] !== ROW_OK || !repeatedHashes.has(hashes[i])) continue;
+    const list = rows.get(key);
+    if (list) list.push(rowNumbers[i]);
+    else rows.set(key, [rowNumbers[i]]);
+  }
+  const out: string[] = [];
+  let more = 0;
+  for (const [key, list] of rows) {
+    if (list.length < 2) continue;
+    if (out.length < NAMED_ROWS) out.push(words('msg.duplicateKey', { account: shortHeader(key), rows: list.join(', ') }));
+    else more++;
+  }
+  if (more > 0) out.push(say('cli.moreDuplicates', { count: more }));
+  return out;
+}
+
+/** A header as a message shows it: its first characters when long. */
+function shortHeader(header: string): string {
+  return header.length > 40 ? `${header.slice(0, 39)}…` : header;
+}
+
+/**
+ * Records whose field count differs from the header's: their count by row number (to pad a CSV
+ * written back so every output column stays under its header, as the sheet writes its columns after
+ * the widest row), and the rows a warning names.
+ */
+class RowShapes {
+  private readonly counts = new Map<number, number>();
+  private widest = 0;
+  private readonly long: [number, number][] = [];
+  private readonly short: [number, number][] = [];
+  private longCount = 0;
+  private shortCount = 0;
+  private rows = 0;
+
+  /** Called for every data record that is not a blank line; `record` is its row number. */
+  note(fields: readonly (string | number)[], record: number, header: readonly string[]): void {
+    this.counts.set(record, fields.length);
+    if (fields.length > this.widest) this.widest = fields.length;
+    if (fields.length > header.length) {
+      // Empty fields past the header (a trailing separator) lose nothing: padded, not warned about.
+      let extra = false;
+      for (let c = header.length; c < fields.length && !extra; c++) extra = fields[c] !== '';
+      if (extra && this.longCount++ < NAMED_ROWS) this.long.push([record, fields.length]);
+    } else {
+      // Fewer fields than the header only matters when a named column is missing.
+      let named = header.length;
+      while (named > 0 && header[named - 1] === '') named--;
+      if (fields.length < named && this.shortCount++ < NAMED_ROWS) this.short.push([record, fields.length]);
+    }
+  }
+
+  /**
+   * Pads each kept line to the widest row: lines[0] ends with the header (record `headerRecord`),
+   * lines[j] is record `headerRecord + j`.
+   */
+  pad(lines: string[], headerWidth: number, headerRecord: number, sep: Separator): void {
+    if (this.counts.size === 0) return;
+    const width = Math.max(headerWidth, this.widest);
+    if (width > headerWidth) lines[0] += sep.repeat(width - headerWidth);
+    for (let j = 1; j < lines.length; j++) {
+      const count = this.counts.get(headerRecord + j) ?? headerWidth;
+      if (count < width) lines[j] += sep.repeat(width - count);
+    }
+  }
+
+  warnings(header: readonly string[], say: CliTranslate, text: (key: 'cell.row', params: { row: number }) => string): string[] {
+    const out: string[] = [];
+    const rows = [...this.long.map((r) => [...r, 1] as const), ...this.short.map((r) => [...r, 0] as const)].sort((a, b) => a[0] - b[0]).slice(0, NAMED_ROWS);
+    for (const [record, count, long] of rows) {
+      out.push(say(long ? 'cli.longRow' : 'cli.shortRow', { row: text('cell.row', { row: record }), count, fields: header.length }));
+    }
+    const more = this.longCount + this.shortCount - rows.length;
+    if (more > 0) out.push(say('cli.moreRows', { count: more }));
+    return out;
+  }
+}
+
+/** `--weights` / `--directions` names that are neither a role nor a column of the file: not silently dropped. */
+function unknownNames(given: Settings, header: readonly string[], say: CliTranslate): string[] {
+  const headers = new Set(header.map(normaliseHeader));
+  const out: string[] = [];
+  for (const [option, record] of [['--weights', given.weights], ['--directions', given.directions]] as const) {
+    for (const name of Object.keys(record)) {
+      const key = normaliseHeader(name);
+      if (!isRole(key) && !headers.has(key)) out.push(say('cli.unknownName', { option, name: shortHeader(name) }));
+    }
+  }
+  return out;
+}
+
+/** Headers that name more than one column: which of them is read. */
+function duplicateHeaders(header: readonly string[], mapping: ColumnMapping, say: CliTranslate): string[] {
+  const byKey = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    if (!h) return;
+    const key = normaliseHeader(h);
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const out: string[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const read = list.filter((i) => i === mapping.account || mapping.metrics.some((m) => m.index === i));
+    const params = { columns: list.map((i) => i + 1).join(', '), header: shortHeader(header[list[0]]), column: (read[0] ?? 0) + 1 };
+    out.push(say(read.length === 1 ? 'cli.duplicateHeader' : 'cli.duplicateHeaders', params));
+  }
+  return out;
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** A profitability table's rows: the label, then every column of PROFIT_COLUMNS (profit per account included), blank as null. */
 function profitJson(rows: ProfitRow[]) {
-  return rows.map((r) => ({
-    label: r.label, accounts: r.accounts, share: num(r.share), revenue: num(r.revenue), cost: num(r.cost),
-    profit: num(r.profit), margin: num(r.margin), profitShare: num(r.profitShare),
-  }));
+  return rows.map((r) => ({ label: r.label, ...Object.fromEntries(PROFIT_FIELDS.map((f) => [f, num(r[f])])) }));
 }
 
 function writeJson(sink: Sink, { analysis }: Scored, similarity: Float64Array | null): void {
@@ -158,7 +340,41 @@ function settingsOf(options: Options): Settings {
   }
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+// ESC and CSI sequences (colours, cursor moves, titles, hyperlinks) whole, then any other C0 or C1 control.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[ -~])?|\x9b[0-?]*[ -/]*[@-~]?|[\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[\x00-\x1f\x7f-\x9f]/gu;
+/** Characters of one message line at most: whatever a message quotes, the line stays readable. */
+const MAX_LINE = 1000;
+
+/** A line for the terminal: escape sequences and control characters taken out (a tab or line break becomes a space), at most MAX_LINE characters. */
+export function terminalLine(text: string): string {
+  const clean = text.replace(CONTROLS, (m) => (m.length === 1 && m.charCodeAt(0) >= 9 && m.charCodeAt(0) <= 13 ? ' ' : ''));
+  return clean.length > MAX_LINE ? `${clean.slice(0, MAX_LINE - 1)}…` : clean;
+}
+
+/** A report for the terminal: each of its lines made safe, the line breaks kept. */
+export function terminalText(text: string): string {
+  return text.split('\n').map((line) => line.replace(CONTROLS, (m) => (m === '\t' ? ' ' : ''))).join('\n');
+}
+
+/** A path as a message names it: as typed, made safe for the terminal, its start when long. */
+function pathName(path: string): string {
+  return terminalLine(path.length > 80 ? `${path.slice(0, 79)}…` : path);
+}
+
+/** The output file; a folder or a path that cannot be written names itself. */
+function outSink(path: string, shown: string): Sink {
+  try {
+    return fileSink(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PathError(code === 'EISDIR' ? 'is a folder, not a file' : code === 'ENOENT' ? 'cannot be written (no such folder)' : `cannot be written (${reason(code)})`, shown);
+  }
+}
+
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Whatever reaches the terminal on stderr is one clean line per message.
+  const io: Io = { ...rawIo, stderr: (text) => rawIo.stderr(`${terminalLine(text.endsWith('\n') ? text.slice(0, -1) : text)}\n`) };
   let options: Options;
   try {
     options = parseArgs(argv);
@@ -172,7 +388,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (options.command === 'sql') return sqlCommand(options, io);
   if (!['score', 'summary', 'accounts', 'rfm'].includes(options.command)) {
-    io.stderr(`abm-tier: unknown command "${options.command}"; try abm-tier score accounts.csv, or abm-tier --help.\n`);
+    io.stderr(`abm-tier: unknown command ${excerpt(options.command)}; try abm-tier score accounts.csv, or abm-tier --help.\n`);
     return 2;
   }
   if (!options.file) {
@@ -185,7 +401,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const settings = settingsOf(options);
     if (options.command === 'accounts' || options.command === 'rfm') {
       const orders = readOrders(path, settings.asOf, settings.lang === 'auto' || settings.lang === 'en' ? undefined : translator(settings.lang));
-      const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
+      const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
       try {
         if (options.command === 'accounts') writeAccountsCsv(sink, orders);
         else writeRfm(sink, rfmFromOrders(orders, options.bins), options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json'));
@@ -198,9 +414,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
-    const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : streamSink(io.stdout);
+    const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
     try {
-      if (options.command === 'summary') sink.write(summaryText(scored.analysis, options.file, cliTranslator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang)));
+      if (options.command === 'summary') sink.write(terminalText(summaryText(scored.analysis, options.file, cliTranslator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang))));
       else {
         const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
         if (format === 'csv') writeCsv(sink, scored, similarity);
@@ -218,11 +434,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`abm-tier: ${error.message}\n`);
       return 2;
     }
-    const where = error instanceof CsvError || error instanceof CliError || error instanceof OrdersFileError ? `${options.file}: ` : '';
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`abm-tier: ${where}${message}\n`);
+    io.stderr(`abm-tier: ${fileMessage(error, options.file)}\n`);
     return 1;
   }
+}
+
+/** What went wrong with `file` (or the path the error names), in one line. */
+function fileMessage(error: unknown, file: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PathError) return `${error.path ?? pathName(file)} ${message}`;
+  if (error instanceof CsvError || error instanceof CliError || error instanceof OrdersFileError) return `${pathName(file)}: ${message}`;
+  return message;
+}
+
+/** Stops a read once it has what it needs. */
+class Enough extends Error {}
+
+/** The header of a CSV file, found as `score` finds it (among the first HEADER_SCAN_ROWS records). */
+function headerOf(path: string): string[] {
+  const head: string[][] = [];
+  try {
+    readCsv(path, (fields) => {
+      if (head.push(fields) === HEADER_SCAN_ROWS) throw new Enough();
+    });
+  } catch (error) {
+    if (!(error instanceof Enough)) throw error;
+  }
+  const row = findHeaderRow(head, HEADER_SCAN_ROWS);
+  if (row >= 0) return head[row].map((f) => f.trim());
+  throw new CliError(head.every(isBlankRecord) ? 'the file is empty: it needs a header row' : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`);
 }
 
 /** `abm-tier sql`: the scoring as SQL, from a file's header or --columns. */
@@ -232,19 +472,16 @@ function sqlCommand(options: Options, io: Io): number {
     let headers = options.columns;
     if (!headers) {
       if (!options.file) throw new UsageError('sql needs the columns: a CSV file whose header names them, or --columns Account,Revenue,Profit');
-      readCsv(resolve(io.cwd, options.file), (fields, record) => {
-        if (record === 1) headers = fields.map((f) => f.trim());
-      });
-      if (!headers) throw new CliError(`${options.file}: the file is empty: it needs a header row`);
+      headers = headerOf(resolve(io.cwd, options.file));
     }
     const settings = settingsOf(options);
     const mapping = mapColumns(headers, headers.length, settings);
-    if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headers.join(', ')}`);
+    if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headers.slice(0, 8).map(shortHeader).join(', ')}${headers.length > 8 ? ', …' : ''}`);
     const say = translator(settings.lang === 'auto' ? 'en' : settings.lang);
     io.stdout(sqlExportText({ headers, source: options.file ?? '--columns', table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, note: options.dialect }, settings, say));
     return 0;
   } catch (error) {
-    io.stderr(`abm-tier: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`abm-tier: ${error instanceof UsageError || !options.file || options.columns ? (error as Error).message : fileMessage(error, options.file)}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }

@@ -20,7 +20,8 @@ export function readOrders(path: string, asOf?: string, text?: Translate): Order
       const columns = mapOrderColumns(fields);
       const missing = missingOrderFields(columns);
       if (missing.length) {
-        throw new OrdersFileError(`the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${fields.slice(0, 8).join(', ')}`);
+        const found = fields.slice(0, 8).map((f) => (f.length > 40 ? `${f.slice(0, 39)}…` : f)).join(', ') + (fields.length > 8 ? ', …' : '');
+        throw new OrdersFileError(`the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${found}`);
       }
       builder = new OrdersBuilder(columns, fields, { text });
       return;

@@ -1,16 +1,39 @@
-import { KPI_LABELS, type Analysis, type Kpis, type ProfitRow } from '../core';
+import { KPI_LABELS, PROFIT_FIELDS, type Analysis, type Kpis, type ProfitRow } from '../core';
 import { PROFIT_COLUMNS, type MessageKey } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 
 /** The `summary` command: a report a person reads in a terminal, in the language of `--lang`. */
 
+/** A result beyond the largest double (its true value overflowed), said as such; NaN (blank) is '–'. */
+function beyond(x: number): string {
+  return x > 0 ? '> 1.8e308' : x < 0 ? '< -1.8e308' : '–';
+}
+
 function money(x: number): string {
-  return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–';
+  if (!Number.isFinite(x)) return beyond(x);
+  return Math.abs(x) < 1e15 ? Math.round(x).toLocaleString('en-US') : x.toExponential(3);
+}
+
+/** x · 100 with one decimal; large values keep the × 100 in the exponent (3.3e307 is 3.300e+309, where x · 100 would overflow). */
+function points(x: number): string {
+  if (!Number.isFinite(x)) return beyond(x);
+  if (Math.abs(x) < 1e13) return (x * 100).toFixed(1);
+  const [mantissa, exponent] = x.toExponential(3).split('e');
+  const e = Number(exponent) + 2;
+  return `${mantissa}e${e >= 0 ? '+' : ''}${e}`;
 }
 
 function pct(x: number): string {
-  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–';
+  return Number.isFinite(x) ? `${points(x)}%` : beyond(x);
 }
+
+function kpi(x: number): string {
+  return !Number.isFinite(x) ? beyond(x) : Number.isInteger(x) ? String(x) : x.toFixed(2);
+}
+
+const FORMAT: Record<(typeof PROFIT_FIELDS)[number], (x: number) => string> = {
+  accounts: String, share: pct, revenue: money, cost: money, profit: money, margin: pct, profitShare: pct, profitPerAccount: money,
+};
 
 /** Columns a terminal gives a text: two for CJK and other wide characters, none for combining marks (Thai vowels and tones). */
 export function displayWidth(text: string): number {
@@ -33,10 +56,10 @@ function grid(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]) : padStart(cell, widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
+/** A profitability table with the summary sheet's columns (PROFIT_COLUMNS), profit per account included. */
 function table(title: string, rows: ProfitRow[], total: ProfitRow, say: CliTranslate): string {
-  // The summary sheet's columns but profit per account, to keep the report narrow enough for a terminal.
-  const head = [title, ...PROFIT_COLUMNS.slice(0, 7).map((k) => say(k))];
-  return grid([head, ...[...rows, { ...total, label: say('total') }].map((r) => [r.label, String(r.accounts), pct(r.share), money(r.revenue), money(r.cost), money(r.profit), pct(r.margin), pct(r.profitShare)])]);
+  const head = [title, ...PROFIT_COLUMNS.map((k) => say(k))];
+  return grid([head, ...[...rows, { ...total, label: say('total') }].map((r) => [r.label, ...PROFIT_FIELDS.map((f) => FORMAT[f](r[f]))])]);
 }
 
 export function summaryText(analysis: Analysis, file: string, say: CliTranslate = cliTranslator('en')): string {
@@ -51,11 +74,11 @@ export function summaryText(analysis: Analysis, file: string, say: CliTranslate 
     [say('col.program'), say('col.accounts'), say('col.perMarketer'), say('col.marketers')],
     ...capacity.programs.map((p, t) => [p, String(capacity.accounts[t]), String(ratios[t]), String(capacity.marketers[t])]),
   ]).replace(/^/gmu, '  '), '');
-  if (whale) lines.push(`${say('summary.whale')}. ${say('summary.whalePeak', { peak: (whale.peak * 100).toFixed(1), share: (whale.peakAccounts * 100).toFixed(1), back: ((whale.peak - 1) * 100).toFixed(1) })}`, '');
+  if (whale) lines.push(`${say('summary.whale')}. ${say('summary.whalePeak', { peak: points(whale.peak), share: points(whale.peakAccounts), back: points(whale.peak - 1) })}`, '');
   lines.push(say('summary.kpis'));
   lines.push(grid((Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((key) => {
     const v = kpis[key];
-    return [say(`kpi.${key}` as MessageKey), v === null ? say('cli.noData') : Number.isInteger(v) ? String(v) : v.toFixed(2)];
+    return [say(`kpi.${key}` as MessageKey), v === null ? say('cli.noData') : kpi(v)];
   })).replace(/^/gmu, '  '));
   const best = analysis.bySegment.rows.reduce((a, b) => (b.profit > a.profit ? b : a), analysis.bySegment.rows[0]);
   if (best && Number.isFinite(best.profit)) lines.push('', say('cli.bestSegment', { segment: best.label, profit: pct(best.profitShare), accounts: pct(best.share) }));

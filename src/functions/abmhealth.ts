@@ -1,5 +1,5 @@
 import { healthIndex, healthLabel, ROW_OK } from '../core';
-import { frame, MAX_METRICS_CELLS, type DocumentLabels, type Output } from './args';
+import { frame, leadRows, MAX_METRICS_CELLS, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 /**
@@ -14,7 +14,7 @@ export function abmHealth(metrics: unknown, doc: DocumentLabels = {}): Output {
   const health = healthIndex(analysis.table, include);
   if (!health) throw new Error('metrics: no health column found; name columns Recency, Engagement, Orders, Products, Feedback or Support.');
   const index = perRow(analysis, (i) => (Number.isNaN(health[i]) ? '' : health[i]));
-  const out: Output = [['Health', 'Health status']];
+  const out: Output = [...leadRows(framed, 2), ['Health', 'Health status']];
   const names = doc.healthLabels;
   const label = (h: number) => {
     const english = healthLabel(h);

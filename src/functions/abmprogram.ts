@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type Cell } from '../core';
 import { LANGS, t } from '../i18n';
-import { column, frame, isBlankRow, labelList, say, word, type DocumentLabels, type Output } from './args';
+import { column, firstDataRow, frame, isBlankRow, labelList, say, word, type DocumentLabels, type Output } from './args';
 
 const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1, low: 2, t1: 0, t2: 1, t3: 2 };
 
@@ -21,7 +21,7 @@ export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTIN
 export function abmProgram(tiers: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
   const framed = frame(tiers);
   const programs = labelList(labels, 'labels') ?? doc.programLabels ?? DEFAULT_SETTINGS.programLabels;
-  const first = framed.header ? 2 : 1;
+  const first = firstDataRow(framed);
   const out = framed.rows.map((row, i) => {
     if (isBlankRow(row)) return '';
     const t = tierIndex(row[0], doc.labels);

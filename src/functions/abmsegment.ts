@@ -1,5 +1,5 @@
 import { parseCell, parseSettings, quantileTiers, type SettingsInput } from '../core';
-import { absent, cellMessage, column, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
+import { absent, cellMessage, column, firstDataRow, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
 
 /** =ABMSEGMENT(revenue, [cutoffs]): Money Maker, Contributor or Filler by revenue (SPEC §6). */
 export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
@@ -13,7 +13,7 @@ export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown
   }
   const settings = parseSettings(input);
   const framed = frame(revenue);
-  const first = framed.header ? 2 : 1;
+  const first = firstDataRow(framed);
   const title = framed.header ? String(framed.header[0]) : 'Revenue';
   const values = new Float64Array(framed.rows.length).fill(Number.NaN);
   const out: (string | number)[] = new Array(framed.rows.length).fill('');

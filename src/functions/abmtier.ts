@@ -2,7 +2,7 @@ import {
   assignTiers, parseCell, parseSettings, quoteCell, roleOfHeader, ROW_BLANK,
   type Settings, type SettingsInput,
 } from '../core';
-import { absent, cellMessage, column, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
+import { absent, cellMessage, column, firstDataRow, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
@@ -52,7 +52,7 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
     return column(framed, word(doc, 'out.tier'), perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
   }
   const settings = parseSettings(settingsInput);
-  const first = framed.header ? 2 : 1;
+  const first = firstDataRow(framed);
   const title = framed.header ? String(framed.header[0]) : 'Score';
   const scores = new Float64Array(framed.rows.length);
   const out: (string | number)[] = new Array(framed.rows.length).fill('');

@@ -1,4 +1,4 @@
-import { looksLikeHeader, quoteCell, type Cell, type CellLocale, type Direction, type InvalidCode } from '../core';
+import { findHeaderRow, quoteCell, setOwn, type Cell, type CellLocale, type Direction, type InvalidCode } from '../core';
 import { english, type MessageKey, type Translate } from '../i18n';
 
 /** Turning what Sheets passes to a custom function into plain grids, and grids back. */
@@ -31,6 +31,8 @@ export function trimBlankTail(grid: Grid): Grid {
 export interface Framed {
   header: Cell[] | null;
   rows: Grid;
+  /** Title lines above the header (left blank in the output, so rows stay aligned). */
+  lead?: number;
 }
 
 /**
@@ -62,17 +64,31 @@ export function checkFunctionCells(rows: number, columns: number, limit = MAX_FU
   }
 }
 
-/** Splits off the first row when it is a header (text that is not a number or a date); `limit`: the cells this function can take. */
+/**
+ * Splits off the header row, found as the sheet and the command line find it (findHeaderRow: title
+ * lines above it are skipped); `limit`: the cells this function can take.
+ */
 export function frame(arg: unknown, limit = MAX_FUNCTION_CELLS): Framed {
   const grid = trimBlankTail(toGrid(arg));
   checkFunctionCells(grid.length, grid[0]?.length ?? 0, limit);
-  if (grid.length > 0 && looksLikeHeader(grid[0])) return { header: grid[0], rows: grid.slice(1) };
+  const at = findHeaderRow(grid);
+  if (at >= 0) return { header: grid[at], rows: grid.slice(at + 1), lead: at };
   return { header: null, rows: grid };
+}
+
+/** The row number, within the range, of the first data row. */
+export function firstDataRow(framed: Framed): number {
+  return (framed.lead ?? 0) + (framed.header ? 2 : 1);
+}
+
+/** Blank output rows for the title lines above the header, `width` cells each. */
+export function leadRows(framed: Framed, width = 1): Output {
+  return Array.from({ length: framed.lead ?? 0 }, () => new Array<string>(width).fill(''));
 }
 
 /** The output column: the header echoed (as `title`) when the input had one, then one cell per row. */
 export function column(framed: Framed, title: string, values: (string | number)[]): Output {
-  const out: Output = framed.header ? [[title]] : [];
+  const out: Output = framed.header ? [...leadRows(framed), [title]] : [];
   for (const v of values) out.push([v]);
   return out.length ? out : [['']];
 }
@@ -94,7 +110,7 @@ export function parseNamedNumbers(text: string, what: string): Record<string, nu
     if (!part.trim()) continue;
     const m = /^\s*([^=:]+?)\s*[=:]\s*([-+]?\d*\.?\d+(?:e[-+]?\d+)?)\s*$/iu.exec(part);
     if (!m) throw new Error(`${what}: "${part.trim()}" is not of the form name=number, e.g. "profit=3, revenue=2".`);
-    out[m[1]] = Number(m[2]);
+    setOwn(out, m[1], Number(m[2]));
   }
   return out;
 }
@@ -106,7 +122,7 @@ export function parseNamedDirections(text: string): Record<string, Direction> {
     if (!part.trim()) continue;
     const m = /^\s*([^=:]+?)\s*[=:]\s*(higher|lower)\s*$/iu.exec(part);
     if (!m) throw new Error(`directions: "${part.trim()}" is not of the form name=higher or name=lower.`);
-    out[m[1]] = m[2].toLowerCase() as Direction;
+    setOwn(out, m[1], m[2].toLowerCase() as Direction);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import {
   analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
-  type Analysis, type Direction, type PositionalOptions, type SettingsInput,
+  type Analysis, type Cell, type Direction, type PositionalOptions, type SettingsInput,
 } from '../core';
-import { absent, cells, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, say, type DocumentLabels, type Framed } from './args';
+import { absent, cells, firstDataRow, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, say, type DocumentLabels, type Framed } from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
 
@@ -53,7 +53,7 @@ function width(framed: Framed): number {
 export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics, MAX_METRICS_CELLS), doc: DocumentLabels = {}): RangeAnalysis {
   const settings = parseSettings(settingsInput);
   const mapping = mapColumns(framed.header, width(framed), settings, positional);
-  const first = framed.header ? 2 : 1;
+  const first = firstDataRow(framed);
   const rowLabel = (row: number) => say(doc)('cell.rowOfRange', { row });
   const table = readRows(framed.rows, mapping, asOfMs(settings.asOf, doc.locale?.timeZone), first, rowLabel, doc.locale, doc.text);
   return { framed, analysis: analyse(table, settings, doc.text) };

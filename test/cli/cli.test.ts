@@ -292,10 +292,11 @@ describe('abm-tier accounts and rfm', () => {
 describe('abm-tier on hostile files: one clear line or a correct result, never a stack trace', () => {
   it.each([
     ['an empty file', '', 'abm-tier: empty.csv: the file is empty: it needs a header row and one row per account\n'],
-    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]), /^abm-tier: binary\.csv: no metric column found in the header/u],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]), /^abm-tier: binary\.csv: line 1: the file is not UTF-8 text \(byte 0x89\)/u],
+    ['a binary file that is valid UTF-8', Buffer.from([0x50, 0x4e, 0x47, 0x1b, 0x5b, 0x32, 0x4a, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'abm-tier: binary-utf8.csv: no metric column found in the header (PNG); name a column Revenue, Profit, Engagement…\n'],
     ['mismatched quotes', 'Account,Revenue\n"Acme,100\nBirch,200\n', 'abm-tier: quotes.csv: line 2: a quoted field is not closed (a " is missing)\n'],
   ])('%s', async (_what, content, expected) => {
-    const name = ({ '': 'empty.csv' } as Record<string, string>)[content as string] ?? (Buffer.isBuffer(content) ? 'binary.csv' : 'quotes.csv');
+    const name = ({ '': 'empty.csv' } as Record<string, string>)[content as string] ?? (Buffer.isBuffer(content) ? (content[0] === 0x89 ? 'binary.csv' : 'binary-utf8.csv') : 'quotes.csv');
     file(name, content as string | Buffer);
     const { code, err, out } = await cli('score', name);
     expect(code).toBe(1);
