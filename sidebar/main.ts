@@ -1,5 +1,6 @@
 /** The sidebar: map columns, tune the tiering, preview live, score. Every text from the sheet goes in as textContent. */
 import { ROLES } from '../src/core/roles';
+import { setOwn } from '../src/core/own-key';
 import { DEFAULT_RFM_SEGMENTS } from '../src/core/rfm';
 import { parseSettings, SettingsError } from '../src/core/settings';
 import { headerRow, sqlExportText, SqlRequestError } from '../src/sql/export-text';
@@ -72,16 +73,16 @@ function columnRow(c: SidebarState['columns'][number]): HTMLElement {
   const weightRow = el('div', { class: 'weight', hidden: !metric }, weight, shown, direction);
   role.addEventListener('change', () => {
     const value = role.value;
-    settings.roles[c.header] = (value === '' ? 'ignore' : value) as Settings['roles'][string];
+    setOwn(settings.roles, c.header, (value === '' ? 'ignore' : value) as Settings['roles'][string]);
     void reload();
   });
   weight.addEventListener('input', () => {
     shown.textContent = weight.value;
-    settings.weights[c.header] = Number(weight.value);
+    setOwn(settings.weights, c.header, Number(weight.value));
     schedulePreview();
   });
   direction.addEventListener('change', () => {
-    settings.directions[c.header] = direction.value as 'higher' | 'lower';
+    setOwn(settings.directions, c.header, direction.value as 'higher' | 'lower');
     schedulePreview();
   });
   return el('div', { class: 'col', dataset: { column: c.letter } },

@@ -1,5 +1,5 @@
 import { parseCell, parseIsoDate, parseNumberText, type Cell, type CellKind } from './parse-cell';
-import { ROLE_INFO, normaliseHeader, roleOfHeader, type Direction, type MetricRole } from './roles';
+import { ROLE_INFO, normaliseHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
 import type { Settings } from './settings';
 
 /** Which column holds what (SPEC §1): the account column, the metric columns, the rest carried along. */
@@ -36,11 +36,33 @@ function kindOf(role: MetricRole | 'custom'): CellKind {
   return role === 'recency' ? 'recency' : role === 'tenure' ? 'tenure' : 'number';
 }
 
-function lookup<T>(record: Record<string, T>, ...keys: string[]): T | undefined {
-  for (const key of keys) {
-    for (const [k, v] of Object.entries(record)) if (normaliseHeader(k) === key) return v;
+/**
+ * A settings record (roles, weights, directions) keyed by its keys normalised like headers, the
+ * record's first key winning. Only its own keys count, so a column called `constructor` or
+ * `__proto__` is a header like any other.
+ */
+function byHeader<T>(record: Record<string, T>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [k, v] of Object.entries(record)) {
+    const key = normaliseHeader(k);
+    if (!map.has(key)) map.set(key, v);
   }
+  return map;
+}
+
+/** The value of the first of `keys` the map holds. */
+function lookup<T>(map: Map<string, T>, ...keys: string[]): T | undefined {
+  for (const key of keys) if (map.has(key)) return map.get(key);
   return undefined;
+}
+
+interface Overrides {
+  weights: Map<string, number>;
+  directions: Map<string, Direction>;
+}
+
+function overridesOf(settings: Settings): Overrides {
+  return { weights: byHeader(settings.weights), directions: byHeader(settings.directions) };
 }
 
 /** A header row: something in it, and nothing in it that reads as a number or a date. */
@@ -55,14 +77,31 @@ export function looksLikeHeader(row: readonly Cell[]): boolean {
   return text > 0;
 }
 
+/** How many rows from the top may hold the header (title lines above it are skipped): the same on every surface. */
+export const HEADER_SCAN_ROWS = 20;
+
+function blankRow(row: readonly Cell[]): boolean {
+  for (const cell of row) if (cell !== '' && cell !== null && cell !== undefined) return false;
+  return true;
+}
+
 /**
  * The header row among the first `scan` rows: the one naming the most roles (the first such),
- * else the first row that looks like a header. −1 when there is none.
+ * else the first row that looks like a header. −1 when there is none. Only title lines and blank
+ * rows may stand above it: a row that looks like data ends the search, so a column of numbers
+ * with a text cell further down has no header. The sheet, the command line and the custom
+ * functions all find their header here.
  */
-export function findHeaderRow(rows: readonly (readonly Cell[])[], scan = 10): number {
+export function findHeaderRow(rows: readonly (readonly Cell[])[], scan = HEADER_SCAN_ROWS): number {
   let best = -1;
   let bestCount = 0;
-  const limit = Math.min(rows.length, scan);
+  let limit = Math.min(rows.length, scan);
+  for (let r = 0; r < limit; r++) {
+    if (!blankRow(rows[r]) && !looksLikeHeader(rows[r])) {
+      limit = r;
+      break;
+    }
+  }
   for (let r = 0; r < limit; r++) {
     if (!looksLikeHeader(rows[r])) continue;
     let count = 0;
@@ -81,13 +120,16 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[], scan = 10): nu
 export function mapColumns(header: readonly Cell[] | null, width: number, settings: Settings, positional: PositionalOptions = {}): ColumnMapping {
   if (!header) return mapWithoutHeader(width, settings, positional);
   const headers = Array.from({ length: width }, (_, i) => String(header[i] ?? '').trim());
+  // Each header normalised once: a header may be a megabyte long.
+  const keys = headers.map(normaliseHeader);
   const roleAt: (MetricRole | 'account' | 'custom' | null)[] = new Array(width).fill(null);
   const taken = new Set<string>();
-  const overrides = settings.roles;
+  const roles = byHeader(settings.roles);
+  const overrides = overridesOf(settings);
   // The user's choices come first; a column set to `ignore` stays unmapped.
   const ignored = new Set<number>();
   headers.forEach((h, i) => {
-    const choice = lookup(overrides, normaliseHeader(h));
+    const choice = lookup(roles, keys[i]);
     if (!choice || !h) return;
     if (choice === 'ignore') ignored.add(i);
     else if (choice === 'custom') roleAt[i] = 'custom';
@@ -99,38 +141,45 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
   for (const exactPass of [true, false]) {
     headers.forEach((h, i) => {
       if (roleAt[i] || ignored.has(i)) return;
-      const found = roleOfHeader(h);
+      const found = roleOfKey(keys[i]);
       if (found && found.exact === exactPass && !taken.has(found.role)) {
         roleAt[i] = found.role;
         taken.add(found.role);
       }
     });
   }
+  // SPEC §1: any numeric column can be scored. A column of no role that the settings give a weight
+  // above 0, or a direction, is a custom metric (as choosing "custom" for it would make it).
+  headers.forEach((h, i) => {
+    if (roleAt[i] || ignored.has(i) || !h || roleOfKey(keys[i])) return;
+    const weight = lookup(overrides.weights, keys[i]);
+    if (weight !== undefined ? weight > 0 : lookup(overrides.directions, keys[i]) !== undefined) roleAt[i] = 'custom';
+  });
   const mapping: ColumnMapping = { hasHeader: true, account: -1, metrics: [], unmapped: [], derivedProfit: false };
   headers.forEach((h, i) => {
     const role = roleAt[i];
     if (role === 'account') mapping.account = i;
-    else if (role) mapping.metrics.push(metric(i, h, role, settings));
+    else if (role) mapping.metrics.push(metric(i, h, keys[i], role, overrides));
     else if (h || ignored.has(i)) mapping.unmapped.push({ index: i, header: h });
   });
   if (!taken.has('profit') && taken.has('revenue') && taken.has('cost')) {
-    mapping.metrics.push({ ...metric(-1, 'Profit (revenue − cost)', 'profit', settings) });
+    mapping.metrics.push(metric(-1, 'Profit (revenue − cost)', 'profit', 'profit', overrides));
     mapping.derivedProfit = true;
   }
   return mapping;
 }
 
-function metric(index: number, header: string, role: MetricRole | 'custom', settings: Settings): MetricColumn {
+function metric(index: number, header: string, key: string, role: MetricRole | 'custom', overrides: Overrides): MetricColumn {
   const name = role === 'custom' ? header : role;
-  const key = normaliseHeader(header);
   const defaults = role === 'custom' ? { weight: 1, direction: 'higher' as Direction } : ROLE_INFO[role];
-  const weight = lookup(settings.weights, key, name) ?? defaults.weight;
-  const direction = lookup(settings.directions, key, name) ?? defaults.direction;
+  const weight = lookup(overrides.weights, key, name) ?? defaults.weight;
+  const direction = lookup(overrides.directions, key, name) ?? defaults.direction;
   return { index, header, name, role, weight, direction, kind: kindOf(role) };
 }
 
 function mapWithoutHeader(width: number, settings: Settings, positional: PositionalOptions): ColumnMapping {
   const metrics: MetricColumn[] = [];
+  const overrides = overridesOf(settings);
   for (let i = 0; i < width; i++) {
     const name = `column ${i + 1}`;
     metrics.push({
@@ -138,8 +187,8 @@ function mapWithoutHeader(width: number, settings: Settings, positional: Positio
       header: name,
       name,
       role: 'custom',
-      weight: positional.weights?.[i] ?? lookup(settings.weights, name) ?? 1,
-      direction: positional.directions?.[i] ?? lookup(settings.directions, name) ?? 'higher',
+      weight: positional.weights?.[i] ?? lookup(overrides.weights, name) ?? 1,
+      direction: positional.directions?.[i] ?? lookup(overrides.directions, name) ?? 'higher',
       kind: 'number',
     });
   }

@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '../i18n';
 import type { MetricColumn } from './columns';
+import { shortHeader } from './parse-cell';
 
 /** What drives each score, SPEC §9: the two metrics adding most (w·p) and the one holding it back most. */
 
@@ -10,46 +11,74 @@ export interface Drivers {
   weakest: Int16Array;
 }
 
+/**
+ * Each percentile column's denominator: 2·(n − 1) over its n present values (1 when n ≤ 1), so that
+ * p × it is the whole number 2·less + equal − 1 (SPEC §3): drivers are ranked and rounded on those
+ * whole numbers, not on p, which a double holds only approximately.
+ */
+const denominators = new WeakMap<Float64Array, number>();
+
+export function percentileDenominator(p: Float64Array): number {
+  let d = denominators.get(p);
+  if (d === undefined) {
+    let n = 0;
+    for (let i = 0; i < p.length; i++) if (p[i] === p[i]) n++;
+    denominators.set(p, (d = n > 1 ? 2 * (n - 1) : 1));
+  }
+  return d;
+}
+
+/** Round half up of 100·x/den on whole numbers (32.5 % is 33 %, as 67.5 % is 68 %). */
+function percentOf(x: number, den: number): number {
+  return Math.floor((200 * x + den) / (2 * den));
+}
+
+/** Whole numbers in the ratio of the weights as they print (0.1 and 0.3 → 1 and 3); null past 15 decimals. */
+function wholeWeights(weights: readonly number[]): number[] | null {
+  let decimals = 0;
+  for (const w of weights) {
+    const m = /^\d+(?:\.(\d+))?(?:e([+-]\d+))?$/u.exec(String(w));
+    if (m) decimals = Math.max(decimals, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+  }
+  return decimals > 15 ? null : weights.map((w) => Math.round(w * 10 ** decimals));
+}
+
+/**
+ * The two metrics adding most (largest w·p) and, among the others, the one losing most (largest
+ * w·(1 − p), above 0); ties go to the earlier column. Contributions w·x/den (x = p·den, or den − p·den
+ * for a loss) are compared on whole numbers, exactly, while the products stay below 2^53.
+ */
 export function drivers(percentiles: readonly (Float64Array | null)[], weights: readonly number[], scored: Float64Array): Drivers {
   const n = scored.length;
   const first = new Int16Array(n).fill(-1);
   const second = new Int16Array(n).fill(-1);
   const weakest = new Int16Array(n).fill(-1);
   const k = percentiles.length;
+  const den = percentiles.map((p, m) => (p && weights[m] > 0 ? percentileDenominator(p) : 1));
+  let whole = wholeWeights(weights.map((w) => (w > 0 ? w : 0)));
+  if (whole && Math.max(0, ...whole) * Math.max(...den) ** 2 >= Number.MAX_SAFE_INTEGER) whole = null;
+  const W = whole ?? weights;
+  // Sign of w_a·xa/den_a − w_b·xb/den_b.
+  const compare = (a: number, xa: number, b: number, xb: number) =>
+    whole ? W[a] * xa * den[b] - W[b] * xb * den[a] : (W[a] * xa) / den[a] - (W[b] * xb) / den[b];
+  const gain = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(scored[i])) continue;
     let a = -1;
-    let av = -1;
     let b = -1;
-    let bv = -1;
     for (let m = 0; m < k; m++) {
-      const w = weights[m];
-      if (!(w > 0)) continue;
-      const p = percentiles[m]![i];
-      if (p !== p) continue;
-      const c = w * p;
-      if (c > av) {
+      const p = weights[m] > 0 ? percentiles[m]![i] : Number.NaN;
+      gain[m] = p === p ? Math.round(p * den[m]) : -1;
+      if (gain[m] < 0) continue;
+      if (a < 0 || compare(m, gain[m], a, gain[a]) > 0) {
         b = a;
-        bv = av;
         a = m;
-        av = c;
-      } else if (c > bv) {
-        b = m;
-        bv = c;
-      }
+      } else if (b < 0 || compare(m, gain[m], b, gain[b]) > 0) b = m;
     }
     let weak = -1;
-    let lost = 0;
     for (let m = 0; m < k; m++) {
-      const w = weights[m];
-      if (m === a || m === b || !(w > 0)) continue;
-      const p = percentiles[m]![i];
-      if (p !== p) continue;
-      const l = w * (1 - p);
-      if (l > lost) {
-        weak = m;
-        lost = l;
-      }
+      if (m === a || m === b || gain[m] < 0 || gain[m] === den[m]) continue;
+      if (weak < 0 || compare(m, den[m] - gain[m], weak, den[weak] - gain[weak]) > 0) weak = m;
     }
     first[i] = a;
     second[i] = b;
@@ -68,17 +97,20 @@ export class DriverText {
   constructor(private readonly metrics: readonly MetricColumn[], private readonly say?: Translate) {
     this.tops = metrics.map(() => []);
     this.bottoms = metrics.map(() => []);
-    this.names = metrics.map((m) => (say && m.role !== 'custom' ? say(`role.${m.role}` as MessageKey) : m.name));
+    this.names = metrics.map((m) => (say && m.role !== 'custom' ? say(`role.${m.role}` as MessageKey) : shortHeader(m.name)));
   }
 
-  top(m: number, p: number): string {
-    const pct = Math.max(1, Math.round(100 * (1 - p)));
+  /** `p`: the row's percentile in column `column`; the percent is rounded half up on the exact rank, never below 1. */
+  top(m: number, p: number, column: Float64Array): string {
+    const den = percentileDenominator(column);
+    const pct = Math.max(1, percentOf(den - Math.round(p * den), den));
     const name = this.names[m];
     return (this.tops[m][pct] ??= this.say ? this.say('drivers.top', { name, pct }) : `${name} (top ${pct}%)`);
   }
 
-  bottom(m: number, p: number): string {
-    const pct = Math.max(1, Math.round(100 * p));
+  bottom(m: number, p: number, column: Float64Array): string {
+    const den = percentileDenominator(column);
+    const pct = Math.max(1, percentOf(Math.round(p * den), den));
     const name = this.names[m];
     return (this.bottoms[m][pct] ??= this.say
       ? this.say('drivers.weakest', { item: this.say('drivers.bottom', { name, pct }) })
@@ -90,9 +122,9 @@ export class DriverText {
     const a = d.first[i];
     const b = d.second[i];
     const w = d.weakest[i];
-    let text = a >= 0 ? this.top(a, percentiles[a]![i]) : '';
-    if (b >= 0) text += `, ${this.top(b, percentiles[b]![i])}`;
-    if (w >= 0) text += this.bottom(w, percentiles[w]![i]);
+    let text = a >= 0 ? this.top(a, percentiles[a]![i], percentiles[a]!) : '';
+    if (b >= 0) text += `, ${this.top(b, percentiles[b]![i], percentiles[b]!)}`;
+    if (w >= 0) text += this.bottom(w, percentiles[w]![i], percentiles[w]!);
     return text;
   }
 }

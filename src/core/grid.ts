@@ -9,7 +9,7 @@ import { readRows } from './table';
 export interface GridOptions {
   /** What messages call the grid's first row (a sheet row number or file line); default 1. */
   firstRowNumber?: number;
-  /** Where to look for the header; default: the first 10 rows. */
+  /** Where to look for the header; default: the first HEADER_SCAN_ROWS rows. */
   headerScan?: number;
 }
 
@@ -26,7 +26,7 @@ export function width(rows: readonly (readonly Cell[])[]): number {
 }
 
 export function mapGrid(rows: readonly (readonly Cell[])[], settings: Settings, options: GridOptions = {}): { mapping: ColumnMapping; headerRow: number } {
-  const headerRow = findHeaderRow(rows, options.headerScan ?? 10);
+  const headerRow = findHeaderRow(rows, options.headerScan);
   const mapping = mapColumns(headerRow >= 0 ? rows[headerRow] : null, width(rows), settings);
   return { mapping, headerRow };
 }

@@ -6,6 +6,7 @@ export * from './drivers';
 export * from './grid';
 export * from './health';
 export * from './kpis';
+export * from './own-key';
 export * from './ltv';
 export * from './parse-cell';
 export * from './percentile';

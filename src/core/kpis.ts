@@ -1,4 +1,5 @@
-import { lifetimeValue } from './ltv';
+import { discountedYears } from './ltv';
+import { exponentOf, maxAbs, product, scaledSum } from './sum';
 import type { MetricRole } from './roles';
 import type { Settings } from './settings';
 import type { ParsedTable } from './table';
@@ -41,53 +42,58 @@ export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings
   const recency = col('recency');
   const tenure = col('tenure');
   const leads = col('leads');
+  const n = include.length;
   let accounts = 0;
   let active = 0;
   let fresh = 0;
-  let revLeads = 0;
-  let sumLeads = 0;
-  let revOrders = 0;
-  let sumOrders = 0;
-  let sumTenure = 0;
-  let nTenure = 0;
-  let sumLtv = 0;
-  let nLtv = 0;
-  for (let i = 0; i < include.length; i++) {
+  const withLeads = new Uint8Array(n);
+  const withOrders = new Uint8Array(n);
+  const withTenure = new Uint8Array(n);
+  const yearly = new Float64Array(n).fill(Number.NaN);
+  const years = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     if (!include[i]) continue;
     accounts++;
     const r = revenue ? revenue[i] : Number.NaN;
     if (recency && recency[i] <= settings.activeDays) active++;
     // Tenure is days ÷ 365.25: compare in days, with room for the division's rounding.
     if (tenure && tenure[i] * 365.25 <= settings.activeDays + 1e-9) fresh++;
-    if (leads && r === r && leads[i] === leads[i]) {
-      revLeads += r;
-      sumLeads += leads[i];
-    }
-    const o = orders ? orders[i] : Number.NaN;
-    if (r === r && o === o) {
-      revOrders += r;
-      sumOrders += o;
-    }
-    const t = tenure ? tenure[i] : Number.NaN;
-    if (t === t) {
-      sumTenure += t;
-      nTenure++;
-      if (r === r) {
-        const p = profit ? profit[i] : Number.NaN;
-        const margin = p === p && r !== 0 ? p / r : 1;
-        const ltv = o > 0 ? lifetimeValue(r / o, o, t, margin, settings.discountRate) : lifetimeValue(r, 1, t, margin, settings.discountRate);
-        sumLtv += ltv;
-        nLtv++;
-      }
+    if (leads && r === r && leads[i] === leads[i]) withLeads[i] = 1;
+    if (r === r && orders && orders[i] === orders[i]) withOrders[i] = 1;
+    if (tenure && tenure[i] === tenure[i]) {
+      withTenure[i] = 1;
+      // (revenue ÷ orders) × orders × (profit ÷ revenue) is the profit (the revenue without one): no division to overflow.
+      const p = profit ? profit[i] : Number.NaN;
+      if (r === r) yearly[i] = p === p && r !== 0 ? p : r;
+      years[i] = discountedYears(tenure[i], settings.discountRate);
     }
   }
+  // Each LTV = yearly × years, both scaled near 1 (one power of two each), so that none overflows where their mean would not.
+  const kY = exponentOf(maxAbs(yearly));
+  const kT = exponentOf(maxAbs(years, withTenure));
+  const sY = 2 ** -kY;
+  const sT = 2 ** -kT;
+  const ltv = new Float64Array(n);
+  for (let i = 0; i < n; i++) ltv[i] = yearly[i] * sY * (years[i] * sT);
   return {
     accounts,
     activeAccounts: recency ? active : null,
     newAccounts: tenure ? fresh : null,
-    revenuePerLead: leads && sumLeads > 0 ? revLeads / sumLeads : null,
-    spendPerPurchase: sumOrders > 0 ? revOrders / sumOrders : null,
-    averageLifetime: nTenure > 0 ? sumTenure / nTenure : null,
-    averageLtv: nLtv > 0 ? sumLtv / nLtv : null,
+    revenuePerLead: leads && revenue ? per(revenue, leads, withLeads) : null,
+    spendPerPurchase: orders && revenue ? per(revenue, orders, withOrders) : null,
+    averageLifetime: tenure ? per(tenure, null, withTenure) : null,
+    averageLtv: tenure ? per(ltv, null, withTenure, kY + kT) : null,
   };
+}
+
+/**
+ * Σ a ÷ Σ b over the rows of the mask (÷ the count of a's values without b) × 2^shift, from sums scaled
+ * and compensated, so it overflows only when its true value is beyond ±1.8e308; null unless the divisor is above 0.
+ */
+function per(a: Float64Array, b: Float64Array | null, mask: Uint8Array, shift = 0): number | null {
+  const top = scaledSum(a, mask);
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === a[i] && mask[i]) count++;
+  const bottom = b ? scaledSum(b, mask) : { sum: count, k: 0 };
+  return bottom.sum > 0 ? product([top.sum / bottom.sum], top.k - bottom.k + shift) : null;
 }

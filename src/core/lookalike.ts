@@ -1,3 +1,5 @@
+import { CompensatedSum, maxAbs, unitScale } from './sum';
+
 /**
  * Lookalike accounts, SPEC §11: standardise each metric over all accounts (population sd; a metric
  * with sd 0 is left out), take the ideal accounts' mean z as the profile, and score each account
@@ -8,25 +10,33 @@ export function lookalike(values: readonly Float64Array[], include: Uint8Array, 
   const zs: Float64Array[] = [];
   const profile: number[] = [];
   for (const column of values) {
+    // Scaled so the largest magnitude is near 1: no square overflows (1e300²) or underflows (1e-300²).
+    const scale = unitScale(maxAbs(column, include));
     let count = 0;
-    let sum = 0;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    const sum = new CompensatedSum();
     for (let i = 0; i < n; i++) {
-      if (include[i] && column[i] === column[i]) {
+      const v = column[i];
+      if (include[i] && v === v) {
         count++;
-        sum += column[i];
+        sum.add(v * scale);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
       }
     }
-    if (count === 0) continue;
-    const mean = sum / count;
-    let ss = 0;
-    for (let i = 0; i < n; i++) if (include[i] && column[i] === column[i]) ss += (column[i] - mean) ** 2;
-    const sd = Math.sqrt(ss / count);
+    // All present values equal: sd 0 exactly, whatever the rounding of their mean.
+    if (count === 0 || lo === hi) continue;
+    const mean = sum.value / count;
+    const ss = new CompensatedSum();
+    for (let i = 0; i < n; i++) if (include[i] && column[i] === column[i]) ss.add((column[i] * scale - mean) ** 2);
+    const sd = Math.sqrt(ss.value / count);
     if (!(sd > 0)) continue;
     const z = new Float64Array(n);
     let pSum = 0;
     let pCount = 0;
     for (let i = 0; i < n; i++) {
-      z[i] = include[i] && column[i] === column[i] ? (column[i] - mean) / sd : Number.NaN;
+      z[i] = include[i] && column[i] === column[i] ? (column[i] * scale - mean) / sd : Number.NaN;
       if (ideal[i] && z[i] === z[i]) {
         pSum += z[i];
         pCount++;

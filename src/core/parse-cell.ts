@@ -40,8 +40,11 @@ export interface CellLocale {
 }
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 
-/** Parses number text: `$1,200.50`, `12%`, `(1,200)`, `−3`, `+4`, `1e3`, `€ 12`. NaN when it is not a number. */
-
+/**
+ * Parses number text: `$1,200.50`, `12%`, `(1,200)`, `−3`, `+4`, `1e3`, `€ 12`. NaN when it is not a number.
+ * One currency sign at most (`$$5`, `$5€` are not numbers). A percentage is read by moving the
+ * decimal point of its text two places left (`35%` is the number `0.35`, exactly what `0.35` reads as).
+ */
 export function parseNumberText(text: string, locale?: CellLocale): number {
   const comma = locale?.decimalComma === true;
   // Most cells are plain numbers: let Number() read them when they start like one (a digit, - or .),
@@ -55,7 +58,14 @@ export function parseNumberText(text: string, locale?: CellLocale): number {
   }
   let s = text.trim();
   if (s === '') return Number.NaN;
-  while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
+  // A currency sign may stand before or after the number (and before or after its sign), once.
+  let currencies = 0;
+  const dropCurrency = (): boolean => {
+    if (!CURRENCY_RE.test(s)) return true;
+    s = s.replace(CURRENCY_RE, '').trim();
+    return ++currencies === 1;
+  };
+  if (!dropCurrency()) return Number.NaN;
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
@@ -70,14 +80,12 @@ export function parseNumberText(text: string, locale?: CellLocale): number {
       negative = sign !== '+';
       s = s.slice(1).trim();
     }
-    // A currency sign may stand before or after the number.
-    while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
+    if (!dropCurrency()) return Number.NaN;
   }
-  let scale = 1;
-  if (s.endsWith('%')) {
-    scale = 0.01;
+  const percent = s.endsWith('%');
+  if (percent) {
     s = s.slice(0, -1).trim();
-    while (CURRENCY_RE.test(s)) s = s.replace(CURRENCY_RE, '').trim();
+    if (!dropCurrency()) return Number.NaN;
   }
   // In a comma locale, text the locale cannot read but the dot reading can ("5.5", "12345.67",
   // "1,234.5") is read with a decimal point: only "1.234" (a dot and three digits) is ambiguous,
@@ -85,10 +93,17 @@ export function parseNumberText(text: string, locale?: CellLocale): number {
   const commaMatch = comma ? NUMBER_COMMA_RE.exec(s) : null;
   const m = commaMatch ?? NUMBER_RE.exec(s);
   if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === '.' || m[2] === ','))) return Number.NaN;
-  const plain = (m[1] ?? '0').replace(/[,. \u00a0\u202f]/gu, '') + (commaMatch ? (m[2] ?? '').replace(',', '.') : m[2] ?? '') + (m[3] !== undefined ? `e${m[3]}` : '');
-  const value = Number(plain) * scale;
+  const whole = (m[1] ?? '0').replace(/[,. \u00a0\u202f]/gu, '');
+  const fraction = m[2] === undefined ? '' : m[2].slice(1);
+  const exponent = m[3] !== undefined ? `e${m[3]}` : '';
+  const value = Number(percent ? `${shiftLeft2(whole)}${fraction}${exponent}` : `${whole}.${fraction}${exponent}`);
   if (!Number.isFinite(value)) return Number.NaN;
   return negative ? -value : value;
+}
+
+/** The digits of a whole number with the decimal point moved two places left, the fraction's digits to follow: `1234` → `12.34`, `5` → `0.05`. */
+function shiftLeft2(whole: string): string {
+  return whole.length > 2 ? `${whole.slice(0, -2)}.${whole.slice(-2)}` : `0.${whole.padStart(2, '0')}`;
 }
 
 /** A date in text: ISO always; in Thai sheets also day/month/year with a Buddhist-era year (2567 → 2024). */
@@ -164,10 +179,24 @@ export function dateText(date: Date, timeZone?: string): string {
   return Number.isNaN(date.getTime()) ? 'Invalid Date' : new Date(dayOfCell(date, timeZone)).toISOString().slice(0, 10);
 }
 
+/** Text as a message quotes it: at most `max` characters, the rest cut to `…` (a header or a cell may be a megabyte long). */
+export function shortText(text: string, max = 40): string {
+  if (text.length <= max) return text;
+  let cut = max - 3;
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--; // never half a surrogate pair
+  return `${text.slice(0, cut)}…`;
+}
+
+/** A column header as messages and drivers quote it: up to 60 characters. */
+export function shortHeader(header: string): string {
+  return shortText(header, 60);
+}
+
 /** Quotes a cell for a message: `"12,5OO"`, shortened when long; a date as the day it shows in `timeZone`. */
 export function quoteCell(cell: Cell, timeZone?: string): string {
   const text = cell instanceof Date ? dateText(cell, timeZone) : String(cell);
-  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  const short = shortText(text);
   return typeof cell === 'string' ? `"${short}"` : short;
 }
 

@@ -1,4 +1,5 @@
 /** Profitability by segment and by tier, and the whale curve, SPEC §7. */
+import { CompensatedSum, exponentOf, maxAbs, product, unitScale } from './sum';
 
 export interface ProfitRow {
   label: string;
@@ -15,6 +16,9 @@ export interface ProfitRow {
   profitPerAccount: number;
 }
 
+/** A row's numbers in the order of the columns every surface writes (PROFIT_COLUMNS of src/i18n: their headers). */
+export const PROFIT_FIELDS = ['accounts', 'share', 'revenue', 'cost', 'profit', 'margin', 'profitShare', 'profitPerAccount'] as const satisfies readonly (keyof ProfitRow)[];
+
 export interface ProfitTable {
   rows: ProfitRow[];
   total: ProfitRow;
@@ -29,49 +33,70 @@ export interface Money {
 /**
  * Sums per group (group index per row, −1 = outside the table). Cost is the row's cost, or
  * revenue − profit where the row has none; a column that does not exist sums to NaN (blank).
+ * Each group's sum is taken in row order on its terms scaled by a power of two near its largest one
+ * (the same digits as unscaled, but nothing overflows on the way and a group of tiny amounts keeps
+ * them); the Total is the sum of the groups. A sum whose true value is beyond ±1.8e308 is ±Infinity.
  */
 export function profitability(groups: Int8Array, labels: readonly string[], money: Money, totalLabel = 'Total'): ProfitTable {
   const k = labels.length;
   const accounts = new Float64Array(k + 1);
-  const revenue = new Float64Array(k + 1);
-  const cost = new Float64Array(k + 1);
-  const profit = new Float64Array(k + 1);
   const { revenue: rev, profit: pro, cost: cst } = money;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    if (g < 0) continue;
-    accounts[g]++;
-    const r = rev ? rev[i] : Number.NaN;
-    const p = pro ? pro[i] : Number.NaN;
-    if (r === r) revenue[g] += r;
-    if (p === p) profit[g] += p;
-    // A row without a cost uses revenue − profit, whether or not the table has a cost column.
-    const ci = cst ? cst[i] : Number.NaN;
-    const c = ci === ci ? ci : r - p;
-    if (c === c) cost[g] += c;
+  // Per group and column (revenue, profit, cost): the largest |term|, then the scaled sum. Costs are
+  // halved, so that revenue − profit cannot overflow; their sums are doubled back.
+  const max = new Float64Array(3 * k);
+  const sum = new Float64Array(3 * k + 3);
+  let scale = max;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (g < 0) continue;
+      const r = rev ? rev[i] : Number.NaN;
+      const p = pro ? pro[i] : Number.NaN;
+      const ci = cst ? cst[i] : Number.NaN;
+      // A row without a cost uses revenue − profit, whether or not the table has a cost column.
+      const c = ci === ci ? ci / 2 : r / 2 - p / 2;
+      const a = 3 * g;
+      if (pass) {
+        accounts[g]++;
+        if (r === r) sum[a] += r * scale[a];
+        if (p === p) sum[a + 1] += p * scale[a + 1];
+        if (c === c) sum[a + 2] += c * scale[a + 2];
+      } else {
+        if (Math.abs(r) > max[a]) max[a] = Math.abs(r);
+        if (Math.abs(p) > max[a + 1]) max[a + 1] = Math.abs(p);
+        if (Math.abs(c) > max[a + 2]) max[a + 2] = Math.abs(c);
+      }
+    }
+    scale = max.map((m) => 2 ** -exponentOf(m));
   }
-  for (let g = 0; g < k; g++) {
-    accounts[k] += accounts[g];
-    revenue[k] += revenue[g];
-    cost[k] += cost[g];
-    profit[k] += profit[g];
+  const shift = [...Array.from(max, exponentOf), 0, 0, 0];
+  // The Total of each column: the groups' sums brought to one power of two (their largest, + 8 for room) and added.
+  for (let j = 0; j < 3; j++) {
+    let e = -1100;
+    for (let g = 0; g < k; g++) if (sum[3 * g + j] !== 0) e = Math.max(e, shift[3 * g + j] + 8);
+    if (e === -1100) e = 0;
+    for (let g = 0; g < k; g++) sum[3 * k + j] += product([sum[3 * g + j]], shift[3 * g + j] - e);
+    shift[3 * k + j] = e;
   }
-  const hasRevenue = rev !== null;
-  const hasProfit = pro !== null;
-  const hasCost = cst !== null || (hasRevenue && hasProfit);
+  for (let g = 0; g < k; g++) accounts[k] += accounts[g];
+  const has = [rev !== null, pro !== null, cst !== null || (rev !== null && pro !== null)];
+  // Σ column j of group g ÷ d, overflowing only when the true value is beyond ±1.8e308.
+  const per = (g: number, j: number, d = 1) => (has[j] ? product([sum[3 * g + j] / d], shift[3 * g + j] + (j === 2 ? 1 : 0)) : Number.NaN);
+  // Group g's profit ÷ column j of group h.
+  const ratio = (g: number, h: number, j: number) => product([sum[3 * g + 1] / sum[3 * h + j]], shift[3 * g + 1] - shift[3 * h + j]);
+  const total = per(k, 1);
   const row = (g: number, label: string): ProfitRow => {
-    const R = hasRevenue ? revenue[g] : Number.NaN;
-    const P = hasProfit ? profit[g] : Number.NaN;
+    const R = per(g, 0);
     return {
       label,
       accounts: accounts[g],
       share: accounts[k] > 0 ? accounts[g] / accounts[k] : Number.NaN,
       revenue: R,
-      cost: hasCost ? cost[g] : Number.NaN,
-      profit: P,
-      margin: R !== 0 ? P / R : Number.NaN,
-      profitShare: hasProfit && profit[k] !== 0 ? P / profit[k] : Number.NaN,
-      profitPerAccount: accounts[g] > 0 ? P / accounts[g] : Number.NaN,
+      cost: per(g, 2),
+      profit: per(g, 1),
+      margin: has[0] && has[1] && R !== 0 ? ratio(g, g, 0) : Number.NaN,
+      profitShare: has[1] && total !== 0 ? ratio(g, k, 1) : Number.NaN,
+      profitPerAccount: has[1] && accounts[g] > 0 ? per(g, 1, accounts[g]) : Number.NaN,
     };
   };
   return { rows: labels.map((label, g) => row(g, label)), total: row(k, totalLabel) };
@@ -87,34 +112,41 @@ export interface WhaleCurve {
   accounts: number;
 }
 
-/** Accounts by profit, highest first. Null when there are no accounts or total profit is not positive. */
+/**
+ * Accounts by profit, highest first. Null when there are no accounts or total profit is not positive.
+ * Profits are summed scaled near 1 and compensated; a curve whose shares are beyond ±1.8e308 is null too.
+ */
 export function whaleCurve(profit: Float64Array, include: Uint8Array): WhaleCurve | null {
   let n = 0;
   for (let i = 0; i < profit.length; i++) if (include[i] && profit[i] === profit[i]) n++;
+  const scale = unitScale(maxAbs(profit, include));
   const sorted = new Float64Array(n);
   let k = 0;
-  let total = 0;
+  const sum = new CompensatedSum();
   for (let i = 0; i < profit.length; i++) {
     if (include[i] && profit[i] === profit[i]) {
-      sorted[k++] = -profit[i];
-      total += profit[i];
+      sorted[k] = -profit[i] * scale;
+      sum.add(-sorted[k++]);
     }
   }
+  const total = sum.value;
   if (n === 0 || !(total > 0)) return null;
   sorted.sort();
   const x = new Float64Array(n + 1);
   const y = new Float64Array(n + 1);
-  let cumulative = 0;
+  const cumulative = new CompensatedSum();
   let peak = 0;
   let peakAt = 0;
   for (let j = 1; j <= n; j++) {
-    cumulative -= sorted[j - 1];
+    cumulative.add(-sorted[j - 1]);
     x[j] = j / n;
-    y[j] = cumulative / total;
+    y[j] = cumulative.value / total;
     if (y[j] > peak) {
       peak = y[j];
       peakAt = j;
     }
   }
+  // Shares beyond ±1.8e308 (a total profit cancelled to almost 0): no curve, as for a total of 0.
+  if (y.some((v) => !Number.isFinite(v))) return null;
   return { x, y, peak, peakAccounts: peakAt / n, accounts: n };
 }

@@ -41,15 +41,24 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
 /**
  * Lower-case, drop a trailing "(unit)", turn `_ - / .` into spaces, drop `#`, fold spaces:
  * `Recency (days)` → `recency`, `Cost-to-serve` → `cost to serve`, `# Orders` → `orders`.
+ * Every step is linear in the header's length (a cell may hold a megabyte of spaces).
  */
 export function normaliseHeader(header: unknown): string {
-  return String(header ?? '')
-    .toLowerCase()
-    .replace(/\s*\([^()]*\)\s*$/u, '')
-    .replace(/[_\-/.]+/gu, ' ')
-    .replace(/#/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const text = withoutUnit(String(header ?? '').toLowerCase());
+  return (NEEDS_FOLDING.test(text) ? text.replace(SEPARATORS, ' ') : text).trim();
+}
+
+const SEPARATORS = /[\s_\-/.#]+/gu;
+/** A separator other than a lone plain space: most headers have none, and skip the replace. */
+const NEEDS_FOLDING = /[_\-/.#]|\s\s|[^\S ]/u;
+
+/** The text without a trailing `(unit)` (no brackets inside it) and the spaces before and after it. */
+function withoutUnit(text: string): string {
+  const end = text.trimEnd();
+  if (!end.endsWith(')')) return text;
+  const open = end.lastIndexOf('(');
+  if (open < 0 || end.indexOf(')', open) !== end.length - 1) return text;
+  return end.slice(0, open);
 }
 
 const SYNONYMS = new Map<string, Role>();
@@ -61,7 +70,11 @@ export function isRole(name: string): name is Role {
 
 /** The role a header names exactly (`exact`), or by synonym, or none. */
 export function roleOfHeader(header: unknown): { role: Role; exact: boolean } | null {
-  const key = normaliseHeader(header);
+  return roleOfKey(normaliseHeader(header));
+}
+
+/** The role a header already normalised names, as `roleOfHeader`. */
+export function roleOfKey(key: string): { role: Role; exact: boolean } | null {
   if (isRole(key)) return { role: key, exact: true };
   const role = SYNONYMS.get(key);
   return role ? { role, exact: false } : null;

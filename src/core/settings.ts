@@ -81,15 +81,34 @@ export class SettingsError extends Error {
 
 /** Validates settings; the error names each bad field and why, e.g. `Settings "cutoffs": the three cut-offs must add up to 100.` */
 export function parseSettings(input: unknown): Settings {
-  const result = SettingsSchema.safeParse(input ?? {});
-  if (result.success) return result.data;
+  const result = SettingsSchema.safeParse(swapKey(input ?? {}, '__proto__', PROTO_STAND_IN));
+  if (result.success) return swapKey(result.data, PROTO_STAND_IN, '__proto__') as Settings;
   throw new SettingsError(formatIssues(result.error));
+}
+
+/**
+ * Roles, weights and directions are keyed by column header, and a header may be `__proto__`. zod
+ * leaves that key out of the records it builds (so it cannot reach a prototype), so it goes through
+ * zod under a stand-in no header can be (cell text holds no NUL) and comes back an own property.
+ */
+const PROTO_STAND_IN = '\u0000__proto__';
+
+// Object.hasOwn is ES2022; the bundles are ES2020.
+const has = (o: unknown, key: string): o is Record<string, unknown> => typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, key);
+
+/** `settings` with the key `from` of its roles, weights and directions renamed `to`, order kept. */
+function swapKey(settings: unknown, from: string, to: string): unknown {
+  const fields = ['roles', 'weights', 'directions'].filter((f) => has(settings, f) && has(settings[f], from));
+  if (fields.length === 0) return settings;
+  const out: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
+  for (const f of fields) out[f] = Object.fromEntries(Object.entries(out[f] as object).map(([k, v]) => [k === from ? to : k, v]));
+  return out;
 }
 
 export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
   return error.issues
     .map((issue) => {
-      const field = issue.path.map(String).join('.');
+      const field = issue.path.map((p) => (p === PROTO_STAND_IN ? '__proto__' : String(p))).join('.');
       return `Settings${field ? ` "${field}"` : ''}: ${describe(issue)}.`;
     })
     .join(' ');

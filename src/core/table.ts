@@ -1,12 +1,27 @@
 import type { ColumnMapping } from './columns';
-import type { Translate } from '../i18n';
-import { dateText, parseCell, parseNumberText, quoteCell, type Cell, type CellLocale } from './parse-cell';
+import { english, type Translate } from '../i18n';
+import { dateText, parseCell, parseNumberText, quoteCell, shortHeader, shortText, type Cell, type CellLocale } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
 
 export const ROW_OK = 0;
 export const ROW_BLANK = 1;
 export const ROW_INVALID = 2;
+/** A total row at the bottom of the table (its account reads Total, Sum…): kept as it is, left out of everything. */
+export const ROW_TOTAL = 3;
+
+/** What a total row's account cell says, lower-cased, in the four languages. */
+const TOTAL_WORDS = new Set(['total', 'grand total', 'sum', 'รวม', 'รวมทั้งหมด', '合计', '总计', 'ընդամենը']);
+
+/** An account cell that names a total row: `Total`, `GRAND TOTAL`, `Sum:`, `รวม`, `合计`, `Ընդամենը`… */
+export function isTotalLabel(account: string): boolean {
+  const text = account.trim();
+  if (text.length > 24) return false;
+  return TOTAL_WORDS.has(text.toLowerCase().replace(/\s+/gu, ' ').replace(/ ?[:：]$/u, ''));
+}
+
+/** Rows a warning lists: the first ten. */
+const LISTED_ROWS = 10;
 
 export interface ParsedTable {
   /** Data rows, blank and invalid ones included. */
@@ -18,6 +33,7 @@ export interface ParsedTable {
   values: Float64Array[];
   /** Account names (text as in the cell), or null without an account column. */
   accounts: string[] | null;
+  /** ROW_OK, ROW_BLANK, ROW_INVALID or ROW_TOTAL per row; only ROW_OK rows are analysed. */
   status: Uint8Array;
   /** The message of each invalid row (naming row, column and value). */
   messages: Map<number, string>;
@@ -38,6 +54,12 @@ export class TableBuilder {
   private readonly warnings: string[] = [];
   private hiddenWarnings = 0;
   private readonly sourceColumns: number[];
+  /** Headers as messages quote them. */
+  private readonly headers: string[];
+  /** The words of messages: the language given, else English. */
+  private readonly say: Translate;
+  /** Per metric column, the rows (indices) holding a date after the as-of date. */
+  private readonly futureDates: number[][];
   /** Derived profit, revenue and cost columns (indices into metrics), when profit = revenue − cost. */
   private readonly derived: [number, number, number] | null;
 
@@ -51,7 +73,7 @@ export class TableBuilder {
     private readonly rowLabel: (rowNumber: number) => string = (r) => `Row ${r}`,
     private readonly locale: CellLocale = {},
     /** Messages in another language; English when absent. */
-    private readonly text?: Translate,
+    text?: Translate,
   ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);
@@ -59,6 +81,9 @@ export class TableBuilder {
     this.values = mapping.metrics.map(() => new Float64Array(this.capacity));
     this.accounts = mapping.account >= 0 ? [] : null;
     this.sourceColumns = mapping.metrics.map((m) => m.index);
+    this.headers = mapping.metrics.map((m) => shortHeader(m.header));
+    this.say = text ?? english;
+    this.futureDates = mapping.metrics.map(() => []);
     const m = mapping.metrics;
     this.derived = mapping.derivedProfit
       ? [m.findIndex((c) => c.index < 0), m.findIndex((c) => c.role === 'revenue'), m.findIndex((c) => c.role === 'cost')]
@@ -100,21 +125,19 @@ export class TableBuilder {
       if (parsed.ok) {
         this.values[m][i] = parsed.value;
         filled = true;
+        // Numbers took the paths above: what parses here in a recency or tenure column is a date.
+        if (parsed.value < 0 && metrics[m].kind !== 'number') this.futureDates[m].push(i);
         continue;
       }
       this.values[m][i] = Number.NaN;
       if (parsed.missing) {
         if (parsed.error) {
           filled = true;
-          this.warn(this.text
-            ? `${this.rowLabel(rowNumber)}, ${this.text('cell.column', { column: metrics[m].header })}: ${this.text('cell.missing', { error: parsed.error })}.`
-            : `${this.rowLabel(rowNumber)}, column "${metrics[m].header}": ${parsed.error} counted as missing.`);
+          this.warn(`${this.rowLabel(rowNumber)}, ${this.say('cell.column', { column: this.headers[m] })}: ${this.say('cell.missing', { error: parsed.error })}.`);
         }
       } else {
         filled = true;
-        (problems ??= []).push(this.text
-          ? `${this.text('cell.column', { column: metrics[m].header })}: ${quoteCell(cell, this.locale.timeZone)} ${this.text(`cell.${parsed.code}`)}`
-          : `column "${metrics[m].header}": ${quoteCell(cell, this.locale.timeZone)} ${parsed.reason}`);
+        (problems ??= []).push(`${this.say('cell.column', { column: this.headers[m] })}: ${quoteCell(cell, this.locale.timeZone)} ${this.say(`cell.${parsed.code}`)}`);
       }
     }
     this.derive(i);
@@ -127,6 +150,8 @@ export class TableBuilder {
 
   finish(): ParsedTable {
     const n = this.n;
+    this.leaveOutTotals();
+    this.warnFutureDates();
     if (this.hiddenWarnings > 0) this.warnings.push(`…and ${this.hiddenWarnings} more warnings like these.`);
     return {
       n,
@@ -140,10 +165,40 @@ export class TableBuilder {
     };
   }
 
+  /** Profit = revenue − cost; an empty revenue or cost leaves it unknown (NaN), never revenue − 0. */
   private derive(i: number): void {
     if (!this.derived) return;
     const [p, r, c] = this.derived;
     this.values[p][i] = this.values[r][i] - this.values[c][i];
+  }
+
+  /** The last non-blank rows whose account reads as a total (Total, Sum, รวม, 合计…) are not accounts. */
+  private leaveOutTotals(): void {
+    if (!this.accounts) return;
+    const totals: number[] = [];
+    for (let i = this.n - 1; i >= 0; i--) {
+      if (this.status[i] === ROW_BLANK) continue;
+      if (!isTotalLabel(this.accounts[i])) break;
+      this.status[i] = ROW_TOTAL;
+      this.messages.delete(i);
+      totals.push(i);
+    }
+    for (let t = totals.length - 1; t >= 0; t--) {
+      const i = totals[t];
+      this.warnings.push(this.say('warn.totalRow', { row: this.rowLabel(this.rowNumbers[i]), account: shortText(this.accounts[i]) }));
+    }
+  }
+
+  /** One warning per recency or tenure column holding dates after the as-of date, naming their rows. */
+  private warnFutureDates(): void {
+    const say = this.say;
+    const asOf = new Date(this.asOfMs).toISOString().slice(0, 10);
+    this.futureDates.forEach((list, m) => {
+      const rows = list.filter((i) => this.status[i] !== ROW_TOTAL);
+      if (rows.length === 0) return;
+      const listed = rows.slice(0, LISTED_ROWS).map((i) => this.rowNumbers[i]).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
+      this.warnings.push(say('warn.futureDates', { count: rows.length, asOf, column: say('cell.column', { column: this.headers[m] }), rows: listed }));
+    });
   }
 
   private warn(text: string): void {

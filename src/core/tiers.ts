@@ -1,6 +1,8 @@
-import { presentSorted } from './percentile';
+import { decimalUnits } from './decimal';
+import { presentSorted, sortedIndices } from './percentile';
 import { round6 } from './round';
 import type { Settings } from './settings';
+import { CompensatedSum, unitScale } from './sum';
 
 /** Tier index per row (0 = Tier 1, 1 = Tier 2, 2 = Tier 3, −1 = none), SPEC §4. */
 
@@ -59,29 +61,53 @@ export function thresholdTiers(scores: Float64Array, t1: number, t2: number): In
 
 /**
  * ABC on value (profit, else revenue) over the scored rows: highest first, ties in row order;
- * Tier 1 while the positive value ahead is under 80 %, Tier 2 under 95 %; a value ≤ 0 or missing is Tier 3.
+ * Tier 1 while the positive value ahead is under 80 % of the positive total, Tier 2 under 95 %; a value
+ * ≤ 0 or missing is Tier 3. The shares are compared as sums, exactly, on the values as written:
+ * 5·ahead < 4·total and 20·ahead < 19·total (docs/scoring.md, "Pareto").
  */
 export function paretoTiers(scores: Float64Array, value: Float64Array): Int8Array {
   const n = scores.length;
   const out = new Int8Array(n).fill(NO_TIER);
-  const order: number[] = [];
-  let total = 0;
+  // Negated, so that the (stable) ascending radix sort gives highest first, ties in row order.
+  const negated = new Float64Array(n).fill(Number.NaN);
+  let max = 0;
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(scores[i])) continue;
     out[i] = 2;
     if (value[i] > 0) {
-      order.push(i);
-      total += value[i];
+      negated[i] = -value[i];
+      if (value[i] > max) max = value[i];
     }
   }
-  const idx = Uint32Array.from(order);
-  idx.sort((a, b) => value[b] - value[a] || a - b);
-  let before = 0;
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k];
-    const share = before / total;
-    out[i] = share < 0.8 ? 0 : share < 0.95 ? 1 : 2;
-    before += value[i];
+  const idx = sortedIndices(negated);
+  const m = idx.length;
+  // Compensated sums of the values scaled near 1 decide every account whose share is not within
+  // 1e-12 of a boundary (they are off the exact decimal sums by far less); those few are decided exactly.
+  const scale = unitScale(max);
+  const total = new CompensatedSum();
+  for (let k = 0; k < m; k++) total.add(value[idx[k]] * scale);
+  const t = total.value;
+  const tolerance = 1e-12 * 20 * t;
+  const before = new CompensatedSum();
+  const unsure: number[] = [];
+  for (let k = 0; k < m; k++) {
+    const b = before.value;
+    const d1 = 5 * b - 4 * t;
+    const d2 = 20 * b - 19 * t;
+    if (Math.abs(d1) <= tolerance || Math.abs(d2) <= tolerance) unsure.push(k);
+    else out[idx[k]] = d1 < 0 ? 0 : d2 < 0 ? 1 : 2;
+    before.add(value[idx[k]] * scale);
+  }
+  if (unsure.length > 0) {
+    const units = decimalUnits(Array.from(idx, (i) => value[i]));
+    let exact = 0n;
+    for (const u of units) exact += u;
+    let ahead = 0n;
+    for (let k = 0, next = 0; next < unsure.length; ahead += units[k++]) {
+      if (unsure[next] !== k) continue;
+      out[idx[k]] = 5n * ahead < 4n * exact ? 0 : 20n * ahead < 19n * exact ? 1 : 2;
+      next++;
+    }
   }
   return out;
 }

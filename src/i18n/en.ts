@@ -164,6 +164,8 @@ export const en = {
   'col.kpi': 'KPI',
   'cell.rowOfRanges': 'Row {row} of the ranges',
   'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {t1}, {t2} or {t3}.',
+  'warn.futureDates': '{count} date(s) after the as-of date {asOf} in {column}, on row(s) {rows}: recency and tenure count them as negative. Check those dates, or the as-of date.',
+  'warn.totalRow': '{row}: "{account}" is a total, not an account, and was left out of the scores and tables.',
 } as const;
 
 export type MessageKey = keyof typeof en;

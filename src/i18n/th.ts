@@ -159,4 +159,6 @@ export const th: Partial<Record<MessageKey, string>> = {
   'col.kpi': 'ตัวชี้วัด',
   'cell.rowOfRanges': 'แถว {row} ของช่วง',
   'msg.notTier': 'แถว {row} ของช่วง: "{value}" ไม่ใช่ระดับ ให้เขียน {t1}, {t2} หรือ {t3}',
+  'warn.futureDates': 'มีวันที่หลังวันที่อ้างอิง {asOf} จำนวน {count} รายการใน{column} ที่แถว {rows}: ความใหม่และอายุลูกค้าจะนับเป็นค่าติดลบ ตรวจสอบวันที่เหล่านั้นหรือวันที่อ้างอิง',
+  'warn.totalRow': '{row}: "{account}" เป็นแถวผลรวม ไม่ใช่บัญชี จึงไม่นำมาคิดคะแนนและตาราง',
 };

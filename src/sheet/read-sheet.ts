@@ -95,7 +95,7 @@ export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
   const extraColumns = new Set([...extras.values()].map((c) => c - 1));
   const ours = (c: number) => (block !== null && c >= block.column - 1 && c < block.column - 1 + block.names.length) || extraColumns.has(c);
   const clean = block || extras.size ? values.map((row) => row.map((cell, c) => (ours(c) ? '' : cell))) : values;
-  const headerRow = findHeaderRow(clean, 20);
+  const headerRow = findHeaderRow(clean);
   let end = clean.length;
   while (end > headerRow + 1 && clean[end - 1].every(blank)) end--;
   return {
