@@ -4,7 +4,7 @@ import { generateSql } from './generate';
 
 /**
  * The SQL as a person gets it: "Copy as SQL" in the sidebar and `abm-tier sql` both come here, so
- * they check the table and dialect alike, say the same words, and print the same two commented
+ * they check the table and dialect alike, say the same words, and print the same three commented
  * queries. It runs in the sidebar (not on the server: Code.js loads on every custom-function cell).
  */
 
@@ -37,13 +37,13 @@ export function headerRow(columns: readonly { index: number; header: string }[])
   return Array.from(sparse, (h) => h ?? '');
 }
 
-/** The scores and profitability queries for these (validated) settings, each under its comment line. */
+/** The scores query and the profitability queries (by segment, by tier) for these (validated) settings, each under its comment line. */
 export function sqlExportText(request: SqlRequest, settings: Settings, say: Translate): string {
   const { headers, table, dialect } = request;
   if (typeof table !== 'string' || !TABLE.test(table)) throw new SqlRequestError(say('msg.sqlTable'));
   if (dialect !== 'bigquery' && dialect !== 'duckdb') throw new SqlRequestError(say('msg.sqlDialect'));
   if (!headers) throw new SqlRequestError(say('msg.sqlNoHeader', { sheet: request.source }));
-  const { scores, profitability } = generateSql(headers, settings, { table, dialect, rowId: request.rowId });
+  const { scores, profitability, tierProfitability } = generateSql(headers, settings, { table, dialect, rowId: request.rowId });
   const note = request.note ? ` (${request.note})` : '';
-  return `-- ABM Tier: score, tier, segment and program of every account${note}\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n`;
+  return `-- ABM Tier: score, tier, segment and program of every account${note}\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n\n-- ABM Tier: profitability by tier\n${tierProfitability};\n`;
 }

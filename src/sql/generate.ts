@@ -3,7 +3,7 @@ import type { Settings } from '../core/settings';
 
 /**
  * The rules of SPEC §3–7 as SQL, for tables too big for a sheet: one query gives every row its score,
- * tier, segment and program with window functions; a second gives profitability by segment. The
+ * tier, segment and program with window functions; two more give profitability by segment and by tier. The
  * settings are baked in from the same zod-validated settings the other surfaces use; every
  * identifier and label is quoted, so hostile column names cannot inject SQL.
  */
@@ -20,17 +20,22 @@ export interface SqlOptions {
 
 export interface SqlQueries {
   scores: string;
+  /** Profitability by segment (SPEC §7). */
   profitability: string;
+  /** Profitability by tier. */
+  tierProfitability: string;
 }
 
 /** The few places where BigQuery must differ from DuckDB. */
-export const DIALECTS: Record<Dialect, { ident: (name: string) => string; table: (name: string) => string; string: (text: string) => string; toNumber: (expr: string) => string; text: string }> = {
+export const DIALECTS: Record<Dialect, { ident: (name: string) => string; table: (name: string) => string; string: (text: string) => string; toNumber: (expr: string) => string; toDecimal: (expr: string) => string; text: string }> = {
   duckdb: {
     ident: (name) => `"${name.replace(/"/gu, '""')}"`,
     table: (name) => name.split('.').map((part) => `"${part.replace(/"/gu, '""')}"`).join('.'),
     text: 'VARCHAR',
     string: (text) => `'${text.replace(/'/gu, "''")}'`,
     toNumber: (expr) => `TRY_CAST(${expr} AS DOUBLE)`,
+    // Through the shortest text that reads back as the double (60.13, not 60.1299999…): the decimal as written.
+    toDecimal: (expr) => `TRY_CAST(CAST(${expr} AS VARCHAR) AS DECIMAL(38, 9))`,
   },
   bigquery: {
     ident: (name) => `\`${name.replace(/\\/gu, '\\\\').replace(/`/gu, '\\`')}\``,
@@ -38,6 +43,8 @@ export const DIALECTS: Record<Dialect, { ident: (name: string) => string; table:
     text: 'STRING',
     string: (text) => `'${text.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'").replace(/\n/gu, '\\n')}'`,
     toNumber: (expr) => `SAFE_CAST(${expr} AS FLOAT64)`,
+    // CAST to STRING writes 15 significant digits when they read back as the double, else 17.
+    toDecimal: (expr) => `SAFE_CAST(CAST(${expr} AS STRING) AS NUMERIC)`,
   },
 };
 
@@ -47,9 +54,9 @@ function num(x: number): string {
   return /[.e]/u.test(text) ? text : `${text}.0`;
 }
 
-/** The rounding the engine compares with: floor(x · 10⁶ + 0.5) / 10⁶, as Math.round does. */
+/** The rounding the engine compares with: floor(x · 10⁶ + 0.5) / 10⁶, as Math.round does; from 2^32 on, x itself (src/core/round.ts). */
 function round6(expr: string): string {
-  return `FLOOR((${expr}) * 1000000 + 0.5) / 1000000`;
+  return `CASE WHEN ABS(${expr}) >= 4294967296.0 THEN ${expr} ELSE FLOOR((${expr}) * 1000000 + 0.5) / 1000000 END`;
 }
 
 function places(count: string, percent: number): string {
@@ -65,15 +72,19 @@ export function generateSql(headers: readonly string[], settings: Settings, opti
   const scores = `${chain}
 SELECT ${rowId}${account}score, tier, segment, program
 FROM labelled`;
-  const segs = settings.segmentLabels;
-  const group = (label: string, filter: string, order: number) => `SELECT ${d.string(label)} AS label, ${order} AS ord, COUNT(*) AS accounts,
-  SUM(abm_revenue) AS revenue, SUM(abm_cost) AS cost, SUM(abm_profit) AS profit
+  // A column the table has sums to 0 over an empty group, as in the engine; one it lacks stays NULL.
+  const has = (role: string) => mapping.metrics.some((m) => m.role === role);
+  const hasCost = has('cost') || (has('revenue') && has('profit'));
+  const total = (expr: string, present: boolean) => (present ? `COALESCE(SUM(${expr}), 0)` : `SUM(${expr})`);
+  const table = (labels: readonly string[], column: string) => {
+    const group = (label: string, filter: string, order: number) => `SELECT ${d.string(label)} AS label, ${order} AS ord, COUNT(*) AS accounts,
+  ${total('abm_revenue', has('revenue'))} AS revenue, ${total('abm_cost', hasCost)} AS cost, ${total('abm_profit', has('profit'))} AS profit
 FROM labelled WHERE ${filter}`;
-  const profitability = `${chain},
+    return `${chain},
 groups AS (
-${segs.map((label, k) => group(label, `seg = ${k + 1}`, k + 1)).join('\nUNION ALL\n')}
+${labels.map((label, k) => group(label, `${column} = ${k + 1}`, k + 1)).join('\nUNION ALL\n')}
 UNION ALL
-${group('Total', 'seg IS NOT NULL', 4)}
+${group('Total', `${column} IS NOT NULL`, 4)}
 )
 SELECT label, accounts,
   accounts / NULLIF(SUM(CASE WHEN ord < 4 THEN accounts END) OVER (), 0) AS share,
@@ -83,7 +94,8 @@ SELECT label, accounts,
   profit / NULLIF(accounts, 0) AS profit_per_account
 FROM groups
 ORDER BY ord`;
-  return { scores, profitability };
+  };
+  return { scores, profitability: table(settings.segmentLabels, 'seg'), tierProfitability: table(settings.labels, 't_final') };
 }
 
 function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings: Settings, options: SqlOptions): string {
@@ -141,14 +153,27 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
       break;
     case 'pareto':
       if (!value) throw new Error('The pareto method needs a profit or revenue column.');
+      // Shares compared as sums (5·ahead < 4·total, 20·ahead < 19·total), exactly in DECIMAL(38, 9) / NUMERIC
+      // while the total stays below 1e26, else in doubles (each divided by a power of two first: no overflow).
       tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN NOT (${value} > 0) OR ${value} IS NULL THEN 3
-        WHEN COALESCE(pareto_before, 0) / pareto_total < 0.8 THEN 1 WHEN COALESCE(pareto_before, 0) / pareto_total < 0.95 THEN 2 ELSE 3 END`;
+        WHEN pareto_dec IS NOT NULL THEN CASE WHEN 5 * COALESCE(pareto_before_dec, 0) < 4 * pareto_total_dec THEN 1 WHEN 20 * COALESCE(pareto_before_dec, 0) < 19 * pareto_total_dec THEN 2 ELSE 3 END
+        WHEN COALESCE(pareto_before, 0) / 8 * 5 < pareto_total / 8 * 4 THEN 1 WHEN COALESCE(pareto_before, 0) / 32 * 20 < pareto_total / 32 * 19 THEN 2 ELSE 3 END`;
       break;
   }
+  const paretoOrder = value ? `ORDER BY ${value} DESC${tieBreak ? `, ${tieBreak}` : ''} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING` : '';
   const paretoCols = settings.method === 'pareto' && value
     ? `,
-    SUM(CASE WHEN rs IS NOT NULL AND ${value} > 0 THEN ${value} END) OVER (PARTITION BY rs IS NOT NULL AND ${value} > 0 ORDER BY ${value} DESC${tieBreak ? `, ${tieBreak}` : ''} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pareto_before,
+    SUM(CASE WHEN rs IS NOT NULL AND ${value} > 0 THEN ${value} END) OVER (PARTITION BY rs IS NOT NULL AND ${value} > 0 ${paretoOrder}) AS pareto_before,
     SUM(CASE WHEN rs IS NOT NULL AND ${value} > 0 THEN ${value} END) OVER (PARTITION BY rs IS NOT NULL AND ${value} > 0) AS pareto_total`
+    : '';
+  const paretoCte = settings.method === 'pareto' && value
+    ? `
+pareto AS (
+  SELECT *,
+    SUM(pareto_dec) OVER (PARTITION BY pareto_dec IS NOT NULL ${paretoOrder}) AS pareto_before_dec,
+    SUM(pareto_dec) OVER (PARTITION BY pareto_dec IS NOT NULL) AS pareto_total_dec
+  FROM (SELECT *, CASE WHEN rs IS NOT NULL AND ${value} > 0 AND pareto_total < 1e26 THEN ${d.toDecimal(value)} END AS pareto_dec FROM counted) AS exact
+),`
     : '';
   const capped = settings.unprofitableCap && profit >= 0 ? `CASE WHEN tier0 IS NOT NULL AND ${v(profit)} < 0 THEN 3 ELSE tier0 END` : 'tier0';
   const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
@@ -189,12 +214,12 @@ counted AS (
     COUNT(rr) OVER () AS n_revenue,
     CASE WHEN rr IS NULL THEN NULL ELSE RANK() OVER (PARTITION BY rr IS NULL ORDER BY rr DESC) - 1 END AS pos_revenue${paretoCols}
   FROM positioned
-),
+),${paretoCte}
 tiered AS (
   SELECT *,
     ${tierExpr} AS tier0,
     CASE WHEN rr IS NULL THEN NULL WHEN pos_revenue < ${segK1} THEN 1 WHEN pos_revenue < ${segK2} THEN 2 ELSE 3 END AS seg
-  FROM counted
+  FROM ${paretoCte ? 'pareto' : 'counted'}
 ),
 labelled AS (
   SELECT *,

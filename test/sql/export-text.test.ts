@@ -14,11 +14,11 @@ const HEADERS = ['Account', 'Revenue', 'Profit', 'Engagement', 'Recency (days)']
 const request: SqlRequest = { headers: HEADERS, source: 'Accounts', table: 'project.dataset.accounts', dialect: 'bigquery' };
 
 describe('the SQL as "Copy as SQL" and `abm-tier sql` give it', () => {
-  it('is the two queries, each under its comment line', () => {
+  it('is the three queries, each under its comment line', () => {
     const settings = parseSettings({ method: 'threshold' });
-    const { scores, profitability } = generateSql(HEADERS, settings, { table: 'project.dataset.accounts', dialect: 'bigquery' });
+    const { scores, profitability, tierProfitability } = generateSql(HEADERS, settings, { table: 'project.dataset.accounts', dialect: 'bigquery' });
     expect(sqlExportText(request, settings, english)).toBe(
-      `-- ABM Tier: score, tier, segment and program of every account\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n`);
+      `-- ABM Tier: score, tier, segment and program of every account\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n\n-- ABM Tier: profitability by tier\n${tierProfitability};\n`);
     // The command line notes the dialect in the first comment; nothing else differs.
     expect(sqlExportText({ ...request, note: 'bigquery' }, settings, english))
       .toBe(sqlExportText(request, settings, english).replace('every account\n', 'every account (bigquery)\n'));
