@@ -92,7 +92,7 @@ export async function packedCatalogue(path) {
   return [
     "import { en } from './en';",
     shift
-      ? `const texts = ${JSON.stringify(packed)}.replace(/[\\u0080-\\u00ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) + ${shift.from - 0x80})).split(${JSON.stringify(SEPARATOR)});`
+      ? `const texts = ${JSON.stringify(packed)}.replace(/\\u0001([\\u0080-\\u00ff])|[\\u0080-\\u00ff]/g, (c, own) => own ?? String.fromCharCode(c.charCodeAt(0) + ${shift.from - 0x80})).split(${JSON.stringify(SEPARATOR)});`
       : `const texts = ${JSON.stringify(packed)}.split(${JSON.stringify(SEPARATOR)});`,
     `export const ${name} = {};`,
     `Object.keys(en).forEach((key, i) => { if (texts[i] !== '') ${name}[key] = texts[i]; });`,
@@ -102,14 +102,14 @@ export async function packedCatalogue(path) {
 /**
  * A script that lives in one block of 128 code points, 3 bytes each in UTF-8 (Thai: U+0E00–U+0E7F),
  * ships shifted onto U+0080–U+00FF (2 bytes each) and is shifted back once at load: Code.js is
- * loaded by every custom-function cell, and Thai is 3,400 of its characters. Only when the text has
- * no character of its own in U+0080–U+00FF, so the shift is reversible; otherwise it ships as is.
+ * loaded by every custom-function cell, and Thai is 3,400 of its characters. The text's own
+ * characters in U+0080–U+00FF (±, ×, ·) ship behind a U+0001 mark, so the shift is reversible.
  */
 export function scriptShift(text) {
+  if (text.includes('\u0001')) return null;
   const blocks = new Map();
   for (const ch of text) {
     const c = ch.codePointAt(0);
-    if (c >= 0x80 && c <= 0xff) return null;
     if (c >= 0x800 && c <= 0xffff) blocks.set(c >> 7, (blocks.get(c >> 7) ?? 0) + 1);
   }
   const [best] = [...blocks].sort((a, b) => b[1] - a[1]);
@@ -120,7 +120,7 @@ function shiftBlock(text, from, to) {
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0);
-    out += c >= from && c < from + 128 ? String.fromCharCode(c - from + to) : ch;
+    out += c >= from && c < from + 128 ? String.fromCharCode(c - from + to) : c >= 0x80 && c <= 0xff ? `\u0001${ch}` : ch;
   }
   return out;
 }

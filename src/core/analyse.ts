@@ -9,7 +9,7 @@ import { score } from './score';
 import type { Settings } from './settings';
 import { ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
-import type { Translate } from '../i18n';
+import { english, type Translate } from '../i18n';
 
 /** Everything SPEC §3–9 computes for one table. Per-row arrays are indexed like the table's rows. */
 export interface Analysis {
@@ -100,6 +100,11 @@ export function analyse(table: ParsedTable, settings: Settings, text?: Translate
   if (capped > 0) {
     warnings.push(text ? text('warn.capped', { count: capped, tier: settings.labels[2] }) : `${capped} unprofitable account${capped > 1 ? 's were' : ' was'} moved to ${settings.labels[2]}.`);
   }
+  const byTier = profitability(tier, settings.labels, money);
+  const bySegment = profitability(segment, settings.segmentLabels, money);
+  // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
+  const tooLarge = [byTier.total, bySegment.total, ...byTier.rows, ...bySegment.rows].some((r) => [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity));
+  if (tooLarge) warnings.push((text ?? english)('warn.tooLarge'));
   return {
     table,
     settings,
@@ -112,8 +117,8 @@ export function analyse(table: ParsedTable, settings: Settings, text?: Translate
     drivers: drivers(percentiles, mapping.metrics.map((m) => m.weight), scores),
     capacity: capacity(tier, settings),
     capped,
-    byTier: profitability(tier, settings.labels, money),
-    bySegment: profitability(segment, settings.segmentLabels, money),
+    byTier,
+    bySegment,
     whale: profit ? whaleCurve(profit, scoredMask) : null,
     kpis: kpis(table, include, settings),
     warnings,

@@ -166,6 +166,7 @@ export const en = {
   'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {t1}, {t2} or {t3}.',
   'warn.futureDates': '{count} date(s) after the as-of date {asOf} in {column}, on row(s) {rows}: recency and tenure count them as negative. Check those dates, or the as-of date.',
   'warn.totalRow': '{row}: "{account}" is a total, not an account, and was left out of the scores and tables.',
+  'warn.tooLarge': 'Some amounts add up to more than a number can hold (beyond ±1.8e308): those totals are left blank. Check the revenue, cost and profit columns for a mistyped value.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -161,4 +161,5 @@ export const zhCN: Partial<Record<MessageKey, string>> = {
   'msg.notTier': '区域第 {row} 行：“{value}”不是层级；请写 {t1}、{t2} 或 {t3}。',
   'warn.futureDates': '{column}中有 {count} 个日期晚于基准日期 {asOf}（第 {rows} 行）：最近购买和客户年限会把它们算作负数。请检查这些日期或基准日期。',
   'warn.totalRow': '{row}：“{account}”是合计行，不是客户，已排除在得分和各表之外。',
+  'warn.tooLarge': '部分金额合计超出数字可表示的范围（超过 ±1.8e308），这些合计留空。请检查收入、成本和利润列中是否有输错的值。',
 };

@@ -181,3 +181,14 @@ describe('KPIs of amounts near ±1e300 and 1e-300 (SPEC §8)', () => {
     expect(near(lifetimeValue(1e300, 1e10, 1, 1e-300), 1e10)).toBe(true);
   });
 });
+
+describe('amounts too large to add up are said, never a silent blank', () => {
+  it('two revenues of 1e308 give a warning in the analysis, in the document\'s language', async () => {
+    const { analyseGrid, parseSettings } = await import('../../src/core');
+    const grid = [['Account', 'Revenue', 'Profit'], ['A', 1e308, 1], ['B', 1e308, 2], ['C', 5, 1]];
+    const analysis = analyseGrid(grid, parseSettings({}));
+    expect(analysis.warnings.some((w) => w.includes('±1.8e308'))).toBe(true);
+    const ordinary = analyseGrid([['Account', 'Revenue', 'Profit'], ['A', 10, 1], ['B', 20, 2]], parseSettings({}));
+    expect(ordinary.warnings.some((w) => w.includes('1.8e308'))).toBe(false);
+  });
+});
