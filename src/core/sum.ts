@@ -18,6 +18,18 @@ export function unitScale(maxAbs: number): number {
 
 /** Π xs × 2^shift: the factors' mantissas multiplied, their powers of two added, applied once at the end. */
 export function product(xs: readonly number[], shift = 0): number {
+  // Ordinary factors cannot overflow or underflow on the way: multiply them as they are (scaling by
+  // powers of two rounds the same, so both paths give the same digits).
+  if (shift === 0) {
+    let plain = 1;
+    let ordinary = true;
+    for (const x of xs) {
+      const a = Math.abs(x);
+      if (a !== 0 && (a < 1e-70 || a > 1e70)) ordinary = false;
+      plain *= x;
+    }
+    if (ordinary && xs.length <= 4) return plain; // within 1e±280: no overflow, no subnormal
+  }
   let m = 1;
   let e = shift;
   for (const x of xs) {
