@@ -5,7 +5,6 @@
 import * as fn from './functions';
 import * as sheet from './sheet';
 import { realServices } from './sheet/apps-script';
-import { given } from './sheet/given';
 
 /** What Sheets passes: a single value or a 2-D array of values. */
 type Range = unknown;
@@ -148,17 +147,17 @@ export function menuCreateTemplate() {
 
 /** Sidebar: the active sheet's columns and their roles, under the saved settings or the ones being edited. */
 export function getSidebarState(settings?: sheet.SettingsInput | null): sheet.SidebarState {
-  return forSidebar(() => sheet.sidebarState(realServices(), given(settings)));
+  return forSidebar(() => sheet.sidebarState(realServices(), settings));
 }
 
 /** Sidebar: tiers and marketers for these settings, without writing anything. */
 export function previewScore(settings: sheet.SettingsInput): sheet.Preview {
-  return forSidebar(() => sheet.previewSheet(realServices(), given(settings)));
+  return forSidebar(() => sheet.previewSheet(realServices(), settings));
 }
 
 /** Sidebar: save these settings and score the active sheet. */
 export function scoreActiveSheet(settings: sheet.SettingsInput): sheet.ScoreReport {
-  return forSidebar(() => sheet.scoreSheet(realServices(), given(settings)));
+  return forSidebar(() => sheet.scoreSheet(realServices(), settings));
 }
 
 /** Sidebar: remove our tier colours from the active sheet; returns how many rules were removed. */
@@ -173,17 +172,17 @@ export function findLookalikes(): sheet.LookalikeReport {
 
 /** Sidebar: the active sheet's order lines → "ABM Accounts", one row per account, ready to score. */
 export function buildAccountsFromOrders(asOf?: string | null): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildAccountsSheet(realServices(), given(asOf) || undefined));
+  return forSidebar(() => sheet.buildAccountsSheet(realServices(), asOf));
 }
 
 /** Sidebar: the active sheet's order lines → "ABM RFM", scores and segments per customer (segment rules from the settings). */
 export function buildRfmFromOrders(asOf?: string | null, bins?: number | null, settings?: sheet.SettingsInput | null): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildRfmSheet(realServices(), given(asOf) || undefined, given(bins) ?? 5, given(settings)));
+  return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf, bins, settings));
 }
 
 /**
  * The sidebar shows error.message: make it one a person can act on. Arguments arrive through
- * google.script.run, where `undefined` becomes `null`: each is passed through `given` above.
+ * google.script.run, where `undefined` becomes `null`: the shell's functions take `null` as absent.
  */
 function forSidebar<T>(run: () => T): T {
   try {

@@ -30,19 +30,23 @@ export function findLookalikes(services: Services): LookalikeReport {
     const analysis = analyseSheet(data, language);
     if (!analysis.tier.some((t) => t === 0)) throw new UserError(language.say('msg.noIdeal', { sheet: data.name, tier: settings.labels[0] }));
     const similarity = lookalikeOfTier1(analysis.table, analysis.tier);
-    let column = data.extras.get(LOOKALIKE);
+    const ours = data.extras.get(LOOKALIKE);
     const firstRow = data.headerRow + 1;
-    if (column) {
+    if (ours) {
       // A person's formula or note in our column is named, never written over.
       const height = data.values.length - firstRow;
-      const found = foreignCells(data.values, { column, kinds: ['number'], firstRow, mark: data.marks.get(LOOKALIKE) }, () => (height > 0 ? sheet.getRange(firstRow + 1, column!, height, 1).getFormulas() : []));
-      if (found.length) throw new UserError(language.say('msg.userCells', { cells: found.join(', '), columns: `${columnLetter(column)}:${columnLetter(column)}` }));
+      const found = foreignCells(data.values, { column: ours.column, kinds: ['number'], firstRow, mark: ours.written }, () => (height > 0 ? sheet.getRange(firstRow + 1, ours.column, height, 1).getFormulas() : []));
+      if (found.length) throw new UserError(language.say('msg.userCells', { cells: found.join(', '), columns: `${columnLetter(ours.column)}:${columnLetter(ours.column)}` }));
     }
     const height = Math.max(data.values.length - data.headerRow, analysis.table.n + 1);
     const body: (string | number)[][] = [];
     for (let i = 0; i < height - 1; i++) body.push([i < analysis.table.n ? cellValue(similarity[i]) : '']);
     const mark = JSON.stringify({ names: [LOOKALIKE], written: { columns: fingerprint(body, 0, 1), labels: [] } });
-    if (!column) {
+    let column: number;
+    if (ours) {
+      column = ours.column;
+      ours.meta.setValue(mark);
+    } else {
       column = lastUsedColumn(data.values) + 1;
       const max = sheet.getMaxColumns();
       if (column > max) {
@@ -50,11 +54,6 @@ export function findLookalikes(services: Services): LookalikeReport {
         sheet.insertColumnsAfter(max, column - max);
       }
       sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).addDeveloperMetadata(OUTPUT_COLUMN_KEY, mark);
-    } else {
-      const at = column;
-      sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()
-        .filter((md) => md.getLocation().getColumn()?.getColumn() === at)
-        .forEach((md) => md.setValue(mark));
     }
     sheet.getRange(firstRow, column, height, 1).setValues([[cellValue(language.say('out.lookalike'))], ...body]);
     const candidates: LookalikeReport['top'] = [];

@@ -14,6 +14,14 @@ export interface OutputBlock {
   meta: DeveloperMetadataApi;
 }
 
+/** One extra column of ours: where it is, what the last run wrote there, and its metadata. */
+export interface ExtraColumn {
+  /** 1-based column. */
+  column: number;
+  written?: WrittenMark;
+  meta: DeveloperMetadataApi;
+}
+
 /** Kept in a block's developer metadata: a fingerprint per column of what was written, and the labels used. */
 export interface WrittenMark {
   /** Per column: [sum of cell hashes mod 2³², count of non-blank cells] over the rows below the header. */
@@ -31,10 +39,8 @@ export interface SheetData {
   headerRow: number;
   /** Our output block found by developer metadata, if any. */
   block: OutputBlock | null;
-  /** Our single extra columns (e.g. Lookalike) → 1-based column. */
-  extras: Map<string, number>;
-  /** What the last run wrote in each extra column. */
-  marks: Map<string, WrittenMark>;
+  /** Our single extra columns (e.g. Lookalike), by name. */
+  extras: Map<string, ExtraColumn>;
   /** The header row with our own columns blanked, so they are never read as data. */
   header: Cell[] | null;
   /** Data rows (after the header) with our own columns blanked, trailing blank rows dropped. */
@@ -42,20 +48,17 @@ export interface SheetData {
 }
 
 /** Our columns on a sheet, by developer metadata: the output block and any single extra columns (Lookalike). */
-export function findColumns(sheet: SheetApi): { block: OutputBlock | null; extras: Map<string, number>; marks: Map<string, WrittenMark> } {
-  const extras = new Map<string, number>();
-  const marks = new Map<string, WrittenMark>();
+export function findColumns(sheet: SheetApi): { block: OutputBlock | null; extras: Map<string, ExtraColumn> } {
+  const extras = new Map<string, ExtraColumn>();
   let block: OutputBlock | null = null;
   for (const md of sheet.createDeveloperMetadataFinder().withKey(OUTPUT_COLUMN_KEY).find()) {
     const { names, written } = readMark(md.getValue());
     const column = md.getLocation().getColumn();
     if (!column) continue;
-    if (names.length === 1) {
-      extras.set(names[0], column.getColumn());
-      if (written) marks.set(names[0], written);
-    } else if (!block) block = { column: column.getColumn(), names: names as OutputName[], written, meta: md };
+    if (names.length === 1) extras.set(names[0], { column: column.getColumn(), written, meta: md });
+    else if (!block) block = { column: column.getColumn(), names: names as OutputName[], written, meta: md };
   }
-  return { block, extras, marks };
+  return { block, extras };
 }
 
 /** A column's metadata value: `{"names":[…],"written":{…}}`, or the bare names array older versions wrote. */
@@ -91,8 +94,8 @@ function blank(cell: Cell): boolean {
 
 export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
   const values = sheet.getDataRange().getValues() as Cell[][];
-  const { block, extras, marks } = findColumns(sheet);
-  const extraColumns = new Set([...extras.values()].map((c) => c - 1));
+  const { block, extras } = findColumns(sheet);
+  const extraColumns = new Set([...extras.values()].map((x) => x.column - 1));
   const ours = (c: number) => (block !== null && c >= block.column - 1 && c < block.column - 1 + block.names.length) || extraColumns.has(c);
   const clean = block || extras.size ? values.map((row) => row.map((cell, c) => (ours(c) ? '' : cell))) : values;
   const headerRow = findHeaderRow(clean);
@@ -105,7 +108,6 @@ export function readSheet(sheet: SheetApi, name = sheet.getName()): SheetData {
     headerRow,
     block,
     extras,
-    marks,
     header: headerRow >= 0 ? clean[headerRow] : null,
     rows: clean.slice(headerRow + 1, end),
   };

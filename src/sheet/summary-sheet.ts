@@ -4,7 +4,7 @@ import { inEveryLanguage } from './language';
 import { SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import type { SummaryLayout } from './summary-layout';
 import { findOurSheets, type OurSheets } from './our-sheets';
-import type { EmbeddedChartApi, PropertiesApi, RangeApi, SheetApi, SpreadsheetApi } from './apps-script';
+import type { DeveloperMetadataApi, EmbeddedChartApi, PropertiesApi, RangeApi, SheetApi, SpreadsheetApi } from './apps-script';
 import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits, type GridSize } from './grid';
 
 /**
@@ -20,6 +20,8 @@ export const SUMMARY_LAYOUT_VERSION = 'layout-2';
 export interface SummaryPlan {
   /** Our summary sheet, or null when one named `name` is to be made. */
   sheet: SheetApi | null;
+  /** Its developer metadata (the layout version), when it exists. */
+  tag: DeveloperMetadataApi | null;
   name: string;
   /** Whether its layout is this version's (formats and chart ranges already set). */
   current: boolean;
@@ -55,12 +57,12 @@ export function planSummary(ss: SpreadsheetApi, recorded: string | undefined, la
     const name = sheet.getName();
     const fit = rangeIfFits(sheet, 1, 1, height, width);
     const current = tag.getValue() === SUMMARY_LAYOUT_VERSION && known.layout === SUMMARY_LAYOUT_VERSION && known.name === name;
-    return { sheet, name, current, range: fit.range, grid: fit.grid, added: fit.grid ? cellsAdded(fit.grid, height, width) : 0 };
+    return { sheet, tag, name, current, range: fit.range, grid: fit.grid, added: fit.grid ? cellsAdded(fit.grid, height, width) : 0 };
   }
   for (let k = 1; k < 100; k++) {
     const name = k === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${k})`;
     if (ss.getSheetByName(name)) continue;
-    return { sheet: null, name, current: false, range: null, grid: null, added: cellsAdded(null, height, width) };
+    return { sheet: null, tag: null, name, current: false, range: null, grid: null, added: cellsAdded(null, height, width) };
   }
   throw new UserError(say('msg.tooManySummaries', { sheet: SUMMARY_SHEET_NAME }));
 }
@@ -89,7 +91,7 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
     sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, SUMMARY_LAYOUT_VERSION);
     source.activate();
     ensureGrid(sheet, { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }, height, width + CHART_COLUMNS);
-  } else if (!current) sheet.createDeveloperMetadataFinder().withKey(SUMMARY_SHEET_KEY).find()[0]?.setValue(SUMMARY_LAYOUT_VERSION);
+  } else if (!current) plan.tag?.setValue(SUMMARY_LAYOUT_VERSION);
   if (plan.grid) ensureGrid(sheet, plan.grid, height, width + CHART_COLUMNS);
   const record = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
   if (record !== recorded) props.setProperty(SUMMARY_PROPERTY, record);
