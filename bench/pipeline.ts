@@ -1,6 +1,7 @@
 import { analyse, asOfMs, describeDrivers, mapColumns, parseSettings, TableBuilder, type Cell } from '../src/core';
 import { HEADER, syntheticRows } from './data';
 import { line, time } from './stats';
+import { renderer } from '../src/i18n';
 
 /** The full pipeline (score, tiers, segments, summaries, drivers text for every row) on a parsed table. */
 export function benchPipeline(): void {
@@ -16,7 +17,7 @@ export function benchPipeline(): void {
     const ms = time(() => {
       const a = analyse(table, settings);
       let chars = 0;
-      for (let i = 0; i < table.n; i++) chars += describeDrivers(a.drivers, i, mapping.metrics, a.percentiles).length;
+      for (let i = 0; i < table.n; i++) chars += describeDrivers(a.drivers, i, mapping.metrics, a.percentiles, renderer('en')).length;
       if (chars === 0) throw new Error('no drivers');
     }, n >= 1_000_000 ? 3 : 5);
     line(`pipeline, ${n.toLocaleString('en-US')} accounts × ${weighted} weighted metrics`, `${ms.toFixed(0)} ms`, n === 100_000 ? 'budget ≤ 300 ms' : '');

@@ -68,35 +68,127 @@ function evaluate(path) {
 }
 
 const SEPARATOR = '\n';
+/** The CLDR plural categories: a plural entry ships one slot per category (src/i18n/unpack.ts). */
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /**
- * A translated catalogue as it ships: its texts in the English catalogue's key order, one string
- * split at load, instead of an object literal repeating every key (about 2.5 KB a language).
- * A missing key stays missing (English shows), as in the source.
+ * A catalogue as it ships: its texts in the English catalogue's key order (a plural entry one slot
+ * per category of PLURAL_FORMS), one string split at load, instead of an object literal repeating
+ * every key; recurring pieces stand as one character each (`compress`), Thai is shifted onto two-byte
+ * code points (`scriptShift`). src/i18n/unpack.ts undoes it. A missing key or form stays missing
+ * (English shows), as in the source. en.ts ships the same way, with its keys (a plural one marked `*`).
  */
 export async function packedCatalogue(path) {
   const source = readFileSync(path, 'utf8');
-  const name = /export const (\w+)\s*:/.exec(source)?.[1];
-  if (!name) throw new Error(`${path}: no \`export const NAME: … = {\` to pack.`);
-  const [catalogue] = Object.values(await evaluate(path));
-  const { en } = await evaluate(join(dirname(path), 'en.ts'));
+  const name = /export const (\w+)\s*[:=]/.exec(source)?.[1];
+  if (!name) throw new Error(`${path}: no \`export const NAME = {\` to pack.`);
+  const isEnglish = /[\\/]en\.ts$/.test(path);
+  const catalogue = (await evaluate(path))[name];
+  const { en } = isEnglish ? { en: catalogue } : await evaluate(join(dirname(path), 'en.ts'));
   const keys = Object.keys(en);
   const stray = Object.keys(catalogue).filter((k) => !(k in en));
   if (stray.length) throw new Error(`${path}: keys not in en.ts: ${stray.join(', ')}`);
-  const texts = keys.map((k) => catalogue[k] ?? '');
-  const bad = texts.find((text) => text.includes(SEPARATOR));
+  const slots = [];
+  for (const key of keys) {
+    const entry = catalogue[key];
+    if (typeof en[key] === 'string') {
+      if (entry !== undefined && typeof entry !== 'string') throw new Error(`${path}: "${key}" has plural forms, but not in en.ts`);
+      slots.push(entry ?? '');
+      continue;
+    }
+    if (entry !== undefined && typeof entry !== 'object') throw new Error(`${path}: "${key}" is plural in en.ts: give its forms, e.g. { other: '…' }`);
+    const unknown = Object.keys(entry ?? {}).filter((f) => !PLURAL_FORMS.includes(f));
+    if (unknown.length) throw new Error(`${path}: "${key}" has forms that are no plural category: ${unknown.join(', ')}`);
+    for (const form of PLURAL_FORMS) slots.push(entry?.[form] ?? '');
+  }
+  if (isEnglish) slots.unshift(...keys.map((k) => (typeof en[k] === 'string' ? k : `${k}*`)));
+  const bad = slots.find((text) => text.includes(SEPARATOR));
   if (bad !== undefined) throw new Error(`${path}: a text holds a line break: ${JSON.stringify(bad)}`);
-  const joined = texts.join(SEPARATOR);
+  const joined = slots.join(SEPARATOR);
   const shift = scriptShift(joined);
-  const packed = shift ? shiftBlock(joined, shift.from, 0x80) : joined;
+  const { packed, pieces } = compress(shift ? shiftBlock(joined, shift.from, 0x80) : joined);
+  const texts = `unpackTexts(${JSON.stringify(packed)}, ${JSON.stringify(pieces)}, ${shift ? shift.from : 0})`;
   return [
-    "import { en } from './en';",
-    shift
-      ? `const texts = ${JSON.stringify(packed)}.replace(/\\u0001([\\u0080-\\u00ff])|[\\u0080-\\u00ff]/g, (c, own) => own ?? String.fromCharCode(c.charCodeAt(0) + ${shift.from - 0x80})).split(${JSON.stringify(SEPARATOR)});`
-      : `const texts = ${JSON.stringify(packed)}.split(${JSON.stringify(SEPARATOR)});`,
-    `export const ${name} = {};`,
-    `Object.keys(en).forEach((key, i) => { if (texts[i] !== '') ${name}[key] = texts[i]; });`,
+    "import { catalogueOf, unpackTexts } from './unpack';",
+    ...(isEnglish
+      ? [`const texts = ${texts};`, `export const ${name} = catalogueOf(texts.splice(0, ${keys.length}), texts);`]
+      : ["import { en } from './en';", `export const ${name} = catalogueOf(Object.keys(en).map((k) => (typeof en[k] === 'string' ? k : k + '*')), ${texts});`]),
   ].join('\n');
+}
+
+/** Code points that stand for pieces (src/i18n/unpack.ts): U+0100 + k is piece k. */
+const PIECE_BASE = 0x100;
+const PIECE_END = 0x500;
+/** The longest piece looked for, in UTF-16 code units. */
+const PIECE_LENGTH = 24;
+
+/**
+ * Recurring pieces of `text` replaced by one two-byte character each, greedily by bytes saved: a
+ * piece found n times saves n·(its bytes − 2) and costs its bytes + 1 in the list. Candidates are
+ * counted once a round and re-checked on the current text before each is taken (lazy greedy), so a
+ * build takes a fraction of a second. No piece spans a line break, so slots stay apart.
+ */
+export function compress(text) {
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (c >= PIECE_BASE && c < PIECE_END) throw new Error(`a catalogue holds ${JSON.stringify(ch)}, a code point that packing keeps for its pieces (U+0100–U+04FF)`);
+  }
+  const bytes = (s) => Buffer.byteLength(s);
+  const gain = (piece, count) => count * (bytes(piece) - 2) - (bytes(piece) + 1);
+  const count = (t, piece) => t.split(piece).length - 1;
+  // No piece starts or ends inside a surrogate pair.
+  const inside = (t, i) => {
+    const c = t.charCodeAt(i);
+    return c >= 0xdc00 && c <= 0xdfff;
+  };
+  const pieces = [];
+  let t = text;
+  while (pieces.length < PIECE_END - PIECE_BASE) {
+    // Pieces of each length, counted only where the piece one shorter recurs (a longer one can recur only then).
+    const counts = new Map();
+    let starts = [];
+    for (let i = 0; i < t.length; i++) if (t[i] !== SEPARATOR && !inside(t, i)) starts.push(i);
+    for (let length = 2; length <= PIECE_LENGTH && starts.length > 0; length++) {
+      const here = new Map();
+      const kept = [];
+      for (const i of starts) {
+        const end = i + length;
+        if (end > t.length || t[end - 1] === SEPARATOR) continue;
+        kept.push(i);
+        if (inside(t, end)) continue;
+        const piece = t.slice(i, end);
+        here.set(piece, (here.get(piece) ?? 0) + 1);
+      }
+      starts = kept.filter((i) => (here.get(t.slice(i, i + length)) ?? 2) >= 2);
+      for (const [piece, n] of here) if (n >= 2) counts.set(piece, n);
+    }
+    const candidates = [...counts].map(([piece, n]) => [piece, gain(piece, n)]).filter(([, g]) => g > 0);
+    candidates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    candidates.length = Math.min(candidates.length, 1024);
+    let taken = 0;
+    while (candidates.length > 0 && taken < 128 && pieces.length < PIECE_END - PIECE_BASE) {
+      const [piece] = candidates[0];
+      const g = gain(piece, count(t, piece));
+      if (g <= 0) {
+        candidates.shift();
+        continue;
+      }
+      if (candidates.length > 1 && g < candidates[1][1]) {
+        // Worth less now than the next one's estimate: back in its place, by what it is worth now.
+        candidates.shift();
+        let at = 0;
+        while (at < candidates.length && candidates[at][1] >= g) at++;
+        candidates.splice(at, 0, [piece, g]);
+        continue;
+      }
+      t = t.split(piece).join(String.fromCharCode(PIECE_BASE + pieces.length));
+      pieces.push(piece);
+      candidates.shift();
+      taken++;
+    }
+    if (taken === 0) break;
+  }
+  return { packed: t, pieces: pieces.join(SEPARATOR) };
 }
 
 /**
@@ -125,11 +217,14 @@ function shiftBlock(text, from, to) {
   return out;
 }
 
+/** Each catalogue packed once a build, for every bundle that loads it. */
+const packed = new Map();
+
 const packCatalogues = {
   name: 'pack-catalogues',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/](th|zh-CN|hy)\.ts$/ }, async (args) => ({
-      contents: await packedCatalogue(args.path),
+    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/](en|th|zh-CN|hy)\.ts$/ }, async (args) => ({
+      contents: await (packed.get(args.path) ?? packed.set(args.path, packedCatalogue(args.path)).get(args.path)),
       loader: 'js',
       resolveDir: dirname(args.path),
     }));
@@ -184,6 +279,7 @@ async function buildCli() {
 
 export async function buildAll({ quiet = false } = {}) {
   evaluated.clear();
+  packed.clear();
   // Each output by its path from the project root: dist/ for clasp, dist-cli/ for node.
   const outputs = { 'dist/Code.js': await buildCode() };
   const sidebar = await buildSidebar();

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import {
   analyse, asOfMs, describeDrivers, findHeaderRow, HEADER_SCAN_ROWS, isRole, lookalikeOfTier1, mapColumns, normaliseHeader, parseSettings, ROW_BLANK, ROW_INVALID,
-  ROW_OK, SettingsError, TableBuilder, type Analysis, type ColumnMapping, type ParsedTable, type ProfitRow, type Settings,
+  MessageError, ROW_OK, SettingsError, TableBuilder, type Analysis, type ColumnMapping, type ParsedTable, type ProfitRow, type Settings,
 } from '../core';
 import { excerpt, HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
@@ -9,7 +9,7 @@ import { fileSink, streamSink, type Sink } from './output';
 import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
 import { PROFIT_FIELDS } from '../core/profitability';
-import { translator, type Lang, type Translate } from '../i18n';
+import { renderer, translator, type Lang, type Said, type Translate } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 import { cellLocale, localise } from '../i18n/labels';
 import { sqlExportText } from '../sql/export-text';
@@ -39,6 +39,10 @@ const NAMED_ROWS = 10;
 
 interface Scored {
   analysis: Analysis;
+  /** The engine's messages in the `--lang` language. */
+  show: (message: Said) => string;
+  /** The file's warnings (its shape, names, duplicates) and the engine's, in words. */
+  warnings: string[];
   header: string[];
   separator: Separator;
   /**
@@ -56,7 +60,7 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   // The command line has no spreadsheet locale: `auto` is English.
   const lang: Lang = given.lang === 'auto' ? 'en' : given.lang;
   let settings = localise(given, lang);
-  const text = lang === 'en' ? undefined : translator(lang);
+  const show = renderer(lang);
   const say = cliTranslator(lang);
   const locale = cellLocale(lang);
   /** The records read before the header is known (the first HEADER_SCAN_ROWS). */
@@ -85,7 +89,7 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${header.slice(0, 8).map(shortHeader).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
     }
-    builder = new TableBuilder(mapping, asOf, 4096, text ? (r) => text('cell.row', { row: r }) : undefined, locale, text);
+    builder = new TableBuilder(mapping, asOf, 4096, 'cell.row', locale);
     // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
     if (!locale.decimalComma) {
       numeric = header.map(() => false);
@@ -110,14 +114,16 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   }
   let analysis: Analysis;
   try {
-    analysis = analyse(table, settings, text);
+    analysis = analyse(table, settings);
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(error instanceof MessageError ? show(error.said) : error instanceof Error ? error.message : String(error));
   }
-  const words = text ?? translator('en');
-  analysis.warnings.unshift(...unknownNames(given, columns, say), ...duplicateHeaders(columns, table.mapping, say), ...shape.warnings(columns, say, words));
-  analysis.warnings.push(...duplicateAccounts(table, words, say));
-  return { analysis, header: columns, separator, lines };
+  const words = translator(lang);
+  const warnings = [
+    ...unknownNames(given, columns, say), ...duplicateHeaders(columns, table.mapping, say), ...shape.warnings(columns, say, words),
+    ...analysis.warnings.map(show), ...duplicateAccounts(table, words, say),
+  ];
+  return { analysis, show, warnings, header: columns, separator, lines };
 }
 
 /**
@@ -265,7 +271,7 @@ function profitJson(rows: ProfitRow[]) {
   return rows.map((r) => ({ label: r.label, ...Object.fromEntries(PROFIT_FIELDS.map((f) => [f, num(r[f])])) }));
 }
 
-function writeJson(sink: Sink, { analysis }: Scored, similarity: Float64Array | null): void {
+function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity: Float64Array | null): void {
   const { table, settings } = analysis;
   const metrics = table.mapping.metrics;
   const tierJson = settings.labels.map((l) => JSON.stringify(l));
@@ -279,14 +285,15 @@ function writeJson(sink: Sink, { analysis }: Scored, similarity: Float64Array | 
     const account = table.accounts ? JSON.stringify(table.accounts[i]) : 'null';
     let row: string;
     if (status === ROW_INVALID) {
-      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":null,"tier":null,"segment":null,"program":null,"drivers":null,"error":${JSON.stringify(table.messages.get(i))}}`;
+      const message = table.messages.get(i);
+      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":null,"tier":null,"segment":null,"program":null,"drivers":null,"error":${JSON.stringify(message && show(message))}}`;
     } else {
       const t = analysis.tier[i];
       const s = analysis.segment[i];
       const score = analysis.score[i];
       row = `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(score) ? score : 'null'}`
         + `,"tier":${t >= 0 ? tierJson[t] : 'null'},"segment":${s >= 0 ? segmentJson[s] : 'null'},"program":${t >= 0 ? programJson[t] : 'null'}`
-        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles, analysis.text)) : 'null'}`
+        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles, show)) : 'null'}`
         + (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
     }
     sink.write((first ? '' : ',') + row);
@@ -299,13 +306,13 @@ function writeJson(sink: Sink, { analysis }: Scored, similarity: Float64Array | 
     capacity: capacity.programs.map((program, t) => ({ program, tier: settings.labels[t], accounts: capacity.accounts[t], marketers: capacity.marketers[t] })),
     kpis: Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v === null ? null : num(v)])),
     whale: whale ? { peak: whale.peak, peakAccounts: whale.peakAccounts } : null,
-    warnings: [...analysis.warnings, ...[...table.messages.values()].slice(0, 100)],
+    warnings: [...warnings, ...[...table.messages.values()].slice(0, 100).map(show)],
   };
   sink.write(`],${JSON.stringify(rest).slice(1)}\n`);
 }
 
 /** The file's records as they were (formula-like text guarded), plus our columns. */
-function writeCsv(sink: Sink, { analysis, separator, lines }: Scored, similarity: Float64Array | null): void {
+function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, similarity: Float64Array | null): void {
   const { table, settings } = analysis;
   const metrics = table.mapping.metrics;
   const tierText = settings.labels.map((l) => csvField(l, separator));
@@ -316,15 +323,17 @@ function writeCsv(sink: Sink, { analysis, separator, lines }: Scored, similarity
   for (let k = 0; k < table.n; k++) {
     if (table.status[k] === ROW_BLANK) continue;
     let line = lines[k + 1];
-    if (table.status[k] === ROW_INVALID) line += `${separator}${separator}${separator}${separator}${separator}${csvField(table.messages.get(k) ?? '', separator)}`;
-    else {
+    if (table.status[k] === ROW_INVALID) {
+      const message = table.messages.get(k);
+      line += `${separator}${separator}${separator}${separator}${separator}${csvField(message ? show(message) : '', separator)}`;
+    } else {
       const t = analysis.tier[k];
       const s = analysis.segment[k];
       line += separator + csvField(analysis.score[k], separator)
         + separator + (t >= 0 ? tierText[t] : '')
         + separator + (s >= 0 ? segmentText[s] : '')
         + separator + (t >= 0 ? programText[t] : '')
-        + separator + (t >= 0 ? csvField(describeDrivers(analysis.drivers, k, metrics, analysis.percentiles, analysis.text), separator) : '');
+        + separator + (t >= 0 ? csvField(describeDrivers(analysis.drivers, k, metrics, analysis.percentiles, show), separator) : '');
     }
     if (similarity) line += separator + csvField(similarity[k], separator);
     sink.write(line + '\n');
@@ -335,7 +344,7 @@ function settingsOf(options: Options): Settings {
   try {
     return parseSettings(options.settings);
   } catch (error) {
-    if (error instanceof SettingsError) throw new UsageError(error.message);
+    if (error instanceof SettingsError) throw new UsageError(renderer('en')(error.said));
     throw error;
   }
 }
@@ -400,15 +409,16 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   try {
     const settings = settingsOf(options);
     if (options.command === 'accounts' || options.command === 'rfm') {
-      const orders = readOrders(path, settings.asOf, settings.lang === 'auto' || settings.lang === 'en' ? undefined : translator(settings.lang));
+      const lang: Lang = settings.lang === 'auto' ? 'en' : settings.lang;
+      const orders = readOrders(path, settings.asOf);
       const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
       try {
         if (options.command === 'accounts') writeAccountsCsv(sink, orders);
-        else writeRfm(sink, rfmFromOrders(orders, options.bins), options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json'));
+        else writeRfm(sink, rfmFromOrders(orders, options.bins, lang), options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json'));
       } finally {
         sink.close();
       }
-      for (const e of orders.errors.slice(0, 20)) io.stderr(`abm-tier: warning: ${e}\n`);
+      for (const e of orders.errors.slice(0, 20)) io.stderr(`abm-tier: warning: ${renderer(lang)(e)}\n`);
       if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
       return 0;
     }
@@ -426,7 +436,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       sink.close();
     }
     if (format === 'csv' || options.command === 'summary') {
-      for (const w of scored.analysis.warnings.slice(0, 20)) io.stderr(`abm-tier: warning: ${w}\n`);
+      for (const w of scored.warnings.slice(0, 20)) io.stderr(`abm-tier: warning: ${w}\n`);
     }
     return 0;
   } catch (error) {

@@ -1,8 +1,9 @@
 import {
-  ACCOUNT_HEADER, asOfMs, mapOrderColumns, missingOrderFields, OrdersBuilder, rfmTable,
+  ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, mapOrderColumns, missingOrderFields, OrdersBuilder, rfmTable,
   type AccountFromOrders, type OrdersResult, type RfmCustomer, type RfmSegmentSummary,
 } from '../core';
-import type { Translate } from '../i18n';
+import type { Lang } from '../i18n';
+import { rfmRules } from '../i18n/labels';
 import { csvField, readCsv } from './csv';
 import type { Sink } from './output';
 
@@ -12,8 +13,8 @@ export class OrdersFileError extends Error {
   override name = 'OrdersFileError';
 }
 
-/** `text`: the messages about unusable lines in the `--lang` language (English when absent). */
-export function readOrders(path: string, asOf?: string, text?: Translate): OrdersResult {
+/** Order lines → accounts; the unusable lines come back as messages (`errors`), which the caller renders. */
+export function readOrders(path: string, asOf?: string): OrdersResult {
   let builder: OrdersBuilder | null = null;
   readCsv(path, (fields, record) => {
     if (record === 1) {
@@ -23,7 +24,7 @@ export function readOrders(path: string, asOf?: string, text?: Translate): Order
         const found = fields.slice(0, 8).map((f) => (f.length > 40 ? `${f.slice(0, 39)}…` : f)).join(', ') + (fields.length > 8 ? ', …' : '');
         throw new OrdersFileError(`the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${found}`);
       }
-      builder = new OrdersBuilder(columns, fields, { text });
+      builder = new OrdersBuilder(columns, fields);
       return;
     }
     builder!.add(fields, record);
@@ -43,8 +44,10 @@ export function writeAccountsCsv(sink: Sink, result: OrdersResult): void {
   for (const a of result.accounts) sink.write(`${accountRow(a).map((v) => csvField(v)).join(',')}\n`);
 }
 
-export function rfmFromOrders(result: OrdersResult, bins: number): { customers: RfmCustomer[]; segments: RfmSegmentSummary[] } {
-  return rfmTable(result.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins);
+/** RFM of the accounts, the default segments named in `lang`. */
+export function rfmFromOrders(result: OrdersResult, bins: number, lang: Lang = 'en'): { customers: RfmCustomer[]; segments: RfmSegmentSummary[] } {
+  const named = rfmRules(DEFAULT_RFM_SEGMENTS, lang);
+  return rfmTable(result.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, named.rules, named.other);
 }
 
 export const RFM_HEADER = ['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment'];

@@ -1,4 +1,4 @@
-import { KPI_LABELS, PROFIT_FIELDS, type Analysis, type Kpis, type ProfitRow } from '../core';
+import { KPI_KEYS, PROFIT_FIELDS, type Analysis, type ProfitRow } from '../core';
 import { PROFIT_COLUMNS, type MessageKey } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 
@@ -76,7 +76,7 @@ export function summaryText(analysis: Analysis, file: string, say: CliTranslate 
   ]).replace(/^/gmu, '  '), '');
   if (whale) lines.push(`${say('summary.whale')}. ${say('summary.whalePeak', { peak: points(whale.peak), share: points(whale.peakAccounts), back: points(whale.peak - 1) })}`, '');
   lines.push(say('summary.kpis'));
-  lines.push(grid((Object.keys(KPI_LABELS) as (keyof Kpis)[]).map((key) => {
+  lines.push(grid(KPI_KEYS.map((key) => {
     const v = kpis[key];
     return [say(`kpi.${key}` as MessageKey), v === null ? say('cli.noData') : kpi(v)];
   })).replace(/^/gmu, '  '));

@@ -9,7 +9,7 @@ import { score } from './score';
 import type { Settings } from './settings';
 import { ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
-import { english, type Translate } from '../i18n';
+import { MessageError, type Message } from './message';
 
 /** Everything SPEC §3–9 computes for one table. Per-row arrays are indexed like the table's rows. */
 export interface Analysis {
@@ -33,9 +33,7 @@ export interface Analysis {
   bySegment: ProfitTable;
   whale: WhaleCurve | null;
   kpis: Kpis;
-  warnings: string[];
-  /** The language of messages and drivers; undefined for English. */
-  text?: Translate;
+  warnings: Message[];
 }
 
 export function column(table: ParsedTable, role: MetricRole): Float64Array | null {
@@ -47,21 +45,14 @@ export function scoredMetricCount(mapping: ColumnMapping): number {
   return mapping.metrics.filter((m) => m.weight > 0).length;
 }
 
-export class AnalysisError extends Error {
+/** Nothing to score: no metric column (`msg.noMetric`), or every weight 0 (`msg.allZero`). */
+export class AnalysisError extends MessageError {
   override name = 'AnalysisError';
 }
 
-/** `text`: messages in another language (English when absent). */
-export function analyse(table: ParsedTable, settings: Settings, text?: Translate): Analysis {
+export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const { mapping } = table;
-  if (scoredMetricCount(mapping) === 0) {
-    const noMetric = mapping.metrics.length === 0;
-    throw new AnalysisError(text
-      ? text(noMetric ? 'msg.noMetric' : 'msg.allZero')
-      : noMetric
-        ? 'No metric column found: name a column Revenue, Profit, Engagement… or map one in the settings.'
-        : 'Every metric has weight 0: give at least one metric a weight above 0.');
-  }
+  if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);
   for (let i = 0; i < table.n; i++) include[i] = table.status[i] === ROW_OK ? 1 : 0;
   const { score: scores, percentiles } = score({
@@ -94,17 +85,13 @@ export function analyse(table: ParsedTable, settings: Settings, text?: Translate
   const money = { revenue, profit, cost };
   const warnings = [...table.warnings];
   const noScore = include.reduce((a, v, i) => a + (v && !scoredMask[i] ? 1 : 0), 0);
-  if (noScore > 0) {
-    warnings.push(text ? text('warn.noScore', { count: noScore }) : `${noScore} row${noScore > 1 ? 's have' : ' has'} no value in any weighted metric and no score.`);
-  }
-  if (capped > 0) {
-    warnings.push(text ? text('warn.capped', { count: capped, tier: settings.labels[2] }) : `${capped} unprofitable account${capped > 1 ? 's were' : ' was'} moved to ${settings.labels[2]}.`);
-  }
+  if (noScore > 0) warnings.push({ code: 'warn.noScore', params: { count: noScore } });
+  if (capped > 0) warnings.push({ code: 'warn.capped', params: { count: capped, tier: settings.labels[2] } });
   const byTier = profitability(tier, settings.labels, money);
   const bySegment = profitability(segment, settings.segmentLabels, money);
   // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
   const tooLarge = [byTier.total, bySegment.total, ...byTier.rows, ...bySegment.rows].some((r) => [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity));
-  if (tooLarge) warnings.push((text ?? english)('warn.tooLarge'));
+  if (tooLarge) warnings.push({ code: 'warn.tooLarge' });
   return {
     table,
     settings,
@@ -122,6 +109,5 @@ export function analyse(table: ParsedTable, settings: Settings, text?: Translate
     whale: profit ? whaleCurve(profit, scoredMask) : null,
     kpis: kpis(table, include, settings),
     warnings,
-    text,
   };
 }

@@ -1,5 +1,5 @@
-import type { MessageKey, Translate } from '../i18n';
 import type { MetricColumn } from './columns';
+import type { MessageParam, Render } from './message';
 import { shortHeader } from './parse-cell';
 
 /** What drives each score, SPEC §9: the two metrics adding most (w·p) and the one holding it back most. */
@@ -87,34 +87,30 @@ export function drivers(percentiles: readonly (Float64Array | null)[], weights: 
   return { first, second, weakest };
 }
 
-/** `top X%` and `bottom X%` texts, made once per metric and percent. */
+/** `top X%` and `bottom X%` texts, rendered once per metric and percent. */
 export class DriverText {
   private readonly tops: string[][];
   private readonly bottoms: string[][];
-  private readonly names: string[];
+  private readonly names: MessageParam[];
 
-  /** `say`: the words in another language (role names, top, bottom, weakest); English when absent. */
-  constructor(private readonly metrics: readonly MetricColumn[], private readonly say?: Translate) {
+  /** `render`: the surface's words (role names, top, bottom, weakest). */
+  constructor(private readonly metrics: readonly MetricColumn[], private readonly render: Render) {
     this.tops = metrics.map(() => []);
     this.bottoms = metrics.map(() => []);
-    this.names = metrics.map((m) => (say && m.role !== 'custom' ? say(`role.${m.role}` as MessageKey) : shortHeader(m.name)));
+    this.names = metrics.map((m) => (m.role === 'custom' ? shortHeader(m.name) : { code: `role.${m.role}` }));
   }
 
   /** `p`: the row's percentile in column `column`; the percent is rounded half up on the exact rank, never below 1. */
   top(m: number, p: number, column: Float64Array): string {
     const den = percentileDenominator(column);
     const pct = Math.max(1, percentOf(den - Math.round(p * den), den));
-    const name = this.names[m];
-    return (this.tops[m][pct] ??= this.say ? this.say('drivers.top', { name, pct }) : `${name} (top ${pct}%)`);
+    return (this.tops[m][pct] ??= this.render({ code: 'drivers.top', params: { name: this.names[m], pct } }));
   }
 
   bottom(m: number, p: number, column: Float64Array): string {
     const den = percentileDenominator(column);
     const pct = Math.max(1, percentOf(Math.round(p * den), den));
-    const name = this.names[m];
-    return (this.bottoms[m][pct] ??= this.say
-      ? this.say('drivers.weakest', { item: this.say('drivers.bottom', { name, pct }) })
-      : `; weakest: ${name} (bottom ${pct}%)`);
+    return (this.bottoms[m][pct] ??= this.render({ code: 'drivers.weakest', params: { item: { code: 'drivers.bottom', params: { name: this.names[m], pct } } } }));
   }
 
   /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
@@ -129,13 +125,13 @@ export class DriverText {
   }
 }
 
-const texts = new WeakMap<readonly MetricColumn[], Map<Translate | undefined, DriverText>>();
+const texts = new WeakMap<readonly MetricColumn[], Map<Render, DriverText>>();
 
-/** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, or in the language of `say`. */
-export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly (Float64Array | null)[], say?: Translate): string {
-  let byLang = texts.get(metrics);
-  if (!byLang) texts.set(metrics, (byLang = new Map()));
-  let t = byLang.get(say);
-  if (!t) byLang.set(say, (t = new DriverText(metrics, say)));
+/** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, in the words of `render`. */
+export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly (Float64Array | null)[], render: Render): string {
+  let byRender = texts.get(metrics);
+  if (!byRender) texts.set(metrics, (byRender = new Map()));
+  let t = byRender.get(render);
+  if (!t) byRender.set(render, (t = new DriverText(metrics, render)));
   return t.describe(d, i, percentiles);
 }

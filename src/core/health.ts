@@ -13,8 +13,6 @@ export const HEALTH_METRICS: readonly { role: MetricRole; weight: number; direct
   { role: 'support', weight: 1, direction: 'lower' },
 ];
 
-export const HEALTH_LABELS = ['Healthy', 'Watch', 'At risk'] as const;
-
 /**
  * Health 0–100 per row (NaN where none of its metrics is present); null when the table has none of
  * them. `scorePercentiles` (from the main score, same rows) are reused where the direction agrees.
@@ -36,9 +34,9 @@ export function healthIndex(table: ParsedTable, include: Uint8Array, scorePercen
   return score({ values, weights, directions, include, known }).score;
 }
 
-/** `Healthy` ≥ 70, `Watch` ≥ 40, else `At risk`; '' for no index. */
-export function healthLabel(health: number): string {
-  if (Number.isNaN(health)) return '';
+/** The health status: 0 (Healthy) ≥ 70, 1 (Watch) ≥ 40, else 2 (At risk); −1 for no index. Surfaces label it (`health.1`…). */
+export function healthBand(health: number): number {
+  if (Number.isNaN(health)) return -1;
   const h = round6(health);
-  return h >= 70 ? HEALTH_LABELS[0] : h >= 40 ? HEALTH_LABELS[1] : HEALTH_LABELS[2];
+  return h >= 70 ? 0 : h >= 40 ? 1 : 2;
 }

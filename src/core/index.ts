@@ -8,6 +8,7 @@ export * from './health';
 export * from './kpis';
 export * from './own-key';
 export * from './ltv';
+export * from './message';
 export * from './parse-cell';
 export * from './percentile';
 export * from './profitability';

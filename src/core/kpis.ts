@@ -21,15 +21,8 @@ export interface Kpis {
   averageLtv: number | null;
 }
 
-export const KPI_LABELS: Record<keyof Kpis, string> = {
-  accounts: 'Accounts',
-  activeAccounts: 'Active accounts',
-  newAccounts: 'New accounts',
-  revenuePerLead: 'Average revenue per lead',
-  spendPerPurchase: 'Spend per purchase',
-  averageLifetime: 'Average lifetime (years)',
-  averageLtv: 'Average lifetime value',
-};
+/** The KPIs in the order every surface lists them (their names: `kpi.<key>` in the catalogues). */
+export const KPI_KEYS: readonly (keyof Kpis)[] = ['accounts', 'activeAccounts', 'newAccounts', 'revenuePerLead', 'spendPerPurchase', 'averageLifetime', 'averageLtv'];
 
 export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings): Kpis {
   const col = (role: MetricRole) => {

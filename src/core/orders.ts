@@ -1,6 +1,6 @@
 import { normaliseHeader } from './roles';
-import { english, type MessageKey, type Translate } from '../i18n';
 import { dayOfCell } from './calendar-day';
+import { MessageError, type Message, type ReasonCode, type RowCode } from './message';
 import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './parse-cell';
 
 /** Order lines → one row per account (issue "orders to accounts"; RFM of SPEC §10 reads the same lines). */
@@ -69,16 +69,16 @@ interface Acc {
 export interface OrdersResult {
   accounts: AccountFromOrders[];
   /** Lines that could not be used, each naming its row, column and value. */
-  errors: string[];
+  errors: Message[];
   errorCount: number;
 }
 
 const MAX_ERRORS = 100;
 
-/** How messages name a row and say why: English unless `text` is given. */
+/** How messages name a row, and how dates are read. */
 export interface OrdersWords {
-  text?: Translate;
-  rowLabel?: (rowNumber: number) => string;
+  /** A sheet row or file line (`cell.row`) by default. */
+  rowCode?: RowCode;
   /** The spreadsheet's time zone: a date cell is the day it shows there (UTC when absent). */
   timeZone?: string;
 }
@@ -86,7 +86,7 @@ export interface OrdersWords {
 /** Aggregates order lines one at a time (a file never needs holding whole). */
 export class OrdersBuilder {
   private readonly byAccount = new Map<string, Acc>();
-  private readonly errors: string[] = [];
+  private readonly errors: Message[] = [];
   private errorCount = 0;
 
   constructor(private readonly columns: OrderColumns, private readonly header: readonly string[], private readonly words: OrdersWords = {}) {}
@@ -159,12 +159,17 @@ export class OrdersBuilder {
     return { accounts, errors: this.errors, errorCount: this.errorCount };
   }
 
-  private fail(rowNumber: number, column: number, cell: Cell, why: MessageKey): void {
+  private fail(rowNumber: number, column: number, cell: Cell, why: ReasonCode): void {
     this.errorCount++;
     if (this.errors.length >= MAX_ERRORS) return;
-    const text = this.words.text ?? english;
-    const row = this.words.rowLabel?.(rowNumber) ?? text('cell.row', { row: rowNumber });
-    this.errors.push(`${row}, ${text('cell.column', { column: this.header[column] ?? '' })}: ${quoteCell(cell, this.words.timeZone)} ${text(why)}.`);
+    const where: Message = { code: 'cell.column', params: { column: this.header[column] ?? '' } };
+    this.errors.push({
+      code: 'cell.invalid',
+      params: {
+        row: { code: this.words.rowCode ?? 'cell.row', params: { row: rowNumber } },
+        problems: [{ code: 'cell.problem', params: { where, value: quoteCell(cell, this.words.timeZone), why: { code: why } } }],
+      },
+    });
   }
 }
 
@@ -174,20 +179,21 @@ export const ACCOUNT_HEADER = [
 
 /** Order lines (header first) → accounts, ready to score. */
 export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: number, firstRowNumber = 1, words: OrdersWords = {}): OrdersResult & { columns: OrderColumns } {
-  if (grid.length === 0) throw new OrdersError('The order table is empty.');
+  if (grid.length === 0) throw new OrdersError({ code: 'msg.ordersEmpty' });
   const header = grid[0].map((h) => String(h ?? '').trim());
   const columns = mapOrderColumns(grid[0]);
   const missing = missingOrderFields(columns);
-  if (missing.length) throw new OrdersError(`The order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue).`, missing);
+  if (missing.length) throw new OrdersError({ code: 'msg.ordersMissing', params: { columns: missing.join(', ') } }, missing);
   const builder = new OrdersBuilder(columns, header, words);
   for (let i = 1; i < grid.length; i++) builder.add(grid[i], firstRowNumber + i);
   return { ...builder.finish(asOfMs), columns };
 }
 
-export class OrdersError extends Error {
+/** An empty order table (`msg.ordersEmpty`), or one without the account, date or revenue column (`msg.ordersMissing`). */
+export class OrdersError extends MessageError {
   override name = 'OrdersError';
   /** The order fields the table lacks (none when it is empty). */
-  constructor(message: string, readonly missing: readonly string[] = []) {
-    super(message);
+  constructor(said: Message, readonly missing: readonly string[] = []) {
+    super(said);
   }
 }

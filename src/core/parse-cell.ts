@@ -9,9 +9,9 @@ export type CellKind = 'number' | 'recency' | 'tenure';
 export type Parsed =
   | { ok: true; value: number }
   | { ok: false; missing: true; error?: string }
-  | { ok: false; missing: false; reason: string; code: InvalidCode };
+  | { ok: false; missing: false; code: InvalidCode };
 
-/** Why a cell is not a number, for messages in other languages (`cell.<code>` in the catalogues). */
+/** Why a cell is not a number: messages say it as the code `cell.<code>`. */
 export type InvalidCode = 'notNumber' | 'boolean' | 'date' | 'notFinite' | 'badDate';
 
 const MISSING: Parsed = { ok: false, missing: true };
@@ -140,7 +140,7 @@ function startOfDay(ms: number): number {
 }
 
 function fromDate(ms: number, kind: CellKind, asOfMs: number): Parsed {
-  if (kind === 'number') return { ok: false, missing: false, reason: 'is a date, not a number', code: 'date' };
+  if (kind === 'number') return { ok: false, missing: false, code: 'date' };
   const days = daysBetween(ms, asOfMs);
   return { ok: true, value: kind === 'recency' ? days : days / DAYS_PER_YEAR };
 }
@@ -152,15 +152,15 @@ function fromDate(ms: number, kind: CellKind, asOfMs: number): Parsed {
 export function parseCell(cell: Cell, kind: CellKind, asOfMs: number, locale?: CellLocale): Parsed {
   if (cell === null || cell === undefined) return MISSING;
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, missing: false, reason: 'is not a finite number', code: 'notFinite' };
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, missing: false, code: 'notFinite' };
   }
   if (cell instanceof Date) {
     const ms = cell.getTime();
-    if (Number.isNaN(ms)) return { ok: false, missing: false, reason: 'is not a valid date', code: 'badDate' };
+    if (Number.isNaN(ms)) return { ok: false, missing: false, code: 'badDate' };
     // Sheets hands a date over as the instant of its wall-clock time in the spreadsheet's zone.
     return fromDate(dayOfCell(cell, locale?.timeZone), kind, asOfMs);
   }
-  if (typeof cell === 'boolean') return { ok: false, missing: false, reason: 'is TRUE/FALSE, not a number', code: 'boolean' };
+  if (typeof cell === 'boolean') return { ok: false, missing: false, code: 'boolean' };
   const text = String(cell);
   const value = parseNumberText(text, locale);
   if (!Number.isNaN(value)) return { ok: true, value };
@@ -171,7 +171,7 @@ export function parseCell(cell: Cell, kind: CellKind, asOfMs: number, locale?: C
     const ms = parseDateText(trimmed, locale);
     if (!Number.isNaN(ms)) return fromDate(ms, kind, asOfMs);
   }
-  return { ok: false, missing: false, reason: 'is not a number', code: 'notNumber' };
+  return { ok: false, missing: false, code: 'notNumber' };
 }
 
 /** A date cell as the YYYY-MM-DD it shows in `timeZone` (UTC when none), or "Invalid Date" (which toISOString would throw on). */

@@ -46,6 +46,11 @@ export interface RfmSegmentRule {
   m: [number, number];
 }
 
+/**
+ * The default rules. Their names are the default labels, as the tier labels of DEFAULT_SETTINGS are:
+ * the surfaces show them in the document's language (src/i18n/labels.ts, `rfmRules`), like a rule
+ * the user saved under a default's name; a name the user wrote stays as written.
+ */
 export const DEFAULT_RFM_SEGMENTS: readonly RfmSegmentRule[] = [
   { name: 'Champions', r: [4, 5], f: [4, 5], m: [4, 5] },
   { name: 'Loyal Customers', r: [2, 5], f: [3, 5], m: [3, 5] },
@@ -59,13 +64,14 @@ export const DEFAULT_RFM_SEGMENTS: readonly RfmSegmentRule[] = [
   { name: 'Lost', r: [1, 2], f: [1, 2], m: [1, 2] },
 ];
 
+/** The default label of customers no rule holds (shown in the document's language, like the rules' names). */
 export const OTHER_SEGMENT = 'Others';
 
-/** The first rule whose three ranges hold R, F and M; `Others` when none does. */
-export function rfmSegment(r: number, f: number, m: number, rules: readonly RfmSegmentRule[] = DEFAULT_RFM_SEGMENTS): string {
+/** The first rule whose three ranges hold R, F and M; `other` when none does. */
+export function rfmSegment(r: number, f: number, m: number, rules: readonly RfmSegmentRule[] = DEFAULT_RFM_SEGMENTS, other = OTHER_SEGMENT): string {
   const within = (x: number, [lo, hi]: [number, number]) => x >= lo && x <= hi;
   for (const rule of rules) if (within(r, rule.r) && within(f, rule.f) && within(m, rule.m)) return rule.name;
-  return OTHER_SEGMENT;
+  return other;
 }
 
 export interface RfmCustomer {
@@ -93,6 +99,8 @@ export function rfmTable(
   rows: readonly { account: string; recency: number; frequency: number; monetary: number }[],
   bins = 5,
   rules: readonly RfmSegmentRule[] = DEFAULT_RFM_SEGMENTS,
+  /** The label of customers no rule holds. */
+  other = OTHER_SEGMENT,
 ): { customers: RfmCustomer[]; segments: RfmSegmentSummary[] } {
   const recency = Float64Array.from(rows, (r) => r.recency);
   const frequency = Float64Array.from(rows, (r) => r.frequency);
@@ -109,9 +117,9 @@ export function rfmTable(
     f: F[i],
     m: M[i],
     score: 100 * R[i] + 10 * F[i] + M[i],
-    segment: rfmSegment(R[i], F[i], M[i], rules),
+    segment: rfmSegment(R[i], F[i], M[i], rules, other),
   }));
-  const order = [...rules.map((r) => r.name), OTHER_SEGMENT];
+  const order = [...rules.map((r) => r.name), other];
   const summary = new Map<string, RfmSegmentSummary>(order.map((s) => [s, { segment: s, customers: 0, orders: 0, revenue: 0, averageOrderValue: Number.NaN }]));
   for (const c of customers) {
     const s = summary.get(c.segment)!;

@@ -1,23 +1,30 @@
 import * as z from 'zod/mini';
+import { MessageError, type Message, type SettingsReasonCode } from './message';
 import { ROLES } from './roles';
 
 /** Everything a user can set, described once. The sidebar, the CLI and the functions all parse through it. */
 
 // zod/mini: the same schemas as zod's classic API at a fifth of the bundle (custom functions load it on every call).
-const num = (min: number, max: number, message = `must be between ${min} and ${max}`) =>
-  z.number().check(z.gte(min, message), z.lte(max, message));
-const int = (min: number, max: number) =>
-  z.int().check(z.gte(min, `must be a whole number from ${min} to ${max}`), z.lte(max, `must be a whole number from ${min} to ${max}`));
+// A check's message is the reason's message as JSON (`said`), which `describe` reads back.
+const said = (code: SettingsReasonCode, params?: Record<string, number>) => JSON.stringify(params ? { code, params } : { code });
+const num = (min: number, max: number) => {
+  const message = said('set.range', { min, max });
+  return z.number().check(z.gte(min, message), z.lte(max, message));
+};
+const int = (min: number, max: number) => {
+  const message = said('set.whole', { min, max });
+  return z.int().check(z.gte(min, message), z.lte(max, message));
+};
 const percent = num(0, 100);
-const label = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters'));
+const label = z.string().check(z.trim(), z.minLength(1, said('set.notEmpty')), z.maxLength(60, said('set.maxChars', { max: 60 })));
 const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date written YYYY-MM-DD'),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/u, said('set.dateFormat')),
   z.refine((s) => {
     const t = Date.parse(`${s}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'is not a real date'),
+  }, said('set.realDate')),
 );
-const sumsTo100 = z.refine<readonly number[]>((c) => Math.abs(c[0] + c[1] + c[2] - 100) < 1e-9, 'the three cut-offs must add up to 100');
+const sumsTo100 = z.refine<readonly number[]>((c) => Math.abs(c[0] + c[1] + c[2] - 100) < 1e-9, said('set.sum100'));
 const triple = <T extends z.ZodMiniType>(t: T) => z.tuple([t, t, t]);
 
 export const ROLE_CHOICES = [...ROLES, 'custom', 'ignore'] as const;
@@ -26,13 +33,13 @@ export const SettingsSchema = z.strictObject({
   /** Header → role, overriding detection; `custom` scores any numeric column, `ignore` unmaps it. */
   roles: z.prefault(z.record(z.string(), z.enum(ROLE_CHOICES)), {}),
   /** Role name or header → weight (0 leaves the metric out of the score). */
-  weights: z.prefault(z.record(z.string(), num(0, 1000, 'must be a number from 0 to 1000')), {}),
+  weights: z.prefault(z.record(z.string(), num(0, 1000)), {}),
   /** Role name or header → whether higher or lower values are better. */
   directions: z.prefault(z.record(z.string(), z.enum(['higher', 'lower'])), {}),
   method: z.prefault(z.enum(['quantile', 'threshold', 'pareto', 'capacity']), 'quantile'),
   cutoffs: z.prefault(triple(percent).check(sumsTo100), [20, 30, 50]),
   thresholds: z.prefault(
-    z.tuple([percent, percent]).check(z.refine((t) => t[0] >= t[1], 'the Tier 1 threshold must be at least the Tier 2 threshold')),
+    z.tuple([percent, percent]).check(z.refine((t) => t[0] >= t[1], said('set.thresholds'))),
     [70, 40],
   ),
   capacity: z.prefault(z.strictObject({
@@ -57,14 +64,14 @@ export const SettingsSchema = z.strictObject({
   /** KPIs: an account is active when its last purchase is within this many days. */
   activeDays: z.prefault(int(1, 36_500), 365),
   /** Row colours of Tier 1, 2 and 3 in the sheet. */
-  colours: z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, 'must be a colour written #rrggbb'))), ['#b7e1cd', '#fce8b2', '#f4c7c3']),
+  colours: z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, said('set.colour')))), ['#b7e1cd', '#fce8b2', '#f4c7c3']),
   /** RFM segments (SPEC §10), first matching rule wins; R, F and M each within [low, high]. */
   rfmSegments: z.optional(z.array(z.strictObject({
     name: label,
     r: z.tuple([int(1, 10), int(1, 10)]),
     f: z.tuple([int(1, 10), int(1, 10)]),
     m: z.tuple([int(1, 10), int(1, 10)]),
-  })).check(z.maxLength(30, 'must have at most 30 rules'))),
+  })).check(z.maxLength(30))),
   /** Language of labels, headings and messages: `auto` follows the spreadsheet's locale. */
   lang: z.prefault(z.enum(['auto', 'en', 'th', 'zh-CN', 'hy']), 'auto'),
   /** Yearly discount rate for lifetime value; 0 = undiscounted. */
@@ -75,11 +82,12 @@ export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 export type TierMethod = Settings['method'];
 
-export class SettingsError extends Error {
+/** Settings refused: `set.issues`, one `set.issue` per bad field, e.g. `Settings "cutoffs": the three cut-offs must add up to 100.` */
+export class SettingsError extends MessageError {
   override name = 'SettingsError';
 }
 
-/** Validates settings; the error names each bad field and why, e.g. `Settings "cutoffs": the three cut-offs must add up to 100.` */
+/** Validates settings; the error names each bad field and why. */
 export function parseSettings(input: unknown): Settings {
   const result = SettingsSchema.safeParse(swapKey(input ?? {}, '__proto__', PROTO_STAND_IN));
   if (result.success) return swapKey(result.data, PROTO_STAND_IN, '__proto__') as Settings;
@@ -105,30 +113,45 @@ function swapKey(settings: unknown, from: string, to: string): unknown {
   return out;
 }
 
-export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.map((p) => (p === PROTO_STAND_IN ? '__proto__' : String(p))).join('.');
-      return `Settings${field ? ` "${field}"` : ''}: ${describe(issue)}.`;
-    })
-    .join(' ');
+export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): Message {
+  const issues = error.issues.map((issue): Message => {
+    const field = issue.path.map((p) => (p === PROTO_STAND_IN ? '__proto__' : String(p))).join('.');
+    return field ? { code: 'set.issue', params: { field, why: describe(issue) } } : { code: 'set.issueAll', params: { why: describe(issue) } };
+  });
+  return { code: 'set.issues', params: { issues } };
 }
 
-/** zod/mini carries no message texts of its own: say in words what each kind of issue means. */
-function describe(issue: z.core.$ZodIssue): string {
+const TYPES: Record<string, SettingsReasonCode> = {
+  number: 'set.number', int: 'set.wholeNumber', boolean: 'set.boolean', string: 'set.text', tuple: 'set.list', array: 'set.list', object: 'set.object', record: 'set.object',
+};
+
+/** zod/mini carries no message texts of its own: what each kind of issue means, as a reason. */
+function describe(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return { code: 'set.unknown', params: { count: issue.keys.length, keys: issue.keys.map((k) => `"${k}"`).join(', ') } };
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return { code: 'set.oneOf', params: { values: issue.values.map((v) => JSON.stringify(v)).join(', ') } };
     case 'invalid_type':
-      return issue.expected === 'int' ? 'must be a whole number' : `must be ${/^[aeiou]/u.test(issue.expected) ? 'an' : 'a'} ${issue.expected === 'tuple' ? 'list' : issue.expected}`;
+      return { code: TYPES[issue.expected] ?? 'set.invalid' };
     case 'too_big':
     case 'too_small':
-      return issue.origin === 'array' ? `must have ${issue.code === 'too_big' ? 'at most' : 'at least'} ${String(issue.code === 'too_big' ? issue.maximum : issue.minimum)} values` : issue.message;
+      if (issue.origin === 'array') return { code: issue.code === 'too_big' ? 'set.atMost' : 'set.atLeast', params: { count: Number(issue.code === 'too_big' ? issue.maximum : issue.minimum) } };
+      return ownReason(issue.message);
     default:
-      return issue.message;
+      return ownReason(issue.message);
   }
+}
+
+/** A check's own message (`said`), or `set.invalid` for one zod wrote. */
+function ownReason(text: string): Message {
+  try {
+    const reason = JSON.parse(text) as Message;
+    if (typeof reason.code === 'string' && reason.code.startsWith('set.')) return reason;
+  } catch {
+    /* not ours */
+  }
+  return { code: 'set.invalid' };
 }
 
 export const DEFAULT_SETTINGS: Settings = parseSettings({});

@@ -1,5 +1,5 @@
 import type { ColumnMapping } from './columns';
-import { english, type Translate } from '../i18n';
+import type { Message, RowCode } from './message';
 import { dateText, parseCell, parseNumberText, quoteCell, shortHeader, shortText, type Cell, type CellLocale } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
@@ -36,8 +36,8 @@ export interface ParsedTable {
   /** ROW_OK, ROW_BLANK, ROW_INVALID or ROW_TOTAL per row; only ROW_OK rows are analysed. */
   status: Uint8Array;
   /** The message of each invalid row (naming row, column and value). */
-  messages: Map<number, string>;
-  warnings: string[];
+  messages: Map<number, Message>;
+  warnings: Message[];
 }
 
 const MAX_WARNINGS = 100;
@@ -50,30 +50,26 @@ export class TableBuilder {
   private values: Float64Array[];
   private status: Uint8Array;
   private readonly accounts: string[] | null;
-  private readonly messages = new Map<number, string>();
-  private readonly warnings: string[] = [];
+  private readonly messages = new Map<number, Message>();
+  private readonly warnings: Message[] = [];
   private hiddenWarnings = 0;
   private readonly sourceColumns: number[];
-  /** Headers as messages quote them. */
-  private readonly headers: string[];
-  /** The words of messages: the language given, else English. */
-  private readonly say: Translate;
+  /** Each metric column as messages name it. */
+  private readonly columns: Message[];
   /** Per metric column, the rows (indices) holding a date after the as-of date. */
   private readonly futureDates: number[][];
   /** Derived profit, revenue and cost columns (indices into metrics), when profit = revenue − cost. */
   private readonly derived: [number, number, number] | null;
 
   /**
-   * @param rowLabel what messages call a row, from its row number: `Row 14` by default.
+   * @param rowCode what messages call a row (with its row number): a sheet row or file line by default.
    */
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly asOfMs: number,
     capacity = 1024,
-    private readonly rowLabel: (rowNumber: number) => string = (r) => `Row ${r}`,
+    private readonly rowCode: RowCode = 'cell.row',
     private readonly locale: CellLocale = {},
-    /** Messages in another language; English when absent. */
-    text?: Translate,
   ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);
@@ -81,8 +77,7 @@ export class TableBuilder {
     this.values = mapping.metrics.map(() => new Float64Array(this.capacity));
     this.accounts = mapping.account >= 0 ? [] : null;
     this.sourceColumns = mapping.metrics.map((m) => m.index);
-    this.headers = mapping.metrics.map((m) => shortHeader(m.header));
-    this.say = text ?? english;
+    this.columns = mapping.metrics.map((m) => ({ code: 'cell.column', params: { column: shortHeader(m.header) } }));
     this.futureDates = mapping.metrics.map(() => []);
     const m = mapping.metrics;
     this.derived = mapping.derivedProfit
@@ -96,7 +91,7 @@ export class TableBuilder {
     this.rowNumbers[i] = rowNumber;
     const { metrics, account } = this.mapping;
     let filled = false;
-    let problems: string[] | null = null;
+    let problems: Message[] | null = null;
     if (this.accounts) {
       const a = row[account];
       const text = a === null || a === undefined ? '' : a instanceof Date ? dateText(a, this.locale.timeZone) : String(a).trim();
@@ -133,18 +128,18 @@ export class TableBuilder {
       if (parsed.missing) {
         if (parsed.error) {
           filled = true;
-          this.warn(`${this.rowLabel(rowNumber)}, ${this.say('cell.column', { column: this.headers[m] })}: ${this.say('cell.missing', { error: parsed.error })}.`);
+          this.warn({ code: 'cell.missing', params: { row: this.row(rowNumber), column: this.columns[m], error: parsed.error } });
         }
       } else {
         filled = true;
-        (problems ??= []).push(`${this.say('cell.column', { column: this.headers[m] })}: ${quoteCell(cell, this.locale.timeZone)} ${this.say(`cell.${parsed.code}`)}`);
+        (problems ??= []).push({ code: 'cell.problem', params: { where: this.columns[m], value: quoteCell(cell, this.locale.timeZone), why: { code: `cell.${parsed.code}` } } });
       }
     }
     this.derive(i);
     if (!filled) this.status[i] = ROW_BLANK;
     else if (problems) {
       this.status[i] = ROW_INVALID;
-      this.messages.set(i, `${this.rowLabel(rowNumber)}, ${problems.join('; ')}.`);
+      this.messages.set(i, { code: 'cell.invalid', params: { row: this.row(rowNumber), problems } });
     } else this.status[i] = ROW_OK;
   }
 
@@ -152,7 +147,7 @@ export class TableBuilder {
     const n = this.n;
     this.leaveOutTotals();
     this.warnFutureDates();
-    if (this.hiddenWarnings > 0) this.warnings.push(`…and ${this.hiddenWarnings} more warnings like these.`);
+    if (this.hiddenWarnings > 0) this.warnings.push({ code: 'warn.more', params: { count: this.hiddenWarnings } });
     return {
       n,
       rowNumbers: this.rowNumbers.subarray(0, n),
@@ -163,6 +158,11 @@ export class TableBuilder {
       messages: this.messages,
       warnings: this.warnings,
     };
+  }
+
+  /** A row as messages name it. */
+  private row(rowNumber: number): Message {
+    return { code: this.rowCode, params: { row: rowNumber } };
   }
 
   /** Profit = revenue − cost; an empty revenue or cost leaves it unknown (NaN), never revenue − 0. */
@@ -185,24 +185,23 @@ export class TableBuilder {
     }
     for (let t = totals.length - 1; t >= 0; t--) {
       const i = totals[t];
-      this.warnings.push(this.say('warn.totalRow', { row: this.rowLabel(this.rowNumbers[i]), account: shortText(this.accounts[i]) }));
+      this.warnings.push({ code: 'warn.totalRow', params: { row: this.row(this.rowNumbers[i]), account: shortText(this.accounts[i]) } });
     }
   }
 
   /** One warning per recency or tenure column holding dates after the as-of date, naming their rows. */
   private warnFutureDates(): void {
-    const say = this.say;
     const asOf = new Date(this.asOfMs).toISOString().slice(0, 10);
     this.futureDates.forEach((list, m) => {
       const rows = list.filter((i) => this.status[i] !== ROW_TOTAL);
       if (rows.length === 0) return;
       const listed = rows.slice(0, LISTED_ROWS).map((i) => this.rowNumbers[i]).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
-      this.warnings.push(say('warn.futureDates', { count: rows.length, asOf, column: say('cell.column', { column: this.headers[m] }), rows: listed }));
+      this.warnings.push({ code: 'warn.futureDates', params: { count: rows.length, asOf, column: this.columns[m], rows: listed } });
     });
   }
 
-  private warn(text: string): void {
-    if (this.warnings.length < MAX_WARNINGS) this.warnings.push(text);
+  private warn(message: Message): void {
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push(message);
     else this.hiddenWarnings++;
   }
 
@@ -228,11 +227,10 @@ export function readRows(
   mapping: ColumnMapping,
   asOfMs: number,
   firstRowNumber: number,
-  rowLabel?: (rowNumber: number) => string,
+  rowCode?: RowCode,
   locale?: CellLocale,
-  text?: Translate,
 ): ParsedTable {
-  const builder = new TableBuilder(mapping, asOfMs, rows.length, rowLabel, locale, text);
+  const builder = new TableBuilder(mapping, asOfMs, rows.length, rowCode, locale);
   for (let i = 0; i < rows.length; i++) builder.add(rows[i], firstRowNumber + i);
   return builder.finish();
 }

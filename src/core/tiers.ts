@@ -1,4 +1,5 @@
 import { decimalUnits } from './decimal';
+import { MessageError } from './message';
 import { presentSorted, sortedIndices } from './percentile';
 import { round6 } from './round';
 import type { Settings } from './settings';
@@ -125,7 +126,7 @@ export function assignTiers(scores: Float64Array, settings: Settings, paretoValu
       return tiersByPosition(scores, k1, k1 + c.liteMarketers * c.liteAccounts);
     }
     case 'pareto':
-      if (!paretoValue) throw new TierError('The pareto method needs a profit or revenue column.');
+      if (!paretoValue) throw new TierError({ code: 'tiers.noValue' });
       return paretoTiers(scores, paretoValue);
   }
 }
@@ -142,6 +143,7 @@ export function capUnprofitable(tiers: Int8Array, profit: Float64Array): number 
   return capped;
 }
 
-export class TierError extends Error {
+/** Tiers that cannot be made: the pareto method without a profit or revenue column (`tiers.noValue`). */
+export class TierError extends MessageError {
   override name = 'TierError';
 }

@@ -1,12 +1,14 @@
 import { describeDrivers } from '../core';
-import { column, frame, MAX_METRICS_CELLS, word, type DocumentLabels, type Output } from './args';
+import { column, frame, inLanguage, MAX_METRICS_CELLS, show, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow, weightOptions } from './metrics';
 
 /** =ABMDRIVERS(metrics, [weights]): what lifts each score and what holds it back (SPEC §9). */
 export function abmDrivers(metrics: unknown, weights?: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(metrics, MAX_METRICS_CELLS);
-  const { settings, positional } = weightOptions(framed, weights, undefined);
-  const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
-  const { table, drivers, percentiles } = analysis;
-  return column(framed, word(doc, 'out.drivers'), perRow(analysis, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, analysis.text)));
+  return inLanguage(doc, () => {
+    const framed = frame(metrics, MAX_METRICS_CELLS);
+    const { settings, positional } = weightOptions(framed, weights, undefined);
+    const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
+    const { table, drivers, percentiles } = analysis;
+    return column(framed, word(doc, 'out.drivers'), perRow(analysis, doc, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, show(doc))));
+  });
 }

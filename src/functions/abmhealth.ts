@@ -1,5 +1,5 @@
-import { healthIndex, healthLabel, ROW_OK } from '../core';
-import { frame, leadRows, MAX_METRICS_CELLS, type DocumentLabels, type Output } from './args';
+import { healthBand, healthIndex, ROW_OK } from '../core';
+import { frame, inLanguage, leadRows, MAX_METRICS_CELLS, refuse, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 /**
@@ -7,19 +7,17 @@ import { analyseRange, perRow } from './metrics';
  * from the recency, engagement, orders, products, feedback and support columns found by header.
  */
 export function abmHealth(metrics: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(metrics, MAX_METRICS_CELLS);
-  if (!framed.header) throw new Error('metrics: ABMHEALTH needs the header row (e.g. Recency, Engagement, Orders) to find its columns.');
-  const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
-  const include = analysis.table.status.map((s) => (s === ROW_OK ? 1 : 0));
-  const health = healthIndex(analysis.table, include);
-  if (!health) throw new Error('metrics: no health column found; name columns Recency, Engagement, Orders, Products, Feedback or Support.');
-  const index = perRow(analysis, (i) => (Number.isNaN(health[i]) ? '' : health[i]));
-  const out: Output = [...leadRows(framed, 2), ['Health', 'Health status']];
-  const names = doc.healthLabels;
-  const label = (h: number) => {
-    const english = healthLabel(h);
-    return names ? names[['Healthy', 'Watch', 'At risk'].indexOf(english)] ?? english : english;
-  };
-  index.forEach((v, i) => out.push([v, typeof v === 'number' ? label(health[i]) : '']));
-  return out;
+  return inLanguage(doc, () => {
+    const framed = frame(metrics, MAX_METRICS_CELLS);
+    if (!framed.header) refuse('fn.header', { arg: 'metrics', fn: 'ABMHEALTH' });
+    const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
+    const include = analysis.table.status.map((s) => (s === ROW_OK ? 1 : 0));
+    const health = healthIndex(analysis.table, include);
+    if (!health) refuse('fn.noHealth', { arg: 'metrics' });
+    const index = perRow(analysis, doc, (i) => (Number.isNaN(health[i]) ? '' : health[i]));
+    const out: Output = [...leadRows(framed, 2), [word(doc, 'out.health'), word(doc, 'out.healthStatus')]];
+    const labels = [word(doc, 'health.1'), word(doc, 'health.2'), word(doc, 'health.3')];
+    index.forEach((v, i) => out.push([v, typeof v === 'number' ? labels[healthBand(health[i])] : '']));
+    return out;
+  });
 }

@@ -1,5 +1,5 @@
 import { lookalike, ROW_OK } from '../core';
-import { column, frame, MAX_METRICS_CELLS, word, type DocumentLabels, type Output } from './args';
+import { column, frame, inLanguage, MAX_METRICS_CELLS, refuse, word, type DocumentLabels, type Output } from './args';
 import { tierIndex } from './abmprogram';
 import { analyseRange, perRow } from './metrics';
 
@@ -12,14 +12,16 @@ function isIdeal(cell: unknown): boolean {
 
 /** =ABMLOOKALIKE(metrics, is_ideal): how much each account looks like the ideal ones, 0–100 (SPEC §11). */
 export function abmLookalike(metrics: unknown, ideal: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(metrics, MAX_METRICS_CELLS);
-  const marks = frame(ideal).rows;
-  const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
-  const { table } = analysis;
-  const include = Uint8Array.from(table.status, (s) => (s === ROW_OK ? 1 : 0));
-  const idealRows = Uint8Array.from({ length: table.n }, (_, i) => (isIdeal(marks[i]?.[0]) ? 1 : 0));
-  if (!idealRows.some((v, i) => v && include[i])) throw new Error('is_ideal: mark at least one account as ideal (TRUE, 1 or Tier 1).');
-  const values = table.values.filter((_, m) => table.mapping.metrics[m].weight > 0);
-  const similarity = lookalike(values, include, idealRows);
-  return column(framed, word(doc, 'out.lookalike'), perRow(analysis, (i) => (Number.isNaN(similarity[i]) ? '' : similarity[i])));
+  return inLanguage(doc, () => {
+    const framed = frame(metrics, MAX_METRICS_CELLS);
+    const marks = frame(ideal).rows;
+    const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
+    const { table } = analysis;
+    const include = Uint8Array.from(table.status, (s) => (s === ROW_OK ? 1 : 0));
+    const idealRows = Uint8Array.from({ length: table.n }, (_, i) => (isIdeal(marks[i]?.[0]) ? 1 : 0));
+    if (!idealRows.some((v, i) => v && include[i])) refuse('fn.noIdeal', { arg: 'is_ideal', tier: doc.labels?.[0] ?? word(doc, 'tier.1') });
+    const values = table.values.filter((_, m) => table.mapping.metrics[m].weight > 0);
+    const similarity = lookalike(values, include, idealRows);
+    return column(framed, word(doc, 'out.lookalike'), perRow(analysis, doc, (i) => (Number.isNaN(similarity[i]) ? '' : similarity[i])));
+  });
 }

@@ -1,11 +1,15 @@
 import { lifetimeValue, parseCell, type Cell } from '../core';
-import { absent, cellMessage, column, frame, say, type DocumentLabels, type Framed, type Output } from './args';
+import { absent, cellMessage, column, frame, inLanguage, say, word, type DocumentLabels, type Framed, type Output } from './args';
 
 /**
  * =ABMLTV(spend_per_purchase, purchases_per_year, years, [margin], [discount_rate]): lifetime value
  * per row (SPEC §8). Each argument is a value or a column; a single value applies to every row.
  */
 export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?: unknown, discountRate?: unknown, doc: DocumentLabels = {}): Output {
+  return inLanguage(doc, () => ltv(spend, perYear, years, margin, discountRate, doc));
+}
+
+function ltv(spend: unknown, perYear: unknown, years: unknown, margin: unknown, discountRate: unknown, doc: DocumentLabels): Output {
   const names = ['spend_per_purchase', 'purchases_per_year', 'years', 'margin', 'discount_rate'];
   const args = [spend, perYear, years, margin, discountRate].map((a, k) => (k >= 3 && absent(a) ? null : frame(a)));
   const present = args.filter((a): a is Framed => a !== null);
@@ -34,5 +38,6 @@ export function abmLtv(spend: unknown, perYear: unknown, years: unknown, margin?
     }
     else out.push(lifetimeValue(values[0], values[1], values[2], values[3], values[4]));
   }
-  return column({ header: present.some((a) => a.header) ? ['LTV'] : null, rows: [] }, 'LTV', out);
+  const title = word(doc, 'out.ltv');
+  return column({ header: present.some((a) => a.header) ? [title] : null, rows: [] }, title, out);
 }

@@ -1,10 +1,9 @@
 import { DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } from '../core';
-import { frame, isBlankRow, word, type DocumentLabels, type Output } from './args';
-import { PROFIT_COLUMNS, type MessageKey } from '../i18n';
+import { frame, inLanguage, isBlankRow, refuse, word, type DocumentLabels, type Output } from './args';
+import { PROFIT_COLUMNS, t, type MessageKey } from '../i18n';
 
-const KNOWN_ORDERS: readonly (readonly string[])[] = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, ['Healthy', 'Watch', 'At risk']];
-
-
+/** Label orders that rows are sorted by when every label is one of them: segments, tiers, health statuses. */
+const KNOWN_ORDERS: readonly (readonly string[])[] = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, [t('en', 'health.1'), t('en', 'health.2'), t('en', 'health.3')]];
 
 function value(cell: Cell | undefined): number {
   const parsed = parseCell(cell, 'number', 0);
@@ -16,6 +15,10 @@ function value(cell: Cell | undefined): number {
  * segment (or tier) and a total. The third column is cost when its header says so, else profit.
  */
 export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unknown, doc: DocumentLabels = {}): Output {
+  return inLanguage(doc, () => profitTable(segments, revenue, profitOrCost, doc));
+}
+
+function profitTable(segments: unknown, revenue: unknown, profitOrCost: unknown, doc: DocumentLabels): Output {
   const seg = frame(segments);
   const rev = frame(revenue);
   const third = frame(profitOrCost);
@@ -41,7 +44,7 @@ export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unk
     p[i] = isCost ? r[i] - t : t;
     c[i] = isCost ? t : Number.NaN;
   }
-  if (labels.length > 100) throw new Error(`segments: ${labels.length} different labels; ABMPROFIT groups at most 100.`);
+  if (labels.length > 100) refuse('fn.tooManyLabels', { arg: 'segments', count: labels.length, fn: 'ABMPROFIT', max: 100 });
   const table = profitability(groups, labels, { revenue: r, profit: p, cost: isCost ? c : null });
   const blank = (x: number) => (Number.isFinite(x) ? x : '');
   const header = (['col.segment', ...PROFIT_COLUMNS] as MessageKey[]).map((k) => word(doc, k));

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type Cell } from '../core';
 import { LANGS, t } from '../i18n';
-import { column, firstDataRow, frame, isBlankRow, labelList, say, word, type DocumentLabels, type Output } from './args';
+import { column, firstDataRow, frame, inLanguage, isBlankRow, labelList, say, word, type DocumentLabels, type Output } from './args';
 
 const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1, low: 2, t1: 0, t2: 1, t3: 2 };
 
@@ -19,15 +19,17 @@ export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTIN
 
 /** =ABMPROGRAM(tiers): the ABM program for each tier (SPEC §5). */
 export function abmProgram(tiers: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
-  const framed = frame(tiers);
-  const programs = labelList(labels, 'labels') ?? doc.programLabels ?? DEFAULT_SETTINGS.programLabels;
-  const first = firstDataRow(framed);
-  const out = framed.rows.map((row, i) => {
-    if (isBlankRow(row)) return '';
-    const t = tierIndex(row[0], doc.labels);
-    if (t >= 0) return programs[t];
-    const [t1, t2, t3] = doc.labels ?? DEFAULT_SETTINGS.labels;
-    return say(doc)('msg.notTier', { row: first + i, value: String(row[0]), t1, t2, t3 });
+  return inLanguage(doc, () => {
+    const framed = frame(tiers);
+    const programs = labelList(labels, 'labels') ?? doc.programLabels ?? DEFAULT_SETTINGS.programLabels;
+    const first = firstDataRow(framed);
+    const out = framed.rows.map((row, i) => {
+      if (isBlankRow(row)) return '';
+      const t = tierIndex(row[0], doc.labels);
+      if (t >= 0) return programs[t];
+      const [t1, t2, t3] = doc.labels ?? DEFAULT_SETTINGS.labels;
+      return say(doc)('msg.notTier', { row: first + i, value: String(row[0]), t1, t2, t3 });
+    });
+    return column(framed, word(doc, 'out.program'), out);
   });
-  return column(framed, word(doc, 'out.program'), out);
 }

@@ -1,8 +1,13 @@
-import { accountsFromOrders, asOfMs, dayOfCell, rfmTable, type Cell } from '../core';
-import { absent, frame, say, word, type DocumentLabels, type Output } from './args';
+import { accountsFromOrders, asOfMs, dayOfCell, DEFAULT_RFM_SEGMENTS, MessageError, rfmTable, type Cell } from '../core';
+import { rfmRules } from '../i18n/labels';
+import { absent, frame, inLanguage, refuse, word, type DocumentLabels, type Output } from './args';
 
 /** =ABMRFM(account_ids, order_dates, revenues, [analysis_date], [bins]): RFM per customer (SPEC §10). */
 export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analysisDate?: unknown, bins?: unknown, doc: DocumentLabels = {}): Output {
+  return inLanguage(doc, () => rfm(accountIds, orderDates, revenues, analysisDate, bins, doc));
+}
+
+function rfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analysisDate: unknown, bins: unknown, doc: DocumentLabels): Output {
   const ids = frame(accountIds).rows;
   const dates = frame(orderDates).rows;
   const revs = frame(revenues).rows;
@@ -15,15 +20,15 @@ export function abmRfm(accountIds: unknown, orderDates: unknown, revenues: unkno
   else if (analysisDate instanceof Date) asOf = dayOfCell(analysisDate, timeZone);
   else {
     asOf = Date.parse(`${String(analysisDate).trim()}T00:00:00Z`);
-    if (Number.isNaN(asOf)) throw new Error(`analysis_date: "${String(analysisDate)}" is not a date; write it as a date or as 2006-12-31.`);
+    if (Number.isNaN(asOf)) refuse('fn.bad', { arg: 'analysis_date', value: String(analysisDate), why: { code: 'set.dateFormat' } });
   }
   const k = absent(bins) ? 5 : Number(bins);
-  if (!Number.isInteger(k) || k < 2 || k > 10) throw new Error(`bins: "${String(bins)}" is not a whole number from 2 to 10.`);
-  // Rows count within the ranges (the grid's first row is the header made here).
-  const rowLabel = (r: number) => say(doc)('cell.rowOfRanges', { row: r - 1 });
-  const orders = accountsFromOrders(grid, asOf, 1, { text: doc.text, rowLabel, timeZone });
-  if (orders.errorCount > 0) throw new Error(orders.errors[0]);
-  const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k);
+  if (!Number.isInteger(k) || k < 2 || k > 10) refuse('fn.bad', { arg: 'bins', value: String(bins), why: { code: 'set.whole', params: { min: 2, max: 10 } } });
+  // Rows count within the ranges: the grid's first row (number 0) is the header made here.
+  const orders = accountsFromOrders(grid, asOf, 0, { rowCode: 'cell.rowOfRanges', timeZone });
+  if (orders.errorCount > 0) throw new MessageError(orders.errors[0]);
+  const segments = rfmRules(DEFAULT_RFM_SEGMENTS, doc.lang ?? 'en');
+  const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k, segments.rules, segments.other);
   return [
     [
       word(doc, 'rfm.account'), word(doc, 'rfm.recency'), word(doc, 'rfm.frequency'),

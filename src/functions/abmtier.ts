@@ -2,7 +2,7 @@ import {
   assignTiers, parseCell, parseSettings, quoteCell, roleOfHeader, ROW_BLANK,
   type Settings, type SettingsInput,
 } from '../core';
-import { absent, cellMessage, column, firstDataRow, frame, isBlankRow, labelList, numberList, word, type DocumentLabels, type Output } from './args';
+import { absent, cellMessage, column, firstDataRow, frame, inLanguage, isBlankRow, labelList, numberList, refuse, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
@@ -10,24 +10,20 @@ const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
 /** `method` and `cutoffs` arguments → settings; cut-offs mean what the method needs. */
 export function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
   const name = absent(method) ? 'quantile' : String(method).trim().toLowerCase();
-  if (!(METHODS as readonly string[]).includes(name)) {
-    throw new Error(`method: "${String(method)}" is not one of quantile, threshold, pareto, capacity.`);
-  }
+  if (!(METHODS as readonly string[]).includes(name)) refuse('fn.bad', { arg: 'method', value: String(method), why: { code: 'set.oneOf', params: { values: METHODS.join(', ') } } });
   const settings: SettingsInput = { method: name as Settings['method'] };
   if (absent(cutoffs)) return settings;
   const c = numberList(cutoffs, 'cutoffs');
   if (name === 'quantile') {
-    if (c.length !== 3) throw new Error(`cutoffs: quantile takes three percentages adding up to 100, e.g. "20,30,50"; got ${c.length}.`);
+    if (c.length !== 3) refuse('fn.count', { arg: 'cutoffs', count: 3, example: '20,30,50', got: c.length });
     settings.cutoffs = [c[0], c[1], c[2]];
   } else if (name === 'threshold') {
-    if (c.length !== 2) throw new Error(`cutoffs: threshold takes two scores, e.g. "70,40"; got ${c.length}.`);
+    if (c.length !== 2) refuse('fn.count', { arg: 'cutoffs', count: 2, example: '70,40', got: c.length });
     settings.thresholds = [c[0], c[1]];
   } else if (name === 'capacity') {
-    if (c.length !== 2 && c.length !== 4) {
-      throw new Error('cutoffs: capacity takes strategic and ABM Lite marketers, e.g. "2,3", optionally with accounts each, "2,3,3,10".');
-    }
+    if (c.length !== 2 && c.length !== 4) refuse('fn.capacity', { arg: 'cutoffs' });
     settings.capacity = { strategicMarketers: c[0], liteMarketers: c[1], ...(c.length === 4 ? { strategicAccounts: c[2], liteAccounts: c[3] } : {}) };
-  } else throw new Error('cutoffs: pareto takes no cut-offs (80 % and 95 % of the value).');
+  } else refuse('fn.pareto', { arg: 'cutoffs' });
   return settings;
 }
 
@@ -42,6 +38,10 @@ function isScoreColumn(header: unknown[] | null, rows: unknown[][]): boolean {
 
 /** =ABMTIER(scores_or_metrics, [method], [cutoffs]): the tier label per row. */
 export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
+  return inLanguage(doc, () => tier(input, method, cutoffs, labels, doc));
+}
+
+function tier(input: unknown, method: unknown, cutoffs: unknown, labels: unknown, doc: DocumentLabels): Output {
   const settingsInput = tierSettings(method, cutoffs);
   const chosen = labelList(labels, 'labels') ?? doc.labels;
   if (chosen) settingsInput.labels = chosen;
@@ -49,11 +49,11 @@ export function abmTier(input: unknown, method?: unknown, cutoffs?: unknown, lab
   if (!isScoreColumn(framed.header, framed.rows)) {
     const { analysis } = analyseRange(input, settingsInput, {}, framed, doc);
     const labels = analysis.settings.labels;
-    return column(framed, word(doc, 'out.tier'), perRow(analysis, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
+    return column(framed, word(doc, 'out.tier'), perRow(analysis, doc, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
   }
   const settings = parseSettings(settingsInput);
   const first = firstDataRow(framed);
-  const title = framed.header ? String(framed.header[0]) : 'Score';
+  const title = framed.header ? String(framed.header[0]) : word(doc, 'out.score');
   const scores = new Float64Array(framed.rows.length);
   const out: (string | number)[] = new Array(framed.rows.length).fill('');
   const status = new Uint8Array(framed.rows.length);

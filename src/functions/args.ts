@@ -1,5 +1,5 @@
-import { findHeaderRow, quoteCell, setOwn, type Cell, type CellLocale, type Direction, type InvalidCode } from '../core';
-import { english, type MessageKey, type Translate } from '../i18n';
+import { findHeaderRow, MessageError, quoteCell, setOwn, type Cell, type CellLocale, type Direction, type InvalidCode, type MessageParam } from '../core';
+import { renderer, translator, type Lang, type MessageKey, type Said, type Translate } from '../i18n';
 
 /** Turning what Sheets passes to a custom function into plain grids, and grids back. */
 
@@ -56,12 +56,33 @@ export const MAX_FUNCTION_CELLS = 400_000;
  */
 export const MAX_METRICS_CELLS = 1_500_000;
 
+/** A custom function's refusal, as a message: `inLanguage` throws it in the document's language. */
+export class FunctionError extends MessageError<MessageKey> {
+  override name = 'FunctionError';
+}
+
+/** `{arg}: {why}`-style refusals of one argument. */
+export function refuse(code: MessageKey, params: Said['params']): never {
+  throw new FunctionError({ code, params });
+}
+
+/**
+ * Runs a custom function; a refusal of ours or of the engine (a message) is thrown as an Error in
+ * the document's language, which Sheets shows on the cell.
+ */
+export function inLanguage<T>(doc: DocumentLabels, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof MessageError) throw new Error(show(doc)(error.said as Said));
+    throw error;
+  }
+}
+
 /** Refuses a range of `rows` × `columns` cells (after trimming) that the 30 seconds cannot take. */
 export function checkFunctionCells(rows: number, columns: number, limit = MAX_FUNCTION_CELLS): void {
   const cells = rows * columns;
-  if (cells > limit) {
-    throw new Error(`The range holds ${cells.toLocaleString('en-US')} cells, more than the ${limit.toLocaleString('en-US')} a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.`);
-  }
+  if (cells > limit) refuse('fn.cells', { cells: cells.toLocaleString('en-US'), limit: limit.toLocaleString('en-US') });
 }
 
 /**
@@ -109,7 +130,7 @@ export function parseNamedNumbers(text: string, what: string): Record<string, nu
   for (const part of text.split(/[,;\n]/u)) {
     if (!part.trim()) continue;
     const m = /^\s*([^=:]+?)\s*[=:]\s*([-+]?\d*\.?\d+(?:e[-+]?\d+)?)\s*$/iu.exec(part);
-    if (!m) throw new Error(`${what}: "${part.trim()}" is not of the form name=number, e.g. "profit=3, revenue=2".`);
+    if (!m) refuse('fn.form', { arg: what, part: part.trim(), form: 'name=number', example: 'profit=3, revenue=2' });
     setOwn(out, m[1], Number(m[2]));
   }
   return out;
@@ -121,7 +142,7 @@ export function parseNamedDirections(text: string): Record<string, Direction> {
   for (const part of text.split(/[,;\n]/u)) {
     if (!part.trim()) continue;
     const m = /^\s*([^=:]+?)\s*[=:]\s*(higher|lower)\s*$/iu.exec(part);
-    if (!m) throw new Error(`directions: "${part.trim()}" is not of the form name=higher or name=lower.`);
+    if (!m) refuse('fn.form', { arg: 'directions', part: part.trim(), form: 'name=higher', example: 'recency=lower, support=lower' });
     setOwn(out, m[1], m[2].toLowerCase() as Direction);
   }
   return out;
@@ -130,7 +151,7 @@ export function parseNamedDirections(text: string): Record<string, Direction> {
 export function parseDirection(cell: Cell, position: number): Direction {
   const text = String(cell).trim().toLowerCase();
   if (text === 'higher' || text === 'lower') return text;
-  throw new Error(`directions: value ${position} is "${String(cell)}"; write higher or lower.`);
+  return refuse('fn.value', { arg: 'directions', n: position, value: String(cell), why: { code: 'fn.notDirection' } });
 }
 
 /** A list of numbers given as a row of cells or as text `"20,30,50"`. */
@@ -138,7 +159,7 @@ export function numberList(arg: unknown, what: string): number[] {
   const list = cells(arg).flatMap((c): Cell[] => (typeof c === 'string' ? c.split(/[,;/\s]+/u).filter(Boolean) : [c]));
   return list.map((c, i) => {
     const n = typeof c === 'number' ? c : Number(String(c).replace('%', ''));
-    if (!Number.isFinite(n)) throw new Error(`${what}: value ${i + 1} "${String(c)}" is not a number.`);
+    if (!Number.isFinite(n)) refuse('fn.value', { arg: what, n: i + 1, value: String(c), why: { code: 'cell.notNumber' } });
     return n;
   });
 }
@@ -147,7 +168,7 @@ export function numberList(arg: unknown, what: string): number[] {
 export function labelList(arg: unknown, what: string): [string, string, string] | null {
   if (absent(arg)) return null;
   const list = cells(arg).flatMap((c) => (typeof c === 'string' ? c.split(/[,;]/u) : [String(c)])).map((x) => x.trim()).filter(Boolean);
-  if (list.length !== 3) throw new Error(`${what}: give three labels, e.g. "High, Medium, Low"; got ${list.length}.`);
+  if (list.length !== 3) refuse('fn.count', { arg: what, count: 3, example: 'High, Medium, Low', got: list.length });
   return [list[0], list[1], list[2]];
 }
 
@@ -157,15 +178,20 @@ export interface DocumentLabels {
   segmentLabels?: [string, string, string];
   programLabels?: [string, string, string];
   healthLabels?: [string, string, string];
-  /** Messages, headers and drivers in the document's language; absent for English. */
-  text?: Translate;
+  /** The language of messages, headers and drivers; English when absent. */
+  lang?: Lang;
   /** How the document's locale writes numbers and dates in text. */
   locale?: CellLocale;
 }
 
 /** The document's words: its language's, else the English catalogue's. */
 export function say(doc: DocumentLabels): Translate {
-  return doc.text ?? english;
+  return translator(doc.lang ?? 'en');
+}
+
+/** Messages in the document's language. */
+export function show(doc: DocumentLabels): (message: Said) => string {
+  return renderer(doc.lang ?? 'en');
 }
 
 /** One word (a header, a label) in the document's language. */
@@ -178,7 +204,7 @@ export type CellPlace = { column: string } | { argument: string };
 
 /** "Row 3 of the range, column "Revenue": "abc" is not a number." in the document's language. */
 export function cellMessage(doc: DocumentLabels, row: number, place: CellPlace, cell: Cell, code: InvalidCode): string {
-  const text = say(doc);
-  const where = 'argument' in place ? place.argument : text('cell.column', { column: place.column });
-  return `${text('cell.rowOfRange', { row })}, ${where}: ${quoteCell(cell, doc.locale?.timeZone)} ${text(`cell.${code}`)}.`;
+  const where: MessageParam<MessageKey> = 'argument' in place ? place.argument : { code: 'cell.column', params: { column: place.column } };
+  const problem: Said = { code: 'cell.problem', params: { where, value: quoteCell(cell, doc.locale?.timeZone), why: { code: `cell.${code}` } } };
+  return show(doc)({ code: 'cell.invalid', params: { row: { code: 'cell.rowOfRange', params: { row } }, problems: [problem] } });
 }

@@ -2,7 +2,7 @@ import {
   analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
   type Analysis, type Cell, type Direction, type PositionalOptions, type SettingsInput,
 } from '../core';
-import { absent, cells, firstDataRow, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, toGrid, say, type DocumentLabels, type Framed } from './args';
+import { absent, cells, firstDataRow, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, refuse, show, toGrid, type DocumentLabels, type Framed } from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
 
@@ -23,7 +23,7 @@ export function weightOptions(framed: Framed, weights: unknown, directions: unkn
       const row = toGrid(weights)[0].slice(0, width(framed));
       const ws = row.map((w, i) => {
         if (w === '' || w === null || w === undefined) return Number.NaN;
-        if (typeof w !== 'number' || !(w >= 0)) throw new Error(`weights: value ${i + 1} "${String(w)}" is not a number of 0 or more.`);
+        if (typeof w !== 'number' || !(w >= 0)) refuse('fn.value', { arg: 'weights', n: i + 1, value: String(w), why: { code: 'fn.notWeight' } });
         return w;
       });
       if (headers) settings.weights = Object.fromEntries(ws.flatMap((w, i) => (Number.isNaN(w) || !headers[i] ? [] : [[headers[i], w]])));
@@ -54,18 +54,19 @@ export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}
   const settings = parseSettings(settingsInput);
   const mapping = mapColumns(framed.header, width(framed), settings, positional);
   const first = firstDataRow(framed);
-  const rowLabel = (row: number) => say(doc)('cell.rowOfRange', { row });
-  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf, doc.locale?.timeZone), first, rowLabel, doc.locale, doc.text);
-  return { framed, analysis: analyse(table, settings, doc.text) };
+  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf, doc.locale?.timeZone), first, 'cell.rowOfRange', doc.locale);
+  return { framed, analysis: analyse(table, settings) };
 }
 
-/** One output cell per row: blank for a blank row, the message for an invalid one, else `value(i)`. */
-export function perRow(analysis: Analysis, value: (i: number) => string | number): (string | number)[] {
+/** One output cell per row: blank for a blank row, the message for an invalid one (in the document's language), else `value(i)`. */
+export function perRow(analysis: Analysis, doc: DocumentLabels, value: (i: number) => string | number): (string | number)[] {
   const { table } = analysis;
+  const said = show(doc);
   const out: (string | number)[] = new Array(table.n);
   for (let i = 0; i < table.n; i++) {
     const status = table.status[i];
-    out[i] = status === ROW_BLANK ? '' : status === ROW_INVALID ? (table.messages.get(i) ?? '') : value(i);
+    const message = status === ROW_INVALID ? table.messages.get(i) : undefined;
+    out[i] = status === ROW_BLANK ? '' : status === ROW_INVALID ? (message ? said(message) : '') : value(i);
   }
   return out;
 }

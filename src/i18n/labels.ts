@@ -1,5 +1,6 @@
+import { DEFAULT_RFM_SEGMENTS, type RfmSegmentRule } from '../core/rfm';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { t, type Lang } from './index';
+import { t, type Lang, type MessageKey } from './index';
 
 /**
  * Settings whose labels are the English defaults get the language's labels; labels the user wrote
@@ -14,6 +15,21 @@ export function localise(settings: Settings, lang: Lang): Settings {
     labels: same(settings.labels, DEFAULT_SETTINGS.labels) ? three('tier') : settings.labels,
     segmentLabels: same(settings.segmentLabels, DEFAULT_SETTINGS.segmentLabels) ? three('segment') : settings.segmentLabels,
     programLabels: same(settings.programLabels, DEFAULT_SETTINGS.programLabels) ? three('program') : settings.programLabels,
+  };
+}
+
+/**
+ * RFM rules with the default names in the language (a rule the user named keeps its name), and
+ * the name of the customers no rule holds: the default rules, or ones saved under their names.
+ */
+export function rfmRules(rules: readonly RfmSegmentRule[], lang: Lang): { rules: RfmSegmentRule[]; other: string } {
+  const defaults = DEFAULT_RFM_SEGMENTS.map((r) => r.name);
+  return {
+    rules: rules.map((rule) => {
+      const k = defaults.indexOf(rule.name);
+      return k < 0 ? rule : { ...rule, name: t(lang, `rfm.seg.${k + 1}` as MessageKey) };
+    }),
+    other: t(lang, 'rfm.others'),
   };
 }
 

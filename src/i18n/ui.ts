@@ -1,4 +1,4 @@
-import { CATALOGUES, fill, LANGS, type Lang, type MessageKey } from './index';
+import { CATALOGUES, fill, LANGS, textOf, type Entry, type Lang, type MessageKey } from './index';
 import { uiEn, type UiKey } from './ui-en';
 import { uiHy } from './ui-hy';
 import { uiTh } from './ui-th';
@@ -8,11 +8,11 @@ import { uiZhCN } from './ui-zh-CN';
 export const UI_CATALOGUES: Record<Lang, Partial<Record<UiKey, string>>> = { en: uiEn, th: uiTh, 'zh-CN': uiZhCN, hy: uiHy };
 
 export function ui(lang: Lang, key: UiKey | MessageKey, params: Record<string, string | number> = {}): string {
-  const text = (UI_CATALOGUES[lang] as Record<string, string | undefined>)[key]
-    ?? (CATALOGUES[lang] as Record<string, string | undefined>)[key]
-    ?? (uiEn as Record<string, string>)[key]
-    ?? (CATALOGUES.en as Record<string, string>)[key];
-  return fill(text, params);
+  const entry = (UI_CATALOGUES[lang] as Record<string, Entry | undefined>)[key]
+    ?? (CATALOGUES[lang] as Record<string, Entry | undefined>)[key]
+    ?? (uiEn as Record<string, Entry>)[key]
+    ?? (CATALOGUES.en as Record<string, Entry>)[key];
+  return fill(textOf(lang, entry, params.count), params);
 }
 
 export function missingUiKeys(lang: Lang): UiKey[] {

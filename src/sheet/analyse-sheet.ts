@@ -1,4 +1,4 @@
-import { analyse, asOfMs, mapColumns, readRows, type Analysis } from '../core';
+import { analyse, asOfMs, mapColumns, MessageError, readRows, type Analysis } from '../core';
 import type { Language } from './language';
 import type { SheetData } from './read-sheet';
 
@@ -9,7 +9,7 @@ export class UserError extends Error {
 
 /** Analyses the sheet in its language (settings with localised labels, cell conventions, messages). */
 export function analyseSheet(data: SheetData, language: Language): Analysis {
-  const { settings, say, text, locale } = language;
+  const { settings, say, show, locale } = language;
   if (data.values.length === 0 || (data.values.length === 1 && data.values[0].every((c) => c === ''))) {
     throw new UserError(say('msg.empty', { sheet: data.name }));
   }
@@ -17,11 +17,10 @@ export function analyseSheet(data: SheetData, language: Language): Analysis {
   if (data.rows.length === 0) throw new UserError(say('msg.headerOnly', { sheet: data.name, row: data.headerRow + 1 }));
   const width = Math.max(data.header.length, ...data.rows.slice(0, 1).map((r) => r.length));
   const mapping = mapColumns(data.header, width, settings);
-  const rowLabel = text ? (r: number) => text('cell.row', { row: r }) : undefined;
-  const table = readRows(data.rows, mapping, asOfMs(settings.asOf, locale.timeZone), data.headerRow + 2, rowLabel, locale, text);
+  const table = readRows(data.rows, mapping, asOfMs(settings.asOf, locale.timeZone), data.headerRow + 2, 'cell.row', locale);
   try {
-    return analyse(table, settings, text);
+    return analyse(table, settings);
   } catch (error) {
-    throw new UserError(error instanceof Error ? error.message : String(error));
+    throw new UserError(error instanceof MessageError ? show(error.said) : error instanceof Error ? error.message : String(error));
   }
 }

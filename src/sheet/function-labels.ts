@@ -13,13 +13,13 @@ export function documentLabels(): DocumentLabels {
   try {
     const services = realServices();
     const settings = readSettings(services.properties.getDocumentProperties().getProperty(SETTINGS_PROPERTY)).settings;
-    const { settings: local, say, text, locale } = documentLanguage(services.spreadsheetApp.getActiveSpreadsheet(), settings);
+    const { settings: local, say, lang, locale } = documentLanguage(services.spreadsheetApp.getActiveSpreadsheet(), settings);
     return {
       labels: local.labels,
       segmentLabels: local.segmentLabels,
       programLabels: local.programLabels,
       healthLabels: [say('health.1'), say('health.2'), say('health.3')],
-      text,
+      lang,
       locale,
     };
   } catch {

@@ -1,7 +1,8 @@
-import type { CellLocale, Settings } from '../core';
-import { langOfLocale, LANGS, t, translator, type Lang, type MessageKey, type Translate } from '../i18n';
+import { parseSettings, SettingsError, type CellLocale, type Settings } from '../core';
+import { langOfLocale, LANGS, renderer, t, translator, type Lang, type MessageKey, type Said, type Translate } from '../i18n';
 import { cellLocale, localise } from '../i18n/labels';
 import type { SpreadsheetApi } from './apps-script';
+import { UserError } from './analyse-sheet';
 
 /** The language a document speaks: the saved choice, else its spreadsheet locale (one call, only then). */
 export interface Language {
@@ -10,10 +11,10 @@ export interface Language {
   locale: CellLocale;
   /** The spreadsheet's time zone (File → Settings), read once per run. */
   timeZone: string;
-  /** Catalogue messages; undefined for English, whose messages the engine writes itself. */
-  text: Translate | undefined;
-  /** Any message in this language. */
+  /** Any word in this language. */
   say: Translate;
+  /** Any message (the engine's, the shell's) in this language. */
+  show: (message: Said) => string;
   /** The settings with default labels in this language. */
   settings: Settings;
 }
@@ -30,7 +31,23 @@ export function documentLanguage(ss: SpreadsheetApi, settings: Settings): Langua
     lang = langOfLocale(locale);
   } else lang = settings.lang;
   const timeZone = spreadsheetTimeZone(ss);
-  return { lang, timeZone, locale: { ...cellLocale(lang, locale), timeZone }, text: lang === 'en' ? undefined : translator(lang), say: translator(lang), settings: localise(settings, lang) };
+  return { lang, timeZone, locale: { ...cellLocale(lang, locale), timeZone }, say: translator(lang), show: renderer(lang), settings: localise(settings, lang) };
+}
+
+/** Settings the sidebar sent, validated: refused as a UserError in the spreadsheet's language (theirs may be the bad field). */
+export function inputSettings(ss: SpreadsheetApi, input: unknown): Settings {
+  try {
+    return parseSettings(input);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    let locale: string | null = null;
+    try {
+      locale = ss.getSpreadsheetLocale();
+    } catch {
+      locale = null;
+    }
+    throw new UserError(renderer(langOfLocale(locale))(error.said));
+  }
 }
 
 /** The spreadsheet's time zone; UTC where it cannot be read (onOpen before authorisation). */

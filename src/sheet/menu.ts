@@ -1,4 +1,5 @@
-import { translator, type Lang } from '../i18n';
+import { MessageError } from '../core';
+import { render, translator, type Lang, type Said } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { scoreSheet } from './score-sheet';
 import type { Services } from './apps-script';
@@ -29,7 +30,9 @@ export function openSidebar(services: Services): void {
 
 /** A message a person can act on: ours as written; anything unexpected named plainly, no stack trace. */
 export function userMessage(error: unknown): string {
-  if (error instanceof UserError || (error instanceof Error && error.name === 'SettingsError')) return error.message;
+  if (error instanceof UserError) return error.message;
+  // The engine's own refusals (settings, orders) that reach here: in the spreadsheet's language.
+  if (error instanceof MessageError) return render(menuLanguage(), error.said as Said);
   const text = error instanceof Error ? error.message : String(error);
   return `ABM Tier could not finish: ${text}`;
 }

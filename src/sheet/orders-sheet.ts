@@ -1,10 +1,11 @@
 import {
-  accountsFromOrders, ACCOUNT_HEADER, asOfMs, dateForDay, DEFAULT_RFM_SEGMENTS, OrdersError, parseSettings, rfmTable, type Cell, type Settings,
+  accountsFromOrders, ACCOUNT_HEADER, asOfMs, dateForDay, DEFAULT_RFM_SEGMENTS, OrdersError, rfmTable, type Cell, type Settings,
 } from '../core';
+import { rfmRules } from '../i18n/labels';
 import type { Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
-import { documentLanguage, type Language } from './language';
+import { documentLanguage, inputSettings, type Language } from './language';
 import { withDocumentLock } from './document-lock';
 import { given } from './given';
 import { findOurSheets } from './our-sheets';
@@ -61,14 +62,12 @@ function readOrders(ss: SpreadsheetApi, asOf: unknown, language: Language) {
   const { say, timeZone } = language;
   if (asOf !== undefined && asOf !== '' && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(asOf))) throw new UserError(say('msg.asOfFormat'));
   const source = ss.getActiveSheet();
-  const settings = parseSettings(asOf ? { asOf } : {});
+  const settings = inputSettings(ss, asOf ? { asOf } : {});
   const values = source.getDataRange().getValues() as Cell[][];
   try {
-    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf, timeZone), 1, { text: say, timeZone }) };
+    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf, timeZone), 1, { timeZone }) };
   } catch (error) {
-    if (error instanceof OrdersError) {
-      throw new UserError(error.missing.length ? say('msg.ordersMissing', { columns: error.missing.join(', ') }) : say('msg.ordersEmpty'));
-    }
+    if (error instanceof OrdersError) throw new UserError(language.show(error.said));
     throw error;
   }
 }
@@ -94,22 +93,23 @@ export function buildAccountsSheet(services: Services, asOf?: string | null): Or
     }
     // The headers stay the role names, which every language's header detection reads.
     const written = writeTable(ss, ACCOUNTS_SHEET_NAME, source, rows, language.say);
-    return { sheet: written, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount };
+    return { sheet: written, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20).map(language.show), errorCount: orders.errorCount };
   });
 }
 
 export function buildRfmSheet(services: Services, asOf?: string | null, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
   const input = given(settingsInput);
-  const chosen = input === undefined ? undefined : parseSettings(input);
-  const rules = chosen?.rfmSegments ?? DEFAULT_RFM_SEGMENTS;
-  const k = given(bins) ?? 5;
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const chosen = input === undefined ? undefined : inputSettings(ss, input);
+  const k = given(bins) ?? 5;
   return withDocumentLock(services, () => {
     const language = languageFor(services, ss, chosen);
     const { say } = language;
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 2 || k > 10) throw new UserError(say('msg.bins'));
     const { source, orders } = readOrders(ss, given(asOf), language);
-    const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k, rules);
+    // Default rules (or rules saved under the defaults' names) are named in the document's language.
+    const named = rfmRules(chosen?.rfmSegments ?? DEFAULT_RFM_SEGMENTS, language.lang);
+    const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k, named.rules, named.other);
     const rows: (string | number)[][] = [[
       say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('col.segment'), '',
       say('col.segment'), say('rfm.customers'), say('rfm.orders'), say('col.revenue'), say('rfm.averageOrder'),
@@ -119,6 +119,6 @@ export function buildRfmSheet(services: Services, asOf?: string | null, bins: un
       rows.push([c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment, '', ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', ''])]);
     });
     const written = writeTable(ss, RFM_SHEET_NAME, source, rows, say);
-    return { sheet: written, accounts: customers.length, errors: orders.errors.slice(0, 20), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
+    return { sheet: written, accounts: customers.length, errors: orders.errors.slice(0, 20).map(language.show), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
   });
 }

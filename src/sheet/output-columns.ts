@@ -1,5 +1,5 @@
 import { describeDrivers, ROW_BLANK, ROW_INVALID, type Analysis } from '../core';
-import type { Translate } from '../i18n';
+import type { Said, Translate } from '../i18n';
 import { inEveryLanguage } from './language';
 import { OUTPUTS, OUTPUT_COLUMN_KEY } from './keys';
 import { columnLetter } from './a1';
@@ -22,16 +22,18 @@ export interface WriteResult {
   note?: string;
 }
 
-/** One row of our columns per account, as Sheets will give the cells back (text without the apostrophe we write it with). */
-export function outputRows(analysis: Analysis): (string | number)[][] {
+/** One row of our columns per account, as Sheets will give the cells back (text without the apostrophe we write it with); `show`: the document's words. */
+export function outputRows(analysis: Analysis, show: (message: Said) => string): (string | number)[][] {
   const { table, settings } = analysis;
   const out: (string | number)[][] = new Array(table.n);
   const finite = (x: number) => (Number.isFinite(x) ? x : '');
   for (let i = 0; i < table.n; i++) {
     const status = table.status[i];
     if (status === ROW_BLANK) out[i] = ['', '', '', '', ''];
-    else if (status === ROW_INVALID) out[i] = ['', '', '', '', `⚠ ${table.messages.get(i) ?? ''}`];
-    else {
+    else if (status === ROW_INVALID) {
+      const message = table.messages.get(i);
+      out[i] = ['', '', '', '', `⚠ ${message ? show(message) : ''}`];
+    } else {
       const t = analysis.tier[i];
       const s = analysis.segment[i];
       out[i] = [
@@ -39,7 +41,7 @@ export function outputRows(analysis: Analysis): (string | number)[][] {
         t >= 0 ? settings.labels[t] : '',
         s >= 0 ? settings.segmentLabels[s] : '',
         t >= 0 ? settings.programLabels[t] : '',
-        t >= 0 ? describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, analysis.text) : '',
+        t >= 0 ? describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, show) : '',
       ];
     }
   }
@@ -89,13 +91,13 @@ function markOf(rows: (string | number)[][], analysis: Analysis): string {
   return JSON.stringify({ names: OUTPUTS, written });
 }
 
-export function writeOutputs(data: SheetData, analysis: Analysis, say: Translate): WriteResult {
+export function writeOutputs(data: SheetData, analysis: Analysis, say: Translate, show: (message: Said) => string): WriteResult {
   const { sheet, values, headerRow } = data;
   const width = OUTPUTS.length;
   let note: string | undefined;
   let column: number;
   // From the header row to the last row of the sheet's data, so rows left from a longer run are cleared.
-  const rows = outputRows(analysis);
+  const rows = outputRows(analysis, show);
   const height = Math.max(values.length - headerRow, rows.length + 1);
   const body: (string | number)[][] = new Array(height - 1);
   for (let r = 0; r < height - 1; r++) body[r] = rows[r] ?? ['', '', '', '', ''];

@@ -1,5 +1,5 @@
 import type { Analysis, Kpis } from '../core';
-import type { Lang } from '../i18n';
+import type { Lang, Said } from '../i18n';
 
 /** What the sidebar's result card and preview show: plain JSON (no NaN, no Date) that crosses google.script.run. */
 
@@ -46,12 +46,13 @@ function share(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-export function preview(analysis: Analysis, sheet: string): Preview {
+/** The run in words: `show` renders the engine's messages in the document's language (the sidebar gets text). */
+export function preview(analysis: Analysis, sheet: string, show: (message: Said) => string): Preview {
   const { table, settings, capacity } = analysis;
   const errors: Preview['errors'] = [];
   for (const [i, message] of table.messages) {
     if (errors.length >= MAX_ERRORS) break;
-    errors.push({ row: table.rowNumbers[i], message });
+    errors.push({ row: table.rowNumbers[i], message: show(message) });
   }
   return {
     sheet,
@@ -66,6 +67,6 @@ export function preview(analysis: Analysis, sheet: string): Preview {
     segments: analysis.bySegment.rows.map((r) => ({ label: r.label, accounts: r.accounts, profitShare: share(r.profitShare) })),
     errors,
     errorCount: table.messages.size,
-    warnings: analysis.warnings,
+    warnings: analysis.warnings.map(show),
   };
 }

@@ -1,4 +1,4 @@
-import { minuteText, parseSettings, type Settings } from '../core';
+import { minuteText, type Settings } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
 import { HISTORY_PROPERTY, HISTORY_SHEET_KEY, HISTORY_SHEET_NAME, OUTPUTS, SETTINGS_PROPERTY, SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { findOurSheets } from './our-sheets';
@@ -9,7 +9,7 @@ import { columnNumber } from './a1';
 import { checkWorkbookCells, RunClock } from './limits';
 import { preview, type Preview, type ScoreReport } from './report';
 import type { Services, SpreadsheetApi } from './apps-script';
-import { documentLanguage, type Language } from './language';
+import { documentLanguage, inputSettings, type Language } from './language';
 import { readSettings, saveSettings, sayWarning, type SettingsWarning } from './settings-store';
 import { colourRows, rulesKey } from './tier-colours';
 import { planSummary, writeSummary } from './summary-sheet';
@@ -27,10 +27,10 @@ function activeAccountsSheet(ss: SpreadsheetApi, language: Language) {
 /** Tiers and programs for the given settings, computed without writing anything (the sidebar's live preview). */
 export function previewSheet(services: Services, settingsInput: unknown): Preview {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const language = documentLanguage(ss, parseSettings(given(settingsInput) ?? {}));
+  const language = documentLanguage(ss, inputSettings(ss, given(settingsInput) ?? {}));
   const { sheet, name } = activeAccountsSheet(ss, language);
   const data = readSheet(sheet, name);
-  return preview(analyseSheet(data, language), data.name);
+  return preview(analyseSheet(data, language), data.name, language.show);
 }
 
 /**
@@ -47,14 +47,14 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     const warnings: string[] = [];
     let saved: Settings;
     let loadWarning: SettingsWarning | undefined;
+    const ss = services.spreadsheetApp.getActiveSpreadsheet();
     if (input === undefined) {
       const loaded = readSettings(stored[SETTINGS_PROPERTY]);
       saved = loaded.settings;
       loadWarning = loaded.warning;
-    } else saved = parseSettings(input);
-    const ss = services.spreadsheetApp.getActiveSpreadsheet();
+    } else saved = inputSettings(ss, input);
     const language = documentLanguage(ss, saved);
-    const loadMessage = sayWarning(loadWarning, language.say);
+    const loadMessage = sayWarning(loadWarning, language.show);
     if (loadMessage) warnings.push(loadMessage);
     const settings = language.settings;
     const { sheet, name } = activeAccountsSheet(ss, language);
@@ -73,7 +73,7 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     checkWorkbookCells(ss, outputCellsToAdd(data) + summary.added + history.added, language.say);
     clock.check('phase.writing', language.say);
     if (input !== undefined && stored[SETTINGS_PROPERTY] !== JSON.stringify(saved)) saveSettings(props, saved, language.say);
-    const written = writeOutputs(data, analysis, language.say);
+    const written = writeOutputs(data, analysis, language.say, language.show);
     if (written.note) warnings.push(written.note);
     const firstOutput = columnNumber(written.columns.split(':')[0]);
     colourRows(services.spreadsheetApp, sheet, name, props, settings, {
@@ -84,9 +84,10 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     }, stored[rulesKey(name)] ?? null);
     const summaryName = writeSummary(summary, layout, { ss, source: sheet, props, recorded: stored[SUMMARY_PROPERTY], say: language.say });
     writeHistory(ss, sheet, history, props);
+    const shown = preview(analysis, data.name, language.show);
     return {
-      ...preview(analysis, data.name),
-      warnings: [...warnings, ...analysis.warnings],
+      ...shown,
+      warnings: [...warnings, ...shown.warnings],
       columns: written.columns,
       summarySheet: summaryName,
       kpis: analysis.kpis,

@@ -1,5 +1,6 @@
 import { parseSettings, SettingsError, type Settings } from '../core';
-import { translator, type MessageKey, type Translate } from '../i18n';
+import { translator, type Said, type Translate } from '../i18n';
+import { UserError } from './analyse-sheet';
 import { SETTINGS_PROPERTY } from './keys';
 import type { PropertiesApi } from './apps-script';
 
@@ -11,14 +12,12 @@ export interface LoadedSettings {
   warning?: SettingsWarning;
 }
 
-export interface SettingsWarning {
-  key: Extract<MessageKey, 'msg.settingsUnreadable' | 'msg.settingsInvalid'>;
-  params: { why?: string };
-}
+/** `msg.settingsUnreadable`, or `msg.settingsInvalid` with why (the SettingsError's message). */
+export type SettingsWarning = Said;
 
 /** The warning in words. */
-export function sayWarning(warning: SettingsWarning | undefined, say: Translate): string | undefined {
-  return warning && say(warning.key, warning.params);
+export function sayWarning(warning: SettingsWarning | undefined, show: (message: Said) => string): string | undefined {
+  return warning && show(warning);
 }
 
 export function loadSettings(props: PropertiesApi): LoadedSettings {
@@ -32,13 +31,13 @@ export function readSettings(text: string | null | undefined): LoadedSettings {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { settings: parseSettings({}), warning: { key: 'msg.settingsUnreadable', params: {} } };
+    return { settings: parseSettings({}), warning: { code: 'msg.settingsUnreadable' } };
   }
   try {
     return { settings: parseSettings(raw) };
   } catch (error) {
-    const why = error instanceof SettingsError ? error.message : String(error);
-    return { settings: parseSettings({}), warning: { key: 'msg.settingsInvalid', params: { why } } };
+    const why = error instanceof SettingsError ? error.said : String(error);
+    return { settings: parseSettings({}), warning: { code: 'msg.settingsInvalid', params: { why } } };
   }
 }
 
@@ -60,11 +59,11 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
-/** Validates, then saves. Throws SettingsError with the field's name when invalid, or when too large to store. */
+/** Validates, then saves. Throws SettingsError with the field's name when invalid, a UserError when too large to store. */
 export function saveSettings(props: PropertiesApi, input: unknown, say: Translate = translator('en')): Settings {
   const settings = parseSettings(input);
   const text = JSON.stringify(settings);
-  if (utf8Bytes(SETTINGS_PROPERTY) + utf8Bytes(text) > PROPERTY_BYTES) throw new SettingsError(say('msg.settingsTooLarge'));
+  if (utf8Bytes(SETTINGS_PROPERTY) + utf8Bytes(text) > PROPERTY_BYTES) throw new UserError(say('msg.settingsTooLarge'));
   props.setProperty(SETTINGS_PROPERTY, text);
   return settings;
 }

@@ -1,10 +1,10 @@
-import { mapColumns, parseSettings, type Settings, type SettingsInput } from '../core';
+import { mapColumns, type Settings, type SettingsInput } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
 import { columnLetter } from './a1';
 import { readSheet } from './read-sheet';
 import type { Services } from './apps-script';
 import { loadSettings, sayWarning } from './settings-store';
-import { documentLanguage } from './language';
+import { documentLanguage, inputSettings } from './language';
 import type { Lang } from '../i18n';
 import { given } from './given';
 
@@ -42,9 +42,9 @@ export interface SidebarState {
 
 export function sidebarState(services: Services, editedInput?: SettingsInput | null): SidebarState {
   const edited = given(editedInput);
-  const loaded = edited === undefined ? loadSettings(services.properties.getDocumentProperties()) : { settings: parseSettings(edited), warning: undefined };
-  const settings = loaded.settings;
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const loaded = edited === undefined ? loadSettings(services.properties.getDocumentProperties()) : { settings: inputSettings(ss, edited), warning: undefined };
+  const settings = loaded.settings;
   const language = documentLanguage(ss, settings);
   const data = readSheet(ss.getActiveSheet());
   const state: SidebarState = {
@@ -56,7 +56,7 @@ export function sidebarState(services: Services, editedInput?: SettingsInput | n
     settings,
     lang: language.lang,
     shownLabels: language.settings.labels,
-    warning: sayWarning(loaded.warning, language.say),
+    warning: sayWarning(loaded.warning, language.show),
   };
   if (!data.header) {
     try {

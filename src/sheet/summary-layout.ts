@@ -1,4 +1,4 @@
-import { KPI_LABELS, NEW_OR_GONE, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
+import { KPI_KEYS, NEW_OR_GONE, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
 import { PROFIT_COLUMNS, translator, type MessageKey, type Translate } from '../i18n';
 import { cellValue } from './plain-text';
 
@@ -80,7 +80,7 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
   format(WHOLE, `C${rows.length - 2}:E${rows.length}`);
   push();
   push(say('summary.kpis'));
-  for (const key of Object.keys(KPI_LABELS) as (keyof Kpis)[]) {
+  for (const key of KPI_KEYS) {
     push(say(`kpi.${key}` as MessageKey), kpis[key] ?? say('summary.noData'));
     format(KPI_FORMATS[key], `B${rows.length}`);
   }

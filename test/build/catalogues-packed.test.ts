@@ -4,28 +4,44 @@ import { describe, expect, it } from 'vitest';
 import { packedCatalogue, scriptShift } from '../../scripts/build.mjs';
 import { CATALOGUES } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
+import { catalogueOf, unpackTexts } from '../../src/i18n/unpack';
 
-/** The packed module's catalogue, given the English one its import would bring. */
-function load(code: string): Record<string, string> {
+/** The packed module's catalogue, given what its imports would bring (the English catalogue, the unpacking). */
+function load(code: string): Record<string, unknown> {
   const name = /export const (\w+)/u.exec(code)![1];
-  const body = code.replace(/^import .*\n/u, '').replace(/export const /u, 'const ');
-  return new Function('en', `${body}\nreturn ${name};`)(en) as Record<string, string>;
+  const body = code.replace(/^import .*\n/gmu, '').replace(/export const /u, 'const ');
+  const english = name === 'en' ? [] : [en];
+  return new Function(...(name === 'en' ? [] : ['en']), 'catalogueOf', 'unpackTexts', `${body}\nreturn ${name};`)(...english, catalogueOf, unpackTexts) as Record<string, unknown>;
 }
 
+const pack = async (file: string) => (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', `${file}.ts`))) as string;
+
 describe('catalogues ship packed (texts in the English key order), with the same words', () => {
-  for (const [lang, file] of [['th', 'th'], ['zh-CN', 'zh-CN'], ['hy', 'hy']] as const) {
-    it(`${lang}: every key and text as in the source`, async () => {
-      const code = (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', `${file}.ts`))) as string;
+  for (const [lang, file] of [['en', 'en'], ['th', 'th'], ['zh-CN', 'zh-CN'], ['hy', 'hy']] as const) {
+    it(`${lang}: every key, text and plural form as in the source`, async () => {
+      const code = await pack(file);
       expect(code).not.toContain("'tier.1'");
       expect(load(code)).toEqual(CATALOGUES[lang]);
     });
   }
+
+  it('ships recurring pieces once: each packed catalogue is well under its object literal', async () => {
+    for (const [lang, file] of [['en', 'en'], ['th', 'th'], ['zh-CN', 'zh-CN'], ['hy', 'hy']] as const) {
+      const texts = Buffer.byteLength(JSON.stringify(CATALOGUES[lang]));
+      expect([lang, Buffer.byteLength(await pack(file)) < texts * 0.8]).toEqual([lang, true]);
+    }
+  });
+
+  it('packs a plural entry one slot per form, and keeps a form a language lacks missing', () => {
+    expect(catalogueOf(['k', 'p*', 'q'], ['a', '', 'one form', '', '', '', 'other form', 'x'])).toEqual({ k: 'a', p: { one: 'one form', other: 'other form' }, q: 'x' });
+    expect(catalogueOf(['p*', 'q'], ['', '', '', '', '', 'only other', ''])).toEqual({ p: { other: 'only other' } });
+  });
 });
 
 describe('Thai ships shifted onto two-byte code points and is shifted back at load', () => {
   it('saves a byte for each Thai letter, with the same words', async () => {
-    const code = (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', 'th.ts'))) as string;
-    expect(code).toContain('String.fromCharCode');
+    const code = await pack('th');
+    expect(code).toContain(', 3584)');
     const thai = [...Object.values(CATALOGUES.th).join('')].filter((c) => c >= '\u0e00' && c <= '\u0e7f').length;
     expect(Buffer.byteLength(JSON.stringify(Object.values(CATALOGUES.th))) - Buffer.byteLength(code)).toBeGreaterThan(thai * 0.9);
   });
@@ -34,7 +50,6 @@ describe('Thai ships shifted onto two-byte code points and is shifted back at lo
     expect(scriptShift('สวัสดี'.repeat(100))).toEqual({ from: 0x0e00 });
     expect(scriptShift(`${'สวัสดี'.repeat(100)} · 5 × ±`)).toEqual({ from: 0x0e00 });
     expect(scriptShift('Only English here')).toBeNull();
-    const code = (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', 'th.ts'))) as string;
-    expect(Object.values(load(code)).join('')).toContain('±');
+    expect(Object.values(load(await pack('th'))).join('')).toContain('±');
   });
 });

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
@@ -29,17 +30,19 @@ function parseStatus(stdout: string): FileStatus {
   return JSON.parse(json) as FileStatus;
 }
 
+const run = promisify(execFile);
+
 /** `npx clasp show-file-status --json` in the project, as a person runs it (no login needed). */
-function projectStatus(): FileStatus {
+async function projectStatus(): Promise<FileStatus> {
   // --no: use the project's own clasp, never download one.
-  const stdout = execFileSync('npx', ['--no', '--', 'clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', timeout: CLASP_TIMEOUT });
+  const { stdout } = await run('npx', ['--no', '--', 'clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', timeout: CLASP_TIMEOUT });
   return parseStatus(stdout);
 }
 
 /** The same, on a copy of the project in `dir` (the project's own clasp, run directly). */
-function statusIn(dir: string): FileStatus {
+async function statusIn(dir: string): Promise<FileStatus> {
   const claspBin = join(root, 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js');
-  const stdout = execFileSync(process.execPath, [claspBin, '--project', join(dir, '.clasp.json'), 'show-file-status', '--json'], { cwd: dir, encoding: 'utf8', timeout: CLASP_TIMEOUT });
+  const { stdout } = await run(process.execPath, [claspBin, '--project', join(dir, '.clasp.json'), 'show-file-status', '--json'], { cwd: dir, encoding: 'utf8', timeout: CLASP_TIMEOUT });
   return parseStatus(stdout);
 }
 
@@ -85,12 +88,33 @@ function loadError(files: { path: string; source: string }[]): Error {
 /** Plain values, as Sheets receives a custom function's answer. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
-let status: FileStatus;
+const copies: string[] = [];
 
-beforeAll(() => {
+/** A copy of the project's clasp settings and build, with stray files a build might leave in dist/. */
+function copyWithStrays({ claspignore }: { claspignore: boolean }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'abm-push-set-'));
+  copies.push(dir);
+  mkdirSync(join(dir, 'dist', 'lib'), { recursive: true });
+  for (const file of ['.clasp.json', ...(claspignore ? ['.claspignore'] : []), ...PUSHED]) copyFileSync(join(root, file), join(dir, file));
+  copyFileSync(join(root, 'dist-cli', 'abm-tier.js'), join(dir, 'dist', 'cli.js'));
+  writeFileSync(join(dir, 'dist', 'lib', 'helper.js'), 'module.exports = {};\n');
+  writeFileSync(join(dir, 'dist', 'Page.html'), '<p></p>\n');
+  return dir;
+}
+
+let status: FileStatus;
+let withClaspignore: FileStatus;
+let withoutClaspignore: FileStatus;
+
+beforeAll(async () => {
   // test/global-setup.ts has built dist/ (and dist-cli/) before any test file runs.
-  status = projectStatus();
+  // Each clasp run takes seconds (it starts node and reads the project): the three run side by side.
+  [status, withClaspignore, withoutClaspignore] = await Promise.all([projectStatus(), statusIn(copyWithStrays({ claspignore: true })), statusIn(copyWithStrays({ claspignore: false }))]);
 }, CLASP_TIMEOUT);
+
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('clasp push uploads exactly the add-on', () => {
   it('lists appsscript.json, Code.js and Sidebar.html, and nothing else (no CLI bundle)', () => {
@@ -141,30 +165,11 @@ describe('clasp push uploads exactly the add-on', () => {
 });
 
 describe('.claspignore lets only the three files through, whatever else lands in dist/', () => {
-  const dirs: string[] = [];
-
-  /** A copy of the project's clasp settings and build, with stray files a build might leave in dist/. */
-  function copyWithStrays({ claspignore }: { claspignore: boolean }): string {
-    const dir = mkdtempSync(join(tmpdir(), 'abm-push-set-'));
-    dirs.push(dir);
-    mkdirSync(join(dir, 'dist', 'lib'), { recursive: true });
-    for (const file of ['.clasp.json', ...(claspignore ? ['.claspignore'] : []), ...PUSHED]) copyFileSync(join(root, file), join(dir, file));
-    copyFileSync(join(root, 'dist-cli', 'abm-tier.js'), join(dir, 'dist', 'cli.js'));
-    writeFileSync(join(dir, 'dist', 'lib', 'helper.js'), 'module.exports = {};\n');
-    writeFileSync(join(dir, 'dist', 'Page.html'), '<p></p>\n');
-    return dir;
-  }
-
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  it('keeps a stray .js and .html out of the push', () => {
+    expect([...withClaspignore.filesToPush].sort()).toEqual([...PUSHED].sort());
   });
 
-  it('keeps a stray .js and .html out of the push', () => {
-    expect([...statusIn(copyWithStrays({ claspignore: true })).filesToPush].sort()).toEqual([...PUSHED].sort());
-  }, CLASP_TIMEOUT);
-
   it('is what keeps them out: without it clasp would push them all', () => {
-    const pushed = statusIn(copyWithStrays({ claspignore: false })).filesToPush;
-    expect(pushed).toEqual(expect.arrayContaining([...PUSHED, 'dist/cli.js', 'dist/lib/helper.js', 'dist/Page.html']));
-  }, CLASP_TIMEOUT);
+    expect(withoutClaspignore.filesToPush).toEqual(expect.arrayContaining([...PUSHED, 'dist/cli.js', 'dist/lib/helper.js', 'dist/Page.html']));
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, AnalysisError, analyseGrid, asOfMs, describeDrivers, mapColumns, parseSettings, readRows, type Cell } from '../../src/core';
-import { run, segments, tiers } from './helpers';
+import { english, run, say, segments, tiers } from './helpers';
 
 // Four valid accounts, one invalid row (E) and one blank row.
 const TABLE: Cell[][] = [
@@ -33,7 +33,7 @@ describe('the whole analysis (SPEC §3–9) of one small table', () => {
   });
 
   it('names the invalid row and leaves the blank row silent', () => {
-    expect([...a.table.messages]).toEqual([[4, 'Row 6, column "Revenue": "n/a" is not a number.']]);
+    expect([...a.table.messages].map(([i, m]) => [i, say(m)])).toEqual([[4, 'Row 6, column "Revenue": "n/a" is not a number.']]);
   });
 
   it('tiers by quantile, then caps the unprofitable account without freeing its place', () => {
@@ -41,7 +41,7 @@ describe('the whole analysis (SPEC §3–9) of one small table', () => {
     // A Tier 1; B Tier 2 → capped (profit −20) to Tier 3; C stands at position 2 = K2 → Tier 3.
     expect(tiers(a)).toEqual(['Tier 1', 'Tier 3', 'Tier 3', 'Tier 3', '', '']);
     expect(a.capped).toBe(1);
-    expect(a.warnings).toEqual(['1 unprofitable account was moved to Tier 3.']);
+    expect(english(a.warnings)).toEqual(['1 unprofitable account was moved to Tier 3.']);
   });
 
   it('segments by revenue', () => {
@@ -84,7 +84,7 @@ describe('the whole analysis (SPEC §3–9) of one small table', () => {
 
   it('describes what drives each score', () => {
     // A: profit 3·1, revenue 2·1 lead; engagement loses 2·(1 − 2/3), recency loses nothing → bottom 100·2/3 ≈ 67 %.
-    expect(describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles)).toBe('profit (top 1%), revenue (top 1%); weakest: engagement (bottom 67%)');
+    expect(describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles, say)).toBe('profit (top 1%), revenue (top 1%); weakest: engagement (bottom 67%)');
   });
 });
 
@@ -104,12 +104,12 @@ describe('analyse and analyseGrid', () => {
   it('numbers the rows in messages from the grid\'s first row number', () => {
     // Header on sheet row 10, E on row 15.
     const a = analyseGrid(TABLE, parseSettings({ asOf: '2026-06-30' }), { firstRowNumber: 10 });
-    expect(a.table.messages.get(4)).toBe('Row 15, column "Revenue": "n/a" is not a number.');
+    expect(say(a.table.messages.get(4)!)).toBe('Row 15, column "Revenue": "n/a" is not a number.');
   });
 
   it('says how many accounts the cap moved, with the configured Tier 3 label', () => {
     const a = run([['Account', 'Profit'], ['A', -1], ['B', -2], ['C', 5]], { method: 'threshold', thresholds: [0, 0], labels: ['High', 'Medium', 'Low'] });
-    expect(a.warnings).toEqual(['2 unprofitable accounts were moved to Low.']);
+    expect(english(a.warnings)).toEqual(['2 unprofitable accounts were moved to Low.']);
   });
 
   it('refuses a table without a metric column', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, mapColumns, parseSettings, readRows, TableBuilder, type Cell } from '../../src/core';
 import { abmScore } from '../../src/functions';
-import { CATALOGUES, LANGS, translator } from '../../src/i18n';
-import { accounts, run, tiers, values } from './helpers';
+import { CATALOGUES, LANGS, render, translator } from '../../src/i18n';
+import { accounts, english, run, say, tiers, values } from './helpers';
 
 const ASOF = Date.parse('2026-06-30T00:00:00Z');
 
@@ -50,9 +50,9 @@ describe('dates after the as-of date in recency and tenure columns', () => {
 
   it('warns once per column, naming the rows (a number of days, or the as-of day itself, is no warning)', () => {
     const a = run(rows);
-    expect(a.warnings).toEqual([
-      '2 date(s) after the as-of date 2026-06-30 in column "Last purchase", on row(s) 3, 4: recency and tenure count them as negative. Check those dates, or the as-of date.',
-      '1 date(s) after the as-of date 2026-06-30 in column "Customer since", on row(s) 4: recency and tenure count them as negative. Check those dates, or the as-of date.',
+    expect(english(a.warnings)).toEqual([
+      '2 dates after the as-of date 2026-06-30 in column "Last purchase", on rows 3, 4: recency and tenure count them as negative. Check those dates, or the as-of date.',
+      '1 date after the as-of date 2026-06-30 in column "Customer since", on row 4: recency and tenure count it as negative. Check that date, or the as-of date.',
     ]);
     // The rows are still scored: the dates count as they are.
     expect(values(a, 'recency').slice(0, 3)).toEqual([29, -15, -32]);
@@ -61,24 +61,24 @@ describe('dates after the as-of date in recency and tenure columns', () => {
   it('lists the first ten rows and counts them all', () => {
     const many: Cell[][] = [['Account', 'Revenue', 'Recency']];
     for (let i = 0; i < 25; i++) many.push([`A${i}`, i, '2026-07-01']);
-    const [w] = run(many).warnings;
-    expect(w).toBe('25 date(s) after the as-of date 2026-06-30 in column "Recency", on row(s) 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …: recency and tenure count them as negative. Check those dates, or the as-of date.');
+    const [w] = english(run(many).warnings);
+    expect(w).toBe('25 dates after the as-of date 2026-06-30 in column "Recency", on rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …: recency and tenure count them as negative. Check those dates, or the as-of date.');
   });
 
   it('measures from today when no as-of date is set', () => {
     const next = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const a = readRows([['A', 1, next]], mapColumns(['Account', 'Revenue', 'Recency'], 3, parseSettings({})), Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`), 2);
     expect(a.warnings).toHaveLength(1);
-    expect(a.warnings[0]).toContain('on row(s) 2');
+    expect(say(a.warnings[0])).toContain('on row 2');
   });
 
   it('says it in the document\'s language', () => {
     const settings = parseSettings({ asOf: '2026-06-30' });
     const mapping = mapColumns(rows[0], 4, settings);
     for (const lang of LANGS) {
-      const say = translator(lang);
-      const table = readRows(rows.slice(1), mapping, ASOF, 2, (r) => say('cell.row', { row: r }), {}, say);
-      expect(table.warnings[0]).toBe(say('warn.futureDates', { count: 2, asOf: '2026-06-30', column: say('cell.column', { column: 'Last purchase' }), rows: '3, 4' }));
+      const words = translator(lang);
+      const table = readRows(rows.slice(1), mapping, ASOF, 2, 'cell.row', {});
+      expect(render(lang, table.warnings[0])).toBe(words('warn.futureDates', { count: 2, asOf: '2026-06-30', column: words('cell.column', { column: 'Last purchase' }), rows: '3, 4' }));
       expect(CATALOGUES[lang]['warn.futureDates']).toBeTruthy();
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHeaderRow, mapColumns, parseSettings, type SettingsInput } from '../../src/core';
-import { run, values } from './helpers';
+import { run, say, values } from './helpers';
 
 const map = (header: string[], settings: SettingsInput = {}) => mapColumns(header, header.length, parseSettings(settings));
 /** `header:role` of each metric column, in column order. */
@@ -77,7 +77,7 @@ describe('columns and roles (SPEC §1)', () => {
     expect(a.firstDataRow).toBe(3);
     expect(a.table.accounts).toEqual(['A', 'B', 'C']);
     // B stands on sheet row 5.
-    expect(a.table.messages.get(1)).toBe('Row 5, column "Revenue": "x" is not a number.');
+    expect(say(a.table.messages.get(1)!)).toBe('Row 5, column "Revenue": "x" is not a number.');
   });
 
   it('finds no header in a range of numbers', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeDrivers, type Cell, type GridAnalysis } from '../../src/core';
-import { translator } from '../../src/i18n';
-import { run } from './helpers';
+import { renderer, translator } from '../../src/i18n';
+import { run, say } from './helpers';
 
-const text = (a: GridAnalysis, row: number) => describeDrivers(a.drivers, row, a.table.mapping.metrics, a.percentiles);
+const text = (a: GridAnalysis, row: number) => describeDrivers(a.drivers, row, a.table.mapping.metrics, a.percentiles, say);
 
 /** Round half up of 100·num/den on whole numbers: the test's own arithmetic, not the engine's. */
 const halfUp = (num: number, den: number) => Math.floor((200 * num + den) / (2 * den));
@@ -37,9 +37,9 @@ describe('drivers: percents round half up on the exact rank (SPEC §9)', () => {
   });
 
   it('rounds the same way in every language', () => {
-    const say = translator('th');
+    const words = translator('th');
     const b = run([['Account', 'Profit'], ...Array.from({ length: 41 }, (_, i) => [`A${i}`, i])]);
-    expect(describeDrivers(b.drivers, 27, b.table.mapping.metrics, b.percentiles, say)).toBe(say('drivers.top', { name: say('role.profit'), pct: 33 }));
+    expect(describeDrivers(b.drivers, 27, b.table.mapping.metrics, b.percentiles, renderer('th'))).toBe(words('drivers.top', { name: words('role.profit'), pct: 33 }));
   });
 
   it('rounds on the exact rank past the radix threshold too (5,001 accounts: top 0.01 % steps)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeDrivers, type Cell, type GridAnalysis } from '../../src/core';
-import { accounts, run } from './helpers';
+import { accounts, run, say } from './helpers';
 
-const text = (a: GridAnalysis, row: number) => describeDrivers(a.drivers, row, a.table.mapping.metrics, a.percentiles);
+const text = (a: GridAnalysis, row: number) => describeDrivers(a.drivers, row, a.table.mapping.metrics, a.percentiles, say);
 
 describe('drivers (SPEC §9)', () => {
   it('writes "profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)"', () => {

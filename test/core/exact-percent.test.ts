@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCell, parseNumberText, SHEET_ERRORS } from '../../src/core';
-import { accounts, percentilesOf, run, tiers } from './helpers';
+import { accounts, english, percentilesOf, run, tiers } from './helpers';
 
 const ASOF = Date.parse('2026-06-30T00:00:00Z');
 const COMMA = { decimalComma: true };
@@ -114,7 +114,7 @@ describe('error values (SPEC §2 lists #N/A … #NULL!; the engine also knows #S
 
   it('warns about a lower-case #n/a like #N/A, naming row and column', () => {
     const a = run(accounts(['Revenue', 'Engagement'], [10, '#n/a'], [20, '#SPILL!'], [30, 3]));
-    expect(a.warnings).toEqual([
+    expect(english(a.warnings)).toEqual([
       'Row 2, column "Engagement": #n/a counted as missing.',
       'Row 3, column "Engagement": #SPILL! counted as missing.',
     ]);

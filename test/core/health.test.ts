@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { healthLabel } from '../../src/core';
+import { healthBand } from '../../src/core';
+import { t } from '../../src/i18n';
+
+/** The English label of a health index's band, '' for none. */
+const healthLabel = (h: number) => {
+  const band = healthBand(h);
+  return band < 0 ? '' : t('en', `health.${band + 1}` as 'health.1');
+};
 import { accounts, run } from './helpers';
 
 describe('the health index (SPEC §8)', () => {

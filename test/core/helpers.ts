@@ -1,4 +1,5 @@
-import { analyseGrid, parseSettings, type Cell, type GridAnalysis, type MetricRole, type SettingsInput } from '../../src/core';
+import { analyseGrid, MessageError, parseSettings, type Cell, type GridAnalysis, type Message, type MetricRole, type SettingsInput } from '../../src/core';
+import { renderer } from '../../src/i18n';
 
 /** Analyse a small table written as rows, header first, as of 2026-06-30 unless the settings say otherwise. */
 export function run(rows: Cell[][], settings: SettingsInput = {}): GridAnalysis {
@@ -33,4 +34,23 @@ export function percentilesOf(a: GridAnalysis, role: string): number[] {
 /** A header and one row per account named A, B, C… (then A1, B1, …), each with the values given. */
 export function accounts(header: string[], ...rows: Cell[][]): Cell[][] {
   return [['Account', ...header], ...rows.map((r, i) => [String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''), ...r])];
+}
+
+/** The engine's messages in English, as the command line and an English sheet write them. */
+export const say = renderer('en');
+
+/** Each message of a list (warnings, a table's messages) in English. */
+export function english(messages: Iterable<Message>): string[] {
+  return [...messages].map(say);
+}
+
+/** What `run` refuses with, in English (the engine throws messages, not words). */
+export function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof MessageError) return say(error.said);
+    throw error;
+  }
+  throw new Error('nothing was refused');
 }

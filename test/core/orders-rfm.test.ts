@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountsFromOrders, lookalike, movement, rfmBins, rfmScores, rfmSegment, rfmTable, type Cell, type Snapshot } from '../../src/core';
+import { english, refusal } from './helpers';
 
 const ASOF = Date.parse('2006-12-31T00:00:00Z');
 
@@ -27,12 +28,12 @@ describe('orders → accounts', () => {
 
   it('names the row, column and value of a line it cannot use, and uses the others', () => {
     const r = accountsFromOrders([['Account', 'Date', 'Revenue'], ['A', '2026-13-01', 5], ['A', '2026-01-01', 'ten'], ['B', '2026-01-01', 3]], ASOF);
-    expect(r.errors).toEqual(['Row 2, column "Date": "2026-13-01" is not a date (write it YYYY-MM-DD).', 'Row 3, column "Revenue": "ten" is not a number.']);
+    expect(english(r.errors)).toEqual(['Row 2, column "Date": "2026-13-01" is not a date (write it YYYY-MM-DD).', 'Row 3, column "Revenue": "ten" is not a number.']);
     expect(r.accounts.map((a) => a.account)).toEqual(['B']);
   });
 
   it('asks for the columns it needs', () => {
-    expect(() => accountsFromOrders([['Name', 'When']], ASOF)).toThrow('The order table needs account, order date, revenue columns');
+    expect(refusal(() => accountsFromOrders([['Name', 'When']], ASOF))).toMatch(/^The order table needs these columns: account, order date, revenue /u);
   });
 });
 

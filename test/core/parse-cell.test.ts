@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCell, parseNumberText, SHEET_ERRORS } from '../../src/core';
-import { accounts, run, segments, tiers, values } from './helpers';
+import { accounts, english, run, say, segments, tiers, values } from './helpers';
 
 const ASOF = Date.parse('2026-06-30T00:00:00Z');
 
@@ -133,12 +133,12 @@ describe('cell values (SPEC §2): one cell', () => {
   });
 
   it('refuses a date in any other metric column', () => {
-    expect(parseCell('2026-06-20', 'number', ASOF)).toMatchObject({ ok: false, missing: false, reason: 'is not a number' });
+    expect(parseCell('2026-06-20', 'number', ASOF)).toMatchObject({ ok: false, missing: false, code: 'notNumber' });
     expect(parseCell(new Date(2026, 5, 20), 'number', ASOF)).toMatchObject({ ok: false, missing: false });
   });
 
   it('refuses TRUE/FALSE and an impossible date (code\'s choice: SPEC §2 names only text)', () => {
-    expect(parseCell(true, 'number', ASOF)).toMatchObject({ ok: false, missing: false, reason: 'is TRUE/FALSE, not a number' });
+    expect(parseCell(true, 'number', ASOF)).toMatchObject({ ok: false, missing: false, code: 'boolean' });
     expect(parseCell('2026-02-30', 'recency', ASOF)).toMatchObject({ ok: false, missing: false });
   });
 });
@@ -148,7 +148,7 @@ describe('cell values (SPEC §2) in a table', () => {
     // Header on sheet row 1, data on rows 2–14; the bad cell is on row 14.
     const rows = accounts(['Revenue'], ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((v) => [v]), ['12,5OO']);
     const a = run(rows);
-    expect(a.table.messages.get(12)).toBe('Row 14, column "Revenue": "12,5OO" is not a number.');
+    expect(say(a.table.messages.get(12)!)).toBe('Row 14, column "Revenue": "12,5OO" is not a number.');
     expect(a.table.messages.size).toBe(1);
     // The 12 other rows are scored among themselves: n = 12, revenue v → p = (v − 1) / 11.
     expect(a.scored).toBe(12);
@@ -163,7 +163,7 @@ describe('cell values (SPEC §2) in a table', () => {
 
   it('names every bad cell of a row in its one message', () => {
     const a = run(accounts(['Revenue', 'Orders'], [1, 2], ['lots', 'x1'], [3, 4]));
-    expect(a.table.messages.get(1)).toBe('Row 3, column "Revenue": "lots" is not a number; column "Orders": "x1" is not a number.');
+    expect(say(a.table.messages.get(1)!)).toBe('Row 3, column "Revenue": "lots" is not a number; column "Orders": "x1" is not a number.');
   });
 
   it('keeps a bad row out of n for every other row', () => {
@@ -174,7 +174,7 @@ describe('cell values (SPEC §2) in a table', () => {
 
   it('warns about an error value naming its row and column, and scores the row on its other metrics', () => {
     const a = run(accounts(['Revenue', 'Orders'], [100, '#N/A'], [200, 2]));
-    expect(a.warnings).toContain('Row 2, column "Orders": #N/A counted as missing.');
+    expect(english(a.warnings)).toContain('Row 2, column "Orders": #N/A counted as missing.');
     expect(a.table.messages.size).toBe(0);
     // Orders has one value (B: n = 1 → p = 1). A: revenue p 0 alone → 0. B: 100·(2·1 + 1·1) / 3 = 100.
     expect(Array.from(a.score)).toEqual([0, 100]);
@@ -210,7 +210,7 @@ describe('cell values (SPEC §2) in a table', () => {
     expect(tiers(a)).toEqual(['Tier 3', '', 'Tier 2']);
     expect(segments(a)[1]).toBe('');
     expect(a.table.messages.size).toBe(0);
-    expect(a.warnings).toEqual([]);
+    expect(english(a.warnings)).toEqual([]);
     expect(a.kpis.accounts).toBe(2);
   });
 
@@ -218,11 +218,11 @@ describe('cell values (SPEC §2) in a table', () => {
     const a = run([['Account', 'Revenue', 'Notes'], ['A', 10, ''], ['', '', 'call back'], ['B', 20, '']]);
     expect(a.scored).toBe(2);
     expect(a.kpis.accounts).toBe(2);
-    expect(a.warnings).toEqual([]);
+    expect(english(a.warnings)).toEqual([]);
   });
 
   it('names the sheet row of a bad cell below a blank row', () => {
     const a = run([['Account', 'Revenue'], ['A', 10], ['', ''], ['B', 'n/a']]);
-    expect(a.table.messages.get(2)).toBe('Row 4, column "Revenue": "n/a" is not a number.');
+    expect(say(a.table.messages.get(2)!)).toBe('Row 4, column "Revenue": "n/a" is not a number.');
   });
 });

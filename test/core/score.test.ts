@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { round6, score } from '../../src/core';
-import { percentilesOf, run } from './helpers';
+import { english, percentilesOf, refusal, run } from './helpers';
 
 const F = (xs: number[]) => Float64Array.from(xs);
 
@@ -46,7 +46,7 @@ describe('the weighted score (SPEC §3)', () => {
     expect(a.score[3]).toBeNaN();
     // n counts the scored rows only.
     expect(a.scored).toBe(2);
-    expect(a.warnings).toContain('2 rows have no value in any weighted metric and no score.');
+    expect(english(a.warnings)).toContain('2 rows have no value in any weighted metric and no score.');
   });
 
   it('gives no score to a row whose only values are in weight-0 metrics', () => {
@@ -76,7 +76,7 @@ describe('the weighted score (SPEC §3)', () => {
   });
 
   it('refuses a table without a metric to score, or with every weight 0', () => {
-    expect(() => run([['Account', 'Notes'], ['A', 'x']])).toThrow('No metric column found: name a column Revenue, Profit, Engagement… or map one in the settings.');
-    expect(() => run([['Account', 'Revenue'], ['A', 1]], { weights: { revenue: 0 } })).toThrow('Every metric has weight 0: give at least one metric a weight above 0.');
+    expect(refusal(() => run([['Account', 'Notes'], ['A', 'x']]))).toBe('No metric column found: name a column Revenue, Profit, Engagement… or map one in the settings.');
+    expect(refusal(() => run([['Account', 'Revenue'], ['A', 1]], { weights: { revenue: 0 } }))).toBe('Every metric has weight 0: give at least one metric a weight above 0.');
   });
 });

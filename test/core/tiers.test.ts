@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseGrid, paretoTiers, parseSettings, places, quantileTiers, thresholdTiers, tiersByPosition, type Cell } from '../../src/core';
-import { accounts, run, tiers } from './helpers';
+import { accounts, refusal, run, tiers } from './helpers';
 
 const T = (xs: Int8Array) => Array.from(xs);
 const F = (xs: number[]) => Float64Array.from(xs);
@@ -134,7 +134,7 @@ describe('pareto tiers (SPEC §4)', () => {
   });
 
   it('refuses a table with neither profit nor revenue', () => {
-    expect(() => run(accounts(['Engagement'], [1], [2]), { method: 'pareto' })).toThrow('The pareto method needs a profit or revenue column.');
+    expect(refusal(() => run(accounts(['Engagement'], [1], [2]), { method: 'pareto' }))).toBe('The pareto method needs a profit or revenue column.');
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, isTotalLabel, mapColumns, parseSettings, readRows, ROW_OK, ROW_TOTAL, TableBuilder, type Cell } from '../../src/core';
 import { abmScore, abmTier } from '../../src/functions';
-import { CATALOGUES, LANGS, translator } from '../../src/i18n';
-import { run, segments, tiers } from './helpers';
+import { CATALOGUES, LANGS, render, translator } from '../../src/i18n';
+import { english, run, say, segments, tiers } from './helpers';
 
 const ASOF = Date.parse('2026-06-30T00:00:00Z');
 const HEADER = ['Account', 'Revenue', 'Profit'];
@@ -19,7 +19,7 @@ describe('a total row at the bottom of the sheet is not an account', () => {
     expect(a.byTier.total.revenue).toBe(600);
     expect(a.bySegment.total.accounts).toBe(3);
     expect(a.kpis.accounts).toBe(3);
-    expect(a.warnings).toEqual(['Row 5: "Total" is a total, not an account, and was left out of the scores and tables.']);
+    expect(english(a.warnings)).toEqual(['Row 5: "Total" is a total, not an account, and was left out of the scores and tables.']);
     // The accounts score as they would without the total row.
     expect(Array.from(a.score.subarray(0, 3))).toEqual(Array.from(run([HEADER, ...BODY]).score));
   });
@@ -41,7 +41,7 @@ describe('a total row at the bottom of the sheet is not an account', () => {
   it('leaves out every total row at the bottom, skipping blank rows, and names each', () => {
     const a = run([HEADER, ...BODY, ['Sum', 600, 45], ['', '', ''], ['Grand total', 600, 45], ['', '', '']]);
     expect(Array.from(a.table.status)).toEqual([ROW_OK, ROW_OK, ROW_OK, ROW_TOTAL, 1, ROW_TOTAL, 1]);
-    expect(a.warnings).toEqual([
+    expect(english(a.warnings)).toEqual([
       'Row 5: "Sum" is a total, not an account, and was left out of the scores and tables.',
       'Row 7: "Grand total" is a total, not an account, and was left out of the scores and tables.',
     ]);
@@ -51,7 +51,7 @@ describe('a total row at the bottom of the sheet is not an account', () => {
     const a = run([HEADER, ['Total', 50, 5], ...BODY]);
     expect(a.table.status[0]).toBe(ROW_OK);
     expect(a.scored).toBe(4);
-    expect(a.warnings).toEqual([]);
+    expect(english(a.warnings)).toEqual([]);
   });
 
   it('only in the account column: "Total" in another column changes nothing', () => {
@@ -72,9 +72,9 @@ describe('a total row at the bottom of the sheet is not an account', () => {
     for (const lang of LANGS) {
       const say = translator(lang);
       expect(CATALOGUES[lang]['warn.totalRow']).toBeTruthy();
-      const table = readRows([...BODY, [say('total'), 600, 45]], mapping, ASOF, 2, (r) => say('cell.row', { row: r }), {}, say);
+      const table = readRows([...BODY, [say('total'), 600, 45]], mapping, ASOF, 2, 'cell.row', {});
       expect(table.status[3]).toBe(ROW_TOTAL);
-      expect(table.warnings).toEqual([say('warn.totalRow', { row: say('cell.row', { row: 5 }), account: say('total') })]);
+      expect(table.warnings.map((w) => render(lang, w))).toEqual([say('warn.totalRow', { row: say('cell.row', { row: 5 }), account: say('total') })]);
     }
   });
 
