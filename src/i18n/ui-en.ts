@@ -59,6 +59,7 @@ export const uiEn = {
   'ui.sqlTable': 'Warehouse table',
   'ui.sqlDialect': 'SQL dialect',
   'ui.copySql': 'Copy as SQL',
+  'ui.sqlSettings': 'The settings are not valid yet: the preview says what to fix.',
   'ui.copied': 'Copied.',
   'ui.selectCopy': 'Select and copy the text above.',
   'ui.more': 'More analyses',

@@ -60,6 +60,7 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.sqlTable': 'Պահեստի աղյուսակ',
   'ui.sqlDialect': 'SQL բարբառ',
   'ui.copySql': 'Պատճենել որպես SQL',
+  'ui.sqlSettings': 'Կարգավորումները դեռ վավեր չեն. նախադիտումը ցույց է տալիս, թե ինչ ուղղել։',
   'ui.copied': 'Պատճենված է։',
   'ui.selectCopy': 'Ընտրեք և պատճենեք վերևի տեքստը։',
   'ui.more': 'Լրացուցիչ վերլուծություններ',

@@ -60,6 +60,7 @@ export const uiTh: Partial<Record<UiKey, string>> = {
   'ui.sqlTable': 'ตารางในคลังข้อมูล',
   'ui.sqlDialect': 'ภาษา SQL',
   'ui.copySql': 'คัดลอกเป็น SQL',
+  'ui.sqlSettings': 'การตั้งค่ายังไม่ถูกต้อง ดูตัวอย่างผลเพื่อดูว่าต้องแก้อะไร',
   'ui.copied': 'คัดลอกแล้ว',
   'ui.selectCopy': 'เลือกและคัดลอกข้อความด้านบน',
   'ui.more': 'การวิเคราะห์เพิ่มเติม',

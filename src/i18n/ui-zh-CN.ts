@@ -60,6 +60,7 @@ export const uiZhCN: Partial<Record<UiKey, string>> = {
   'ui.sqlTable': '数据仓库表',
   'ui.sqlDialect': 'SQL 方言',
   'ui.copySql': '复制为 SQL',
+  'ui.sqlSettings': '设置尚无效:预览会说明需要修改什么。',
   'ui.copied': '已复制。',
   'ui.selectCopy': '请选中并复制上方文本。',
   'ui.more': '更多分析',

@@ -7,6 +7,8 @@ import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { accountsGrid } from '../sheet/helpers';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
 import { parseSettings } from '../../src/core/settings';
+import { DEFAULT_RFM_SEGMENTS } from '../../src/core/rfm';
+import { SETTINGS_PROPERTY } from '../../src/sheet/keys';
 import { english, t } from '../../src/i18n';
 import { sqlExportText } from '../../src/sql/export-text';
 import { screenshotDir, useBrowser } from './browser';
@@ -98,6 +100,60 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       await sidebar.waitForFunction(() => (document.getElementById('sql-text') as HTMLTextAreaElement).value.includes('FROM `project.dataset.accounts`'));
       await sidebar.evaluate(() => document.getElementById('result')?.scrollIntoView());
       await page.screenshot({ path: join(DOCS, 'sidebar-result.png'), clip: { x: 1100, y: 30, width: 300, height: 870 } });
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('saves RFM rules only once one is edited: the defaults stay out of the document\'s settings', async () => {
+    const preview = await startPreview({ Accounts: accountsGrid(30) });
+    const saved = () => JSON.parse(preview.book.properties[SETTINGS_PROPERTY]) as Record<string, unknown>;
+    const score = async (sidebar: Frame) => {
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#result');
+      await sidebar.waitForSelector('#score:not([disabled])');
+    };
+    try {
+      const { page, sidebar } = await open(preview);
+      await sidebar.locator('input[aria-label="Weight of Engagement"]').fill('5');
+      await score(sidebar);
+      expect(saved().weights).toEqual({ Engagement: 5 });
+      expect(saved()).not.toHaveProperty('rfmSegments');
+
+      // One rule edited: the whole list is saved, that rule changed and the others as they were.
+      await sidebar.click('details:has(#rfm-rules) > summary');
+      await sidebar.click('#rfm-rules > summary');
+      const championsFrom = sidebar.locator('#rfm-rules input[aria-label="Champions R from"]');
+      await championsFrom.fill('5');
+      await championsFrom.press('Tab');
+      await score(sidebar);
+      const champions = { ...DEFAULT_RFM_SEGMENTS[0], r: [5, 5] };
+      expect(saved().rfmSegments).toEqual([champions, ...DEFAULT_RFM_SEGMENTS.slice(1)]);
+
+      // Edited back to the defaults: nothing to keep, so nothing is saved.
+      await championsFrom.fill('4');
+      await championsFrom.press('Tab');
+      await score(sidebar);
+      expect(saved()).not.toHaveProperty('rfmSegments');
+      expect(saved().weights).toEqual({ Engagement: 5 });
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('drops the default RFM rules an older sidebar saved, at the next save', async () => {
+    const preview = await startPreview({ Accounts: accountsGrid(30) });
+    preview.book.properties[SETTINGS_PROPERTY] = JSON.stringify({ weights: { Engagement: 3 }, rfmSegments: DEFAULT_RFM_SEGMENTS });
+    try {
+      const { page, sidebar } = await open(preview);
+      await sidebar.locator('input[aria-label="Weight of Engagement"]').fill('4');
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#result');
+      const saved = JSON.parse(preview.book.properties[SETTINGS_PROPERTY]);
+      expect(saved.weights).toEqual({ Engagement: 4 });
+      expect(saved).not.toHaveProperty('rfmSegments');
       await page.close();
     } finally {
       await preview.close();

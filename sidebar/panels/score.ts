@@ -1,0 +1,44 @@
+/** The primary action (Score the sheet, which also saves the settings) and Remove colours. */
+import { api } from '../api';
+import { el, showError } from '../dom';
+import { outcome } from '../outcome';
+import type { Store } from '../state';
+import { resultCard } from './result';
+
+export function scoreRow(store: Store): HTMLElement {
+  const button = el('button', { class: 'action', id: 'score' }, store.say('ui.score'));
+  button.addEventListener('click', () => void score(store, button));
+  return el('div', {}, button, el('button', { id: 'remove-colours', onclick: () => void removeColours(store) }, store.say('ui.removeColours')));
+}
+
+async function score(store: Store, button: HTMLButtonElement): Promise<void> {
+  const { say } = store;
+  const out = outcome();
+  const app = document.getElementById('app')!;
+  button.disabled = true;
+  const label = button.textContent;
+  button.textContent = say('ui.scoring');
+  app.setAttribute('aria-busy', 'true');
+  out.replaceChildren(el('p', { class: 'gray' }, say('ui.scoringSheet')));
+  try {
+    const card = resultCard(store, await api.score(store.input()));
+    out.replaceChildren(card);
+    card.scrollIntoView({ block: 'nearest' });
+  } catch (error) {
+    showError(out, error);
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+    app.removeAttribute('aria-busy');
+  }
+}
+
+async function removeColours(store: Store): Promise<void> {
+  const out = outcome();
+  try {
+    const n = await api.removeColours();
+    out.replaceChildren(el('p', { class: 'secondary' }, n ? store.say('ui.coloursRemoved') : store.say('ui.noColours')));
+  } catch (error) {
+    showError(out, error);
+  }
+}
