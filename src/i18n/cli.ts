@@ -1,4 +1,5 @@
-import { fill, t, type Lang, type MessageKey } from './index';
+import type { Entry } from './entry';
+import { fill, t, textOf, type Lang, type MessageKey } from './index';
 
 /** The command line's own words (its `summary` report); everything else comes from the shared catalogues. */
 
@@ -6,7 +7,7 @@ const en = {
   'cli.summaryTitle': 'ABM Tier summary of {file}: {count} accounts scored (method {method}).',
   'cli.noData': 'no data',
   'cli.bestSegment': 'The segment that earns the most profit: {segment} ({profit} of profit from {accounts} of accounts).',
-  'cli.problems': '{count} row(s) could not be scored; run abm-tier score for the messages.',
+  'cli.problems': { one: '{count} row could not be scored; run abm-tier score for the message.', other: '{count} rows could not be scored; run abm-tier score for the messages.' },
   'cli.duplicateHeader': 'Columns {columns} have the same header "{header}": only column {column} is read; rename the others if they should count.',
   'cli.duplicateHeaders': 'Columns {columns} have the same header "{header}": rename them so that messages and drivers tell them apart.',
   'cli.longRow': '{row} has {count} fields, the header {fields}: the extra fields are not read (a CSV written back keeps them, under blank header cells before the ABM Tier columns).',
@@ -18,7 +19,7 @@ const en = {
 
 export type CliKey = keyof typeof en;
 
-const CLI_CATALOGUES: Record<Lang, Record<CliKey, string>> = {
+const CLI_CATALOGUES: Record<Lang, Record<CliKey, Entry>> = {
   en,
   th: {
     'cli.summaryTitle': 'สรุป ABM Tier ของ {file}: ให้คะแนน {count} บัญชี (วิธี {method})',
@@ -67,6 +68,6 @@ export type CliTranslate = (key: MessageKey | CliKey, params?: Record<string, st
 export function cliTranslator(lang: Lang): CliTranslate {
   return (key, params = {}) => {
     if (!(key in en)) return t(lang, key as MessageKey, params);
-    return fill(CLI_CATALOGUES[lang][key as CliKey], params);
+    return fill(textOf(lang, CLI_CATALOGUES[lang][key as CliKey], params.count), params);
   };
 }

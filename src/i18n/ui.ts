@@ -5,7 +5,7 @@ import { uiTh } from './ui-th';
 import { uiZhCN } from './ui-zh-CN';
 
 /** The sidebar's words: its own catalogue plus the shared labels; a missing key falls back to English. */
-export const UI_CATALOGUES: Record<Lang, Partial<Record<UiKey, string>>> = { en: uiEn, th: uiTh, 'zh-CN': uiZhCN, hy: uiHy };
+export const UI_CATALOGUES: Record<Lang, Partial<Record<UiKey, Entry>>> = { en: uiEn, th: uiTh, 'zh-CN': uiZhCN, hy: uiHy };
 
 export function ui(lang: Lang, key: UiKey | MessageKey, params: Record<string, string | number> = {}): string {
   const entry = (UI_CATALOGUES[lang] as Record<string, Entry | undefined>)[key]
