@@ -2,9 +2,7 @@
  * The one server entry: everything Apps Script may call. `scripts/build.mjs` turns each exported
  * function here into a top-level stub with this JSDoc (Sheets reads custom functions' help from it).
  */
-import * as fn from './functions';
-import * as sheet from './sheet';
-import { realServices } from './sheet/apps-script';
+import * as shell from './sheet';
 
 /** What Sheets passes: a single value or a 2-D array of values. */
 type Range = unknown;
@@ -19,7 +17,7 @@ type Range = unknown;
  * @customfunction
  */
 export function ABMSCORE(metrics: Range, weights?: Range, directions?: Range) {
-  return fn.abmScore(metrics, weights, directions, sheet.documentLabels());
+  return shell.abmScore(metrics, weights, directions);
 }
 
 /**
@@ -33,7 +31,7 @@ export function ABMSCORE(metrics: Range, weights?: Range, directions?: Range) {
  * @customfunction
  */
 export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Range, labels?: Range) {
-  return fn.abmTier(scores_or_metrics, method, cutoffs, labels, sheet.documentLabels());
+  return shell.abmTier(scores_or_metrics, method, cutoffs, labels);
 }
 
 /**
@@ -46,7 +44,7 @@ export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Rang
  * @customfunction
  */
 export function ABMSEGMENT(revenue: Range, cutoffs?: Range, labels?: Range) {
-  return fn.abmSegment(revenue, cutoffs, labels, sheet.documentLabels());
+  return shell.abmSegment(revenue, cutoffs, labels);
 }
 
 /**
@@ -58,7 +56,7 @@ export function ABMSEGMENT(revenue: Range, cutoffs?: Range, labels?: Range) {
  * @customfunction
  */
 export function ABMPROGRAM(tiers: Range, labels?: Range) {
-  return fn.abmProgram(tiers, labels, sheet.documentLabels());
+  return shell.abmProgram(tiers, labels);
 }
 
 /**
@@ -69,7 +67,7 @@ export function ABMPROGRAM(tiers: Range, labels?: Range) {
  * @customfunction
  */
 export function ABMHEALTH(metrics: Range) {
-  return fn.abmHealth(metrics, sheet.documentLabels());
+  return shell.abmHealth(metrics);
 }
 
 /**
@@ -81,7 +79,7 @@ export function ABMHEALTH(metrics: Range) {
  * @customfunction
  */
 export function ABMDRIVERS(metrics: Range, weights?: Range) {
-  return fn.abmDrivers(metrics, weights, sheet.documentLabels());
+  return shell.abmDrivers(metrics, weights);
 }
 
 /**
@@ -96,7 +94,7 @@ export function ABMDRIVERS(metrics: Range, weights?: Range) {
  * @customfunction
  */
 export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, years: Range, margin?: Range, discount_rate?: Range) {
-  return fn.abmLtv(spend_per_purchase, purchases_per_year, years, margin, discount_rate, sheet.documentLabels());
+  return shell.abmLtv(spend_per_purchase, purchases_per_year, years, margin, discount_rate);
 }
 
 /**
@@ -109,87 +107,74 @@ export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, yea
  * @customfunction
  */
 export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range) {
-  return fn.abmProfit(segments, revenue, profit_or_cost, sheet.documentLabels());
+  return shell.abmProfit(segments, revenue, profit_or_cost);
 }
 
 // ── The add-on: menu, sidebar and the calls the sidebar makes ──────────────────────────────────
 
 /** Builds the add-on menu (runs unauthorised: nothing else happens here). */
-export function onOpen(e?: unknown) {
-  void e;
-  sheet.buildMenu(realServices(), sheet.menuLanguage());
+export function onOpen() {
+  shell.onOpen();
 }
 
 /** Runs when the add-on is installed: the menu appears at once. */
-export function onInstall(e?: unknown) {
-  onOpen(e);
+export function onInstall() {
+  shell.onOpen();
 }
 
 /** Menu: Open ABM Tier. */
 export function showSidebar() {
-  sheet.openSidebar(realServices());
+  shell.showSidebar();
 }
 
 /** Menu: Score sheet, with the saved settings. */
 export function menuScoreSheet() {
-  sheet.menuScore(realServices());
+  shell.menuScoreSheet();
 }
 
 /** Menu: Remove tier colours (ours only). */
 export function menuRemoveTierColours() {
-  sheet.menuRemoveColours(realServices());
+  shell.menuRemoveTierColours();
 }
 
 /** Menu: Create template (sample accounts and a how-to sheet; refuses to overwrite sheets of those names). */
 export function menuCreateTemplate() {
-  sheet.menuCreateTemplate(realServices());
+  shell.menuCreateSampleTemplate();
 }
 
 /** Sidebar: the active sheet's columns and their roles, under the saved settings or the ones being edited. */
-export function getSidebarState(settings?: sheet.SettingsInput | null): sheet.SidebarState {
-  return forSidebar(() => sheet.sidebarState(realServices(), settings));
+export function getSidebarState(settings?: shell.SettingsInput | null): shell.SidebarState {
+  return shell.getSidebarState(settings);
 }
 
 /** Sidebar: tiers and marketers for these settings, without writing anything. */
-export function previewScore(settings: sheet.SettingsInput): sheet.Preview {
-  return forSidebar(() => sheet.previewSheet(realServices(), settings));
+export function previewScore(settings: shell.SettingsInput): shell.Preview {
+  return shell.previewScore(settings);
 }
 
 /** Sidebar: save these settings and score the active sheet. */
-export function scoreActiveSheet(settings: sheet.SettingsInput): sheet.ScoreReport {
-  return forSidebar(() => sheet.scoreSheet(realServices(), settings));
+export function scoreActiveSheet(settings: shell.SettingsInput): shell.ScoreReport {
+  return shell.scoreActiveSheet(settings);
 }
 
 /** Sidebar: remove our tier colours from the active sheet; returns how many rules were removed. */
 export function removeTierColours(): number {
-  return forSidebar(() => sheet.removeActiveColours(realServices()));
+  return shell.removeTierColours();
 }
 
 /** Sidebar: a Lookalike column on the active sheet and the 10 accounts outside Tier 1 most like it. */
-export function findLookalikes(): sheet.LookalikeReport {
-  return forSidebar(() => sheet.findLookalikes(realServices()));
+export function findLookalikes(): shell.LookalikeReport {
+  return shell.findLookalikes();
 }
 
 /** Sidebar: the active sheet's order lines → "ABM Accounts", one row per account, ready to score. */
-export function buildAccountsFromOrders(asOf?: string | null): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildAccountsSheet(realServices(), asOf));
+export function buildAccountsFromOrders(asOf?: string | null): shell.OrdersReport {
+  return shell.buildAccountsFromOrders(asOf);
 }
 
 /** Sidebar: the active sheet's order lines → "ABM RFM", scores and segments per customer (segment rules from the settings). */
-export function buildRfmFromOrders(asOf?: string | null, bins?: number | null, settings?: sheet.SettingsInput | null): sheet.OrdersReport {
-  return forSidebar(() => sheet.buildRfmSheet(realServices(), asOf, bins, settings));
-}
-
-/**
- * The sidebar shows error.message: make it one a person can act on. Arguments arrive through
- * google.script.run, where `undefined` becomes `null`: the shell's functions take `null` as absent.
- */
-function forSidebar<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw new Error(sheet.userMessage(error));
-  }
+export function buildRfmFromOrders(asOf?: string | null, bins?: number | null, settings?: shell.SettingsInput | null): shell.OrdersReport {
+  return shell.buildRfmFromOrders(asOf, bins, settings);
 }
 
 // ── Orders, RFM, KPIs and lookalikes ───────────────────────────────────────────────────────────
@@ -206,7 +191,7 @@ function forSidebar<T>(run: () => T): T {
  * @customfunction
  */
 export function ABMRFM(account_ids: Range, order_dates: Range, revenues: Range, analysis_date?: Range, bins?: Range) {
-  return fn.abmRfm(account_ids, order_dates, revenues, analysis_date, bins, sheet.documentLabels());
+  return shell.abmRfm(account_ids, order_dates, revenues, analysis_date, bins);
 }
 
 /**
@@ -217,7 +202,7 @@ export function ABMRFM(account_ids: Range, order_dates: Range, revenues: Range, 
  * @customfunction
  */
 export function ABMKPI(metrics: Range) {
-  return fn.abmKpi(metrics, sheet.documentLabels());
+  return shell.abmKpi(metrics);
 }
 
 /**
@@ -229,5 +214,5 @@ export function ABMKPI(metrics: Range) {
  * @customfunction
  */
 export function ABMLOOKALIKE(metrics: Range, is_ideal: Range) {
-  return fn.abmLookalike(metrics, is_ideal, sheet.documentLabels());
+  return shell.abmLookalike(metrics, is_ideal);
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import {
-  analyse, asOfMs, describeDrivers, findHeaderRow, HEADER_SCAN_ROWS, isRole, lookalikeOfTier1, mapColumns, normaliseHeader, parseSettings, ROW_BLANK, ROW_INVALID,
-  MessageError, ROW_OK, SettingsError, TableBuilder, type Analysis, type ColumnMapping, type ParsedTable, type ProfitRow, type Settings,
+  accountRow, errorText, findHeaderRow, HEADER_SCAN_ROWS, isRole, lookalikeOfTier1, mapColumns, normaliseHeader, parseSettings,
+  ROW_OK, SettingsError, rowsReader, type Analysis, type ColumnMapping, type ParsedTable, type ProfitRow, type RowsReader, type Settings,
 } from '../core';
 import { excerpt, HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
@@ -66,15 +66,14 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   /** The records read before the header is known (the first HEADER_SCAN_ROWS). */
   const head: string[][] = [];
   let header: string[] | null = null;
-  let builder: TableBuilder | null = null;
+  let reader: RowsReader | null = null;
   let numeric: boolean[] | null = null;
   let headerRecord = 0;
   const shape = new RowShapes();
-  const asOf = asOfMs(settings.asOf);
   const add = (fields: readonly (string | number)[], record: number) => {
     const blank = isBlankRecord(fields);
     if (!blank && fields.length !== header!.length) shape.note(fields, record, header!);
-    builder!.add(blank ? [] : fields, record);
+    reader!.add(blank ? [] : fields, record);
   };
   const start = () => {
     const row = findHeaderRow(head, HEADER_SCAN_ROWS);
@@ -85,11 +84,11 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
     }
     header = head[row].map((f) => f.trim());
     headerRecord = row + 1;
-    const mapping = mapColumns(header, header.length, settings);
+    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale });
+    const { mapping } = reader;
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${header.slice(0, 8).map(shortHeader).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
     }
-    builder = new TableBuilder(mapping, asOf, 4096, 'cell.row', locale);
     // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
     if (!locale.decimalComma) {
       numeric = header.map(() => false);
@@ -102,11 +101,10 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   };
   const { separator, bom } = readCsv(path, (fields, record, raw, sep) => {
     if (keepLines) lines.push(inputLine(fields, raw, sep));
-    if (builder) add(fields, record);
+    if (reader) add(fields, record);
     else if (head.push(fields as string[]) === HEADER_SCAN_ROWS) start();
   }, keepLines, () => numeric);
-  if (!builder) start();
-  const table: ParsedTable = (builder as unknown as TableBuilder).finish();
+  if (!reader) start();
   const columns = header as unknown as string[];
   if (keepLines) {
     shape.pad(lines, columns.length, headerRecord, separator);
@@ -114,14 +112,14 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   }
   let analysis: Analysis;
   try {
-    analysis = analyse(table, settings);
+    analysis = (reader as unknown as RowsReader).finish();
   } catch (error) {
-    throw new CliError(error instanceof MessageError ? show(error.said) : error instanceof Error ? error.message : String(error));
+    throw new CliError(errorText(error, show));
   }
   const words = translator(lang);
   const warnings = [
-    ...unknownNames(given, columns, say), ...duplicateHeaders(columns, table.mapping, say), ...shape.warnings(columns, say, words),
-    ...analysis.warnings.map(show), ...duplicateAccounts(table, words, say),
+    ...unknownNames(given, columns, say), ...duplicateHeaders(columns, analysis.table.mapping, say), ...shape.warnings(columns, say, words),
+    ...analysis.warnings.map(show), ...duplicateAccounts(analysis.table, words, say),
   ];
   return { analysis, show, warnings, header: columns, separator, lines };
 }
@@ -271,29 +269,32 @@ function profitJson(rows: ProfitRow[]) {
   return rows.map((r) => ({ label: r.label, ...Object.fromEntries(PROFIT_FIELDS.map((f) => [f, num(r[f])])) }));
 }
 
+/** `write` of a label, computed once per label (a run has a handful of labels and a million rows). */
+function cached(write: (text: string | null) => string): (text: string | null) => string {
+  const seen = new Map<string | null, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) seen.set(text, (out = write(text)));
+    return out;
+  };
+}
+
 function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity: Float64Array | null): void {
   const { table, settings } = analysis;
-  const metrics = table.mapping.metrics;
-  const tierJson = settings.labels.map((l) => JSON.stringify(l));
-  const segmentJson = settings.segmentLabels.map((l) => JSON.stringify(l));
-  const programJson = settings.programLabels.map((l) => JSON.stringify(l));
+  const label = cached(JSON.stringify);
   sink.write('{"rows":[');
   let first = true;
   for (let i = 0; i < table.n; i++) {
-    const status = table.status[i];
-    if (status === ROW_BLANK) continue;
+    const out = accountRow(analysis, i, show);
+    if (!out) continue;
     const account = table.accounts ? JSON.stringify(table.accounts[i]) : 'null';
     let row: string;
-    if (status === ROW_INVALID) {
-      const message = table.messages.get(i);
-      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":null,"tier":null,"segment":null,"program":null,"drivers":null,"error":${JSON.stringify(message && show(message))}}`;
+    if (out.error !== null) {
+      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":null,"tier":null,"segment":null,"program":null,"drivers":null,"error":${JSON.stringify(out.error)}}`;
     } else {
-      const t = analysis.tier[i];
-      const s = analysis.segment[i];
-      const score = analysis.score[i];
-      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(score) ? score : 'null'}`
-        + `,"tier":${t >= 0 ? tierJson[t] : 'null'},"segment":${s >= 0 ? segmentJson[s] : 'null'},"program":${t >= 0 ? programJson[t] : 'null'}`
-        + `,"drivers":${t >= 0 ? JSON.stringify(describeDrivers(analysis.drivers, i, metrics, analysis.percentiles, show)) : 'null'}`
+      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(out.score) ? out.score : 'null'}`
+        + `,"tier":${label(out.tier)},"segment":${label(out.segment)},"program":${label(out.program)}`
+        + `,"drivers":${JSON.stringify(out.drivers)}`
         + (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
     }
     sink.write((first ? '' : ',') + row);
@@ -313,27 +314,19 @@ function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity:
 
 /** The file's records as they were (formula-like text guarded), plus our columns. */
 function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, similarity: Float64Array | null): void {
-  const { table, settings } = analysis;
-  const metrics = table.mapping.metrics;
-  const tierText = settings.labels.map((l) => csvField(l, separator));
-  const segmentText = settings.segmentLabels.map((l) => csvField(l, separator));
-  const programText = settings.programLabels.map((l) => csvField(l, separator));
+  const { table } = analysis;
+  const field = (text: string | null) => (text === null ? '' : csvField(text, separator));
+  const label = cached(field);
   const headers = similarity ? [...OUTPUT_HEADERS, 'Lookalike'] : OUTPUT_HEADERS;
   sink.write(`${lines[0]}${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
   for (let k = 0; k < table.n; k++) {
-    if (table.status[k] === ROW_BLANK) continue;
+    const out = accountRow(analysis, k, show);
+    if (!out) continue;
     let line = lines[k + 1];
-    if (table.status[k] === ROW_INVALID) {
-      const message = table.messages.get(k);
-      line += `${separator}${separator}${separator}${separator}${separator}${csvField(message ? show(message) : '', separator)}`;
-    } else {
-      const t = analysis.tier[k];
-      const s = analysis.segment[k];
-      line += separator + csvField(analysis.score[k], separator)
-        + separator + (t >= 0 ? tierText[t] : '')
-        + separator + (s >= 0 ? segmentText[s] : '')
-        + separator + (t >= 0 ? programText[t] : '')
-        + separator + (t >= 0 ? csvField(describeDrivers(analysis.drivers, k, metrics, analysis.percentiles, show), separator) : '');
+    if (out.error !== null) line += `${separator}${separator}${separator}${separator}${separator}${csvField(out.error, separator)}`;
+    else {
+      line += separator + csvField(out.score, separator)
+        + separator + label(out.tier) + separator + label(out.segment) + separator + label(out.program) + separator + field(out.drivers);
     }
     if (similarity) line += separator + csvField(similarity[k], separator);
     sink.write(line + '\n');

@@ -194,9 +194,3 @@ function mapWithoutHeader(width: number, settings: Settings, positional: Positio
   }
   return { hasHeader: false, account: -1, metrics, unmapped: [], derivedProfit: false };
 }
-
-/** The first metric column of a role, if mapped. */
-export function metricOf(mapping: ColumnMapping, role: MetricRole): number {
-  return mapping.metrics.findIndex((m) => m.role === role);
-}
-

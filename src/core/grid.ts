@@ -1,10 +1,10 @@
-import { analyse, type Analysis } from './analyse';
-import { findHeaderRow, mapColumns, type ColumnMapping } from './columns';
-import { asOfMs, type Cell } from './parse-cell';
+import type { Analysis } from './analyse';
+import { findHeaderRow } from './columns';
+import type { Cell } from './parse-cell';
+import { analyseRows } from './pipeline';
 import type { Settings } from './settings';
-import { readRows } from './table';
 
-/** A whole 2-D grid (as Sheets or a CSV gives it) → header found, columns mapped, rows parsed, analysed. */
+/** A whole 2-D grid (as Sheets or a CSV gives it) → header found, then the one pipeline. */
 
 export interface GridOptions {
   /** What messages call the grid's first row (a sheet row number or file line); default 1. */
@@ -25,15 +25,9 @@ export function width(rows: readonly (readonly Cell[])[]): number {
   return w;
 }
 
-export function mapGrid(rows: readonly (readonly Cell[])[], settings: Settings, options: GridOptions = {}): { mapping: ColumnMapping; headerRow: number } {
-  const headerRow = findHeaderRow(rows, options.headerScan);
-  const mapping = mapColumns(headerRow >= 0 ? rows[headerRow] : null, width(rows), settings);
-  return { mapping, headerRow };
-}
-
 export function analyseGrid(rows: readonly (readonly Cell[])[], settings: Settings, options: GridOptions = {}): GridAnalysis {
-  const { mapping, headerRow } = mapGrid(rows, settings, options);
+  const headerRow = findHeaderRow(rows, options.headerScan);
   const first = headerRow + 1;
-  const table = readRows(rows.slice(first), mapping, asOfMs(settings.asOf), (options.firstRowNumber ?? 1) + first);
-  return { ...analyse(table, settings), headerRow, firstDataRow: first };
+  const analysis = analyseRows(headerRow >= 0 ? rows[headerRow] : null, rows.slice(first), settings, { width: width(rows), firstRowNumber: (options.firstRowNumber ?? 1) + first });
+  return { ...analysis, headerRow, firstDataRow: first };
 }

@@ -11,6 +11,8 @@ export * from './ltv';
 export * from './message';
 export * from './parse-cell';
 export * from './percentile';
+export * from './pipeline';
+export * from './present';
 export * from './profitability';
 export * from './programs';
 export * from './roles';

@@ -63,10 +63,16 @@ export function lookalike(values: readonly Float64Array[], include: Uint8Array, 
   return out;
 }
 
-/** Similarity of every valid row to the Tier 1 accounts, over the metrics that carry weight. */
-export function lookalikeOfTier1(table: { values: readonly Float64Array[]; mapping: { metrics: readonly { weight: number }[] }; status: Uint8Array }, tier: Int8Array): Float64Array {
+type Scored = { values: readonly Float64Array[]; mapping: { metrics: readonly { weight: number }[] }; status: Uint8Array };
+
+/** Similarity of every valid row to the ideal ones (`ideal[i]` = 1), over the metrics that carry weight. */
+export function lookalikeOfIdeal(table: Scored, ideal: Uint8Array): Float64Array {
   const include = Uint8Array.from(table.status, (s) => (s === 0 ? 1 : 0));
-  const ideal = Uint8Array.from(tier, (t) => (t === 0 ? 1 : 0));
   const values = table.values.filter((_, m) => table.mapping.metrics[m].weight > 0);
   return lookalike(values, include, ideal);
+}
+
+/** Similarity of every valid row to the Tier 1 accounts. */
+export function lookalikeOfTier1(table: Scored, tier: Int8Array): Float64Array {
+  return lookalikeOfIdeal(table, Uint8Array.from(tier, (t) => (t === 0 ? 1 : 0)));
 }

@@ -56,3 +56,8 @@ export class MessageError<C extends string = MessageCode> extends Error {
     super(said.params ? `${said.code} ${JSON.stringify(said.params)}` : said.code);
   }
 }
+
+/** What an error says to the user: a MessageError in the surface's words, any other error its message. */
+export function errorText(error: unknown, render: Render): string {
+  return error instanceof MessageError ? render(error.said) : error instanceof Error ? error.message : String(error);
+}

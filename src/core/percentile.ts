@@ -163,15 +163,3 @@ export function lowerBound(sorted: Float64Array, v: number): number {
   }
   return lo;
 }
-
-/** First index whose value is > v. */
-export function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -80,7 +80,6 @@ export const SettingsSchema = z.strictObject({
 
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
-export type TierMethod = Settings['method'];
 
 /** Settings refused: `set.issues`, one `set.issue` per bad field, e.g. `Settings "cutoffs": the three cut-offs must add up to 100.` */
 export class SettingsError extends MessageError {

@@ -1,4 +1,4 @@
-import { healthBand, healthIndex, ROW_OK } from '../core';
+import { healthBand } from '../core';
 import { frame, inLanguage, leadRows, MAX_METRICS_CELLS, refuse, word, type DocumentLabels, type Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
@@ -11,8 +11,7 @@ export function abmHealth(metrics: unknown, doc: DocumentLabels = {}): Output {
     const framed = frame(metrics, MAX_METRICS_CELLS);
     if (!framed.header) refuse('fn.header', { arg: 'metrics', fn: 'ABMHEALTH' });
     const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
-    const include = analysis.table.status.map((s) => (s === ROW_OK ? 1 : 0));
-    const health = healthIndex(analysis.table, include);
+    const { health } = analysis;
     if (!health) refuse('fn.noHealth', { arg: 'metrics' });
     const index = perRow(analysis, doc, (i) => (Number.isNaN(health[i]) ? '' : health[i]));
     const out: Output = [...leadRows(framed, 2), [word(doc, 'out.health'), word(doc, 'out.healthStatus')]];

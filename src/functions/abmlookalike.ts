@@ -1,4 +1,4 @@
-import { lookalike, ROW_OK } from '../core';
+import { lookalikeOfIdeal, ROW_OK } from '../core';
 import { column, frame, inLanguage, MAX_METRICS_CELLS, refuse, word, type DocumentLabels, type Output } from './args';
 import { tierIndex } from './abmprogram';
 import { analyseRange, perRow } from './metrics';
@@ -17,11 +17,9 @@ export function abmLookalike(metrics: unknown, ideal: unknown, doc: DocumentLabe
     const marks = frame(ideal).rows;
     const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
     const { table } = analysis;
-    const include = Uint8Array.from(table.status, (s) => (s === ROW_OK ? 1 : 0));
     const idealRows = Uint8Array.from({ length: table.n }, (_, i) => (isIdeal(marks[i]?.[0]) ? 1 : 0));
-    if (!idealRows.some((v, i) => v && include[i])) refuse('fn.noIdeal', { arg: 'is_ideal', tier: doc.labels?.[0] ?? word(doc, 'tier.1') });
-    const values = table.values.filter((_, m) => table.mapping.metrics[m].weight > 0);
-    const similarity = lookalike(values, include, idealRows);
+    if (!idealRows.some((v, i) => v && table.status[i] === ROW_OK)) refuse('fn.noIdeal', { arg: 'is_ideal', tier: doc.labels?.[0] ?? word(doc, 'tier.1') });
+    const similarity = lookalikeOfIdeal(table, idealRows);
     return column(framed, word(doc, 'out.lookalike'), perRow(analysis, doc, (i) => (Number.isNaN(similarity[i]) ? '' : similarity[i])));
   });
 }

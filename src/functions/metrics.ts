@@ -1,6 +1,6 @@
 import {
-  analyse, asOfMs, mapColumns, parseSettings, readRows, ROW_BLANK, ROW_INVALID,
-  type Analysis, type Cell, type Direction, type PositionalOptions, type SettingsInput,
+  analyseRows, parseSettings, ROW_BLANK, ROW_INVALID,
+  type Analysis, type Direction, type PositionalOptions, type SettingsInput,
 } from '../core';
 import { absent, cells, firstDataRow, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, refuse, show, toGrid, type DocumentLabels, type Framed } from './args';
 
@@ -52,10 +52,8 @@ function width(framed: Framed): number {
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
 export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics, MAX_METRICS_CELLS), doc: DocumentLabels = {}): RangeAnalysis {
   const settings = parseSettings(settingsInput);
-  const mapping = mapColumns(framed.header, width(framed), settings, positional);
-  const first = firstDataRow(framed);
-  const table = readRows(framed.rows, mapping, asOfMs(settings.asOf, doc.locale?.timeZone), first, 'cell.rowOfRange', doc.locale);
-  return { framed, analysis: analyse(table, settings) };
+  const analysis = analyseRows(framed.header, framed.rows, settings, { positional, firstRowNumber: firstDataRow(framed), rowCode: 'cell.rowOfRange', locale: doc.locale });
+  return { framed, analysis };
 }
 
 /** One output cell per row: blank for a blank row, the message for an invalid one (in the document's language), else `value(i)`. */

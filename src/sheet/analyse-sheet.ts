@@ -1,4 +1,4 @@
-import { analyse, asOfMs, mapColumns, MessageError, readRows, type Analysis } from '../core';
+import { analyseRows, errorText, type Analysis } from '../core';
 import type { Language } from './language';
 import type { SheetData } from './read-sheet';
 
@@ -15,12 +15,9 @@ export function analyseSheet(data: SheetData, language: Language): Analysis {
   }
   if (!data.header) throw new UserError(say('msg.noHeader', { sheet: data.name }));
   if (data.rows.length === 0) throw new UserError(say('msg.headerOnly', { sheet: data.name, row: data.headerRow + 1 }));
-  const width = Math.max(data.header.length, ...data.rows.slice(0, 1).map((r) => r.length));
-  const mapping = mapColumns(data.header, width, settings);
-  const table = readRows(data.rows, mapping, asOfMs(settings.asOf, locale.timeZone), data.headerRow + 2, 'cell.row', locale);
   try {
-    return analyse(table, settings);
+    return analyseRows(data.header, data.rows, settings, { firstRowNumber: data.headerRow + 2, rowCode: 'cell.row', locale });
   } catch (error) {
-    throw new UserError(error instanceof MessageError ? show(error.said) : error instanceof Error ? error.message : String(error));
+    throw new UserError(errorText(error, show));
   }
 }

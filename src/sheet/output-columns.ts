@@ -1,4 +1,4 @@
-import { describeDrivers, ROW_BLANK, ROW_INVALID, type Analysis } from '../core';
+import { accountRow, type Analysis } from '../core';
 import type { Said, Translate } from '../i18n';
 import { inEveryLanguage } from './language';
 import { OUTPUTS, OUTPUT_COLUMN_KEY } from './keys';
@@ -24,26 +24,12 @@ export interface WriteResult {
 
 /** One row of our columns per account, as Sheets will give the cells back (text without the apostrophe we write it with); `show`: the document's words. */
 export function outputRows(analysis: Analysis, show: (message: Said) => string): (string | number)[][] {
-  const { table, settings } = analysis;
-  const out: (string | number)[][] = new Array(table.n);
-  const finite = (x: number) => (Number.isFinite(x) ? x : '');
-  for (let i = 0; i < table.n; i++) {
-    const status = table.status[i];
-    if (status === ROW_BLANK) out[i] = ['', '', '', '', ''];
-    else if (status === ROW_INVALID) {
-      const message = table.messages.get(i);
-      out[i] = ['', '', '', '', `⚠ ${message ? show(message) : ''}`];
-    } else {
-      const t = analysis.tier[i];
-      const s = analysis.segment[i];
-      out[i] = [
-        finite(analysis.score[i]),
-        t >= 0 ? settings.labels[t] : '',
-        s >= 0 ? settings.segmentLabels[s] : '',
-        t >= 0 ? settings.programLabels[t] : '',
-        t >= 0 ? describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, show) : '',
-      ];
-    }
+  const out: (string | number)[][] = new Array(analysis.table.n);
+  for (let i = 0; i < out.length; i++) {
+    const row = accountRow(analysis, i, show);
+    if (!row) out[i] = ['', '', '', '', ''];
+    else if (row.error !== null) out[i] = ['', '', '', '', `⚠ ${row.error}`];
+    else out[i] = [Number.isFinite(row.score) ? row.score : '', row.tier ?? '', row.segment ?? '', row.program ?? '', row.drivers ?? ''];
   }
   return out;
 }

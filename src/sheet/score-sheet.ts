@@ -1,16 +1,16 @@
-import { minuteText, type Settings } from '../core';
+import { minuteText, type Analysis, type Settings } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
 import { HISTORY_PROPERTY, HISTORY_SHEET_KEY, HISTORY_SHEET_NAME, OUTPUTS, SETTINGS_PROPERTY, SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { findOurSheets } from './our-sheets';
 import { duplicateKeys, planHistory, tierMovement, writeHistory } from './history';
 import { checkOutputs, outputCellsToAdd, writeOutputs } from './output-columns';
-import { readSheet } from './read-sheet';
+import { readSheet, type SheetData } from './read-sheet';
 import { columnNumber } from './a1';
 import { checkWorkbookCells, RunClock } from './limits';
 import { preview, type Preview, type ScoreReport } from './report';
-import type { Services, SpreadsheetApi } from './apps-script';
+import type { PropertiesApi, Services, SpreadsheetApi } from './apps-script';
 import { documentLanguage, inputSettings, type Language } from './language';
-import { readSettings, saveSettings, sayWarning, type SettingsWarning } from './settings-store';
+import { readSettings, saveSettings, sayWarning } from './settings-store';
 import { colourRows, rulesKey } from './tier-colours';
 import { planSummary, writeSummary } from './summary-sheet';
 import { summaryLayout } from './summary-layout';
@@ -42,57 +42,110 @@ export function previewSheet(services: Services, settingsInput: unknown): Previe
 export function scoreSheet(services: Services, settingsInput?: unknown, clock = new RunClock()): ScoreReport {
   const input = given(settingsInput);
   return withDocumentLock(services, () => {
-    const props = services.properties.getDocumentProperties();
-    const stored = props.getProperties();
-    const warnings: string[] = [];
-    let saved: Settings;
-    let loadWarning: SettingsWarning | undefined;
-    const ss = services.spreadsheetApp.getActiveSpreadsheet();
-    if (input === undefined) {
-      const loaded = readSettings(stored[SETTINGS_PROPERTY]);
-      saved = loaded.settings;
-      loadWarning = loaded.warning;
-    } else saved = inputSettings(ss, input);
-    const language = documentLanguage(ss, saved);
-    const loadMessage = sayWarning(loadWarning, language.show);
-    if (loadMessage) warnings.push(loadMessage);
-    const settings = language.settings;
-    const { sheet, name } = activeAccountsSheet(ss, language);
-    const data = readSheet(sheet, name);
-    clock.check('phase.scoring', language.say);
-    const analysis = analyseSheet(data, language);
-    const move = tierMovement(data, analysis);
-    warnings.push(...duplicateKeys(analysis, language.say));
-    // Everything is computed. Before anything is written: what we write over is ours, and it fits.
-    checkOutputs(data, language.say);
-    const when = `${minuteText(Date.now(), language.timeZone)} (${language.timeZone})`;
-    const layout = summaryLayout(analysis, data.name, when, move, language.say);
-    const ours = findOurSheets(ss, [SUMMARY_SHEET_KEY, HISTORY_SHEET_KEY]);
-    const summary = planSummary(ss, stored[SUMMARY_PROPERTY], layout, language.say, ours);
-    const history = planHistory(ss, analysis, `${when} · ${data.name}`, stored[HISTORY_PROPERTY], language.say, ours);
-    checkWorkbookCells(ss, outputCellsToAdd(data) + summary.added + history.added, language.say);
-    clock.check('phase.writing', language.say);
-    if (input !== undefined && stored[SETTINGS_PROPERTY] !== JSON.stringify(saved)) saveSettings(props, saved, language.say);
-    const written = writeOutputs(data, analysis, language.say, language.show);
-    if (written.note) warnings.push(written.note);
-    const firstOutput = columnNumber(written.columns.split(':')[0]);
-    colourRows(services.spreadsheetApp, sheet, name, props, settings, {
-      firstRow: data.headerRow + 2,
-      lastRow: data.headerRow + 1 + data.rows.length,
-      lastColumn: Math.max(data.values[0]?.length ?? 0, firstOutput + OUTPUTS.length - 1),
-      tierColumn: firstOutput + OUTPUTS.indexOf('Tier'),
-    }, stored[rulesKey(name)] ?? null);
-    const summaryName = writeSummary(summary, layout, { ss, source: sheet, props, recorded: stored[SUMMARY_PROPERTY], say: language.say });
-    writeHistory(ss, sheet, history, props);
-    const shown = preview(analysis, data.name, language.show);
-    return {
-      ...shown,
-      warnings: [...warnings, ...shown.warnings],
-      columns: written.columns,
-      summarySheet: summaryName,
-      kpis: analysis.kpis,
-      lang: language.lang,
-      movement: move ? { up: move.up.length, down: move.down.length } : null,
-    };
+    const run = startRun(services, input);
+    const active = readActive(run);
+    clock.check('phase.scoring', run.language.say);
+    const scored = analyseActive(run, active);
+    const plan = planWrites(run, active, scored);
+    clock.check('phase.writing', run.language.say);
+    if (input !== undefined) saveGiven(run);
+    const columns = writeAccountColumns(run, active, scored.analysis);
+    colourTiers(run, active, columns);
+    const summarySheet = writeSummarySheet(run, active, plan);
+    writeHistory(run.ss, active.sheet, plan.history, run.props);
+    return scoreReport(run, active, scored, columns, summarySheet);
   });
+}
+
+/** One run's context: the document's properties as read once, the settings it scores with, its language, its warnings so far. */
+interface Run {
+  services: Services;
+  ss: SpreadsheetApi;
+  props: PropertiesApi;
+  stored: Record<string, string>;
+  saved: Settings;
+  language: Language;
+  warnings: string[];
+}
+
+/** The settings to score with: the ones given (validated), else the saved ones (a problem reading them becomes a warning). */
+function startRun(services: Services, input: unknown): Run {
+  const props = services.properties.getDocumentProperties();
+  const stored = props.getProperties();
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const loaded = input === undefined ? readSettings(stored[SETTINGS_PROPERTY]) : { settings: inputSettings(ss, input), warning: undefined };
+  const language = documentLanguage(ss, loaded.settings);
+  const warning = sayWarning(loaded.warning, language.show);
+  return { services, ss, props, stored, saved: loaded.settings, language, warnings: warning ? [warning] : [] };
+}
+
+type Active = ReturnType<typeof activeAccountsSheet> & { data: SheetData };
+
+/** The active sheet of accounts, read once. */
+function readActive(run: Run): Active {
+  const active = activeAccountsSheet(run.ss, run.language);
+  return { ...active, data: readSheet(active.sheet, active.name) };
+}
+
+/** The analysis, and how tiers moved since the last run (duplicate keys become warnings). */
+function analyseActive(run: Run, { data }: Active) {
+  const analysis = analyseSheet(data, run.language);
+  const move = tierMovement(data, analysis);
+  run.warnings.push(...duplicateKeys(analysis, run.language.say));
+  return { analysis, move };
+}
+
+/** Everything is computed. Before anything is written: what we write over is ours, and it fits. */
+function planWrites(run: Run, { data }: Active, { analysis, move }: ReturnType<typeof analyseActive>) {
+  const { ss, stored, language } = run;
+  checkOutputs(data, language.say);
+  const when = `${minuteText(Date.now(), language.timeZone)} (${language.timeZone})`;
+  const layout = summaryLayout(analysis, data.name, when, move, language.say);
+  const ours = findOurSheets(ss, [SUMMARY_SHEET_KEY, HISTORY_SHEET_KEY]);
+  const summary = planSummary(ss, stored[SUMMARY_PROPERTY], layout, language.say, ours);
+  const history = planHistory(ss, analysis, `${when} · ${data.name}`, stored[HISTORY_PROPERTY], language.say, ours);
+  checkWorkbookCells(ss, outputCellsToAdd(data) + summary.added + history.added, language.say);
+  return { layout, summary, history };
+}
+
+/** The settings given are saved (once valid, and only when they changed). */
+function saveGiven(run: Run): void {
+  if (run.stored[SETTINGS_PROPERTY] !== JSON.stringify(run.saved)) saveSettings(run.props, run.saved, run.language.say);
+}
+
+/** Our output columns beside the accounts; returns where they went (e.g. "N:R"). */
+function writeAccountColumns(run: Run, { data }: Active, analysis: Analysis): string {
+  const written = writeOutputs(data, analysis, run.language.say, run.language.show);
+  if (written.note) run.warnings.push(written.note);
+  return written.columns;
+}
+
+/** Tier colours over the accounts' rows, up to the end of our output columns. */
+function colourTiers(run: Run, { sheet, name, data }: Active, columns: string) {
+  const firstOutput = columnNumber(columns.split(':')[0]);
+  colourRows(run.services.spreadsheetApp, sheet, name, run.props, run.language.settings, {
+    firstRow: data.headerRow + 2,
+    lastRow: data.headerRow + 1 + data.rows.length,
+    lastColumn: Math.max(data.values[0]?.length ?? 0, firstOutput + OUTPUTS.length - 1),
+    tierColumn: firstOutput + OUTPUTS.indexOf('Tier'),
+  }, run.stored[rulesKey(name)] ?? null);
+}
+
+/** The summary sheet (ours, made or rewritten); returns its name. */
+function writeSummarySheet(run: Run, { sheet }: Active, { summary, layout }: ReturnType<typeof planWrites>): string {
+  return writeSummary(summary, layout, { ss: run.ss, source: sheet, props: run.props, recorded: run.stored[SUMMARY_PROPERTY], say: run.language.say });
+}
+
+/** What the sidebar shows after a run. */
+function scoreReport(run: Run, { data }: Active, { analysis, move }: ReturnType<typeof analyseActive>, columns: string, summarySheet: string): ScoreReport {
+  const shown = preview(analysis, data.name, run.language.show);
+  return {
+    ...shown,
+    warnings: [...run.warnings, ...shown.warnings],
+    columns,
+    summarySheet,
+    kpis: analysis.kpis,
+    lang: run.language.lang,
+    movement: move ? { up: move.up.length, down: move.down.length } : null,
+  };
 }

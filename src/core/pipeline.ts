@@ -1,0 +1,50 @@
+import { analyse, type Analysis } from './analyse';
+import { mapColumns, type ColumnMapping, type PositionalOptions } from './columns';
+import { asOfMs, type Cell, type CellLocale } from './parse-cell';
+import type { Settings } from './settings';
+import type { RowCode } from './message';
+import { TableBuilder } from './table';
+
+/**
+ * The one way from a header and rows of cells to an analysis: columns mapped, rows parsed, scored.
+ * The sheet, the custom functions, the grid readers and the command line all come through here.
+ */
+
+export interface PipelineOptions {
+  /** What messages call the first row (a sheet row number, a file line, a row of a range); default 1. */
+  firstRowNumber?: number;
+  /** How the cells are written (decimal comma, Buddhist era, time zone); English and UTC when absent. */
+  locale?: CellLocale;
+  /** How messages name a row ("Row 14" or "Row 14 of the range"). */
+  rowCode?: RowCode;
+  /** Weights and directions by position, for a range without a header row. */
+  positional?: PositionalOptions;
+  /** Columns to map; default the widest of the header and the rows. */
+  width?: number;
+}
+
+/** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
+export interface RowsReader {
+  mapping: ColumnMapping;
+  add(row: readonly Cell[], rowNumber: number): void;
+  finish(): Analysis;
+}
+
+export function rowsReader(header: readonly Cell[] | null, width: number, settings: Settings, options: PipelineOptions = {}, capacity = 4096): RowsReader {
+  const mapping = mapColumns(header, width, settings, options.positional);
+  const builder = new TableBuilder(mapping, asOfMs(settings.asOf, options.locale?.timeZone), capacity, options.rowCode, options.locale);
+  return { mapping, add: (row, rowNumber) => builder.add(row, rowNumber), finish: () => analyse(builder.finish(), settings) };
+}
+
+export function analyseRows(header: readonly Cell[] | null, rows: readonly (readonly Cell[])[], settings: Settings, options: PipelineOptions = {}): Analysis {
+  const reader = rowsReader(header, options.width ?? widthOf(header, rows), settings, options, rows.length);
+  const first = options.firstRowNumber ?? 1;
+  for (let i = 0; i < rows.length; i++) reader.add(rows[i], first + i);
+  return reader.finish();
+}
+
+function widthOf(header: readonly Cell[] | null, rows: readonly (readonly Cell[])[]): number {
+  let w = header?.length ?? 0;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}
