@@ -3,9 +3,18 @@ import type { Settings } from '../core/settings';
 
 /**
  * The rules of SPEC §3–7 as SQL, for tables too big for a sheet: one query gives every row its score,
- * tier, segment and program with window functions; two more give profitability by segment and by tier. The
- * settings are baked in from the same zod-validated settings the other surfaces use; every
- * identifier and label is quoted, so hostile column names cannot inject SQL.
+ * tier, segment and program; two more give profitability by segment and by tier. The settings are baked
+ * in from the same zod-validated settings the other surfaces use; every identifier and label is quoted,
+ * so hostile column names cannot inject SQL.
+ *
+ * Shape: each ranked column is ranked on its distinct values, never on the rows. A `GROUP BY` gives each
+ * distinct value its count, a running sum over those counts gives the number of values before it (ties
+ * share it: the mid-rank of SPEC §3 follows), and a join on the value takes it back to the rows. The rows
+ * go through no window but pareto's numbering of the accounts of one value. Partitioned (BigQuery's
+ * default), each running sum is split at bucket boundaries drawn from the distinct values themselves (a
+ * sample fixed by a hash of each value, about 1 in n/1000, so the same on every evaluation of the CTE):
+ * a window per bucket, and one over the bucket totals (about 1000 rows). Any boundaries give the same
+ * exact counts; the sample only balances the buckets.
  */
 
 export type Dialect = 'duckdb' | 'bigquery';
@@ -16,6 +25,13 @@ export interface SqlOptions {
   dialect: Dialect;
   /** A column giving the rows' order, for pareto's ties (default: the account column). */
   rowId?: string;
+  /**
+   * Running sums split into buckets of distinct values, every window partitioned (default: BigQuery, where a
+   * window without `PARTITION BY` runs on one slot). DuckDB sorts in parallel and needs no buckets.
+   */
+  partitioned?: boolean;
+  /** About how many buckets per ranked column when partitioned (default 1000). */
+  buckets?: number;
 }
 
 export interface SqlQueries {
@@ -26,16 +42,40 @@ export interface SqlQueries {
   tierProfitability: string;
 }
 
+interface DialectForms {
+  ident: (name: string) => string;
+  table: (name: string) => string;
+  string: (text: string) => string;
+  toNumber: (expr: string) => string;
+  toDecimal: (expr: string) => string;
+  text: string;
+  /** A metric as ranked: NaN is missing (the engine refuses it), −0 is 0 (one group, one join key). */
+  clean: (expr: string) => string;
+  /** Whether a value is one of the bucket boundaries: about `buckets` of `count` values, chosen by a hash of the value. */
+  sample: (expr: string, count: string, buckets: number) => string;
+  /** The bucket of a value: how many of the sorted boundaries are ≤ it. */
+  bucket: (expr: string, bounds: string) => string;
+}
+
 /** The few places where BigQuery must differ from DuckDB. */
-export const DIALECTS: Record<Dialect, { ident: (name: string) => string; table: (name: string) => string; string: (text: string) => string; toNumber: (expr: string) => string; toDecimal: (expr: string) => string; text: string }> = {
+export const DIALECTS: Record<Dialect, DialectForms> = {
   duckdb: {
     ident: (name) => `"${name.replace(/"/gu, '""')}"`,
-    table: (name) => name.split('.').map((part) => `"${part.replace(/"/gu, '""')}"`).join('.'),
+    table: (name) =>
+      name
+        .split('.')
+        .map((part) => `"${part.replace(/"/gu, '""')}"`)
+        .join('.'),
     text: 'VARCHAR',
     string: (text) => `'${text.replace(/'/gu, "''")}'`,
     toNumber: (expr) => `TRY_CAST(${expr} AS DOUBLE)`,
     // Through the shortest text that reads back as the double (60.13, not 60.1299999…): the decimal as written.
     toDecimal: (expr) => `TRY_CAST(CAST(${expr} AS VARCHAR) AS DECIMAL(38, 9))`,
+    // DuckDB groups and joins −0 with 0 already, and NaN equals NaN there.
+    clean: (expr) => `NULLIF(${expr}, CAST('NaN' AS DOUBLE))`,
+    // The partitioned form is BigQuery's; on DuckDB it serves to check it against the engine.
+    sample: (expr, count, buckets) => `HASH(${expr}) % GREATEST(1, ${count} // ${buckets}) = 0`,
+    bucket: (expr, bounds) => `LEN(LIST_FILTER(${bounds}, abm_b -> abm_b <= ${expr}))`,
   },
   bigquery: {
     ident: (name) => `\`${name.replace(/\\/gu, '\\\\').replace(/`/gu, '\\`')}\``,
@@ -45,6 +85,11 @@ export const DIALECTS: Record<Dialect, { ident: (name: string) => string; table:
     toNumber: (expr) => `SAFE_CAST(${expr} AS FLOAT64)`,
     // CAST to STRING writes 15 significant digits when they read back as the double, else 17.
     toDecimal: (expr) => `SAFE_CAST(CAST(${expr} AS STRING) AS NUMERIC)`,
+    // NaN in RANGE_BUCKET's boundaries is an error; x + 0.0 turns −0 into 0.
+    clean: (expr) => `IF(IS_NAN(${expr}), NULL, ${expr} + 0.0)`,
+    // Deterministic, unlike APPROX_QUANTILES: BigQuery evaluates a CTE once per reference, and both must agree.
+    sample: (expr, count, buckets) => `MOD(FARM_FINGERPRINT(CAST(${expr} AS STRING)), GREATEST(1, DIV(${count}, ${buckets}))) = 0`,
+    bucket: (expr, bounds) => `RANGE_BUCKET(${expr}, ${bounds})`,
   },
 };
 
@@ -65,26 +110,34 @@ function places(count: string, percent: number): string {
 
 export function generateSql(headers: readonly string[], settings: Settings, options: SqlOptions): SqlQueries {
   const mapping = mapColumns(headers, headers.length, settings);
-  const chain = cteChain(headers, mapping, settings, options);
   const d = DIALECTS[options.dialect];
   const account = mapping.account >= 0 ? `abm_account AS ${d.ident('account')}, ` : '';
   const rowId = options.rowId ? `abm_row AS ${d.ident(options.rowId)}, ` : '';
-  const scores = `${chain}
+  const scores = `${cteChain(headers, mapping, settings, options, true)}
 SELECT ${rowId}${account}score, tier, segment, program
 FROM labelled`;
   // A column the table has sums to 0 over an empty group, as in the engine; one it lacks stays NULL.
   const has = (role: string) => mapping.metrics.some((m) => m.role === role);
   const hasCost = has('cost') || (has('revenue') && has('profit'));
-  const total = (expr: string, present: boolean) => (present ? `COALESCE(SUM(${expr}), 0)` : `SUM(${expr})`);
-  const table = (labels: readonly string[], column: string) => {
-    const group = (label: string, filter: string, order: number) => `SELECT ${d.string(label)} AS label, ${order} AS ord, COUNT(*) AS accounts,
-  ${total('abm_revenue', has('revenue'))} AS revenue, ${total('abm_cost', hasCost)} AS cost, ${total('abm_profit', has('profit'))} AS profit
-FROM labelled WHERE ${filter}`;
-    return `${chain},
-groups AS (
-${labels.map((label, k) => group(label, `${column} = ${k + 1}`, k + 1)).join('\nUNION ALL\n')}
-UNION ALL
-${group('Total', `${column} IS NOT NULL`, 4)}
+  const present = { revenue: has('revenue'), cost: hasCost, profit: has('profit') };
+  const table = (labels: readonly string[], column: string, tiers: boolean) => {
+    const amount = (name: keyof typeof present) => (present[name] ? `COALESCE(s.${name}, 0)` : `s.${name}`);
+    const names = [...labels, 'Total'].map((label, k) => `SELECT ${d.string(label)} AS label, ${k + 1} AS ord`).join(' UNION ALL ');
+    // One pass over the rows, one reference to each CTE (BigQuery evaluates a CTE once per reference). The Total is
+    // the sum of the groups, as in the engine: windows over the four rows of the result.
+    const total = (name: string) => `CASE WHEN ord = 4 THEN SUM(CASE WHEN ord < 4 THEN ${name} END) OVER () ELSE ${name} END AS ${name}`;
+    return `${cteChain(headers, mapping, settings, options, tiers)},
+sums AS (
+  SELECT ${column} AS ord, COUNT(*) AS accounts, SUM(abm_revenue) AS revenue, SUM(abm_cost) AS cost, SUM(abm_profit) AS profit
+  FROM labelled WHERE ${column} IS NOT NULL GROUP BY ${column}
+),
+by_group AS (
+  SELECT l.label, l.ord, COALESCE(s.accounts, 0) AS accounts, ${amount('revenue')} AS revenue, ${amount('cost')} AS cost, ${amount('profit')} AS profit
+  FROM (${names}) AS l LEFT JOIN sums AS s ON s.ord = l.ord
+),
+totalled AS (
+  SELECT label, ord, ${['accounts', 'revenue', 'cost', 'profit'].map(total).join(', ')}
+  FROM by_group
 )
 SELECT label, accounts,
   accounts / NULLIF(SUM(CASE WHEN ord < 4 THEN accounts END) OVER (), 0) AS share,
@@ -92,24 +145,80 @@ SELECT label, accounts,
   profit / NULLIF(revenue, 0) AS margin,
   profit / NULLIF(SUM(CASE WHEN ord < 4 THEN profit END) OVER (), 0) AS profit_share,
   profit / NULLIF(accounts, 0) AS profit_per_account
-FROM groups
+FROM totalled
 ORDER BY ord`;
   };
-  return { scores, profitability: table(settings.segmentLabels, 'seg'), tierProfitability: table(settings.labels, 't_final') };
+  return {
+    scores,
+    // Segments need revenue's rank only: the query by segment ranks nothing else.
+    profitability: table(settings.segmentLabels, 'seg', false),
+    tierProfitability: table(settings.labels, 't_final', true),
+  };
 }
 
-function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings: Settings, options: SqlOptions): string {
+/**
+ * The CTEs that give each distinct value (v) of one ranked column its count (c), the count of the values
+ * before it in `order` (before_c) and the count of all (total_c); likewise running and total sums of `sums`.
+ * `counts` names a CTE of (v, c, ...sums, ...carry) with one row per distinct, non-NULL v.
+ */
+function rankCtes(
+  name: string,
+  counts: string,
+  order: 'ASC' | 'DESC',
+  sums: readonly string[],
+  carry: readonly string[],
+  d: DialectForms,
+  buckets: number | null,
+): string {
+  // Counts are whole numbers: the running sum less the row's own is exact (v is distinct: the default frame is the rows up to it).
+  const before = (col: string, over: string, whole: boolean) =>
+    whole
+      ? `SUM(${col}) OVER (${over} ${order}) - ${col}`
+      : `COALESCE(SUM(${col}) OVER (${over} ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
+  const cols = ['c', ...sums];
+  const kept = ['v', ...cols, ...carry].map((col) => `x.${col}`).join(', ');
+  if (buckets === null) {
+    return `${name} AS (
+  SELECT ${kept},
+    ${cols.map((col) => `${before(`x.${col}`, 'ORDER BY x.v', col === 'c')} AS before_${col}, t.total_${col}`).join(',\n    ')}
+  FROM ${counts} AS x CROSS JOIN (SELECT ${cols.map((col) => `SUM(${col}) AS total_${col}`).join(', ')} FROM ${counts}) AS t
+)`;
+  }
+  // The values before v: those of the buckets before v's (a running sum over the bucket totals, about `buckets`
+  // rows), then those of v's bucket before it (a running sum within the bucket).
+  return `${name}_bounds AS (
+  SELECT ARRAY(SELECT v FROM ${counts} WHERE ${d.sample('v', `(SELECT COUNT(*) FROM ${counts})`, buckets)} ORDER BY v) AS b
+),
+${name}_bucketed AS (
+  SELECT x.*, COALESCE(${d.bucket('x.v', 'q.b')}, 0) AS g FROM ${counts} AS x CROSS JOIN ${name}_bounds AS q
+),
+${name}_buckets AS (
+  SELECT g,
+    ${cols.map((col) => `${before(col, 'ORDER BY g', col === 'c')} AS before_${col}, SUM(${col}) OVER () AS total_${col}`).join(',\n    ')}
+  FROM (SELECT g, ${cols.map((col) => `SUM(${col}) AS ${col}`).join(', ')} FROM ${name}_bucketed GROUP BY g) AS per_bucket
+),
+${name} AS (
+  SELECT ${kept},
+    ${cols.map((col) => `y.before_${col} + ${before(`x.${col}`, 'PARTITION BY x.g ORDER BY x.v', col === 'c')} AS before_${col}, y.total_${col}`).join(',\n    ')}
+  FROM ${name}_bucketed AS x JOIN ${name}_buckets AS y ON y.g = x.g
+)`;
+}
+
+function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings: Settings, options: SqlOptions, tiers: boolean): string {
   const d = DIALECTS[options.dialect];
+  const partitioned = options.partitioned ?? options.dialect === 'bigquery';
+  const buckets = partitioned ? (options.buckets ?? 1000) : null;
   const headers = new Map(mapping.metrics.filter((m) => m.index >= 0).map((m) => [m.index, m.header]));
-  const col = (role: string) => mapping.metrics.findIndex((m) => m.role === role);
-  const metricExpr = (m: number): string => {
-    const c = mapping.metrics[m];
+  const m = mapping.metrics;
+  const col = (role: string) => m.findIndex((c) => c.role === role);
+  const metricExpr = (k: number): string => {
+    const c = m[k];
     if (c.index >= 0) return d.toNumber(d.ident(headers.get(c.index)!));
     // Derived profit: revenue − cost.
-    return `(${d.toNumber(d.ident(mapping.metrics[col('revenue')].header))} - ${d.toNumber(d.ident(mapping.metrics[col('cost')].header))})`;
+    return `(${d.toNumber(d.ident(m[col('revenue')].header))} - ${d.toNumber(d.ident(m[col('cost')].header))})`;
   };
-  const m = mapping.metrics;
   const v = (k: number) => `m${k}`;
+  const nullNumber = d.toNumber('NULL');
   const accountExpr = mapping.account >= 0 ? `NULLIF(TRIM(CAST(${d.ident(headerRow[mapping.account])} AS ${d.text})), '')` : 'NULL';
   const base = [
     `SELECT ${options.rowId ? d.ident(options.rowId) : 'NULL'} AS abm_row`,
@@ -117,34 +226,146 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     ...m.map((_, k) => `${metricExpr(k)} AS ${v(k)}`),
   ].join(',\n    ');
   const blank = ['abm_account IS NULL', ...m.map((_, k) => `${v(k)} IS NULL`)].join(' AND ');
-  const weighted = m.map((c, k) => ({ c, k })).filter(({ c }) => c.weight > 0);
-  const pct = weighted.map(({ c, k }) => {
-    const order = c.direction === 'lower' ? `${v(k)} DESC` : v(k);
-    return `CASE WHEN ${v(k)} IS NULL THEN NULL
-      WHEN COUNT(${v(k)}) OVER () = 1 THEN 1.0
-      ELSE (RANK() OVER (PARTITION BY ${v(k)} IS NULL ORDER BY ${order}) - 1
-        + (COUNT(*) OVER (PARTITION BY ${v(k)} IS NULL ORDER BY ${order}) - RANK() OVER (PARTITION BY ${v(k)} IS NULL ORDER BY ${order})) / 2.0) / (COUNT(${v(k)}) OVER () - 1)
-    END AS p${k}`;
-  }).join(',\n    ');
-  const sum = weighted.map(({ c, k }) => `${num(c.weight)} * COALESCE(p${k}, 0)`).join(' + ');
-  const wsum = weighted.map(({ c, k }) => `CASE WHEN p${k} IS NULL THEN 0 ELSE ${num(c.weight)} END`).join(' + ');
   const revenue = col('revenue');
   const profit = col('profit');
   const cost = col('cost');
-  const value = profit >= 0 ? v(profit) : revenue >= 0 ? v(revenue) : null;
+  const weighted = tiers ? m.map((c, k) => ({ c, k })).filter(({ c }) => c.weight > 0) : [];
+
+  // Stage 1, on the rows as read: the percentile of each weighted metric and revenue's place (segments), each
+  // from its own CTEs (BigQuery evaluates a CTE once per reference: one join each).
+  const lower = (k: number) => m[k].direction === 'lower';
+  const viaRevenue = revenue >= 0 && weighted.some(({ k }) => k === revenue);
+  const stage1: string[] = [];
+  for (const { k } of weighted) {
+    stage1.push(
+      `counts${k} AS (\n  SELECT ${v(k)} AS v, COUNT(*) AS c FROM base WHERE ${v(k)} IS NOT NULL GROUP BY ${v(k)}\n)`,
+      rankCtes(`ranks${k}`, `counts${k}`, 'ASC', [], [], d, buckets),
+    );
+  }
+  if (revenue >= 0) {
+    // Revenue rounded to 6 decimals, highest first: its distinct values regrouped when revenue is ranked anyway.
+    stage1.push(
+      viaRevenue
+        ? `segment_counts AS (\n  SELECT rr AS v, SUM(c) AS c FROM (SELECT ${round6('v')} AS rr, c FROM counts${revenue}) AS r GROUP BY rr\n)`
+        : `segment_counts AS (\n  SELECT rr AS v, COUNT(*) AS c FROM (SELECT ${round6(v(revenue))} AS rr FROM base) AS r WHERE rr IS NOT NULL GROUP BY rr\n)`,
+      rankCtes('segment_ranks', 'segment_counts', 'DESC', [], [], d, buckets),
+    );
+  }
+  for (const { k } of weighted) {
+    // Values below v in the metric's own direction: for lower-is-better, those above it.
+    const less = lower(k) ? 'r.total_c - r.before_c - r.c' : 'r.before_c';
+    const segment =
+      k === revenue
+        ? `, s.before_c AS seg_before, s.total_c AS seg_total
+  FROM ranks${k} AS r LEFT JOIN segment_ranks AS s ON s.v = ${round6('r.v')}`
+        : `\n  FROM ranks${k} AS r`;
+    stage1.push(`percentiles${k} AS (
+  SELECT r.v, CASE WHEN r.total_c = 1 THEN 1.0 ELSE (${less} + (r.c - 1) / 2.0) / (r.total_c - 1) END AS p${segment}
+)`);
+  }
+  const join = (alias: string, cte: string, value: string) => `\n  LEFT JOIN ${cte} AS ${alias} ON ${alias}.v = ${value}`;
+  const sum = weighted.map(({ c, k }) => `${num(c.weight)} * COALESCE(p${k}.p, 0)`).join(' + ');
+  const wsum = weighted.map(({ c, k }) => `CASE WHEN p${k}.p IS NULL THEN 0 ELSE ${num(c.weight)} END`).join(' + ');
+  const scoreExpr = weighted.length ? `100 * (${sum}) / NULLIF(${wsum}, 0)` : nullNumber;
+  // A row without a cost counts revenue − profit, as the engine does.
+  const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
+  const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
+  const scored = `scored AS (
+  SELECT x.abm_row, x.abm_account,
+    ${revenue >= 0 ? `x.${v(revenue)}` : nullNumber} AS abm_revenue,
+    ${profit >= 0 ? `x.${v(profit)}` : nullNumber} AS abm_profit,
+    ${costExpr} AS abm_cost,
+    ${scoreExpr} AS score,
+    ${revenue < 0 ? 'NULL' : viaRevenue ? `p${revenue}.seg_before` : 'seg.before_c'} AS pos_revenue,
+    ${revenue < 0 ? 'NULL' : viaRevenue ? `p${revenue}.seg_total` : 'seg.total_c'} AS n_revenue
+  FROM valid AS x${weighted.map(({ k }) => join(`p${k}`, `percentiles${k}`, `x.${v(k)}`)).join('')}${revenue >= 0 && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
+)`;
+  const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
+  const segK2 = places('n_revenue', settings.segmentCutoffs[0] + settings.segmentCutoffs[1]);
+  const segExpr = `CASE WHEN pos_revenue IS NULL THEN NULL WHEN pos_revenue < ${segK1} THEN 1 WHEN pos_revenue < ${segK2} THEN 2 ELSE 3 END`;
+  const label = (expr: string, labels: readonly string[]) => `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
+  const head = `WITH raw AS (
+  ${base.replace(/\n/gu, '\n  ')}
+  FROM ${d.table(options.table)}
+),
+base AS (
+  SELECT abm_row, abm_account, ${m.map((_, k) => `${d.clean(v(k))} AS ${v(k)}`).join(', ')} FROM raw
+),
+valid AS (
+  SELECT * FROM base WHERE NOT (${blank})
+),${stage1.map((cte) => `\n${cte},`).join('')}
+${scored}`;
+  if (!tiers) {
+    return `${head},
+labelled AS (
+  SELECT *, ${segExpr} AS seg FROM scored
+)`;
+  }
+
+  // Stage 2, on the scores: each score's place (quantile, capacity) or, for pareto, the value of the accounts ahead.
+  const pareto = settings.method === 'pareto';
+  const ranked = settings.method === 'quantile' || settings.method === 'capacity';
+  const value = profit >= 0 ? 'abm_profit' : revenue >= 0 ? 'abm_revenue' : null;
+  if (pareto && !value) throw new Error('The pareto method needs a profit or revenue column.');
   const tieBreak = options.rowId ? 'abm_row' : mapping.account >= 0 ? 'abm_account' : null;
+  const nullDecimal = d.toDecimal('NULL');
+  let stage2 = `
+rounded AS (
+  SELECT *, ${round6('score')} AS rs FROM scored
+),`;
+  if (ranked) {
+    stage2 += `
+score_counts AS (
+  SELECT rs AS v, COUNT(*) AS c FROM rounded WHERE rs IS NOT NULL GROUP BY rs
+),
+${rankCtes('score_ranks', 'score_counts', 'DESC', [], [], d, buckets)},
+counted AS (
+  SELECT x.*, r.before_c AS pos, r.total_c AS n_scored
+  FROM rounded AS x LEFT JOIN score_ranks AS r ON r.v = x.rs
+),`;
+  }
+  if (pareto) {
+    // Shares compared as sums in DECIMAL(38, 9) / NUMERIC while the positive total stays below 1e26, else in doubles.
+    // Accounts of one value are ordered by the tie-break: ahead of each, the sums of the greater values plus the
+    // value times its place among its equals (a window over the accounts of that value only: before_c keys it).
+    const exact = (expr: string) => `CASE WHEN t.total < 1e26 THEN ${expr} END`;
+    const ahead = `(ROW_NUMBER() OVER (PARTITION BY r.before_c${tieBreak ? ` ORDER BY x.${tieBreak}` : ''}) - 1)`;
+    stage2 += `
+pareto_total AS (
+  SELECT SUM(${value}) AS total FROM rounded WHERE rs IS NOT NULL AND ${value} > 0
+),
+pareto_counts AS (
+  SELECT v, c, s, v_dec * c AS s_dec, v_dec
+  FROM (
+    SELECT v, c, s, ${exact(d.toDecimal('v'))} AS v_dec
+    FROM (SELECT ${value} AS v, COUNT(*) AS c, SUM(${value}) AS s FROM rounded WHERE rs IS NOT NULL AND ${value} > 0 GROUP BY ${value}) AS per_value
+    CROSS JOIN pareto_total AS t
+  ) AS exact
+),
+${rankCtes('pareto_ranks', 'pareto_counts', 'DESC', ['s', 's_dec'], ['v_dec'], d, buckets)},
+pareto AS (
+  SELECT x.*, r.before_s + ${ahead} * r.v AS pareto_before, r.total_s AS pareto_total,
+    r.before_s_dec + ${ahead} * r.v_dec AS pareto_before_dec, r.total_s_dec AS pareto_total_dec, r.v_dec IS NOT NULL AS pareto_exact
+  FROM rounded AS x JOIN pareto_ranks AS r ON r.v = x.${value}
+  WHERE x.rs IS NOT NULL AND x.${value} > 0
+  UNION ALL
+  SELECT x.*, ${nullNumber}, ${nullNumber}, ${nullDecimal}, ${nullDecimal}, FALSE
+  FROM rounded AS x WHERE x.rs IS NULL OR x.${value} IS NULL OR x.${value} <= 0
+),`;
+  }
 
   let tierExpr: string;
   switch (settings.method) {
     case 'quantile':
     case 'capacity': {
-      const [k1, k2] = settings.method === 'quantile'
-        ? [places('n_scored', settings.cutoffs[0]), places('n_scored', settings.cutoffs[0] + settings.cutoffs[1])]
-        : (() => {
-          const c = settings.capacity;
-          const a = c.strategicMarketers * c.strategicAccounts;
-          return [num(a), num(a + c.liteMarketers * c.liteAccounts)];
-        })();
+      const [k1, k2] =
+        settings.method === 'quantile'
+          ? [places('n_scored', settings.cutoffs[0]), places('n_scored', settings.cutoffs[0] + settings.cutoffs[1])]
+          : (() => {
+              const c = settings.capacity;
+              const a = c.strategicMarketers * c.strategicAccounts;
+              return [num(a), num(a + c.liteMarketers * c.liteAccounts)];
+            })();
       tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN pos < ${k1} THEN 1 WHEN pos < ${k2} THEN 2 ELSE 3 END`;
       break;
     }
@@ -152,83 +373,26 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
       tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN rs >= ${num(settings.thresholds[0])} THEN 1 WHEN rs >= ${num(settings.thresholds[1])} THEN 2 ELSE 3 END`;
       break;
     case 'pareto':
-      if (!value) throw new Error('The pareto method needs a profit or revenue column.');
       // Shares compared as sums (5·ahead < 4·total, 20·ahead < 19·total), exactly in DECIMAL(38, 9) / NUMERIC
       // while the total stays below 1e26, else in doubles (each divided by a power of two first: no overflow).
       tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN NOT (${value} > 0) OR ${value} IS NULL THEN 3
-        WHEN pareto_dec IS NOT NULL THEN CASE WHEN 5 * COALESCE(pareto_before_dec, 0) < 4 * pareto_total_dec THEN 1 WHEN 20 * COALESCE(pareto_before_dec, 0) < 19 * pareto_total_dec THEN 2 ELSE 3 END
-        WHEN COALESCE(pareto_before, 0) / 8 * 5 < pareto_total / 8 * 4 THEN 1 WHEN COALESCE(pareto_before, 0) / 32 * 20 < pareto_total / 32 * 19 THEN 2 ELSE 3 END`;
+        WHEN pareto_exact THEN CASE WHEN 5 * pareto_before_dec < 4 * pareto_total_dec THEN 1 WHEN 20 * pareto_before_dec < 19 * pareto_total_dec THEN 2 ELSE 3 END
+        WHEN pareto_before / 8 * 5 < pareto_total / 8 * 4 THEN 1 WHEN pareto_before / 32 * 20 < pareto_total / 32 * 19 THEN 2 ELSE 3 END`;
       break;
   }
-  const paretoOrder = value ? `ORDER BY ${value} DESC${tieBreak ? `, ${tieBreak}` : ''} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING` : '';
-  const paretoCols = settings.method === 'pareto' && value
-    ? `,
-    SUM(CASE WHEN rs IS NOT NULL AND ${value} > 0 THEN ${value} END) OVER (PARTITION BY rs IS NOT NULL AND ${value} > 0 ${paretoOrder}) AS pareto_before,
-    SUM(CASE WHEN rs IS NOT NULL AND ${value} > 0 THEN ${value} END) OVER (PARTITION BY rs IS NOT NULL AND ${value} > 0) AS pareto_total`
-    : '';
-  const paretoCte = settings.method === 'pareto' && value
-    ? `
-pareto AS (
-  SELECT *,
-    SUM(pareto_dec) OVER (PARTITION BY pareto_dec IS NOT NULL ${paretoOrder}) AS pareto_before_dec,
-    SUM(pareto_dec) OVER (PARTITION BY pareto_dec IS NOT NULL) AS pareto_total_dec
-  FROM (SELECT *, CASE WHEN rs IS NOT NULL AND ${value} > 0 AND pareto_total < 1e26 THEN ${d.toDecimal(value)} END AS pareto_dec FROM counted) AS exact
-),`
-    : '';
-  const capped = settings.unprofitableCap && profit >= 0 ? `CASE WHEN tier0 IS NOT NULL AND ${v(profit)} < 0 THEN 3 ELSE tier0 END` : 'tier0';
-  const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
-  const segK2 = places('n_revenue', settings.segmentCutoffs[0] + settings.segmentCutoffs[1]);
-  const nullNumber = d.toNumber('NULL');
-  const rr = revenue >= 0 ? round6(v(revenue)) : nullNumber;
-  const label = (expr: string, labels: readonly string[]) => `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
-  // A row without a cost counts revenue − profit, as the engine does.
-  const fallback = revenue >= 0 && profit >= 0 ? `${v(revenue)} - ${v(profit)}` : null;
-  const costExpr = cost >= 0 ? (fallback ? `COALESCE(${v(cost)}, ${fallback})` : v(cost)) : fallback ?? nullNumber;
-  return `WITH base AS (
-  ${base.replace(/\n/gu, '\n  ')}
-  FROM ${d.table(options.table)}
-),
-valid AS (
-  SELECT * FROM base WHERE NOT (${blank})
-),
-ranked AS (
-  SELECT *,
-    ${pct}
-  FROM valid
-),
-scored AS (
-  SELECT *,
-    100 * (${sum}) / NULLIF(${wsum}, 0) AS score
-  FROM ranked
-),
-positioned AS (
-  SELECT *,
-    ${round6('score')} AS rs,
-    ${rr} AS rr
-  FROM scored
-),
-counted AS (
-  SELECT *,
-    COUNT(rs) OVER () AS n_scored,
-    CASE WHEN rs IS NULL THEN NULL ELSE RANK() OVER (PARTITION BY rs IS NULL ORDER BY rs DESC) - 1 END AS pos,
-    COUNT(rr) OVER () AS n_revenue,
-    CASE WHEN rr IS NULL THEN NULL ELSE RANK() OVER (PARTITION BY rr IS NULL ORDER BY rr DESC) - 1 END AS pos_revenue${paretoCols}
-  FROM positioned
-),${paretoCte}
+  const capped = settings.unprofitableCap && profit >= 0 ? `CASE WHEN tier0 IS NOT NULL AND abm_profit < 0 THEN 3 ELSE tier0 END` : 'tier0';
+  return `${head},${stage2}
 tiered AS (
   SELECT *,
     ${tierExpr} AS tier0,
-    CASE WHEN rr IS NULL THEN NULL WHEN pos_revenue < ${segK1} THEN 1 WHEN pos_revenue < ${segK2} THEN 2 ELSE 3 END AS seg
-  FROM ${paretoCte ? 'pareto' : 'counted'}
+    ${segExpr} AS seg
+  FROM ${pareto ? 'pareto' : ranked ? 'counted' : 'rounded'}
 ),
 labelled AS (
   SELECT *,
     ${label('t_final', settings.labels)} AS tier,
     ${label('seg', settings.segmentLabels)} AS segment,
-    ${label('t_final', settings.programLabels)} AS program,
-    ${revenue >= 0 ? v(revenue) : nullNumber} AS abm_revenue,
-    ${profit >= 0 ? v(profit) : nullNumber} AS abm_profit,
-    ${costExpr} AS abm_cost
+    ${label('t_final', settings.programLabels)} AS program
   FROM (SELECT *, ${capped} AS t_final FROM tiered) AS capped
 )`;
 }
