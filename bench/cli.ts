@@ -21,7 +21,11 @@ export function benchCli(): void {
     let rss = 0;
     for (let k = 0; k < (n >= 1_000_000 ? 3 : 5); k++) {
       const t = performance.now();
-      const r = spawnSync(process.execPath, ['-e', wrapper, 'x', 'score', csv, '--format', 'csv', '--out', out, '--as-of', '2026-01-01', '--weights', 'health=0'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = spawnSync(
+        process.execPath,
+        ['-e', wrapper, 'x', 'score', csv, '--format', 'csv', '--out', out, '--as-of', '2026-01-01', '--weights', 'health=0'],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
       times.push(performance.now() - t);
       if (r.status !== 0) throw new Error(`cli failed: ${r.stderr}`);
       rss = Math.max(rss, Number(/maxrss (\d+)/u.exec(r.stderr)?.[1] ?? 0));

@@ -19,7 +19,7 @@ export function syntheticCsv(count: number): string {
   const batch = 50_000;
   for (let start = 0; start < count; start += batch) {
     const rows = sampleAccounts(Math.min(batch, count - start), 1000 + start);
-    writeSync(fd, rows.map((r) => r.join(',')).join('\n') + '\n');
+    writeSync(fd, `${rows.map((r) => r.join(',')).join('\n')}\n`);
   }
   closeSync(fd);
   return path;

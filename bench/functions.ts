@@ -32,7 +32,7 @@ function globals(): { globals: Record<string, unknown>; via: string } {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { FakeSpreadsheet } = require('../test/fakes/workbook') as typeof import('../test/fakes/workbook');
-    return { globals: new FakeSpreadsheet({}).session().globals(), via: 'the fake spreadsheet\'s services' };
+    return { globals: new FakeSpreadsheet({}).session().globals(), via: "the fake spreadsheet's services" };
   } catch {
     return { globals: {}, via: 'no services (English)' };
   }
@@ -109,24 +109,41 @@ const grid = (rows: number): Case => ({ args: [accounts(rows)], guardCells: (row
 const BENCHES: Bench[] = [
   { name: 'ABMSCORE', rows: GRID_ROWS, make: grid, limit: MAX_METRICS_CELLS },
   { name: 'ABMDRIVERS', rows: GRID_ROWS, make: grid, limit: MAX_METRICS_CELLS },
-  { name: 'ABMLOOKALIKE', rows: GRID_ROWS, limit: MAX_METRICS_CELLS, make: (n) => {
-    const g = accounts(n);
-    return { args: [g, g.map((r, i) => [i === 0 ? 'Ideal' : i % 10 === 0])], guardCells: (n + 1) * WIDTH };
-  } },
+  {
+    name: 'ABMLOOKALIKE',
+    rows: GRID_ROWS,
+    limit: MAX_METRICS_CELLS,
+    make: (n) => {
+      const g = accounts(n);
+      return { args: [g, g.map((_r, i) => [i === 0 ? 'Ideal' : i % 10 === 0])], guardCells: (n + 1) * WIDTH };
+    },
+  },
   { name: 'ABMTIER', rows: GRID_ROWS, make: grid },
   { name: 'ABMHEALTH', rows: GRID_ROWS, make: grid, limit: MAX_METRICS_CELLS },
   { name: 'ABMKPI', rows: GRID_ROWS, make: grid, limit: MAX_METRICS_CELLS },
-  { name: 'ABMTIER (score column)', rows: COLUMN_ROWS, make: (n) => ({ args: [[['Score'], ...Array.from({ length: n }, (_, i) => [(i * 7919) % 101])]], guardCells: n + 1 }) },
+  {
+    name: 'ABMTIER (score column)',
+    rows: COLUMN_ROWS,
+    make: (n) => ({ args: [[['Score'], ...Array.from({ length: n }, (_, i) => [(i * 7919) % 101])]], guardCells: n + 1 }),
+  },
   { name: 'ABMSEGMENT', rows: COLUMN_ROWS, make: (n) => ({ args: [col(accounts(n), REVENUE)], guardCells: n + 1 }) },
   { name: 'ABMPROGRAM', rows: COLUMN_ROWS, make: (n) => ({ args: [[['Tier'], ...Array.from({ length: n }, (_, i) => [TIERS[i % 3]])]], guardCells: n + 1 }) },
-  { name: 'ABMLTV', rows: COLUMN_ROWS, make: (n) => {
-    const g = accounts(n);
-    return { args: [col(g, REVENUE), col(g, ORDERS), 5, [['Margin'], ...Array.from({ length: n }, (_, i) => [0.1 + (i % 5) / 10])]], guardCells: n + 1 };
-  } },
-  { name: 'ABMPROFIT', rows: COLUMN_ROWS, make: (n) => {
-    const g = accounts(n);
-    return { args: [g.map((_, i) => [i === 0 ? 'Segment' : SEGMENTS[i % 3]]), col(g, REVENUE), col(g, PROFIT)], guardCells: n + 1 };
-  } },
+  {
+    name: 'ABMLTV',
+    rows: COLUMN_ROWS,
+    make: (n) => {
+      const g = accounts(n);
+      return { args: [col(g, REVENUE), col(g, ORDERS), 5, [['Margin'], ...Array.from({ length: n }, (_, i) => [0.1 + (i % 5) / 10])]], guardCells: n + 1 };
+    },
+  },
+  {
+    name: 'ABMPROFIT',
+    rows: COLUMN_ROWS,
+    make: (n) => {
+      const g = accounts(n);
+      return { args: [g.map((_, i) => [i === 0 ? 'Segment' : SEGMENTS[i % 3]]), col(g, REVENUE), col(g, PROFIT)], guardCells: n + 1 };
+    },
+  },
   { name: 'ABMRFM', rows: COLUMN_ROWS, make: (n) => ({ args: orderLines(n), guardCells: n + 1 }) },
 ];
 
@@ -171,7 +188,9 @@ function sizes(bench: Bench): number[] {
 export function benchFunctions(): void {
   const { globals: services, via } = globals();
   const context = load(services);
-  console.log(`custom functions: dist/Code.js in a vm context with ${via}; MAX_FUNCTION_CELLS = ${fmt(MAX_FUNCTION_CELLS)}, MAX_METRICS_CELLS = ${fmt(MAX_METRICS_CELLS)}`);
+  console.log(
+    `custom functions: dist/Code.js in a vm context with ${via}; MAX_FUNCTION_CELLS = ${fmt(MAX_FUNCTION_CELLS)}, MAX_METRICS_CELLS = ${fmt(MAX_METRICS_CELLS)}`,
+  );
   let slowest = { name: '', rate: Number.POSITIVE_INFINITY, copyRate: 0 };
   let slowestMetrics = { name: '', rate: Number.POSITIVE_INFINITY };
   for (const bench of BENCHES) {
@@ -193,13 +212,21 @@ export function benchFunctions(): void {
   const data = Math.min(50_000, Math.floor(MAX_FUNCTION_CELLS / WIDTH) - 1);
   const closed = timeCall(context, 'ABMDRIVERS', [accounts(data)], 3).ms;
   const withTail = timeCall(context, 'ABMDRIVERS', [accounts(data, 3 * data)], 3).ms;
-  line(`ABMDRIVERS, ${fmt(data)} rows + ${fmt(3 * data)} blank rows (open range)`, `${(withTail / 1000).toFixed(2)} s`, `closed range ${(closed / 1000).toFixed(2)} s`);
+  line(
+    `ABMDRIVERS, ${fmt(data)} rows + ${fmt(3 * data)} blank rows (open range)`,
+    `${(withTail / 1000).toFixed(2)} s`,
+    `closed range ${(closed / 1000).toFixed(2)} s`,
+  );
 
   const here = slowest.rate * BUDGET_S;
   line(`slowest per cell: ${slowest.name}`, fmt(slowest.rate), 'cells/s');
   line(`cells it would take ${BUDGET_S} s to score here`, fmt(here), '');
   line(`making its arguments' arrays in node (not counted above)`, fmt(slowest.copyRate), 'cells/s');
-  line(`margin of MAX_FUNCTION_CELLS under the ${BUDGET_S} s figure`, `${(here / MAX_FUNCTION_CELLS).toFixed(1)}×`, 'kept ≥ 10×: Apps Script\'s slower V8 (5×), Sheets\' arrays (2×)');
+  line(
+    `margin of MAX_FUNCTION_CELLS under the ${BUDGET_S} s figure`,
+    `${(here / MAX_FUNCTION_CELLS).toFixed(1)}×`,
+    "kept ≥ 10×: Apps Script's slower V8 (5×), Sheets' arrays (2×)",
+  );
   const metricsHere = slowestMetrics.rate * BUDGET_S;
   line(`slowest metrics table per cell: ${slowestMetrics.name}`, fmt(slowestMetrics.rate), 'cells/s');
   line(`margin of MAX_METRICS_CELLS under its ${BUDGET_S} s figure`, `${(metricsHere / MAX_METRICS_CELLS).toFixed(1)}×`, 'kept ≥ 10×');

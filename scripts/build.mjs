@@ -29,7 +29,15 @@ export function publicFunctions(source) {
       else if (')]}>'.includes(ch)) depth--;
     }
     const inner = source.slice(re.lastIndex, i - 1);
-    const params = splitTopLevel(inner).map((p) => p.trim().replace(/^\.\.\./, '').match(/^[A-Za-z_$][\w$]*/)?.[0]).filter(Boolean);
+    const params = splitTopLevel(inner)
+      .map(
+        (p) =>
+          p
+            .trim()
+            .replace(/^\.\.\./, '')
+            .match(/^[A-Za-z_$][\w$]*/)?.[0],
+      )
+      .filter(Boolean);
     found.push({ name: m[2], jsdoc: (m[1] ?? '').trim(), params });
   }
   return found;
@@ -58,11 +66,14 @@ const evaluated = new Map();
 /** A TypeScript module with no imports but types, evaluated here (once a build): its exports. */
 function evaluate(path) {
   if (!evaluated.has(path)) {
-    evaluated.set(path, build({ entryPoints: [path], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent' }).then((out) => {
-      const module = { exports: {} };
-      new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
-      return module.exports;
-    }));
+    evaluated.set(
+      path,
+      build({ entryPoints: [path], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent' }).then((out) => {
+        const module = { exports: {} };
+        new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
+        return module.exports;
+      }),
+    );
   }
   return evaluated.get(path);
 }
@@ -131,7 +142,8 @@ const PIECE_LENGTH = 24;
 export function compress(text) {
   for (const ch of text) {
     const c = ch.codePointAt(0);
-    if (c >= PIECE_BASE && c < PIECE_END) throw new Error(`a catalogue holds ${JSON.stringify(ch)}, a code point that packing keeps for its pieces (U+0100–U+04FF)`);
+    if (c >= PIECE_BASE && c < PIECE_END)
+      throw new Error(`a catalogue holds ${JSON.stringify(ch)}, a code point that packing keeps for its pieces (U+0100–U+04FF)`);
   }
   const bytes = (s) => Buffer.byteLength(s);
   const gain = (piece, count) => count * (bytes(piece) - 2) - (bytes(piece) + 1);
@@ -240,12 +252,27 @@ function stub({ name, jsdoc, params }) {
 
 async function bundle(entry, options) {
   // UTF-8 output: Thai, Chinese and Armenian text stay 2–3 bytes a character instead of 6-byte \u escapes.
-  const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, legalComments: 'none', charset: 'utf8', plugins: [packCatalogues], ...options });
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    plugins: [packCatalogues],
+    ...options,
+  });
   return result.outputFiles[0].text;
 }
 
 async function buildCode() {
-  const code = await bundle('src/main.ts', { format: 'iife', globalName: GLOBAL, target: 'es2020', platform: 'neutral', minify: true, mainFields: ['module', 'main'] });
+  const code = await bundle('src/main.ts', {
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    minify: true,
+    mainFields: ['module', 'main'],
+  });
   const functions = publicFunctions(readFileSync(join(root, 'src/main.ts'), 'utf8'));
   // Every export must have its stub: compare with what the bundle really exports.
   const context = vm.createContext({});
@@ -267,9 +294,7 @@ async function buildSidebar() {
   const css = existsSync(join(dir, 'styles.css')) ? readFileSync(join(dir, 'styles.css'), 'utf8') : '';
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const safeJs = js.replace(/<\/script/gi, '<\\/script');
-  return html
-    .replace('<!-- styles -->', () => `<style>${css}</style>`)
-    .replace('<!-- script -->', () => `<script>${safeJs}</script>`);
+  return html.replace('<!-- styles -->', () => `<style>${css}</style>`).replace('<!-- script -->', () => `<script>${safeJs}</script>`);
 }
 
 async function buildCli() {

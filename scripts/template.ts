@@ -52,8 +52,11 @@ export async function writeTemplate(path = TEMPLATE_PATH): Promise<string> {
 }
 
 if (require.main === module) {
-  writeTemplate().then((p) => console.log(`wrote ${p}`), (e: unknown) => {
-    console.error(`template: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  });
+  writeTemplate().then(
+    (p) => console.log(`wrote ${p}`),
+    (e: unknown) => {
+      console.error(`template: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
 }

@@ -20,7 +20,12 @@ export function call<K extends Name>(name: K, ...args: Parameters<Functions[K]>)
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ReturnType<Functions[K]>))
       .withFailureHandler((error) => {
-        const message = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+        const message =
+          error instanceof Error
+            ? error.message
+            : typeof error === 'object' && error && 'message' in error
+              ? String((error as { message: unknown }).message)
+              : String(error);
         reject(new Error(message.replace(/^(Exception|Error): /u, '')));
       });
     (runner[name] as (...a: unknown[]) => void)(...args);

@@ -17,14 +17,17 @@ const app = document.getElementById('app')!;
 
 function render(store: Store, preview: LivePreview): void {
   document.documentElement.lang = store.lang();
-  app.replaceChildren(...present(
-    ...sheetHeading(store),
-    ...columnsPanel(store),
-    tiersBlock(store),
-    preview.card(),
-    scoreRow(store),
-    moreBlock(store),
-    el('div', { id: 'outcome' })));
+  app.replaceChildren(
+    ...present(
+      ...sheetHeading(store),
+      ...columnsPanel(store),
+      tiersBlock(store),
+      preview.card(),
+      scoreRow(store),
+      moreBlock(store),
+      el('div', { id: 'outcome' }),
+    ),
+  );
   if (!store.sheet.problem) preview.schedule();
 }
 

@@ -69,5 +69,8 @@ export function createStore(first: SidebarState): Store {
 
 function sameRules(rules: readonly Frozen<RfmRule>[], defaults: readonly RfmSegmentRule[]): boolean {
   const same = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
-  return rules.length === defaults.length && rules.every((rule, k) => rule.name === defaults[k].name && same(rule.r, defaults[k].r) && same(rule.f, defaults[k].f) && same(rule.m, defaults[k].m));
+  return (
+    rules.length === defaults.length &&
+    rules.every((rule, k) => rule.name === defaults[k].name && same(rule.r, defaults[k].r) && same(rule.f, defaults[k].f) && same(rule.m, defaults[k].m))
+  );
 }

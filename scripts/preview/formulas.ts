@@ -56,7 +56,13 @@ function argument(text: string, book: FakeSpreadsheet, reading: Reading): unknow
   if (/^".*"$/su.test(text)) return text.slice(1, -1).replace(/""/gu, '"');
   if (/^[-+]?\d*\.?\d+(e[-+]?\d+)?%?$/iu.test(text)) return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
   const bang = text.lastIndexOf('!');
-  const sheetName = bang >= 0 ? text.slice(0, bang).replace(/^'(.*)'$/u, '$1').replace(/''/gu, "'") : null;
+  const sheetName =
+    bang >= 0
+      ? text
+          .slice(0, bang)
+          .replace(/^'(.*)'$/u, '$1')
+          .replace(/''/gu, "'")
+      : null;
   const m = REF.exec(bang >= 0 ? text.slice(bang + 1) : text);
   if (!m) throw new Error(`cannot read the argument ${text}`);
   const sheet = sheetName ? book.sheet(sheetName) : reading.sheet;
@@ -110,7 +116,11 @@ export function evaluateFormulas(book: FakeSpreadsheet, runtime: AddonRuntime): 
       if (!m) continue;
       const [row, col] = key.split(',').map(Number);
       const [h, w] = previous.get(key) ?? [1, 1];
-      sheet.write(row, col, Array.from({ length: h }, () => new Array<Value>(w).fill('')));
+      sheet.write(
+        row,
+        col,
+        Array.from({ length: h }, () => new Array<Value>(w).fill('')),
+      );
       const reading: Reading = { sheet, row, column: col, cells: cellsRead };
       let block: Value[][];
       try {

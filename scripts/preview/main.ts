@@ -29,7 +29,8 @@ main().catch((error: unknown) => {
   // One line, whatever went wrong: the reason, never a stack trace.
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason = code === 'EADDRINUSE' ? `port ${process.env.PORT ?? 8080} is in use: set PORT to another, e.g. PORT=8081 npm start` : message.split(/\r?\n/u)[0];
+  const reason =
+    code === 'EADDRINUSE' ? `port ${process.env.PORT ?? 8080} is in use: set PORT to another, e.g. PORT=8081 npm start` : message.split(/\r?\n/u)[0];
   console.error(`preview: ${reason}`);
   process.exit(1);
 });

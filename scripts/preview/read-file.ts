@@ -149,7 +149,8 @@ class SheetSize {
   add(row: number, width: number): void {
     const where = () => `${this.file}${this.sheet ? `, sheet "${this.sheet}",` : ''}`;
     if (row > FILE_LIMITS.rows) throw new FileRefused(`${where()} has more than ${count(FILE_LIMITS.rows)} rows, the most the preview reads in a sheet`);
-    if (width > FILE_LIMITS.columns) throw new FileRefused(`${where()} has a row of ${count(width)} columns: the preview reads up to ${count(FILE_LIMITS.columns)}, as Sheets`);
+    if (width > FILE_LIMITS.columns)
+      throw new FileRefused(`${where()} has a row of ${count(width)} columns: the preview reads up to ${count(FILE_LIMITS.columns)}, as Sheets`);
     this.rows = Math.max(this.rows, row);
     this.width = Math.max(this.width, width);
     if (this.before + this.cells > FILE_LIMITS.cells) {
@@ -257,7 +258,9 @@ async function checkUnpacked(file: string, buffer: Buffer): Promise<void> {
       throw new FileRefused(`${file}: ${entry.name} inside it cannot be unpacked (${firstLine(error)})`);
     }
     if (total > limit) {
-      throw new FileRefused(`${file} unpacks to more than ${megabytes(limit)} (passed at ${entry.name}; a zip bomb?): the preview reads .xlsx files whose contents come to at most ${megabytes(limit)}`);
+      throw new FileRefused(
+        `${file} unpacks to more than ${megabytes(limit)} (passed at ${entry.name}; a zip bomb?): the preview reads .xlsx files whose contents come to at most ${megabytes(limit)}`,
+      );
     }
   }
 }

@@ -55,14 +55,21 @@ function chartView(sheet: FakeSheet, chart: FakeChart): ChartView {
 /** A number as Sheets shows it under the formats the add-on sets (en-US separators); other values as text. */
 export function formatted(v: Value | undefined, pattern: string | null): string {
   if (typeof v !== 'number' || pattern === null) return text(v);
-  const fixed = (digits: number, group: boolean) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: group });
+  const fixed = (digits: number, group: boolean) =>
+    v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: group });
   switch (pattern) {
-    case '0.0%': return `${(v * 100).toFixed(1)}%`;
-    case '#,##0': return fixed(0, true);
-    case '#,##0.00': return fixed(2, true);
-    case '0.00': return fixed(2, false);
-    case '0.0': return fixed(1, false);
-    default: return text(v);
+    case '0.0%':
+      return `${(v * 100).toFixed(1)}%`;
+    case '#,##0':
+      return fixed(0, true);
+    case '#,##0.00':
+      return fixed(2, true);
+    case '0.00':
+      return fixed(2, false);
+    case '0.0':
+      return fixed(1, false);
+    default:
+      return text(v);
   }
 }
 

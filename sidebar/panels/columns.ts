@@ -17,19 +17,40 @@ export function columnsPanel(store: Store): (HTMLElement | null)[] {
     el('h2', {}, say('ui.columns')),
     el('div', { id: 'columns' }, ...mapped.map((c) => columnRow(store, c))),
     sheet.derivedProfit ? el('p', { class: 'secondary' }, say('ui.derivedProfit')) : null,
-    unmapped.length ? el('details', {}, el('summary', {}, say('ui.notUsedCount', { count: unmapped.length })), el('div', { id: 'unmapped' }, ...unmapped.map((c) => columnRow(store, c)))) : null,
+    unmapped.length
+      ? el(
+          'details',
+          {},
+          el('summary', {}, say('ui.notUsedCount', { count: unmapped.length })),
+          el('div', { id: 'unmapped' }, ...unmapped.map((c) => columnRow(store, c))),
+        )
+      : null,
   ];
 }
 
 function columnRow(store: Store, c: Frozen<ColumnInfo>): HTMLElement {
   const { say } = store;
-  const role = el('select', { title: say('ui.roleOf', { column: c.header }), 'aria-label': say('ui.roleOf', { column: c.header }), dataset: { header: c.header } },
-    ...ROLE_CHOICES.map((r) => el('option', { value: r, selected: (c.role ?? '') === r }, r === '' ? say('ui.notUsed') : r === 'custom' ? say('ui.custom') : say(`role.${r}` as MessageKey))));
+  const role = el(
+    'select',
+    { title: say('ui.roleOf', { column: c.header }), 'aria-label': say('ui.roleOf', { column: c.header }), dataset: { header: c.header } },
+    ...ROLE_CHOICES.map((r) =>
+      el(
+        'option',
+        { value: r, selected: (c.role ?? '') === r },
+        r === '' ? say('ui.notUsed') : r === 'custom' ? say('ui.custom') : say(`role.${r}` as MessageKey),
+      ),
+    ),
+  );
   role.addEventListener('change', () => {
     const value = role.value;
     // A new role changes which columns are metrics: the server works the list out again.
     store.update('reload', (s) => setOwn(s.roles, c.header, (value === '' ? 'ignore' : value) as Settings['roles'][string]));
   });
-  return el('div', { class: 'col', dataset: { column: c.letter } },
-    el('span', { class: 'name', title: `${c.letter}: ${c.header}` }, `${c.letter} · ${c.header}`), role, weightRow(store, c));
+  return el(
+    'div',
+    { class: 'col', dataset: { column: c.letter } },
+    el('span', { class: 'name', title: `${c.letter}: ${c.header}` }, `${c.letter} · ${c.header}`),
+    role,
+    weightRow(store, c),
+  );
 }

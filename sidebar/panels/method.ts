@@ -16,8 +16,13 @@ function numberInput(label: string, value: number, set: (v: number) => void, max
 /** The method's dropdown and, under it, the numbers that method takes. */
 export function methodRows(store: Store): HTMLElement[] {
   const { say } = store;
-  const method = el('select', { id: 'method', 'aria-label': say('ui.method') },
-    ...(['quantile', 'threshold', 'pareto', 'capacity'] as Method[]).map((m) => el('option', { value: m, selected: store.settings.method === m }, say(`ui.method.${m}`))));
+  const method = el(
+    'select',
+    { id: 'method', 'aria-label': say('ui.method') },
+    ...(['quantile', 'threshold', 'pareto', 'capacity'] as Method[]).map((m) =>
+      el('option', { value: m, selected: store.settings.method === m }, say(`ui.method.${m}`)),
+    ),
+  );
   const details = el('div', { id: 'method-details' });
   const set = (edit: (s: Settings) => void) => store.update('preview', edit);
   const syncLast = () => {
@@ -34,19 +39,30 @@ export function methodRows(store: Store): HTMLElement[] {
   const renderDetails = () => {
     const s = store.settings;
     if (s.method === 'quantile') {
-      details.replaceChildren(el('div', { class: 'row' },
-        numberInput(say('ui.t1'), s.cutoffs[0], cutoff(0)),
-        numberInput(say('ui.t2'), s.cutoffs[1], cutoff(1)),
-        el('span', { class: 'secondary', id: 'cut3' }, say('ui.t3', { value: s.cutoffs[2] }))));
+      details.replaceChildren(
+        el(
+          'div',
+          { class: 'row' },
+          numberInput(say('ui.t1'), s.cutoffs[0], cutoff(0)),
+          numberInput(say('ui.t2'), s.cutoffs[1], cutoff(1)),
+          el('span', { class: 'secondary', id: 'cut3' }, say('ui.t3', { value: s.cutoffs[2] })),
+        ),
+      );
     } else if (s.method === 'threshold') {
-      details.replaceChildren(el('div', { class: 'row' },
-        numberInput(say('ui.tier1At'), s.thresholds[0], (v) => set((t) => (t.thresholds[0] = v))),
-        numberInput(say('ui.tier2At'), s.thresholds[1], (v) => set((t) => (t.thresholds[1] = v)))));
+      details.replaceChildren(
+        el(
+          'div',
+          { class: 'row' },
+          numberInput(say('ui.tier1At'), s.thresholds[0], (v) => set((t) => (t.thresholds[0] = v))),
+          numberInput(say('ui.tier2At'), s.thresholds[1], (v) => set((t) => (t.thresholds[1] = v))),
+        ),
+      );
     } else if (s.method === 'capacity') {
       const capacity = (key: keyof Settings['capacity'], label: string) => numberInput(label, s.capacity[key], (v) => set((t) => (t.capacity[key] = v)), 10000);
       details.replaceChildren(
         el('div', { class: 'row' }, capacity('strategicMarketers', say('ui.strategicMarketers')), capacity('strategicAccounts', say('ui.accountsEach'))),
-        el('div', { class: 'row' }, capacity('liteMarketers', say('ui.liteMarketers')), capacity('liteAccounts', say('ui.accountsEach'))));
+        el('div', { class: 'row' }, capacity('liteMarketers', say('ui.liteMarketers')), capacity('liteAccounts', say('ui.accountsEach'))),
+      );
     } else details.replaceChildren(el('p', { class: 'secondary' }, say('ui.paretoNote')));
   };
   method.addEventListener('change', () => {

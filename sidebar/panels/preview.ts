@@ -30,7 +30,12 @@ export function livePreview(store: Store): LivePreview {
     }
   };
   return {
-    card: () => el('div', { class: 'card', id: 'preview' }, el('span', { class: 'gray' }, store.sheet.problem ? store.say('ui.noPreview') : store.say('ui.previewWaiting'))),
+    card: () =>
+      el(
+        'div',
+        { class: 'card', id: 'preview' },
+        el('span', { class: 'gray' }, store.sheet.problem ? store.say('ui.noPreview') : store.say('ui.previewWaiting')),
+      ),
     schedule() {
       clearTimeout(timer);
       timer = setTimeout(() => void run(), 250);
@@ -44,5 +49,6 @@ function previewOf(store: Store, p: Preview): (Node | string)[] {
     el('div', { class: 'secondary' }, say('ui.preview', { count: p.scored })),
     tierTable(store, p, false),
     el('div', { class: 'secondary' }, p.tiers.map((t) => say('ui.marketerCount', { program: t.program, count: t.marketers })).join(' · ')),
-    p.errorCount ? el('div', { class: 'error' }, say('ui.cannotScore', { count: p.errorCount, message: p.errors[0]?.message ?? '' })) : null);
+    p.errorCount ? el('div', { class: 'error' }, say('ui.cannotScore', { count: p.errorCount, message: p.errors[0]?.message ?? '' })) : null,
+  );
 }

@@ -10,25 +10,55 @@ import type { RfmRule, Store } from '../state';
 export function rfmRulesEditor(store: Store): HTMLElement {
   const { say } = store;
   const rules = store.settings.rfmSegments ?? DEFAULT_RFM_SEGMENTS;
-  const edit = (k: number, change: (rule: RfmRule) => void) => store.update('none', (s) => {
-    s.rfmSegments ??= DEFAULT_RFM_SEGMENTS.map((r) => ({ name: r.name, r: [...r.r], f: [...r.f], m: [...r.m] }));
-    change(s.rfmSegments[k]);
-  });
+  const edit = (k: number, change: (rule: RfmRule) => void) =>
+    store.update('none', (s) => {
+      s.rfmSegments ??= DEFAULT_RFM_SEGMENTS.map((r) => ({ name: r.name, r: [...r.r], f: [...r.f], m: [...r.m] }));
+      change(s.rfmSegments[k]);
+    });
   const cell = (value: number, set: (v: number) => void, label: string) => {
     const input = el('input', { type: 'number', min: '1', max: '10', step: '1', value: String(value), 'aria-label': label });
     input.addEventListener('change', () => set(Number(input.value)));
     return el('td', {}, input);
   };
-  return el('details', { id: 'rfm-rules' }, el('summary', {}, say('ui.rfmRules')),
-    el('div', { class: 'scroll' }, el('table', {},
-      el('tr', {}, el('th', {}, say('col.segment')), el('th', {}, 'R'), el('th', {}, ''), el('th', {}, 'F'), el('th', {}, ''), el('th', {}, 'M'), el('th', {}, '')),
-      ...rules.map((rule, k) => {
-        const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60 });
-        name.addEventListener('change', () => edit(k, (r) => (r.name = name.value)));
-        const range = (axis: 'r' | 'f' | 'm', end: 0 | 1, label: string) => cell(rule[axis][end], (v) => edit(k, (r) => (r[axis][end] = v)), `${rule.name} ${label}`);
-        return el('tr', {}, el('td', {}, name),
-          range('r', 0, 'R from'), range('r', 1, 'R to'),
-          range('f', 0, 'F from'), range('f', 1, 'F to'),
-          range('m', 0, 'M from'), range('m', 1, 'M to'));
-      }))));
+  return el(
+    'details',
+    { id: 'rfm-rules' },
+    el('summary', {}, say('ui.rfmRules')),
+    el(
+      'div',
+      { class: 'scroll' },
+      el(
+        'table',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, say('col.segment')),
+          el('th', {}, 'R'),
+          el('th', {}, ''),
+          el('th', {}, 'F'),
+          el('th', {}, ''),
+          el('th', {}, 'M'),
+          el('th', {}, ''),
+        ),
+        ...rules.map((rule, k) => {
+          const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60 });
+          name.addEventListener('change', () => edit(k, (r) => (r.name = name.value)));
+          const range = (axis: 'r' | 'f' | 'm', end: 0 | 1, label: string) =>
+            cell(rule[axis][end], (v) => edit(k, (r) => (r[axis][end] = v)), `${rule.name} ${label}`);
+          return el(
+            'tr',
+            {},
+            el('td', {}, name),
+            range('r', 0, 'R from'),
+            range('r', 1, 'R to'),
+            range('f', 0, 'F from'),
+            range('f', 1, 'F to'),
+            range('m', 0, 'M from'),
+            range('m', 1, 'M to'),
+          );
+        }),
+      ),
+    ),
+  );
 }

@@ -5,9 +5,12 @@ import type { Store } from '../state';
 export function sheetHeading(store: Store): (HTMLElement | null)[] {
   const { sheet, say } = store;
   return [
-    el('div', { class: 'block' },
+    el(
+      'div',
+      { class: 'block' },
       el('div', {}, el('strong', {}, sheet.sheet)),
-      el('div', { class: 'secondary' }, sheet.headerRow ? say('ui.headerRow', { row: sheet.headerRow, rows: sheet.rows }) : say('ui.noHeader'))),
+      el('div', { class: 'secondary' }, sheet.headerRow ? say('ui.headerRow', { row: sheet.headerRow, rows: sheet.rows }) : say('ui.noHeader')),
+    ),
     sheet.warning ? el('p', { class: 'error' }, sheet.warning) : null,
     sheet.problem ? el('p', { class: 'error', id: 'problem' }, sheet.problem) : null,
   ];

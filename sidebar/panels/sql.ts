@@ -24,27 +24,39 @@ function sqlOfSheet(store: Store, table: string, dialect: string): string {
 export function sqlBlock(store: Store): HTMLElement {
   const { say } = store;
   const table = el('input', { type: 'text', id: 'sql-table', value: 'project.dataset.accounts', 'aria-label': say('ui.sqlTable') });
-  const dialect = el('select', { id: 'sql-dialect', 'aria-label': say('ui.sqlDialect') }, el('option', { value: 'bigquery' }, 'BigQuery'), el('option', { value: 'duckdb' }, 'DuckDB'));
+  const dialect = el(
+    'select',
+    { id: 'sql-dialect', 'aria-label': say('ui.sqlDialect') },
+    el('option', { value: 'bigquery' }, 'BigQuery'),
+    el('option', { value: 'duckdb' }, 'DuckDB'),
+  );
   const text = el('textarea', { id: 'sql-text', readOnly: true, rows: 6, hidden: true, 'aria-label': 'SQL' });
   text.style.width = '100%';
   const button = el('button', { id: 'copy-sql' }, say('ui.copySql'));
   const note = el('span', { class: 'secondary' });
-  button.addEventListener('click', () => void (async () => {
-    button.disabled = true;
-    try {
-      text.value = sqlOfSheet(store, table.value, dialect.value);
-      text.hidden = false;
-      text.select();
-      const copied = await navigator.clipboard?.writeText(text.value).then(() => true, () => false) ?? false;
-      note.textContent = ` ${copied || document.execCommand('copy') ? say('ui.copied') : say('ui.selectCopy')}`;
-    } catch (error) {
-      // A settings error carries a code, not words: the preview already shows it in the user's language.
-      note.textContent = ` ${error instanceof SettingsError ? say('ui.sqlSettings') : error instanceof Error ? error.message : String(error)}`;
-      note.className = 'error';
-    } finally {
-      button.disabled = false;
-    }
-  })());
-  return el('div', { class: 'block' }, el('h2', {}, say('ui.sqlTitle')),
-    el('div', { class: 'row' }, table, dialect), el('div', {}, button, note), text);
+  button.addEventListener(
+    'click',
+    () =>
+      void (async () => {
+        button.disabled = true;
+        try {
+          text.value = sqlOfSheet(store, table.value, dialect.value);
+          text.hidden = false;
+          text.select();
+          const copied =
+            (await navigator.clipboard?.writeText(text.value).then(
+              () => true,
+              () => false,
+            )) ?? false;
+          note.textContent = ` ${copied || document.execCommand('copy') ? say('ui.copied') : say('ui.selectCopy')}`;
+        } catch (error) {
+          // A settings error carries a code, not words: the preview already shows it in the user's language.
+          note.textContent = ` ${error instanceof SettingsError ? say('ui.sqlSettings') : error instanceof Error ? error.message : String(error)}`;
+          note.className = 'error';
+        } finally {
+          button.disabled = false;
+        }
+      })(),
+  );
+  return el('div', { class: 'block' }, el('h2', {}, say('ui.sqlTitle')), el('div', { class: 'row' }, table, dialect), el('div', {}, button, note), text);
 }

@@ -9,10 +9,24 @@ export function percent(x: number | null): string {
 
 export function tierTable(store: Store, report: Preview, withProfit: boolean): HTMLElement {
   const { say } = store;
-  return el('table', {},
-    el('tr', {}, el('th', {}, say('col.tier')), el('th', { class: 'num' }, say('col.accounts')), el('th', { class: 'num' }, withProfit ? say('ui.profit') : say('ui.marketers'))),
-    ...report.tiers.map((t, k) => el('tr', { dataset: { tier: String(k + 1) } },
-      el('td', {}, el('span', { class: 'swatch', style: `background:${store.settings.colours[k]}` }), t.label),
-      el('td', { class: 'num' }, String(t.accounts)),
-      el('td', { class: 'num', title: t.program }, withProfit ? percent(t.profitShare) : `${t.marketers}`))));
+  return el(
+    'table',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', {}, say('col.tier')),
+      el('th', { class: 'num' }, say('col.accounts')),
+      el('th', { class: 'num' }, withProfit ? say('ui.profit') : say('ui.marketers')),
+    ),
+    ...report.tiers.map((t, k) =>
+      el(
+        'tr',
+        { dataset: { tier: String(k + 1) } },
+        el('td', {}, el('span', { class: 'swatch', style: `background:${store.settings.colours[k]}` }), t.label),
+        el('td', { class: 'num' }, String(t.accounts)),
+        el('td', { class: 'num', title: t.program }, withProfit ? percent(t.profitShare) : `${t.marketers}`),
+      ),
+    ),
+  );
 }

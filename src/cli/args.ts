@@ -21,7 +21,23 @@ export interface Options {
   rowId: string | null;
 }
 
-const VALUE_FLAGS = new Set(['--lang', '--method', '--cutoffs', '--thresholds', '--weights', '--directions', '--as-of', '--format', '--out', '--bins', '--capacity', '--table', '--dialect', '--columns', '--row-id']);
+const VALUE_FLAGS = new Set([
+  '--lang',
+  '--method',
+  '--cutoffs',
+  '--thresholds',
+  '--weights',
+  '--directions',
+  '--as-of',
+  '--format',
+  '--out',
+  '--bins',
+  '--capacity',
+  '--table',
+  '--dialect',
+  '--columns',
+  '--row-id',
+]);
 const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
 
 /** Characters of a user's value a message quotes at most. */
@@ -43,7 +59,9 @@ export function optionNumber(text: string): number {
 function numbers(flag: string, text: string, count: number[]): number[] {
   const values = text.split(',').map(optionNumber);
   if (!count.includes(values.length) || values.some((v) => !Number.isFinite(v))) {
-    throw new UsageError(`${flag} takes ${count.join(' or ')} numbers separated by commas, e.g. ${flag} ${count[0] === 3 ? '20,30,50' : count[0] === 2 ? '70,40' : '1,3,1,10'}; got ${excerpt(text)}.`);
+    throw new UsageError(
+      `${flag} takes ${count.join(' or ')} numbers separated by commas, e.g. ${flag} ${count[0] === 3 ? '20,30,50' : count[0] === 2 ? '70,40' : '1,3,1,10'}; got ${excerpt(text)}.`,
+    );
   }
   return values;
 }
@@ -72,7 +90,19 @@ const direction = (text: string) => {
 
 export function parseArgs(argv: readonly string[]): Options {
   const first = argv[0] === '--help' || argv[0] === '-h' ? 'help' : argv[0];
-  const options: Options = { command: first ?? 'help', file: null, settings: {}, format: null, out: null, bins: 5, lookalikes: false, table: null, dialect: 'bigquery', columns: null, rowId: null };
+  const options: Options = {
+    command: first ?? 'help',
+    file: null,
+    settings: {},
+    format: null,
+    out: null,
+    bins: 5,
+    lookalikes: false,
+    table: null,
+    dialect: 'bigquery',
+    columns: null,
+    rowId: null,
+  };
   const s = options.settings as Record<string, unknown>;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -131,7 +161,10 @@ export function parseArgs(argv: readonly string[]): Options {
           options.dialect = value;
           break;
         case '--columns':
-          options.columns = value.split(',').map((c) => c.trim()).filter(Boolean);
+          options.columns = value
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean);
           break;
         case '--row-id':
           options.rowId = value;

@@ -11,9 +11,12 @@ run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-}).then((code) => {
-  process.exitCode = code;
-}, (error: unknown) => {
-  process.stderr.write(`abm-tier: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
-  process.exitCode = 1;
-});
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`abm-tier: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
+    process.exitCode = 1;
+  },
+);

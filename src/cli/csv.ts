@@ -16,7 +16,10 @@ export class CsvError extends Error {
 export class PathError extends Error {
   override name = 'PathError';
   /** The path as the message names it, when not the input file's. */
-  constructor(message: string, readonly path?: string) {
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
     super(message);
   }
 }
@@ -147,9 +150,11 @@ function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, stream: boo
     return bytes ? decoder.decode(bytes, { stream }) : decoder.decode();
   } catch {
     const at = firstBadLine(fd, encoding);
-    throw new CsvError(encoding === 'utf-8'
-      ? `line ${at.line}: the file is not UTF-8 text (byte 0x${at.byte.toString(16).toUpperCase().padStart(2, '0')}); save it as UTF-8 (in Excel: CSV UTF-8) and try again`
-      : `line ${at.line}: the file is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} text; save it as UTF-8 (in Excel: CSV UTF-8) and try again`);
+    throw new CsvError(
+      encoding === 'utf-8'
+        ? `line ${at.line}: the file is not UTF-8 text (byte 0x${at.byte.toString(16).toUpperCase().padStart(2, '0')}); save it as UTF-8 (in Excel: CSV UTF-8) and try again`
+        : `line ${at.line}: the file is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} text; save it as UTF-8 (in Excel: CSV UTF-8) and try again`,
+    );
   }
 }
 
@@ -161,7 +166,7 @@ function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, stream: boo
 export function firstBadLine(fd: number, encoding: Encoding): { line: number; byte: number } {
   const buffer = Buffer.allocUnsafe(CHUNK);
   const scan = encoding === 'utf-8' ? new Utf8Scan() : new Utf16Scan(encoding === 'utf-16le');
-  for (let position = 0; ;) {
+  for (let position = 0; ; ) {
     const n = read(fd, buffer, position);
     if (n === 0) break;
     const bad = scan.push(buffer, n);
@@ -332,7 +337,7 @@ export class CsvParser<F extends string | number = string> {
         if (lf >= 0) {
           if (nextQuote < i) nextQuote = s.indexOf('"', i) >>> 0; // -1 → beyond any index
           if (nextCR < i) nextCR = s.indexOf('\r', i) >>> 0;
-          if (nextQuote > lf && (nextCR >= lf - 1)) {
+          if (nextQuote > lf && nextCR >= lf - 1) {
             const end = nextCR === lf - 1 ? lf - 1 : lf;
             if (this.numeric) this.splitNumbers(s, i, end, sep);
             else this.fields = s.slice(i, end).split(sepChar);

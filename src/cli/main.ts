@@ -1,7 +1,23 @@
 import { resolve } from 'node:path';
 import {
-  accountRow, errorText, findHeaderRow, HEADER_SCAN_ROWS, isRole, lookalikeOfTier1, mapColumns, normaliseHeader, parseSettings,
-  ROW_OK, SettingsError, rowsReader, type Analysis, type ColumnMapping, type ParsedTable, type ProfitRow, type RowsReader, type Settings,
+  accountRow,
+  errorText,
+  findHeaderRow,
+  HEADER_SCAN_ROWS,
+  isRole,
+  lookalikeOfTier1,
+  mapColumns,
+  normaliseHeader,
+  parseSettings,
+  ROW_OK,
+  SettingsError,
+  rowsReader,
+  type Analysis,
+  type ColumnMapping,
+  type ParsedTable,
+  type ProfitRow,
+  type RowsReader,
+  type Settings,
 } from '../core';
 import { excerpt, HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
@@ -33,7 +49,6 @@ export const OUTPUT_HEADERS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drive
  * skipped), as the sheet looks for it (src/sheet/read-sheet.ts reads as many).
  */
 
-
 /** Rows a warning about the file's shape names one by one; the rest are counted. */
 const NAMED_ROWS = 10;
 
@@ -59,7 +74,7 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   const lines: string[] = [];
   // The command line has no spreadsheet locale: `auto` is English.
   const lang: Lang = given.lang === 'auto' ? 'en' : given.lang;
-  let settings = localise(given, lang);
+  const settings = localise(given, lang);
   const show = renderer(lang);
   const say = cliTranslator(lang);
   const locale = cellLocale(lang);
@@ -78,16 +93,20 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   const start = () => {
     const row = findHeaderRow(head, HEADER_SCAN_ROWS);
     if (row < 0) {
-      throw new CliError(head.every(isBlankRecord)
-        ? 'the file is empty: it needs a header row and one row per account'
-        : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`);
+      throw new CliError(
+        head.every(isBlankRecord)
+          ? 'the file is empty: it needs a header row and one row per account'
+          : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`,
+      );
     }
     header = head[row].map((f) => f.trim());
     headerRecord = row + 1;
     reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale });
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
-      throw new CliError(`no metric column found in the header (${header.slice(0, 8).map(shortHeader).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`);
+      throw new CliError(
+        `no metric column found in the header (${header.slice(0, 8).map(shortHeader).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`,
+      );
     }
     // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
     if (!locale.decimalComma) {
@@ -99,11 +118,16 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
     for (let k = row + 1; k < head.length; k++) add(head[k], k + 1);
     head.length = 0;
   };
-  const { separator, bom } = readCsv(path, (fields, record, raw, sep) => {
-    if (keepLines) lines.push(inputLine(fields, raw, sep));
-    if (reader) add(fields, record);
-    else if (head.push(fields as string[]) === HEADER_SCAN_ROWS) start();
-  }, keepLines, () => numeric);
+  const { separator, bom } = readCsv(
+    path,
+    (fields, record, raw, sep) => {
+      if (keepLines) lines.push(inputLine(fields, raw, sep));
+      if (reader) add(fields, record);
+      else if (head.push(fields as string[]) === HEADER_SCAN_ROWS) start();
+    },
+    keepLines,
+    () => numeric,
+  );
   if (!reader) start();
   const columns = header as unknown as string[];
   if (keepLines) {
@@ -118,8 +142,11 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   }
   const words = translator(lang);
   const warnings = [
-    ...unknownNames(given, columns, say), ...duplicateHeaders(columns, analysis.table.mapping, say), ...shape.warnings(columns, say, words),
-    ...analysis.warnings.map(show), ...duplicateAccounts(analysis.table, words, say),
+    ...unknownNames(given, columns, say),
+    ...duplicateHeaders(columns, analysis.table.mapping, say),
+    ...shape.warnings(columns, say, words),
+    ...analysis.warnings.map(show),
+    ...duplicateAccounts(analysis.table, words, say),
   ];
   return { analysis, show, warnings, header: columns, separator, lines };
 }
@@ -184,7 +211,6 @@ class RowShapes {
   private readonly short: [number, number][] = [];
   private longCount = 0;
   private shortCount = 0;
-  private rows = 0;
 
   /** Called for every data record that is not a blank line; `record` is its row number. */
   note(fields: readonly (string | number)[], record: number, header: readonly string[]): void {
@@ -233,7 +259,10 @@ class RowShapes {
 function unknownNames(given: Settings, header: readonly string[], say: CliTranslate): string[] {
   const headers = new Set(header.map(normaliseHeader));
   const out: string[] = [];
-  for (const [option, record] of [['--weights', given.weights], ['--directions', given.directions]] as const) {
+  for (const [option, record] of [
+    ['--weights', given.weights],
+    ['--directions', given.directions],
+  ] as const) {
     for (const name of Object.keys(record)) {
       const key = normaliseHeader(name);
       if (!isRole(key) && !headers.has(key)) out.push(say('cli.unknownName', { option, name: shortHeader(name) }));
@@ -292,10 +321,11 @@ function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity:
     if (out.error !== null) {
       row = `{"row":${table.rowNumbers[i]},"account":${account},"score":null,"tier":null,"segment":null,"program":null,"drivers":null,"error":${JSON.stringify(out.error)}}`;
     } else {
-      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(out.score) ? out.score : 'null'}`
-        + `,"tier":${label(out.tier)},"segment":${label(out.segment)},"program":${label(out.program)}`
-        + `,"drivers":${JSON.stringify(out.drivers)}`
-        + (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
+      row =
+        `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(out.score) ? out.score : 'null'}` +
+        `,"tier":${label(out.tier)},"segment":${label(out.segment)},"program":${label(out.program)}` +
+        `,"drivers":${JSON.stringify(out.drivers)}` +
+        (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
     }
     sink.write((first ? '' : ',') + row);
     first = false;
@@ -325,11 +355,20 @@ function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, simi
     let line = lines[k + 1];
     if (out.error !== null) line += `${separator}${separator}${separator}${separator}${separator}${csvField(out.error, separator)}`;
     else {
-      line += separator + csvField(out.score, separator)
-        + separator + label(out.tier) + separator + label(out.segment) + separator + label(out.program) + separator + field(out.drivers);
+      line +=
+        separator +
+        csvField(out.score, separator) +
+        separator +
+        label(out.tier) +
+        separator +
+        label(out.segment) +
+        separator +
+        label(out.program) +
+        separator +
+        field(out.drivers);
     }
     if (similarity) line += separator + csvField(similarity[k], separator);
-    sink.write(line + '\n');
+    sink.write(`${line}\n`);
   }
 }
 
@@ -344,7 +383,8 @@ function settingsOf(options: Options): Settings {
 
 // ESC and CSI sequences (colours, cursor moves, titles, hyperlinks) whole, then any other C0 or C1 control.
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[ -~])?|\x9b[0-?]*[ -/]*[@-~]?|[\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[\x00-\x1f\x7f-\x9f]/gu;
+const CONTROLS =
+  /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[ -~])?|\x9b[0-?]*[ -/]*[@-~]?|[\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[\x00-\x1f\x7f-\x9f]/gu;
 /** Characters of one message line at most: whatever a message quotes, the line stays readable. */
 const MAX_LINE = 1000;
 
@@ -356,7 +396,10 @@ export function terminalLine(text: string): string {
 
 /** A report for the terminal: each of its lines made safe, the line breaks kept. */
 export function terminalText(text: string): string {
-  return text.split('\n').map((line) => line.replace(CONTROLS, (m) => (m === '\t' ? ' ' : ''))).join('\n');
+  return text
+    .split('\n')
+    .map((line) => line.replace(CONTROLS, (m) => (m === '\t' ? ' ' : '')))
+    .join('\n');
 }
 
 /** A path as a message names it: as typed, made safe for the terminal, its start when long. */
@@ -370,7 +413,10 @@ function outSink(path: string, shown: string): Sink {
     return fileSink(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PathError(code === 'EISDIR' ? 'is a folder, not a file' : code === 'ENOENT' ? 'cannot be written (no such folder)' : `cannot be written (${reason(code)})`, shown);
+    throw new PathError(
+      code === 'EISDIR' ? 'is a folder, not a file' : code === 'ENOENT' ? 'cannot be written (no such folder)' : `cannot be written (${reason(code)})`,
+      shown,
+    );
   }
 }
 
@@ -419,7 +465,12 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
     const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
     try {
-      if (options.command === 'summary') sink.write(terminalText(summaryText(scored.analysis, options.file, cliTranslator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang))));
+      if (options.command === 'summary')
+        sink.write(
+          terminalText(
+            summaryText(scored.analysis, options.file, cliTranslator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang)),
+          ),
+        );
       else {
         const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
         if (format === 'csv') writeCsv(sink, scored, similarity);
@@ -465,7 +516,11 @@ function headerOf(path: string): string[] {
   }
   const row = findHeaderRow(head, HEADER_SCAN_ROWS);
   if (row >= 0) return head[row].map((f) => f.trim());
-  throw new CliError(head.every(isBlankRecord) ? 'the file is empty: it needs a header row' : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`);
+  throw new CliError(
+    head.every(isBlankRecord)
+      ? 'the file is empty: it needs a header row'
+      : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`,
+  );
 }
 
 /** `abm-tier sql`: the scoring as SQL, from a file's header or --columns. */
@@ -479,9 +534,23 @@ function sqlCommand(options: Options, io: Io): number {
     }
     const settings = settingsOf(options);
     const mapping = mapColumns(headers, headers.length, settings);
-    if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headers.slice(0, 8).map(shortHeader).join(', ')}${headers.length > 8 ? ', …' : ''}`);
+    if (!mapping.metrics.some((m) => m.weight > 0))
+      throw new CliError(`no metric column found among ${headers.slice(0, 8).map(shortHeader).join(', ')}${headers.length > 8 ? ', …' : ''}`);
     const say = translator(settings.lang === 'auto' ? 'en' : settings.lang);
-    io.stdout(sqlExportText({ headers, source: options.file ?? '--columns', table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, note: options.dialect }, settings, say));
+    io.stdout(
+      sqlExportText(
+        {
+          headers,
+          source: options.file ?? '--columns',
+          table: options.table,
+          dialect: options.dialect,
+          rowId: options.rowId ?? undefined,
+          note: options.dialect,
+        },
+        settings,
+        say,
+      ),
+    );
     return 0;
   } catch (error) {
     io.stderr(`abm-tier: ${error instanceof UsageError || !options.file || options.columns ? (error as Error).message : fileMessage(error, options.file)}\n`);

@@ -1,6 +1,15 @@
 import {
-  ACCOUNT_HEADER, asOfMs, DEFAULT_RFM_SEGMENTS, mapOrderColumns, missingOrderFields, OrdersBuilder, rfmTable,
-  type AccountFromOrders, type OrdersResult, type RfmCustomer, type RfmSegmentSummary,
+  ACCOUNT_HEADER,
+  asOfMs,
+  DEFAULT_RFM_SEGMENTS,
+  mapOrderColumns,
+  missingOrderFields,
+  OrdersBuilder,
+  rfmTable,
+  type AccountFromOrders,
+  type OrdersResult,
+  type RfmCustomer,
+  type RfmSegmentSummary,
 } from '../core';
 import type { Lang } from '../i18n';
 import { rfmRules } from '../i18n/labels';
@@ -21,8 +30,14 @@ export function readOrders(path: string, asOf?: string): OrdersResult {
       const columns = mapOrderColumns(fields);
       const missing = missingOrderFields(columns);
       if (missing.length) {
-        const found = fields.slice(0, 8).map((f) => (f.length > 40 ? `${f.slice(0, 39)}…` : f)).join(', ') + (fields.length > 8 ? ', …' : '');
-        throw new OrdersFileError(`the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${found}`);
+        const found =
+          fields
+            .slice(0, 8)
+            .map((f) => (f.length > 40 ? `${f.slice(0, 39)}…` : f))
+            .join(', ') + (fields.length > 8 ? ', …' : '');
+        throw new OrdersFileError(
+          `the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${found}`,
+        );
       }
       builder = new OrdersBuilder(columns, fields);
       return;
@@ -36,18 +51,40 @@ export function readOrders(path: string, asOf?: string): OrdersResult {
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function accountRow(a: AccountFromOrders): (string | number)[] {
-  return [a.account, a.revenue, a.profit, a.cost, a.orders, iso(a.firstOrder), iso(a.lastOrder), a.recency, Math.round(a.tenure * 1000) / 1000, a.products, a.spendPerPurchase];
+  return [
+    a.account,
+    a.revenue,
+    a.profit,
+    a.cost,
+    a.orders,
+    iso(a.firstOrder),
+    iso(a.lastOrder),
+    a.recency,
+    Math.round(a.tenure * 1000) / 1000,
+    a.products,
+    a.spendPerPurchase,
+  ];
 }
 
 export function writeAccountsCsv(sink: Sink, result: OrdersResult): void {
   sink.write(`${ACCOUNT_HEADER.join(',')}\n`);
-  for (const a of result.accounts) sink.write(`${accountRow(a).map((v) => csvField(v)).join(',')}\n`);
+  for (const a of result.accounts)
+    sink.write(
+      `${accountRow(a)
+        .map((v) => csvField(v))
+        .join(',')}\n`,
+    );
 }
 
 /** RFM of the accounts, the default segments named in `lang`. */
 export function rfmFromOrders(result: OrdersResult, bins: number, lang: Lang = 'en'): { customers: RfmCustomer[]; segments: RfmSegmentSummary[] } {
   const named = rfmRules(DEFAULT_RFM_SEGMENTS, lang);
-  return rfmTable(result.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), bins, named.rules, named.other);
+  return rfmTable(
+    result.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })),
+    bins,
+    named.rules,
+    named.other,
+  );
 }
 
 export const RFM_HEADER = ['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment'];
@@ -55,7 +92,8 @@ export const RFM_HEADER = ['Account', 'Recency (days)', 'Frequency', 'Monetary',
 export function writeRfm(sink: Sink, rfm: ReturnType<typeof rfmFromOrders>, format: 'json' | 'csv'): void {
   if (format === 'csv') {
     sink.write(`${RFM_HEADER.join(',')}\n`);
-    for (const c of rfm.customers) sink.write(`${[c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment].map((v) => csvField(v)).join(',')}\n`);
+    for (const c of rfm.customers)
+      sink.write(`${[c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment].map((v) => csvField(v)).join(',')}\n`);
     return;
   }
   const segments = rfm.segments.map((s) => ({ ...s, averageOrderValue: Number.isFinite(s.averageOrderValue) ? s.averageOrderValue : null }));

@@ -32,7 +32,14 @@ function kpi(x: number): string {
 }
 
 const FORMAT: Record<(typeof PROFIT_FIELDS)[number], (x: number) => string> = {
-  accounts: String, share: pct, revenue: money, cost: money, profit: money, margin: pct, profitShare: pct, profitPerAccount: money,
+  accounts: String,
+  share: pct,
+  revenue: money,
+  cost: money,
+  profit: money,
+  margin: pct,
+  profitShare: pct,
+  profitPerAccount: money,
 };
 
 /** Columns a terminal gives a text: two for CJK and other wide characters, none for combining marks (Thai vowels and tones). */
@@ -41,8 +48,15 @@ export function displayWidth(text: string): number {
   for (const ch of text) {
     if (/\p{M}/u.test(ch)) continue;
     const c = ch.codePointAt(0) ?? 0;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
-      || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
     width += wide ? 2 : 1;
   }
   return width;
@@ -53,7 +67,14 @@ const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWid
 
 function grid(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]) : padStart(cell, widths[c]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? padEnd(cell, widths[c]) : padStart(cell, widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** A profitability table with the summary sheet's columns (PROFIT_COLUMNS), profit per account included. */
@@ -70,18 +91,30 @@ export function summaryText(analysis: Analysis, file: string, say: CliTranslate 
   lines.push(table(say('col.segment'), analysis.bySegment.rows, analysis.bySegment.total, say), '');
   lines.push(say('summary.programs'));
   const ratios = [settings.ratios.strategic, settings.ratios.lite, settings.ratios.programmatic];
-  lines.push(grid([
-    [say('col.program'), say('col.accounts'), say('col.perMarketer'), say('col.marketers')],
-    ...capacity.programs.map((p, t) => [p, String(capacity.accounts[t]), String(ratios[t]), String(capacity.marketers[t])]),
-  ]).replace(/^/gmu, '  '), '');
-  if (whale) lines.push(`${say('summary.whale')}. ${say('summary.whalePeak', { peak: points(whale.peak), share: points(whale.peakAccounts), back: points(whale.peak - 1) })}`, '');
+  lines.push(
+    grid([
+      [say('col.program'), say('col.accounts'), say('col.perMarketer'), say('col.marketers')],
+      ...capacity.programs.map((p, t) => [p, String(capacity.accounts[t]), String(ratios[t]), String(capacity.marketers[t])]),
+    ]).replace(/^/gmu, '  '),
+    '',
+  );
+  if (whale)
+    lines.push(
+      `${say('summary.whale')}. ${say('summary.whalePeak', { peak: points(whale.peak), share: points(whale.peakAccounts), back: points(whale.peak - 1) })}`,
+      '',
+    );
   lines.push(say('summary.kpis'));
-  lines.push(grid(KPI_KEYS.map((key) => {
-    const v = kpis[key];
-    return [say(`kpi.${key}` as MessageKey), v === null ? say('cli.noData') : kpi(v)];
-  })).replace(/^/gmu, '  '));
+  lines.push(
+    grid(
+      KPI_KEYS.map((key) => {
+        const v = kpis[key];
+        return [say(`kpi.${key}` as MessageKey), v === null ? say('cli.noData') : kpi(v)];
+      }),
+    ).replace(/^/gmu, '  '),
+  );
   const best = analysis.bySegment.rows.reduce((a, b) => (b.profit > a.profit ? b : a), analysis.bySegment.rows[0]);
-  if (best && Number.isFinite(best.profit)) lines.push('', say('cli.bestSegment', { segment: best.label, profit: pct(best.profitShare), accounts: pct(best.share) }));
+  if (best && Number.isFinite(best.profit))
+    lines.push('', say('cli.bestSegment', { segment: best.label, profit: pct(best.profitShare), accounts: pct(best.share) }));
   const problems = analysis.table.messages.size;
   if (problems) lines.push('', say('cli.problems', { count: problems }));
   return `${lines.join('\n')}\n`;

@@ -90,7 +90,9 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const byTier = profitability(tier, settings.labels, money);
   const bySegment = profitability(segment, settings.segmentLabels, money);
   // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
-  const tooLarge = [byTier.total, bySegment.total, ...byTier.rows, ...bySegment.rows].some((r) => [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity));
+  const tooLarge = [byTier.total, bySegment.total, ...byTier.rows, ...bySegment.rows].some((r) =>
+    [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity),
+  );
   if (tooLarge) warnings.push({ code: 'warn.tooLarge' });
   return {
     table,
@@ -101,7 +103,11 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
     tier,
     segment,
     health: healthIndex(table, include, percentiles),
-    drivers: drivers(percentiles, mapping.metrics.map((m) => m.weight), scores),
+    drivers: drivers(
+      percentiles,
+      mapping.metrics.map((m) => m.weight),
+      scores,
+    ),
     capacity: capacity(tier, settings),
     capped,
     byTier,

@@ -1,4 +1,4 @@
-import { parseCell, parseIsoDate, parseNumberText, type Cell, type CellKind } from './parse-cell';
+import { parseIsoDate, parseNumberText, type Cell, type CellKind } from './parse-cell';
 import { ROLE_INFO, normaliseHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
 import type { Settings } from './settings';
 
@@ -139,7 +139,7 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
     }
   });
   for (const exactPass of [true, false]) {
-    headers.forEach((h, i) => {
+    headers.forEach((_h, i) => {
       if (roleAt[i] || ignored.has(i)) return;
       const found = roleOfKey(keys[i]);
       if (found && found.exact === exactPass && !taken.has(found.role)) {

@@ -94,7 +94,10 @@ export class DriverText {
   private readonly names: MessageParam[];
 
   /** `render`: the surface's words (role names, top, bottom, weakest). */
-  constructor(private readonly metrics: readonly MetricColumn[], private readonly render: Render) {
+  constructor(
+    metrics: readonly MetricColumn[],
+    private readonly render: Render,
+  ) {
     this.tops = metrics.map(() => []);
     this.bottoms = metrics.map(() => []);
     this.names = metrics.map((m) => (m.role === 'custom' ? shortHeader(m.name) : { code: `role.${m.role}` }));
@@ -110,7 +113,10 @@ export class DriverText {
   bottom(m: number, p: number, column: Float64Array): string {
     const den = percentileDenominator(column);
     const pct = Math.max(1, percentOf(Math.round(p * den), den));
-    return (this.bottoms[m][pct] ??= this.render({ code: 'drivers.weakest', params: { item: { code: 'drivers.bottom', params: { name: this.names[m], pct } } } }));
+    return (this.bottoms[m][pct] ??= this.render({
+      code: 'drivers.weakest',
+      params: { item: { code: 'drivers.bottom', params: { name: this.names[m], pct } } },
+    }));
   }
 
   /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
@@ -128,7 +134,13 @@ export class DriverText {
 const texts = new WeakMap<readonly MetricColumn[], Map<Render, DriverText>>();
 
 /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, in the words of `render`. */
-export function describeDrivers(d: Drivers, i: number, metrics: readonly MetricColumn[], percentiles: readonly (Float64Array | null)[], render: Render): string {
+export function describeDrivers(
+  d: Drivers,
+  i: number,
+  metrics: readonly MetricColumn[],
+  percentiles: readonly (Float64Array | null)[],
+  render: Render,
+): string {
   let byRender = texts.get(metrics);
   if (!byRender) texts.set(metrics, (byRender = new Map()));
   let t = byRender.get(render);

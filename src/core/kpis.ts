@@ -22,7 +22,15 @@ export interface Kpis {
 }
 
 /** The KPIs in the order every surface lists them (their names: `kpi.<key>` in the catalogues). */
-export const KPI_KEYS: readonly (keyof Kpis)[] = ['accounts', 'activeAccounts', 'newAccounts', 'revenuePerLead', 'spendPerPurchase', 'averageLifetime', 'averageLtv'];
+export const KPI_KEYS: readonly (keyof Kpis)[] = [
+  'accounts',
+  'activeAccounts',
+  'newAccounts',
+  'revenuePerLead',
+  'spendPerPurchase',
+  'averageLifetime',
+  'averageLtv',
+];
 
 export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings): Kpis {
   const col = (role: MetricRole) => {

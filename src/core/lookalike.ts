@@ -74,5 +74,8 @@ export function lookalikeOfIdeal(table: Scored, ideal: Uint8Array): Float64Array
 
 /** Similarity of every valid row to the Tier 1 accounts. */
 export function lookalikeOfTier1(table: Scored, tier: Int8Array): Float64Array {
-  return lookalikeOfIdeal(table, Uint8Array.from(tier, (t) => (t === 0 ? 1 : 0)));
+  return lookalikeOfIdeal(
+    table,
+    Uint8Array.from(tier, (t) => (t === 0 ? 1 : 0)),
+  );
 }

@@ -11,14 +11,37 @@ export type RowCode = 'cell.row' | 'cell.rowOfRange' | 'cell.rowOfRanges';
 
 /** Why a cell cannot be read (parseCell's codes, and an order line's). */
 export type ReasonCode =
-  | 'cell.notNumber' | 'cell.boolean' | 'cell.date' | 'cell.notFinite' | 'cell.badDate'
-  | 'orders.noAccount' | 'orders.noDate' | 'orders.noRevenue';
+  | 'cell.notNumber'
+  | 'cell.boolean'
+  | 'cell.date'
+  | 'cell.notFinite'
+  | 'cell.badDate'
+  | 'orders.noAccount'
+  | 'orders.noDate'
+  | 'orders.noRevenue';
 
 /** Why a setting is refused, after `Settings "field":` (settings.ts). */
 export type SettingsReasonCode =
-  | 'set.range' | 'set.whole' | 'set.notEmpty' | 'set.maxChars' | 'set.dateFormat' | 'set.realDate' | 'set.sum100'
-  | 'set.thresholds' | 'set.colour' | 'set.unknown' | 'set.oneOf' | 'set.atMost' | 'set.atLeast'
-  | 'set.number' | 'set.wholeNumber' | 'set.boolean' | 'set.text' | 'set.list' | 'set.object' | 'set.invalid';
+  | 'set.range'
+  | 'set.whole'
+  | 'set.notEmpty'
+  | 'set.maxChars'
+  | 'set.dateFormat'
+  | 'set.realDate'
+  | 'set.sum100'
+  | 'set.thresholds'
+  | 'set.colour'
+  | 'set.unknown'
+  | 'set.oneOf'
+  | 'set.atMost'
+  | 'set.atLeast'
+  | 'set.number'
+  | 'set.wholeNumber'
+  | 'set.boolean'
+  | 'set.text'
+  | 'set.list'
+  | 'set.object'
+  | 'set.invalid';
 
 /** Every code the engine emits; src/i18n's English catalogue has a text for each (checked by the compiler there). */
 export type MessageCode =
@@ -26,11 +49,27 @@ export type MessageCode =
   | ReasonCode
   | SettingsReasonCode
   | `role.${MetricRole}`
-  | 'cell.column' | 'cell.invalid' | 'cell.problem' | 'cell.missing'
-  | 'warn.more' | 'warn.totalRow' | 'warn.futureDates' | 'warn.noScore' | 'warn.capped' | 'warn.tooLarge'
-  | 'msg.noMetric' | 'msg.allZero' | 'tiers.noValue' | 'msg.ordersEmpty' | 'msg.ordersMissing'
-  | 'drivers.top' | 'drivers.bottom' | 'drivers.weakest'
-  | 'set.issues' | 'set.issue' | 'set.issueAll';
+  | 'cell.column'
+  | 'cell.invalid'
+  | 'cell.problem'
+  | 'cell.missing'
+  | 'warn.more'
+  | 'warn.totalRow'
+  | 'warn.futureDates'
+  | 'warn.noScore'
+  | 'warn.capped'
+  | 'warn.tooLarge'
+  | 'msg.noMetric'
+  | 'msg.allZero'
+  | 'tiers.noValue'
+  | 'msg.ordersEmpty'
+  | 'msg.ordersMissing'
+  | 'drivers.top'
+  | 'drivers.bottom'
+  | 'drivers.weakest'
+  | 'set.issues'
+  | 'set.issue'
+  | 'set.issueAll';
 
 export type MessageParam<C extends string = MessageCode> = string | number | Message<C> | readonly Message<C>[];
 

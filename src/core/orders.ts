@@ -89,7 +89,11 @@ export class OrdersBuilder {
   private readonly errors: Message[] = [];
   private errorCount = 0;
 
-  constructor(private readonly columns: OrderColumns, private readonly header: readonly string[], private readonly words: OrdersWords = {}) {}
+  constructor(
+    private readonly columns: OrderColumns,
+    private readonly header: readonly string[],
+    private readonly words: OrdersWords = {},
+  ) {}
 
   add(row: readonly Cell[], rowNumber: number): void {
     const c = this.columns;
@@ -98,11 +102,25 @@ export class OrdersBuilder {
     const dateCell = row[c.date!];
     const revenueCell = row[c.revenue!];
     if (!account && (dateCell === '' || dateCell == null) && (revenueCell === '' || revenueCell == null)) return;
-    if (!account) return this.fail(rowNumber, c.account!, accountCell, 'orders.noAccount');
-    const date = dateCell instanceof Date ? (Number.isNaN(dateCell.getTime()) ? Number.NaN : dayOfCell(dateCell, this.words.timeZone)) : parseIsoDate(String(dateCell ?? ''));
-    if (Number.isNaN(date)) return this.fail(rowNumber, c.date!, dateCell, 'orders.noDate');
+    if (!account) {
+      this.fail(rowNumber, c.account!, accountCell, 'orders.noAccount');
+      return;
+    }
+    const date =
+      dateCell instanceof Date
+        ? Number.isNaN(dateCell.getTime())
+          ? Number.NaN
+          : dayOfCell(dateCell, this.words.timeZone)
+        : parseIsoDate(String(dateCell ?? ''));
+    if (Number.isNaN(date)) {
+      this.fail(rowNumber, c.date!, dateCell, 'orders.noDate');
+      return;
+    }
     const revenue = parseCell(revenueCell, 'number', 0);
-    if (!revenue.ok) return this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? 'orders.noRevenue' : `cell.${revenue.code}`);
+    if (!revenue.ok) {
+      this.fail(rowNumber, c.revenue!, revenueCell, revenue.missing ? 'orders.noRevenue' : `cell.${revenue.code}`);
+      return;
+    }
     const extra = (field: 'profit' | 'cost'): number => {
       if (c[field] === undefined) return Number.NaN;
       const p = parseCell(row[c[field]!], 'number', 0);
@@ -111,8 +129,15 @@ export class OrdersBuilder {
     let acc = this.byAccount.get(account);
     if (!acc) {
       acc = {
-        account, revenue: 0, profit: Number.NaN, cost: Number.NaN, lines: 0, first: date, last: date,
-        orderIds: c.order === undefined ? null : new Set(), products: c.product === undefined ? null : new Set(),
+        account,
+        revenue: 0,
+        profit: Number.NaN,
+        cost: Number.NaN,
+        lines: 0,
+        first: date,
+        last: date,
+        orderIds: c.order === undefined ? null : new Set(),
+        products: c.product === undefined ? null : new Set(),
       };
       this.byAccount.set(account, acc);
     }
@@ -174,11 +199,26 @@ export class OrdersBuilder {
 }
 
 export const ACCOUNT_HEADER = [
-  'Account', 'Revenue', 'Profit', 'Cost', 'Orders', 'First order', 'Last order', 'Recency (days)', 'Tenure (years)', 'Products', 'Spend per purchase',
+  'Account',
+  'Revenue',
+  'Profit',
+  'Cost',
+  'Orders',
+  'First order',
+  'Last order',
+  'Recency (days)',
+  'Tenure (years)',
+  'Products',
+  'Spend per purchase',
 ] as const;
 
 /** Order lines (header first) → accounts, ready to score. */
-export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: number, firstRowNumber = 1, words: OrdersWords = {}): OrdersResult & { columns: OrderColumns } {
+export function accountsFromOrders(
+  grid: readonly (readonly Cell[])[],
+  asOfMs: number,
+  firstRowNumber = 1,
+  words: OrdersWords = {},
+): OrdersResult & { columns: OrderColumns } {
   if (grid.length === 0) throw new OrdersError({ code: 'msg.ordersEmpty' });
   const header = grid[0].map((h) => String(h ?? '').trim());
   const columns = mapOrderColumns(grid[0]);
@@ -193,7 +233,10 @@ export function accountsFromOrders(grid: readonly (readonly Cell[])[], asOfMs: n
 export class OrdersError extends MessageError {
   override name = 'OrdersError';
   /** The order fields the table lacks (none when it is empty). */
-  constructor(said: Message, readonly missing: readonly string[] = []) {
+  constructor(
+    said: Message,
+    readonly missing: readonly string[] = [],
+  ) {
     super(said);
   }
 }

@@ -6,10 +6,7 @@ export type Cell = string | number | boolean | Date | null | undefined;
 /** What a metric column expects: a plain number, or a number or a date (recency in days, tenure in years). */
 export type CellKind = 'number' | 'recency' | 'tenure';
 
-export type Parsed =
-  | { ok: true; value: number }
-  | { ok: false; missing: true; error?: string }
-  | { ok: false; missing: false; code: InvalidCode };
+export type Parsed = { ok: true; value: number } | { ok: false; missing: true; error?: string } | { ok: false; missing: false; code: InvalidCode };
 
 /** Why a cell is not a number: messages say it as the code `cell.<code>`. */
 export type InvalidCode = 'notNumber' | 'boolean' | 'date' | 'notFinite' | 'badDate';

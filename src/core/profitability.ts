@@ -17,7 +17,16 @@ export interface ProfitRow {
 }
 
 /** A row's numbers in the order of the columns every surface writes (PROFIT_COLUMNS of src/i18n: their headers). */
-export const PROFIT_FIELDS = ['accounts', 'share', 'revenue', 'cost', 'profit', 'margin', 'profitShare', 'profitPerAccount'] as const satisfies readonly (keyof ProfitRow)[];
+export const PROFIT_FIELDS = [
+  'accounts',
+  'share',
+  'revenue',
+  'cost',
+  'profit',
+  'margin',
+  'profitShare',
+  'profitPerAccount',
+] as const satisfies readonly (keyof ProfitRow)[];
 
 export interface ProfitTable {
   rows: ProfitRow[];

@@ -38,26 +38,29 @@ export const SettingsSchema = z.strictObject({
   directions: z.prefault(z.record(z.string(), z.enum(['higher', 'lower'])), {}),
   method: z.prefault(z.enum(['quantile', 'threshold', 'pareto', 'capacity']), 'quantile'),
   cutoffs: z.prefault(triple(percent).check(sumsTo100), [20, 30, 50]),
-  thresholds: z.prefault(
-    z.tuple([percent, percent]).check(z.refine((t) => t[0] >= t[1], said('set.thresholds'))),
-    [70, 40],
+  thresholds: z.prefault(z.tuple([percent, percent]).check(z.refine((t) => t[0] >= t[1], said('set.thresholds'))), [70, 40]),
+  capacity: z.prefault(
+    z.strictObject({
+      strategicMarketers: z.prefault(int(0, 10_000), 1),
+      strategicAccounts: z.prefault(int(1, 10_000), 3),
+      liteMarketers: z.prefault(int(0, 10_000), 1),
+      liteAccounts: z.prefault(int(1, 10_000), 10),
+    }),
+    {},
   ),
-  capacity: z.prefault(z.strictObject({
-    strategicMarketers: z.prefault(int(0, 10_000), 1),
-    strategicAccounts: z.prefault(int(1, 10_000), 3),
-    liteMarketers: z.prefault(int(0, 10_000), 1),
-    liteAccounts: z.prefault(int(1, 10_000), 10),
-  }), {}),
   labels: z.prefault(triple(label), ['Tier 1', 'Tier 2', 'Tier 3']),
   unprofitableCap: z.prefault(z.boolean(), true),
   /** The day recency and tenure dates are measured from; default today. */
   asOf: z.optional(isoDate),
   /** Accounts one marketer covers in each program (SPEC §5). */
-  ratios: z.prefault(z.strictObject({
-    strategic: z.prefault(int(1, 100_000), 3),
-    lite: z.prefault(int(1, 100_000), 10),
-    programmatic: z.prefault(int(1, 100_000), 500),
-  }), {}),
+  ratios: z.prefault(
+    z.strictObject({
+      strategic: z.prefault(int(1, 100_000), 3),
+      lite: z.prefault(int(1, 100_000), 10),
+      programmatic: z.prefault(int(1, 100_000), 500),
+    }),
+    {},
+  ),
   segmentCutoffs: z.prefault(triple(percent).check(sumsTo100), [20, 40, 40]),
   segmentLabels: z.prefault(triple(label), ['Money Maker', 'Contributor', 'Filler']),
   programLabels: z.prefault(triple(label), ['Strategic ABM (1:1)', 'ABM Lite (1:few)', 'Programmatic ABM (1:many)']),
@@ -66,12 +69,18 @@ export const SettingsSchema = z.strictObject({
   /** Row colours of Tier 1, 2 and 3 in the sheet. */
   colours: z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, said('set.colour')))), ['#b7e1cd', '#fce8b2', '#f4c7c3']),
   /** RFM segments (SPEC §10), first matching rule wins; R, F and M each within [low, high]. */
-  rfmSegments: z.optional(z.array(z.strictObject({
-    name: label,
-    r: z.tuple([int(1, 10), int(1, 10)]),
-    f: z.tuple([int(1, 10), int(1, 10)]),
-    m: z.tuple([int(1, 10), int(1, 10)]),
-  })).check(z.maxLength(30))),
+  rfmSegments: z.optional(
+    z
+      .array(
+        z.strictObject({
+          name: label,
+          r: z.tuple([int(1, 10), int(1, 10)]),
+          f: z.tuple([int(1, 10), int(1, 10)]),
+          m: z.tuple([int(1, 10), int(1, 10)]),
+        }),
+      )
+      .check(z.maxLength(30)),
+  ),
   /** Language of labels, headings and messages: `auto` follows the spreadsheet's locale. */
   lang: z.prefault(z.enum(['auto', 'en', 'th', 'zh-CN', 'hy']), 'auto'),
   /** Yearly discount rate for lifetime value; 0 = undiscounted. */
@@ -121,7 +130,14 @@ export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }): Me
 }
 
 const TYPES: Record<string, SettingsReasonCode> = {
-  number: 'set.number', int: 'set.wholeNumber', boolean: 'set.boolean', string: 'set.text', tuple: 'set.list', array: 'set.list', object: 'set.object', record: 'set.object',
+  number: 'set.number',
+  int: 'set.wholeNumber',
+  boolean: 'set.boolean',
+  string: 'set.text',
+  tuple: 'set.list',
+  array: 'set.list',
+  object: 'set.object',
+  record: 'set.object',
 };
 
 /** zod/mini carries no message texts of its own: what each kind of issue means, as a reason. */
@@ -135,7 +151,11 @@ function describe(issue: z.core.$ZodIssue): Message {
       return { code: TYPES[issue.expected] ?? 'set.invalid' };
     case 'too_big':
     case 'too_small':
-      if (issue.origin === 'array') return { code: issue.code === 'too_big' ? 'set.atMost' : 'set.atLeast', params: { count: Number(issue.code === 'too_big' ? issue.maximum : issue.minimum) } };
+      if (issue.origin === 'array')
+        return {
+          code: issue.code === 'too_big' ? 'set.atMost' : 'set.atLeast',
+          params: { count: Number(issue.code === 'too_big' ? issue.maximum : issue.minimum) },
+        };
       return ownReason(issue.message);
     default:
       return ownReason(issue.message);

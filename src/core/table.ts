@@ -17,7 +17,12 @@ const TOTAL_WORDS = new Set(['total', 'grand total', 'sum', 'รวม', 'รว
 export function isTotalLabel(account: string): boolean {
   const text = account.trim();
   if (text.length > 24) return false;
-  return TOTAL_WORDS.has(text.toLowerCase().replace(/\s+/gu, ' ').replace(/ ?[:：]$/u, ''));
+  return TOTAL_WORDS.has(
+    text
+      .toLowerCase()
+      .replace(/\s+/gu, ' ')
+      .replace(/ ?[:：]$/u, ''),
+  );
 }
 
 /** Rows a warning lists: the first ten. */
@@ -132,7 +137,10 @@ export class TableBuilder {
         }
       } else {
         filled = true;
-        (problems ??= []).push({ code: 'cell.problem', params: { where: this.columns[m], value: quoteCell(cell, this.locale.timeZone), why: { code: `cell.${parsed.code}` } } });
+        (problems ??= []).push({
+          code: 'cell.problem',
+          params: { where: this.columns[m], value: quoteCell(cell, this.locale.timeZone), why: { code: `cell.${parsed.code}` } },
+        });
       }
     }
     this.derive(i);
@@ -195,7 +203,11 @@ export class TableBuilder {
     this.futureDates.forEach((list, m) => {
       const rows = list.filter((i) => this.status[i] !== ROW_TOTAL);
       if (rows.length === 0) return;
-      const listed = rows.slice(0, LISTED_ROWS).map((i) => this.rowNumbers[i]).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
+      const listed =
+        rows
+          .slice(0, LISTED_ROWS)
+          .map((i) => this.rowNumbers[i])
+          .join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
       this.warnings.push({ code: 'warn.futureDates', params: { count: rows.length, asOf, column: this.columns[m], rows: listed } });
     });
   }

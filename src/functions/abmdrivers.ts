@@ -9,6 +9,10 @@ export function abmDrivers(metrics: unknown, weights?: unknown, doc: DocumentLab
     const { settings, positional } = weightOptions(framed, weights, undefined);
     const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
     const { table, drivers, percentiles } = analysis;
-    return column(framed, word(doc, 'out.drivers'), perRow(analysis, doc, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, show(doc))));
+    return column(
+      framed,
+      word(doc, 'out.drivers'),
+      perRow(analysis, doc, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, show(doc))),
+    );
   });
 }

@@ -35,8 +35,7 @@ function ltv(spend: unknown, perYear: unknown, years: unknown, margin: unknown, 
     else if (missing) out.push('');
     else if (values[4] < 0) {
       out.push(say(doc)('msg.belowZero', { row: i + 1, name: names[4], value: values[4] }));
-    }
-    else out.push(lifetimeValue(values[0], values[1], values[2], values[3], values[4]));
+    } else out.push(lifetimeValue(values[0], values[1], values[2], values[3], values[4]));
   }
   const title = word(doc, 'out.ltv');
   return column({ header: present.some((a) => a.header) ? [title] : null, rows: [] }, title, out);

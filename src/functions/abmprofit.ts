@@ -3,7 +3,11 @@ import { frame, inLanguage, isBlankRow, refuse, word, type DocumentLabels, type 
 import { PROFIT_COLUMNS, t, type MessageKey } from '../i18n';
 
 /** Label orders that rows are sorted by when every label is one of them: segments, tiers, health statuses. */
-const KNOWN_ORDERS: readonly (readonly string[])[] = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, [t('en', 'health.1'), t('en', 'health.2'), t('en', 'health.3')]];
+const KNOWN_ORDERS: readonly (readonly string[])[] = [
+  DEFAULT_SETTINGS.segmentLabels,
+  DEFAULT_SETTINGS.labels,
+  [t('en', 'health.1'), t('en', 'health.2'), t('en', 'health.3')],
+];
 
 function value(cell: Cell | undefined): number {
   const parsed = parseCell(cell, 'number', 0);
@@ -48,8 +52,18 @@ function profitTable(segments: unknown, revenue: unknown, profitOrCost: unknown,
   const table = profitability(groups, labels, { revenue: r, profit: p, cost: isCost ? c : null });
   const blank = (x: number) => (Number.isFinite(x) ? x : '');
   const header = (['col.segment', ...PROFIT_COLUMNS] as MessageKey[]).map((k) => word(doc, k));
-  return [header, ...[...table.rows, { ...table.total, label: word(doc, 'total') }].map((row) => [
-    row.label, row.accounts, blank(row.share), blank(row.revenue), blank(row.cost), blank(row.profit),
-    blank(row.margin), blank(row.profitShare), blank(row.profitPerAccount),
-  ])];
+  return [
+    header,
+    ...[...table.rows, { ...table.total, label: word(doc, 'total') }].map((row) => [
+      row.label,
+      row.accounts,
+      blank(row.share),
+      blank(row.revenue),
+      blank(row.cost),
+      blank(row.profit),
+      blank(row.margin),
+      blank(row.profitShare),
+      blank(row.profitPerAccount),
+    ]),
+  ];
 }

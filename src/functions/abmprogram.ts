@@ -6,7 +6,9 @@ const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1,
 
 /** A tier label (`Tier 1`, `1`, `High`, `T1`, a label in any of our languages, or a custom label) → tier index, or −1. */
 export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTINGS.labels): number {
-  const text = String(cell ?? '').trim().toLowerCase();
+  const text = String(cell ?? '')
+    .trim()
+    .toLowerCase();
   const custom = labels.findIndex((l) => l.toLowerCase() === text);
   if (custom >= 0) return custom;
   for (const lang of LANGS) {

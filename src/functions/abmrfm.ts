@@ -28,11 +28,23 @@ function rfm(accountIds: unknown, orderDates: unknown, revenues: unknown, analys
   const orders = accountsFromOrders(grid, asOf, 0, { rowCode: 'cell.rowOfRanges', timeZone });
   if (orders.errorCount > 0) throw new MessageError(orders.errors[0]);
   const segments = rfmRules(DEFAULT_RFM_SEGMENTS, doc.lang ?? 'en');
-  const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k, segments.rules, segments.other);
+  const { customers } = rfmTable(
+    orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })),
+    k,
+    segments.rules,
+    segments.other,
+  );
   return [
     [
-      word(doc, 'rfm.account'), word(doc, 'rfm.recency'), word(doc, 'rfm.frequency'),
-      word(doc, 'rfm.monetary'), 'R', 'F', 'M', word(doc, 'rfm.score'), word(doc, 'col.segment'),
+      word(doc, 'rfm.account'),
+      word(doc, 'rfm.recency'),
+      word(doc, 'rfm.frequency'),
+      word(doc, 'rfm.monetary'),
+      'R',
+      'F',
+      'M',
+      word(doc, 'rfm.score'),
+      word(doc, 'col.segment'),
     ],
     ...customers.map((c) => [c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment]),
   ];

@@ -7,6 +7,10 @@ export function abmScore(metrics: unknown, weights?: unknown, directions?: unkno
     const framed = frame(metrics, MAX_METRICS_CELLS);
     const { settings, positional } = weightOptions(framed, weights, directions);
     const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
-    return column(framed, word(doc, 'out.score'), perRow(analysis, doc, (i) => (Number.isNaN(analysis.score[i]) ? '' : analysis.score[i])));
+    return column(
+      framed,
+      word(doc, 'out.score'),
+      perRow(analysis, doc, (i) => (Number.isNaN(analysis.score[i]) ? '' : analysis.score[i])),
+    );
   });
 }

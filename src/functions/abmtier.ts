@@ -1,8 +1,19 @@
+import { assignTiers, parseCell, parseSettings, roleOfHeader, ROW_BLANK, type Settings, type SettingsInput } from '../core';
 import {
-  assignTiers, parseCell, parseSettings, quoteCell, roleOfHeader, ROW_BLANK,
-  type Settings, type SettingsInput,
-} from '../core';
-import { absent, cellMessage, column, firstDataRow, frame, inLanguage, isBlankRow, labelList, numberList, refuse, word, type DocumentLabels, type Output } from './args';
+  absent,
+  cellMessage,
+  column,
+  firstDataRow,
+  frame,
+  inLanguage,
+  isBlankRow,
+  labelList,
+  numberList,
+  refuse,
+  word,
+  type DocumentLabels,
+  type Output,
+} from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
@@ -10,7 +21,8 @@ const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
 /** `method` and `cutoffs` arguments → settings; cut-offs mean what the method needs. */
 export function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
   const name = absent(method) ? 'quantile' : String(method).trim().toLowerCase();
-  if (!(METHODS as readonly string[]).includes(name)) refuse('fn.bad', { arg: 'method', value: String(method), why: { code: 'set.oneOf', params: { values: METHODS.join(', ') } } });
+  if (!(METHODS as readonly string[]).includes(name))
+    refuse('fn.bad', { arg: 'method', value: String(method), why: { code: 'set.oneOf', params: { values: METHODS.join(', ') } } });
   const settings: SettingsInput = { method: name as Settings['method'] };
   if (absent(cutoffs)) return settings;
   const c = numberList(cutoffs, 'cutoffs');
@@ -49,7 +61,11 @@ function tier(input: unknown, method: unknown, cutoffs: unknown, labels: unknown
   if (!isScoreColumn(framed.header, framed.rows)) {
     const { analysis } = analyseRange(input, settingsInput, {}, framed, doc);
     const labels = analysis.settings.labels;
-    return column(framed, word(doc, 'out.tier'), perRow(analysis, doc, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')));
+    return column(
+      framed,
+      word(doc, 'out.tier'),
+      perRow(analysis, doc, (i) => (analysis.tier[i] >= 0 ? labels[analysis.tier[i]] : '')),
+    );
   }
   const settings = parseSettings(settingsInput);
   const first = firstDataRow(framed);

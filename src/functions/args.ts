@@ -121,7 +121,9 @@ export function absent(arg: unknown): boolean {
 
 /** All non-empty cells of an argument, row by row. */
 export function cells(arg: unknown): Cell[] {
-  return trimBlankTail(toGrid(arg)).flat().filter((c) => !empty(c));
+  return trimBlankTail(toGrid(arg))
+    .flat()
+    .filter((c) => !empty(c));
 }
 
 /** `"profit=3, revenue=2"` → { profit: 3, revenue: 2 }. */
@@ -167,7 +169,10 @@ export function numberList(arg: unknown, what: string): number[] {
 /** Three labels, as text "High, Medium, Low" or a row/column of three cells; null when absent. */
 export function labelList(arg: unknown, what: string): [string, string, string] | null {
   if (absent(arg)) return null;
-  const list = cells(arg).flatMap((c) => (typeof c === 'string' ? c.split(/[,;]/u) : [String(c)])).map((x) => x.trim()).filter(Boolean);
+  const list = cells(arg)
+    .flatMap((c) => (typeof c === 'string' ? c.split(/[,;]/u) : [String(c)]))
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (list.length !== 3) refuse('fn.count', { arg: what, count: 3, example: 'High, Medium, Low', got: list.length });
   return [list[0], list[1], list[2]];
 }

@@ -1,8 +1,19 @@
+import { analyseRows, parseSettings, ROW_BLANK, ROW_INVALID, type Analysis, type Direction, type PositionalOptions, type SettingsInput } from '../core';
 import {
-  analyseRows, parseSettings, ROW_BLANK, ROW_INVALID,
-  type Analysis, type Direction, type PositionalOptions, type SettingsInput,
-} from '../core';
-import { absent, cells, firstDataRow, frame, MAX_METRICS_CELLS, parseDirection, parseNamedDirections, parseNamedNumbers, refuse, show, toGrid, type DocumentLabels, type Framed } from './args';
+  absent,
+  cells,
+  firstDataRow,
+  frame,
+  MAX_METRICS_CELLS,
+  parseDirection,
+  parseNamedDirections,
+  parseNamedNumbers,
+  refuse,
+  show,
+  toGrid,
+  type DocumentLabels,
+  type Framed,
+} from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
 
@@ -50,9 +61,20 @@ function width(framed: Framed): number {
 }
 
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
-export function analyseRange(metrics: unknown, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}, framed = frame(metrics, MAX_METRICS_CELLS), doc: DocumentLabels = {}): RangeAnalysis {
+export function analyseRange(
+  metrics: unknown,
+  settingsInput: SettingsInput = {},
+  positional: PositionalOptions = {},
+  framed = frame(metrics, MAX_METRICS_CELLS),
+  doc: DocumentLabels = {},
+): RangeAnalysis {
   const settings = parseSettings(settingsInput);
-  const analysis = analyseRows(framed.header, framed.rows, settings, { positional, firstRowNumber: firstDataRow(framed), rowCode: 'cell.rowOfRange', locale: doc.locale });
+  const analysis = analyseRows(framed.header, framed.rows, settings, {
+    positional,
+    firstRowNumber: firstDataRow(framed),
+    rowCode: 'cell.rowOfRange',
+    locale: doc.locale,
+  });
   return { framed, analysis };
 }
 

@@ -7,10 +7,14 @@ const en = {
   'cli.summaryTitle': 'ABM Tier summary of {file}: {count} accounts scored (method {method}).',
   'cli.noData': 'no data',
   'cli.bestSegment': 'The segment that earns the most profit: {segment} ({profit} of profit from {accounts} of accounts).',
-  'cli.problems': { one: '{count} row could not be scored; run abm-tier score for the message.', other: '{count} rows could not be scored; run abm-tier score for the messages.' },
+  'cli.problems': {
+    one: '{count} row could not be scored; run abm-tier score for the message.',
+    other: '{count} rows could not be scored; run abm-tier score for the messages.',
+  },
   'cli.duplicateHeader': 'Columns {columns} have the same header "{header}": only column {column} is read; rename the others if they should count.',
   'cli.duplicateHeaders': 'Columns {columns} have the same header "{header}": rename them so that messages and drivers tell them apart.',
-  'cli.longRow': '{row} has {count} fields, the header {fields}: the extra fields are not read (a CSV written back keeps them, under blank header cells before the ABM Tier columns).',
+  'cli.longRow':
+    '{row} has {count} fields, the header {fields}: the extra fields are not read (a CSV written back keeps them, under blank header cells before the ABM Tier columns).',
   'cli.shortRow': '{row} has {count} fields, the header {fields}: the missing fields are read as empty.',
   'cli.moreRows': '…and {count} more rows whose fields do not match the header.',
   'cli.moreDuplicates': '…and {count} more accounts that appear on several rows.',
@@ -52,9 +56,11 @@ const CLI_CATALOGUES: Record<Lang, Record<CliKey, Entry>> = {
     'cli.noData': 'տվյալ չկա',
     'cli.bestSegment': 'Ամենաշատ շահույթ բերող հատվածը՝ {segment} (շահույթի {profit}-ը հաճախորդների {accounts}-ից)։',
     'cli.problems': '{count} տող հնարավոր չեղավ գնահատել․ հաղորդագրությունների համար գործարկեք abm-tier score։',
-    'cli.duplicateHeader': '{columns} սյունակներն ունեն նույն վերնագիրը՝ «{header}»․ կարդացվում է միայն {column} սյունակը, վերանվանեք մյուսները, եթե դրանք էլ պետք է հաշվվեն։',
+    'cli.duplicateHeader':
+      '{columns} սյունակներն ունեն նույն վերնագիրը՝ «{header}»․ կարդացվում է միայն {column} սյունակը, վերանվանեք մյուսները, եթե դրանք էլ պետք է հաշվվեն։',
     'cli.duplicateHeaders': '{columns} սյունակներն ունեն նույն վերնագիրը՝ «{header}»․ վերանվանեք դրանք, որ հաղորդագրություններն ու գործոնները տարբերեն դրանք։',
-    'cli.longRow': '{row}-ն ունի {count} դաշտ, վերնագիրը՝ {fields}․ ավելորդ դաշտերը չեն կարդացվում (հետ գրված CSV-ն պահում է դրանք ABM Tier-ի սյունակներից առաջ՝ դատարկ վերնագրերի տակ)։',
+    'cli.longRow':
+      '{row}-ն ունի {count} դաշտ, վերնագիրը՝ {fields}․ ավելորդ դաշտերը չեն կարդացվում (հետ գրված CSV-ն պահում է դրանք ABM Tier-ի սյունակներից առաջ՝ դատարկ վերնագրերի տակ)։',
     'cli.shortRow': '{row}-ն ունի {count} դաշտ, վերնագիրը՝ {fields}․ պակասող դաշտերը կարդացվում են որպես դատարկ։',
     'cli.moreRows': '…և ևս {count} տող, որոնց դաշտերը չեն համապատասխանում վերնագրին։',
     'cli.moreDuplicates': '…և ևս {count} հաճախորդ, որոնք կան մի քանի տողում։',

@@ -76,10 +76,9 @@ export const en = {
   'col.marketers': 'Marketers needed',
   'col.shareOfAccounts': 'Share of accounts',
   'col.cumulativeProfit': 'Share of profit',
-  'total': 'Total',
+  total: 'Total',
   'chart.segments': 'Profitability by segment',
   'chart.whale': 'Whale curve: cumulative profit by share of accounts',
-
 
   'msg.busy': 'This spreadsheet is being scored by someone else right now; try again in a moment.',
   'msg.summarySheet': 'This is the summary sheet: open the sheet with your accounts, then score.',
@@ -120,8 +119,10 @@ export const en = {
   'msg.coloursRemovedToast': 'Tier colours removed.',
   'msg.noColoursToast': 'This sheet has no tier colours of ABM Tier.',
   'msg.noIdeal': 'No account of "{sheet}" is in {tier}, so there is no profile to compare with.',
-  'msg.tooManyCells': 'Scoring would need {cells} cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.',
-  'msg.timeUp': 'Stopped before {phase}: {seconds} s of Apps Script\'s 6-minute limit are gone and nothing has been written. Score a filtered copy of the sheet, or split it.',
+  'msg.tooManyCells':
+    'Scoring would need {cells} cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.',
+  'msg.timeUp':
+    "Stopped before {phase}: {seconds} s of Apps Script's 6-minute limit are gone and nothing has been written. Score a filtered copy of the sheet, or split it.",
   'phase.scoring': 'scoring',
   'phase.writing': 'writing the results',
   'msg.sheetTaken': 'There is already a sheet "{sheet}" that ABM Tier did not make: rename it, and try again.',
@@ -136,7 +137,10 @@ export const en = {
   'cell.missing': '{row}, {column}: {error} counted as missing.',
   'cell.invalid': '{row}, {problems}.',
   'cell.problem': '{where}: {value} {why}',
-  'warn.noScore': { one: '{count} row has no value in any weighted metric and no score.', other: '{count} rows have no value in any weighted metric and no score.' },
+  'warn.noScore': {
+    one: '{count} row has no value in any weighted metric and no score.',
+    other: '{count} rows have no value in any weighted metric and no score.',
+  },
   'warn.capped': { one: '{count} unprofitable account was moved to {tier}.', other: '{count} unprofitable accounts were moved to {tier}.' },
   'warn.more': { one: '…and {count} more warning like these.', other: '…and {count} more warnings like these.' },
   'tiers.noValue': 'The pareto method needs a profit or revenue column.',
@@ -161,7 +165,8 @@ export const en = {
   'rfm.orders': 'Orders',
   'rfm.averageOrder': 'Average order value',
   'msg.duplicateKey': 'Account "{account}" appears on rows {rows}: tier movement uses the first.',
-  'msg.userCells': 'ABM Tier did not write what is now in {cells} (a formula or typed text) of its columns {columns}: move it out of those columns or clear it, then score again. Nothing was written.',
+  'msg.userCells':
+    'ABM Tier did not write what is now in {cells} (a formula or typed text) of its columns {columns}: move it out of those columns or clear it, then score again. Nothing was written.',
   'msg.columnsMoved': 'The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in {columns}.',
   'out.lookalike': 'Lookalike',
   'col.value': 'Value',
@@ -174,10 +179,12 @@ export const en = {
   'msg.notTier': 'Row {row} of the range: "{value}" is not a tier; write {t1}, {t2} or {t3}.',
   'warn.futureDates': {
     one: '{count} date after the as-of date {asOf} in {column}, on row {rows}: recency and tenure count it as negative. Check that date, or the as-of date.',
-    other: '{count} dates after the as-of date {asOf} in {column}, on rows {rows}: recency and tenure count them as negative. Check those dates, or the as-of date.',
+    other:
+      '{count} dates after the as-of date {asOf} in {column}, on rows {rows}: recency and tenure count them as negative. Check those dates, or the as-of date.',
   },
   'warn.totalRow': '{row}: "{account}" is a total, not an account, and was left out of the scores and tables.',
-  'warn.tooLarge': 'Some amounts add up to more than a number can hold (beyond ±1.8e308): those totals are left blank. Check the revenue, cost and profit columns for a mistyped value.',
+  'warn.tooLarge':
+    'Some amounts add up to more than a number can hold (beyond ±1.8e308): those totals are left blank. Check the revenue, cost and profit columns for a mistyped value.',
 
   'set.issues': '{issues}.',
   'set.issue': 'Settings "{field}": {why}',
@@ -203,7 +210,8 @@ export const en = {
   'set.object': 'must be an object',
   'set.invalid': 'is not valid',
 
-  'fn.cells': 'The range holds {cells} cells, more than the {limit} a custom function can score within Sheets\' 30 seconds: use the ABM Tier sidebar, or a smaller range.',
+  'fn.cells':
+    "The range holds {cells} cells, more than the {limit} a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.",
   'fn.form': '{arg}: "{part}" is not of the form {form}, e.g. "{example}".',
   'fn.value': '{arg}: value {n} "{value}" {why}.',
   'fn.bad': '{arg}: "{value}" {why}.',

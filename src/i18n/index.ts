@@ -27,7 +27,9 @@ export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', th: 'ไท
 
 /** The language of a spreadsheet locale (`th_TH`, `zh_CN`, `hy_AM`, `en_US`…); English for any other. */
 export function langOfLocale(locale: string | null | undefined): Lang {
-  const l = String(locale ?? '').replace('-', '_').toLowerCase();
+  const l = String(locale ?? '')
+    .replace('-', '_')
+    .toLowerCase();
   if (l.startsWith('th')) return 'th';
   if (l === 'zh_cn' || l === 'zh' || l === 'zh_hans' || l.startsWith('zh_hans')) return 'zh-CN';
   if (l.startsWith('hy')) return 'hy';
@@ -95,7 +97,14 @@ export function renderer(lang: Lang): (message: Said) => string {
 
 /** The columns of a profitability table after its label (SPEC §7), as every surface heads them. */
 export const PROFIT_COLUMNS: readonly MessageKey[] = [
-  'col.accounts', 'col.shareAccounts', 'col.revenue', 'col.cost', 'col.profit', 'col.margin', 'col.shareProfit', 'col.profitPerAccount',
+  'col.accounts',
+  'col.shareAccounts',
+  'col.revenue',
+  'col.cost',
+  'col.profit',
+  'col.margin',
+  'col.shareProfit',
+  'col.profitPerAccount',
 ];
 
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;

@@ -8,10 +8,11 @@ import { uiZhCN } from './ui-zh-CN';
 export const UI_CATALOGUES: Record<Lang, Partial<Record<UiKey, Entry>>> = { en: uiEn, th: uiTh, 'zh-CN': uiZhCN, hy: uiHy };
 
 export function ui(lang: Lang, key: UiKey | MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = (UI_CATALOGUES[lang] as Record<string, Entry | undefined>)[key]
-    ?? (CATALOGUES[lang] as Record<string, Entry | undefined>)[key]
-    ?? (uiEn as Record<string, Entry>)[key]
-    ?? (CATALOGUES.en as Record<string, Entry>)[key];
+  const entry =
+    (UI_CATALOGUES[lang] as Record<string, Entry | undefined>)[key] ??
+    (CATALOGUES[lang] as Record<string, Entry | undefined>)[key] ??
+    (uiEn as Record<string, Entry>)[key] ??
+    (CATALOGUES.en as Record<string, Entry>)[key];
   return fill(textOf(lang, entry, params.count), params);
 }
 

@@ -4,8 +4,23 @@
  */
 
 export const SAMPLE_HEADER = [
-  'Account', 'Industry', 'Revenue', 'Cost to serve', 'Orders', 'Recency (days)', 'Tenure (years)',
-  'Products', 'Engagement', 'Contacts', 'Channels', 'Opportunities', 'Feedback', 'Support tickets', 'Leads', 'Profit', 'Health score',
+  'Account',
+  'Industry',
+  'Revenue',
+  'Cost to serve',
+  'Orders',
+  'Recency (days)',
+  'Tenure (years)',
+  'Products',
+  'Engagement',
+  'Contacts',
+  'Channels',
+  'Opportunities',
+  'Feedback',
+  'Support tickets',
+  'Leads',
+  'Profit',
+  'Health score',
 ] as const;
 
 /** Mulberry32: a small seeded generator, so the same seed gives the same accounts everywhere. */
@@ -21,8 +36,42 @@ export function random(seed: number): () => number {
 }
 
 const INDUSTRIES = ['Manufacturing', 'Software', 'Healthcare', 'Retail', 'Logistics', 'Finance'];
-const PREFIX = ['North', 'Blue', 'Apex', 'Silver', 'Delta', 'Green', 'Summit', 'Harbor', 'Iron', 'Bright', 'Cedar', 'Nova', 'Pioneer', 'Crest', 'Atlas', 'Vista'];
-const SUFFIX = ['Works', 'Systems', 'Labs', 'Group', 'Partners', 'Logistics', 'Health', 'Foods', 'Dynamics', 'Industries', 'Networks', 'Supply', 'Analytics', 'Motors', 'Retail', 'Capital'];
+const PREFIX = [
+  'North',
+  'Blue',
+  'Apex',
+  'Silver',
+  'Delta',
+  'Green',
+  'Summit',
+  'Harbor',
+  'Iron',
+  'Bright',
+  'Cedar',
+  'Nova',
+  'Pioneer',
+  'Crest',
+  'Atlas',
+  'Vista',
+];
+const SUFFIX = [
+  'Works',
+  'Systems',
+  'Labs',
+  'Group',
+  'Partners',
+  'Logistics',
+  'Health',
+  'Foods',
+  'Dynamics',
+  'Industries',
+  'Networks',
+  'Supply',
+  'Analytics',
+  'Motors',
+  'Retail',
+  'Capital',
+];
 
 export type SampleRow = [string, string, ...number[]];
 
@@ -56,12 +105,30 @@ export function sampleAccounts(count = 250, seed = 42): SampleRow[] {
     const support = Math.round((big ? 40 : middle ? 12 : 8) * (0.3 + rnd()));
     const leads = Math.max(1, Math.round(contacts * (0.5 + rnd())));
     const health = Math.round(Math.max(0, Math.min(100, 0.6 * engagement + 30 - recency / 10 - support / 3 + 10 * rnd())));
-    rows.push([name, pick(INDUSTRIES), revenue, cost, orders, recency, tenure, products, engagement, contacts, channels, opportunities, feedback, support, leads, revenue - cost, health]);
+    rows.push([
+      name,
+      pick(INDUSTRIES),
+      revenue,
+      cost,
+      orders,
+      recency,
+      tenure,
+      products,
+      engagement,
+      contacts,
+      channels,
+      opportunities,
+      feedback,
+      support,
+      leads,
+      revenue - cost,
+      health,
+    ]);
   }
   return rows;
 }
 
 export function sampleCsv(count = 250, seed = 42): string {
   const quote = (v: string | number) => (typeof v === 'string' && /[",\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : String(v));
-  return [SAMPLE_HEADER.join(','), ...sampleAccounts(count, seed).map((r) => r.map(quote).join(','))].join('\n') + '\n';
+  return `${[SAMPLE_HEADER.join(','), ...sampleAccounts(count, seed).map((r) => r.map(quote).join(','))].join('\n')}\n`;
 }

@@ -22,9 +22,23 @@ export const EXAMPLES_ROW = 34;
 export const EXAMPLES_TIER_COLUMN = 2;
 
 const COLUMN_ROLES: Record<string, Role | null> = {
-  Account: 'account', Industry: null, Revenue: 'revenue', 'Cost to serve': 'cost', Orders: 'orders', 'Recency (days)': 'recency',
-  'Tenure (years)': 'tenure', Products: 'products', Engagement: 'engagement', Contacts: 'contacts', Channels: 'channels',
-  Opportunities: 'opportunities', Feedback: 'feedback', 'Support tickets': 'support', Leads: 'leads', Profit: 'profit', 'Health score': 'health',
+  Account: 'account',
+  Industry: null,
+  Revenue: 'revenue',
+  'Cost to serve': 'cost',
+  Orders: 'orders',
+  'Recency (days)': 'recency',
+  'Tenure (years)': 'tenure',
+  Products: 'products',
+  Engagement: 'engagement',
+  Contacts: 'contacts',
+  Channels: 'channels',
+  Opportunities: 'opportunities',
+  Feedback: 'feedback',
+  'Support tickets': 'support',
+  Leads: 'leads',
+  Profit: 'profit',
+  'Health score': 'health',
 };
 
 const MEANING: Record<string, string> = {
@@ -40,7 +54,7 @@ const MEANING: Record<string, string> = {
   Contacts: 'Contacts known at the account (data coverage).',
   Channels: 'Marketing channels the account engages on.',
   Opportunities: 'Open sales opportunities.',
-  Feedback: 'Colleagues\' rating of the account, 1–5.',
+  Feedback: "Colleagues' rating of the account, 1–5.",
   'Support tickets': 'Support tickets or service demands.',
   Leads: 'Leads from the account (for revenue per lead).',
   Profit: 'Gross profit in money (revenue − cost to serve).',

@@ -24,7 +24,8 @@ export const abmDrivers = (metrics: unknown, weights: unknown) => fn.abmDrivers(
 export const abmLtv = (spend: unknown, perYear: unknown, years: unknown, margin: unknown, discountRate: unknown) =>
   fn.abmLtv(spend, perYear, years, margin, discountRate, documentLabels());
 export const abmProfit = (segments: unknown, revenue: unknown, profitOrCost: unknown) => fn.abmProfit(segments, revenue, profitOrCost, documentLabels());
-export const abmRfm = (ids: unknown, dates: unknown, revenues: unknown, asOf: unknown, bins: unknown) => fn.abmRfm(ids, dates, revenues, asOf, bins, documentLabels());
+export const abmRfm = (ids: unknown, dates: unknown, revenues: unknown, asOf: unknown, bins: unknown) =>
+  fn.abmRfm(ids, dates, revenues, asOf, bins, documentLabels());
 export const abmKpi = (metrics: unknown) => fn.abmKpi(metrics, documentLabels());
 export const abmLookalike = (metrics: unknown, ideal: unknown) => fn.abmLookalike(metrics, ideal, documentLabels());
 

@@ -37,7 +37,13 @@ export function ensureGrid(sheet: SheetApi, now: GridSize, rows: number, columns
  * real size. Sheets' getRange throws past the grid: trying it costs one call where reading both
  * sizes costs two, and the range is the one then written.
  */
-export function rangeIfFits(sheet: SheetApi, row: number, column: number, rows: number, columns: number): { range: RangeApi; grid: null } | { range: null; grid: GridSize } {
+export function rangeIfFits(
+  sheet: SheetApi,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+): { range: RangeApi; grid: null } | { range: null; grid: GridSize } {
   try {
     return { range: sheet.getRange(row, column, rows, columns), grid: null };
   } catch {

@@ -147,7 +147,14 @@ export interface HistoryPlan {
  * its developer metadata; a sheet named "ABM History" that is not ours is never written: the run
  * stops and says so.
  */
-export function planHistory(ss: SpreadsheetApi, analysis: Analysis, title: string, stateText: string | undefined, say: Translate, ours: OurSheets = findOurSheets(ss, [HISTORY_SHEET_KEY])): HistoryPlan {
+export function planHistory(
+  ss: SpreadsheetApi,
+  analysis: Analysis,
+  title: string,
+  stateText: string | undefined,
+  say: Translate,
+  ours: OurSheets = findOurSheets(ss, [HISTORY_SHEET_KEY]),
+): HistoryPlan {
   const state = readHistoryState(stateText);
   const slot = state.runs % HISTORY_RUNS;
   const run = packRun(title.slice(0, CHUNK_CHARS), snapshotOf(analysis));

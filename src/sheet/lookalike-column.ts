@@ -35,8 +35,11 @@ export function findLookalikes(services: Services): LookalikeReport {
     if (ours) {
       // A person's formula or note in our column is named, never written over.
       const height = data.values.length - firstRow;
-      const found = foreignCells(data.values, { column: ours.column, kinds: ['number'], firstRow, mark: ours.written }, () => (height > 0 ? sheet.getRange(firstRow + 1, ours.column, height, 1).getFormulas() : []));
-      if (found.length) throw new UserError(language.say('msg.userCells', { cells: found.join(', '), columns: `${columnLetter(ours.column)}:${columnLetter(ours.column)}` }));
+      const found = foreignCells(data.values, { column: ours.column, kinds: ['number'], firstRow, mark: ours.written }, () =>
+        height > 0 ? sheet.getRange(firstRow + 1, ours.column, height, 1).getFormulas() : [],
+      );
+      if (found.length)
+        throw new UserError(language.say('msg.userCells', { cells: found.join(', '), columns: `${columnLetter(ours.column)}:${columnLetter(ours.column)}` }));
     }
     const height = Math.max(data.values.length - data.headerRow, analysis.table.n + 1);
     const body: (string | number)[][] = [];
@@ -59,7 +62,12 @@ export function findLookalikes(services: Services): LookalikeReport {
     const candidates: LookalikeReport['top'] = [];
     for (let i = 0; i < analysis.table.n; i++) {
       if (analysis.tier[i] <= 0 || Number.isNaN(similarity[i])) continue;
-      candidates.push({ row: analysis.table.rowNumbers[i], account: analysis.table.accounts?.[i] ?? language.say('cell.row', { row: analysis.table.rowNumbers[i] }), similarity: similarity[i], tier: settings.labels[analysis.tier[i]] });
+      candidates.push({
+        row: analysis.table.rowNumbers[i],
+        account: analysis.table.accounts?.[i] ?? language.say('cell.row', { row: analysis.table.rowNumbers[i] }),
+        similarity: similarity[i],
+        tier: settings.labels[analysis.tier[i]],
+      });
     }
     candidates.sort((a, b) => b.similarity - a.similarity);
     return { column: columnLetter(column), top: candidates.slice(0, 10) };

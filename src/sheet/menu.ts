@@ -14,7 +14,9 @@ export const SIDEBAR_TITLE = 'ABM Tier';
 
 export function buildMenu(services: Services, lang: Lang = 'en'): void {
   const say = translator(lang);
-  services.spreadsheetApp.getUi().createAddonMenu()
+  services.spreadsheetApp
+    .getUi()
+    .createAddonMenu()
     .addItem(say('menu.open'), 'showSidebar')
     .addItem(say('menu.score'), 'menuScoreSheet')
     .addSeparator()

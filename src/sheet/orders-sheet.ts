@@ -1,6 +1,4 @@
-import {
-  accountsFromOrders, ACCOUNT_HEADER, asOfMs, dateForDay, DEFAULT_RFM_SEGMENTS, OrdersError, rfmTable, type Cell, type Settings,
-} from '../core';
+import { accountsFromOrders, ACCOUNT_HEADER, asOfMs, dateForDay, DEFAULT_RFM_SEGMENTS, OrdersError, rfmTable, type Cell, type Settings } from '../core';
 import { rfmRules } from '../i18n/labels';
 import type { Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
@@ -30,7 +28,9 @@ function languageFor(services: Services, ss: SpreadsheetApi, settings?: Settings
  * be made; a user's sheet of that name is refused, never written over.
  */
 function ownSheet(ss: SpreadsheetApi, name: string, say: Translate): SheetApi | null {
-  const ours = findOurSheets(ss, [OWN_SHEET_KEY]).get(OWN_SHEET_KEY)?.find((t) => t.tag.getValue() === name);
+  const ours = findOurSheets(ss, [OWN_SHEET_KEY])
+    .get(OWN_SHEET_KEY)
+    ?.find((t) => t.tag.getValue() === name);
   if (ours) return ours.sheet;
   if (ss.getSheetByName(name)) throw new UserError(say('msg.sheetTaken', { sheet: name }));
   return null;
@@ -89,7 +89,19 @@ export function buildAccountsSheet(services: Services, asOf?: string | null): Or
     const day = (ms: number) => dateForDay(ms, language.timeZone);
     const rows: (string | number | Date)[][] = [[...ACCOUNT_HEADER]];
     for (const a of orders.accounts) {
-      rows.push([a.account, a.revenue, blank(a.profit), blank(a.cost), a.orders, day(a.firstOrder), day(a.lastOrder), a.recency, Math.round(a.tenure * 1000) / 1000, blank(a.products), blank(a.spendPerPurchase)]);
+      rows.push([
+        a.account,
+        a.revenue,
+        blank(a.profit),
+        blank(a.cost),
+        a.orders,
+        day(a.firstOrder),
+        day(a.lastOrder),
+        a.recency,
+        Math.round(a.tenure * 1000) / 1000,
+        blank(a.products),
+        blank(a.spendPerPurchase),
+      ]);
     }
     // The headers stay the role names, which every language's header detection reads.
     const written = writeTable(ss, ACCOUNTS_SHEET_NAME, source, rows, language.say);
@@ -97,7 +109,12 @@ export function buildAccountsSheet(services: Services, asOf?: string | null): Or
   });
 }
 
-export function buildRfmSheet(services: Services, asOf?: string | null, bins: unknown = 5, settingsInput?: unknown): OrdersReport & { segments: { segment: string; customers: number }[] } {
+export function buildRfmSheet(
+  services: Services,
+  asOf?: string | null,
+  bins: unknown = 5,
+  settingsInput?: unknown,
+): OrdersReport & { segments: { segment: string; customers: number }[] } {
   const input = given(settingsInput);
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   const chosen = input === undefined ? undefined : inputSettings(ss, input);
@@ -109,16 +126,54 @@ export function buildRfmSheet(services: Services, asOf?: string | null, bins: un
     const { source, orders } = readOrders(ss, given(asOf), language);
     // Default rules (or rules saved under the defaults' names) are named in the document's language.
     const named = rfmRules(chosen?.rfmSegments ?? DEFAULT_RFM_SEGMENTS, language.lang);
-    const { customers, segments } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })), k, named.rules, named.other);
-    const rows: (string | number)[][] = [[
-      say('rfm.account'), say('rfm.recency'), say('rfm.frequency'), say('rfm.monetary'), 'R', 'F', 'M', say('rfm.score'), say('col.segment'), '',
-      say('col.segment'), say('rfm.customers'), say('rfm.orders'), say('col.revenue'), say('rfm.averageOrder'),
-    ]];
+    const { customers, segments } = rfmTable(
+      orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })),
+      k,
+      named.rules,
+      named.other,
+    );
+    const rows: (string | number)[][] = [
+      [
+        say('rfm.account'),
+        say('rfm.recency'),
+        say('rfm.frequency'),
+        say('rfm.monetary'),
+        'R',
+        'F',
+        'M',
+        say('rfm.score'),
+        say('col.segment'),
+        '',
+        say('col.segment'),
+        say('rfm.customers'),
+        say('rfm.orders'),
+        say('col.revenue'),
+        say('rfm.averageOrder'),
+      ],
+    ];
     customers.forEach((c, i) => {
       const s = segments[i];
-      rows.push([c.account, c.recency, c.frequency, c.monetary, c.r, c.f, c.m, c.score, c.segment, '', ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', ''])]);
+      rows.push([
+        c.account,
+        c.recency,
+        c.frequency,
+        c.monetary,
+        c.r,
+        c.f,
+        c.m,
+        c.score,
+        c.segment,
+        '',
+        ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', '']),
+      ]);
     });
     const written = writeTable(ss, RFM_SHEET_NAME, source, rows, say);
-    return { sheet: written, accounts: customers.length, errors: orders.errors.slice(0, 20).map(language.show), errorCount: orders.errorCount, segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })) };
+    return {
+      sheet: written,
+      accounts: customers.length,
+      errors: orders.errors.slice(0, 20).map(language.show),
+      errorCount: orders.errorCount,
+      segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })),
+    };
   });
 }

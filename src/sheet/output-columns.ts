@@ -60,8 +60,12 @@ export function checkOutputs(data: SheetData, say: Translate): void {
   const firstRow = data.headerRow + 1;
   const height = data.values.length - firstRow;
   const cells = foreignCells(data.values, { column: block.column, kinds: OUTPUT_KINDS, firstRow, mark: block.written }, () =>
-    (height > 0 ? data.sheet.getRange(firstRow + 1, block.column, height, OUTPUTS.length).getFormulas() : []));
-  if (cells.length) throw new UserError(say('msg.userCells', { cells: cells.join(', '), columns: `${columnLetter(block.column)}:${columnLetter(block.column + OUTPUTS.length - 1)}` }));
+    height > 0 ? data.sheet.getRange(firstRow + 1, block.column, height, OUTPUTS.length).getFormulas() : [],
+  );
+  if (cells.length)
+    throw new UserError(
+      say('msg.userCells', { cells: cells.join(', '), columns: `${columnLetter(block.column)}:${columnLetter(block.column + OUTPUTS.length - 1)}` }),
+    );
 }
 
 /** Cells the sheet gains for a new block's columns past its grid (0 when the old block is reused: no call to Sheets). */

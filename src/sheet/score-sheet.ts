@@ -1,6 +1,15 @@
 import { minuteText, type Analysis, type Settings } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
-import { HISTORY_PROPERTY, HISTORY_SHEET_KEY, HISTORY_SHEET_NAME, OUTPUTS, SETTINGS_PROPERTY, SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
+import {
+  HISTORY_PROPERTY,
+  HISTORY_SHEET_KEY,
+  HISTORY_SHEET_NAME,
+  OUTPUTS,
+  SETTINGS_PROPERTY,
+  SUMMARY_PROPERTY,
+  SUMMARY_SHEET_KEY,
+  SUMMARY_SHEET_NAME,
+} from './keys';
 import { findOurSheets } from './our-sheets';
 import { duplicateKeys, planHistory, tierMovement, writeHistory } from './history';
 import { checkOutputs, outputCellsToAdd, writeOutputs } from './output-columns';
@@ -123,12 +132,20 @@ function writeAccountColumns(run: Run, { data }: Active, analysis: Analysis): st
 /** Tier colours over the accounts' rows, up to the end of our output columns. */
 function colourTiers(run: Run, { sheet, name, data }: Active, columns: string) {
   const firstOutput = columnNumber(columns.split(':')[0]);
-  colourRows(run.services.spreadsheetApp, sheet, name, run.props, run.language.settings, {
-    firstRow: data.headerRow + 2,
-    lastRow: data.headerRow + 1 + data.rows.length,
-    lastColumn: Math.max(data.values[0]?.length ?? 0, firstOutput + OUTPUTS.length - 1),
-    tierColumn: firstOutput + OUTPUTS.indexOf('Tier'),
-  }, run.stored[rulesKey(name)] ?? null);
+  colourRows(
+    run.services.spreadsheetApp,
+    sheet,
+    name,
+    run.props,
+    run.language.settings,
+    {
+      firstRow: data.headerRow + 2,
+      lastRow: data.headerRow + 1 + data.rows.length,
+      lastColumn: Math.max(data.values[0]?.length ?? 0, firstOutput + OUTPUTS.length - 1),
+      tierColumn: firstOutput + OUTPUTS.indexOf('Tier'),
+    },
+    run.stored[rulesKey(name)] ?? null,
+  );
 }
 
 /** The summary sheet (ours, made or rewritten); returns its name. */

@@ -22,8 +22,6 @@ export const WHOLE = '#,##0';
 export const AMOUNT = '#,##0.00';
 export const DECIMAL = '0.00';
 
-
-
 function profitRow(row: ProfitRow): (string | number)[] {
   return [row.label, row.accounts, row.share, row.revenue, row.cost, row.profit, row.margin, row.profitShare, row.profitPerAccount].map((v) => cellValue(v));
 }
@@ -41,7 +39,13 @@ const KPI_FORMATS: Record<keyof Kpis, string> = {
 /** Accounts listed as moved up and moved down (the block keeps one height). */
 export const MOVES_LISTED = 20;
 
-export function summaryLayout(analysis: Analysis, sheetName: string, when: string, move: Movement | null = null, say: Translate = translator('en')): SummaryLayout {
+export function summaryLayout(
+  analysis: Analysis,
+  sheetName: string,
+  when: string,
+  move: Movement | null = null,
+  say: Translate = translator('en'),
+): SummaryLayout {
   const rows: (string | number)[][] = [];
   const header = PROFIT_COLUMNS.map((k) => say(k));
   const push = (...row: (string | number | null)[]) => rows.push(row.map((v) => cellValue(v)));
@@ -86,9 +90,15 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
   }
   push();
   push(say('summary.whale'));
-  push(whale
-    ? say('summary.whalePeak', { peak: (whale.peak * 100).toFixed(0), share: (whale.peakAccounts * 100).toFixed(0), back: ((whale.peak - 1) * 100).toFixed(0) })
-    : say('summary.noWhale'));
+  push(
+    whale
+      ? say('summary.whalePeak', {
+          peak: (whale.peak * 100).toFixed(0),
+          share: (whale.peakAccounts * 100).toFixed(0),
+          back: ((whale.peak - 1) * 100).toFixed(0),
+        })
+      : say('summary.noWhale'),
+  );
   const whaleHeader = rows.length + 1;
   push(say('col.shareOfAccounts'), say('col.cumulativeProfit'));
   for (let k = 0; k < WHALE_POINTS; k++) {
@@ -106,14 +116,21 @@ export function summaryLayout(analysis: Analysis, sheetName: string, when: strin
   const labels = settings.labels;
   if (move) {
     const english = say('summary.moved') === translator('en')('summary.moved');
-    push(english ? `${move.up.length} account${move.up.length === 1 ? '' : 's'} moved up, ${move.down.length} down.` : say('summary.moved', { up: move.up.length, down: move.down.length }));
+    push(
+      english
+        ? `${move.up.length} account${move.up.length === 1 ? '' : 's'} moved up, ${move.down.length} down.`
+        : say('summary.moved', { up: move.up.length, down: move.down.length }),
+    );
     push(say('summary.fromTo'), ...labels, say('summary.gone'));
     for (let f = 0; f < 4; f++) push(f === NEW_OR_GONE ? say('summary.new') : labels[f], ...move.counts[f]);
   } else {
     push(say('summary.noPrevious'));
     for (let k = 0; k < 5; k++) push();
   }
-  for (const [title, list] of [[say('summary.movedUp'), move?.up ?? []], [say('summary.movedDown'), move?.down ?? []]] as const) {
+  for (const [title, list] of [
+    [say('summary.movedUp'), move?.up ?? []],
+    [say('summary.movedDown'), move?.down ?? []],
+  ] as const) {
     push(title, say('summary.from'), say('summary.to'), say('summary.segmentBefore'), say('summary.segmentNow'));
     for (let k = 0; k < MOVES_LISTED; k++) {
       const m = list[k];

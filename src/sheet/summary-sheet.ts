@@ -41,7 +41,13 @@ const CHART_COLUMNS = 2;
  * document property names first, if several); when there is none, the first of "ABM Summary",
  * "ABM Summary (2)"… that no sheet has. A user's sheet of any of those names is never taken for ours.
  */
-export function planSummary(ss: SpreadsheetApi, recorded: string | undefined, layout: SummaryLayout, say: Translate = translator('en'), ours: OurSheets = findOurSheets(ss, [SUMMARY_SHEET_KEY])): SummaryPlan {
+export function planSummary(
+  ss: SpreadsheetApi,
+  recorded: string | undefined,
+  layout: SummaryLayout,
+  say: Translate = translator('en'),
+  ours: OurSheets = findOurSheets(ss, [SUMMARY_SHEET_KEY]),
+): SummaryPlan {
   const height = layout.values.length;
   const width = layout.values[0].length + CHART_COLUMNS;
   let known: { name?: string; layout?: string } = {};
@@ -113,7 +119,10 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
     let builder = existing ? existing.modify().clearRanges() : target.newChart();
     builder = kind === 'column' ? builder.asColumnChart() : builder.asLineChart();
     for (const a1 of ranges) builder = builder.addRange(target.getRange(a1));
-    builder = builder.setNumHeaders(1).setOption('title', title).setPosition(row, width + 2, 0, 0);
+    builder = builder
+      .setNumHeaders(1)
+      .setOption('title', title)
+      .setPosition(row, width + 2, 0, 0);
     if (existing) target.updateChart(builder.build());
     else target.insertChart(builder.build());
   };

@@ -20,7 +20,11 @@ export function createTemplate(services: Services, say: Translate = translator('
       throw new UserError(say('msg.templateTaken', { sheets: taken.join(' + ') }));
     }
     const grids = sheets.map(({ rows }) => rectangle(rows));
-    checkWorkbookCells(ss, grids.reduce((sum, values) => sum + cellsAdded(null, values.length, values[0].length), 0), say);
+    checkWorkbookCells(
+      ss,
+      grids.reduce((sum, values) => sum + cellsAdded(null, values.length, values[0].length), 0),
+      say,
+    );
     const made: string[] = [];
     sheets.forEach(({ name }, k) => {
       const sheet = ss.insertSheet(name);

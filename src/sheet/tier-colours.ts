@@ -101,5 +101,7 @@ export function removeColours(sheet: SheetApi, props: PropertiesApi): number {
 
 /** "Remove tier colours" on the active sheet, under the document lock. */
 export function removeActiveColours(services: Services): number {
-  return withDocumentLock(services, () => removeColours(services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet(), services.properties.getDocumentProperties()));
+  return withDocumentLock(services, () =>
+    removeColours(services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet(), services.properties.getDocumentProperties()),
+  );
 }

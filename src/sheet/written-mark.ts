@@ -73,7 +73,12 @@ export function foreignCells(values: readonly (readonly Cell[])[], ours: OurColu
       if (blank(cell)) continue;
       const a1 = `${columnLetter(column + k)}${firstRow + r + 1}`;
       const kind = kinds[k];
-      const wrong = kind === 'number' ? typeof cell !== 'number' : kind === 'label' ? typeof cell !== 'string' || (mark !== undefined && !labels.has(cell)) : typeof cell !== 'string';
+      const wrong =
+        kind === 'number'
+          ? typeof cell !== 'number'
+          : kind === 'label'
+            ? typeof cell !== 'string' || (mark !== undefined && !labels.has(cell))
+            : typeof cell !== 'string';
       if (wrong && !found.includes(a1)) found.push(a1);
     }
   }

@@ -11,13 +11,22 @@ function load(code: string): Record<string, unknown> {
   const name = /export const (\w+)/u.exec(code)![1];
   const body = code.replace(/^import .*\n/gmu, '').replace(/export const /u, 'const ');
   const english = name === 'en' ? [] : [en];
-  return new Function(...(name === 'en' ? [] : ['en']), 'catalogueOf', 'unpackTexts', `${body}\nreturn ${name};`)(...english, catalogueOf, unpackTexts) as Record<string, unknown>;
+  return new Function(...(name === 'en' ? [] : ['en']), 'catalogueOf', 'unpackTexts', `${body}\nreturn ${name};`)(
+    ...english,
+    catalogueOf,
+    unpackTexts,
+  ) as Record<string, unknown>;
 }
 
 const pack = async (file: string) => (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', `${file}.ts`))) as string;
 
 describe('catalogues ship packed (texts in the English key order), with the same words', () => {
-  for (const [lang, file] of [['en', 'en'], ['th', 'th'], ['zh-CN', 'zh-CN'], ['hy', 'hy']] as const) {
+  for (const [lang, file] of [
+    ['en', 'en'],
+    ['th', 'th'],
+    ['zh-CN', 'zh-CN'],
+    ['hy', 'hy'],
+  ] as const) {
     it(`${lang}: every key, text and plural form as in the source`, async () => {
       const code = await pack(file);
       expect(code).not.toContain("'tier.1'");
@@ -26,14 +35,23 @@ describe('catalogues ship packed (texts in the English key order), with the same
   }
 
   it('ships recurring pieces once: each packed catalogue is well under its object literal', async () => {
-    for (const [lang, file] of [['en', 'en'], ['th', 'th'], ['zh-CN', 'zh-CN'], ['hy', 'hy']] as const) {
+    for (const [lang, file] of [
+      ['en', 'en'],
+      ['th', 'th'],
+      ['zh-CN', 'zh-CN'],
+      ['hy', 'hy'],
+    ] as const) {
       const texts = Buffer.byteLength(JSON.stringify(CATALOGUES[lang]));
       expect([lang, Buffer.byteLength(await pack(file)) < texts * 0.8]).toEqual([lang, true]);
     }
   });
 
   it('packs a plural entry one slot per form, and keeps a form a language lacks missing', () => {
-    expect(catalogueOf(['k', 'p*', 'q'], ['a', '', 'one form', '', '', '', 'other form', 'x'])).toEqual({ k: 'a', p: { one: 'one form', other: 'other form' }, q: 'x' });
+    expect(catalogueOf(['k', 'p*', 'q'], ['a', '', 'one form', '', '', '', 'other form', 'x'])).toEqual({
+      k: 'a',
+      p: { one: 'one form', other: 'other form' },
+      q: 'x',
+    });
     expect(catalogueOf(['p*', 'q'], ['', '', '', '', '', 'only other', ''])).toEqual({ p: { other: 'only other' } });
   });
 });
@@ -46,7 +64,7 @@ describe('Thai ships shifted onto two-byte code points and is shifted back at lo
     expect(Buffer.byteLength(JSON.stringify(Object.values(CATALOGUES.th))) - Buffer.byteLength(code)).toBeGreaterThan(thai * 0.9);
   });
 
-  it('keeps the text\'s own characters of U+0080–U+00FF (± × ·) apart from the shifted letters', async () => {
+  it("keeps the text's own characters of U+0080–U+00FF (± × ·) apart from the shifted letters", async () => {
     expect(scriptShift('สวัสดี'.repeat(100))).toEqual({ from: 0x0e00 });
     expect(scriptShift(`${'สวัสดี'.repeat(100)} · 5 × ±`)).toEqual({ from: 0x0e00 });
     expect(scriptShift('Only English here')).toBeNull();

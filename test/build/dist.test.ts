@@ -34,10 +34,27 @@ const EXAMPLES: Record<string, () => unknown[]> = {
   ABMHEALTH: () => [grid()],
   ABMDRIVERS: () => [grid()],
   ABMLTV: () => [[[100], [250]], 4, 5, 0.3, 0.1],
-  ABMPROFIT: () => [[['Segment'], ['Money Maker'], ['Filler'], ['Filler']], [['Revenue'], [100], [50], [30]], [['Profit'], [20], [10], [-6]]],
-  ABMRFM: () => [[['Account'], ['A'], ['B'], ['A']], [['Order date'], ['2026-01-05'], ['2026-02-01'], ['2026-03-01']], [['Revenue'], [10], [20], [5]], '2026-06-30'],
+  ABMPROFIT: () => [
+    [['Segment'], ['Money Maker'], ['Filler'], ['Filler']],
+    [['Revenue'], [100], [50], [30]],
+    [['Profit'], [20], [10], [-6]],
+  ],
+  ABMRFM: () => [
+    [['Account'], ['A'], ['B'], ['A']],
+    [['Order date'], ['2026-01-05'], ['2026-02-01'], ['2026-03-01']],
+    [['Revenue'], [10], [20], [5]],
+    '2026-06-30',
+  ],
   ABMKPI: () => [grid()],
-  ABMLOOKALIKE: () => [grid(), [['Ideal'], ...grid().slice(1).map((_, i) => [i < 6])]],
+  ABMLOOKALIKE: () => [
+    grid(),
+    [
+      ['Ideal'],
+      ...grid()
+        .slice(1)
+        .map((_, i) => [i < 6]),
+    ],
+  ],
 };
 
 let code = '';
@@ -54,7 +71,21 @@ beforeAll(() => {
 describe('dist/Code.js, loaded as Apps Script loads it', () => {
   it('finds every custom function of src/main.ts (the eleven of today among them), and the same ones documented in dist/Code.js', () => {
     const names = CUSTOM.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['ABMSCORE', 'ABMTIER', 'ABMSEGMENT', 'ABMPROGRAM', 'ABMHEALTH', 'ABMDRIVERS', 'ABMLTV', 'ABMPROFIT', 'ABMRFM', 'ABMKPI', 'ABMLOOKALIKE']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ABMSCORE',
+        'ABMTIER',
+        'ABMSEGMENT',
+        'ABMPROGRAM',
+        'ABMHEALTH',
+        'ABMDRIVERS',
+        'ABMLTV',
+        'ABMPROFIT',
+        'ABMRFM',
+        'ABMKPI',
+        'ABMLOOKALIKE',
+      ]),
+    );
     // A custom function is named in capitals, as Sheets shows it; every such export is one.
     const exported = (publicFunctions(readFileSync(join(root, 'src', 'main.ts'), 'utf8')) as Doc[]).map((f) => f.name);
     expect(names).toEqual(exported.filter((n) => /^[A-Z]+$/u.test(n)));
@@ -69,7 +100,10 @@ describe('dist/Code.js, loaded as Apps Script loads it', () => {
       const [, doc, params] = m!;
       expect(doc).toContain('@customfunction');
       expect(doc).toMatch(/@return \{[^}]+\} \S/u);
-      const declared = params.split(',').map((p) => p.trim()).filter(Boolean);
+      const declared = params
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       expect(declared.length).toBeGreaterThan(0);
       for (const p of declared) expect(doc, `${name} documents ${p}`).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${p}\\]? \\S`));
     });
@@ -84,7 +118,7 @@ describe('dist/Code.js, loaded as Apps Script loads it', () => {
     });
   }
 
-  it('refuses a bad argument with the engine\'s message, not a crash of the sandbox', () => {
+  it("refuses a bad argument with the engine's message, not a crash of the sandbox", () => {
     let message = '';
     try {
       main.ABMTIER([[50], [60]], 'best');

@@ -42,7 +42,11 @@ async function projectStatus(): Promise<FileStatus> {
 /** The same, on a copy of the project in `dir` (the project's own clasp, run directly). */
 async function statusIn(dir: string): Promise<FileStatus> {
   const claspBin = join(root, 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js');
-  const { stdout } = await run(process.execPath, [claspBin, '--project', join(dir, '.clasp.json'), 'show-file-status', '--json'], { cwd: dir, encoding: 'utf8', timeout: CLASP_TIMEOUT });
+  const { stdout } = await run(process.execPath, [claspBin, '--project', join(dir, '.clasp.json'), 'show-file-status', '--json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: CLASP_TIMEOUT,
+  });
   return parseStatus(stdout);
 }
 
@@ -109,7 +113,11 @@ let withoutClaspignore: FileStatus;
 beforeAll(async () => {
   // test/global-setup.ts has built dist/ (and dist-cli/) before any test file runs.
   // Each clasp run takes seconds (it starts node and reads the project): the three run side by side.
-  [status, withClaspignore, withoutClaspignore] = await Promise.all([projectStatus(), statusIn(copyWithStrays({ claspignore: true })), statusIn(copyWithStrays({ claspignore: false }))]);
+  [status, withClaspignore, withoutClaspignore] = await Promise.all([
+    projectStatus(),
+    statusIn(copyWithStrays({ claspignore: true })),
+    statusIn(copyWithStrays({ claspignore: false })),
+  ]);
 }, CLASP_TIMEOUT);
 
 afterAll(() => {
@@ -130,7 +138,9 @@ describe('clasp push uploads exactly the add-on', () => {
     context.onOpen({ authMode: 'NONE' });
     expect(session.ui.menus).toHaveLength(1);
     const [menu] = session.ui.menus;
-    expect(menu.map((item) => item.caption)).toEqual(expect.arrayContaining([en['menu.open'], en['menu.score'], en['menu.removeColours'], en['menu.template']]));
+    expect(menu.map((item) => item.caption)).toEqual(
+      expect.arrayContaining([en['menu.open'], en['menu.score'], en['menu.removeColours'], en['menu.template']]),
+    );
     // Each item calls a top-level, public function of the pushed files, or Apps Script cannot run it.
     for (const { fn } of menu.filter((item) => item.fn !== '')) {
       expect(typeof context[fn], fn).toBe('function');
@@ -138,8 +148,25 @@ describe('clasp push uploads exactly the add-on', () => {
     }
 
     const scores = [[90], [80], [70], [60], [50], [40], [30], [20], [10], [0]];
-    expect(plain(context.ABMTIER(scores))).toEqual([['Tier 1'], ['Tier 1'], ['Tier 2'], ['Tier 2'], ['Tier 2'], ['Tier 3'], ['Tier 3'], ['Tier 3'], ['Tier 3'], ['Tier 3']]);
-    const metrics = [['Account', 'Revenue', 'Profit'], ['A', 100, 10], ['B', 200, 30], ['C', 300, 20], ['D', 400, 40]];
+    expect(plain(context.ABMTIER(scores))).toEqual([
+      ['Tier 1'],
+      ['Tier 1'],
+      ['Tier 2'],
+      ['Tier 2'],
+      ['Tier 2'],
+      ['Tier 3'],
+      ['Tier 3'],
+      ['Tier 3'],
+      ['Tier 3'],
+      ['Tier 3'],
+    ]);
+    const metrics = [
+      ['Account', 'Revenue', 'Profit'],
+      ['A', 100, 10],
+      ['B', 200, 30],
+      ['C', 300, 20],
+      ['D', 400, 40],
+    ];
     const [head, ...rows] = plain(context.ABMSCORE(metrics)) as unknown[][];
     expect(head).toEqual(['Score']);
     expect(rows.map(([score]) => Number((score as number).toFixed(6)))).toEqual([0, 53.333333, 46.666667, 100]);
@@ -151,7 +178,10 @@ describe('clasp push uploads exactly the add-on', () => {
     const stray = { path: 'dist/cli.js', source: 'const path = require("node:path");\n' };
     const order = serverFilesInPushOrder([...PUSHED, stray.path]);
     expect(order).toEqual(['dist/cli.js', 'dist/Code.js']);
-    const byPath = new Map([[code.path, code], [stray.path, stray]]);
+    const byPath = new Map([
+      [code.path, code],
+      [stray.path, stray],
+    ]);
     const error = loadError(order.map((p) => byPath.get(p)!));
     expect(error.name).toBe('ReferenceError');
     expect(error.message).toBe('require is not defined');

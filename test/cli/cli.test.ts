@@ -34,14 +34,28 @@ describe('abm-tier score', () => {
     const { code, out } = await cli('score', file('small.csv', SMALL));
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    const engine = analyseGrid([['Account', 'Revenue', 'Profit', 'Engagement'], ['Acme', 100, 30, 90], ['Birch', 200, 10, 50], ['Cobalt', 300, 50, 10], ['Dune', 400, -5, 70]], parseSettings({}));
+    const engine = analyseGrid(
+      [
+        ['Account', 'Revenue', 'Profit', 'Engagement'],
+        ['Acme', 100, 30, 90],
+        ['Birch', 200, 10, 50],
+        ['Cobalt', 300, 50, 10],
+        ['Dune', 400, -5, 70],
+      ],
+      parseSettings({}),
+    );
     expect(json.rows.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 5]);
     expect(json.rows[0]).toMatchObject({ account: 'Acme', tier: `Tier ${engine.tier[0] + 1}`, program: expect.stringMatching(/ABM/) });
     json.rows.forEach((r: { score: number }, i: number) => expect(r.score).toBeCloseTo(engine.score[i], 12));
     expect(json.rows[3].tier).toBe('Tier 3');
     expect(json.tiers.map((t: { label: string }) => t.label)).toEqual(['Tier 1', 'Tier 2', 'Tier 3', 'Total']);
     expect(json.segments[0]).toEqual(expect.objectContaining({ label: 'Money Maker', accounts: 1, revenue: 400, profit: -5 }));
-    expect(json.capacity[0]).toEqual({ program: 'Strategic ABM (1:1)', tier: 'Tier 1', accounts: engine.capacity.accounts[0], marketers: engine.capacity.marketers[0] });
+    expect(json.capacity[0]).toEqual({
+      program: 'Strategic ABM (1:1)',
+      tier: 'Tier 1',
+      accounts: engine.capacity.accounts[0],
+      marketers: engine.capacity.marketers[0],
+    });
     expect(Array.isArray(json.warnings)).toBe(true);
     expect(json.kpis.accounts).toBe(4);
   });
@@ -58,7 +72,12 @@ describe('abm-tier score', () => {
 
   it('maps "Recency (days)" to recency and reads date-valued recency against --as-of', async () => {
     const days = await cli('score', file('days.csv', 'Account,Recency (days),Revenue\nA,10,5\nB,40,5\nC,70,5\n'));
-    const dates = await cli('score', file('dates.csv', 'Account,Last order date,Revenue\nA,2026-06-20,5\nB,2026-05-21,5\nC,2026-04-21,5\n'), '--as-of', '2026-06-30');
+    const dates = await cli(
+      'score',
+      file('dates.csv', 'Account,Last order date,Revenue\nA,2026-06-20,5\nB,2026-05-21,5\nC,2026-04-21,5\n'),
+      '--as-of',
+      '2026-06-30',
+    );
     expect(JSON.parse(dates.out).rows.map((r: { score: number }) => r.score)).toEqual(JSON.parse(days.out).rows.map((r: { score: number }) => r.score));
     expect(JSON.parse(days.out).rows[0].score).toBeGreaterThan(JSON.parse(days.out).rows[2].score);
   });
@@ -183,25 +202,35 @@ describe('CSV reader', () => {
       p.end();
       expect(parts).toEqual(whole);
     }
-    expect(whole).toEqual([['a', 'b'], ['x;"y"\r\nz', '2'], ['3', '4']]);
+    expect(whole).toEqual([
+      ['a', 'b'],
+      ['x;"y"\r\nz', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('reads any text the same in one piece as a character at a time (the quote-free fast path agrees with the careful one)', () => {
     const alphabet = fc.constantFrom('a', 'b', '1', ',', ';', '"', '\n', '\r', ' ', 'é');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
-      const read = (pieces: string[]) => {
-        const out: [string[], number, string][] = [];
-        const p = new CsvParser((f, r, raw) => out.push([f, r, raw]), true);
-        try {
-          for (const piece of pieces) p.push(piece);
-          p.end();
-        } catch (error) {
-          return String(error);
-        }
-        return out;
-      };
-      expect(read([text])).toEqual(read([...text]));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((cs) => cs.join('')),
+        (text) => {
+          const read = (pieces: string[]) => {
+            const out: [string[], number, string][] = [];
+            const p = new CsvParser((f, r, raw) => out.push([f, r, raw]), true);
+            try {
+              for (const piece of pieces) p.push(piece);
+              p.end();
+            } catch (error) {
+              return String(error);
+            }
+            return out;
+          };
+          expect(read([text])).toEqual(read([...text]));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads a plain number straight from the text exactly as Number() does, and nothing else', () => {
@@ -209,45 +238,61 @@ describe('CSV reader', () => {
       const cut = Math.min(at, digits.length - 1);
       return `${neg ? '-' : ''}${cut > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits}`;
     });
-    fc.assert(fc.property(plain, (text) => {
-      expect(Object.is(plainNumber(text, 0, text.length), Number(text))).toBe(true);
-    }), { numRuns: 20000 });
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('1', '0', '.', '-', '+', 'e', ' ', ',', '9') }), (text) => {
-      const v = plainNumber(text, 0, text.length);
-      if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
-    }), { numRuns: 20000 });
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(Object.is(plainNumber(text, 0, text.length), Number(text))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('1', '0', '.', '-', '+', 'e', ' ', ',', '9') }), (text) => {
+        const v = plainNumber(text, 0, text.length);
+        if (!Number.isNaN(v)) expect(Object.is(v, Number(text))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
     for (const text of ['', '-', '.5', '5.', '1e3', ' 5', '+5', '1,000', '1234567890123456', '0x10', '5-']) expect(plainNumber(text, 0, text.length)).toBeNaN();
   });
 
   it('gives numeric columns their numbers, and every other field, record and raw text as the text reader does', () => {
     const alphabet = fc.constantFrom('1', '2', '.', '-', ',', '"', '\n', '\r', 'x', '0');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 60 }).map((cs) => `a,b,c\n${cs.join('')}`), (text) => {
-      const asText: [string[], number, string][] = [];
-      const asNumbers: [(string | number)[], number, string][] = [];
-      const p1 = new CsvParser((f, r, raw) => asText.push([f, r, raw]), true);
-      const p2 = new CsvParser<string | number>((f, r, raw) => asNumbers.push([f, r, raw]), true, () => [false, true, true]);
-      const read = (p: CsvParser<string> | CsvParser<string | number>) => {
-        try {
-          p.push(text);
-          p.end();
-          return 'ok';
-        } catch (error) {
-          return String(error);
-        }
-      };
-      expect(read(p2)).toBe(read(p1));
-      expect(asNumbers.length).toBe(asText.length);
-      asNumbers.forEach(([fields, r, raw], k) => {
-        expect([r, raw]).toEqual([asText[k][1], asText[k][2]]);
-        expect(fields.map(String)).toEqual(asText[k][0].map((f, c) => (typeof fields[c] === 'number' ? String(Number(f)) : f)));
-        fields.forEach((f, c) => {
-          if (typeof f === 'number') expect(c === 1 || c === 2).toBe(true);
-        });
-      });
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((cs) => `a,b,c\n${cs.join('')}`),
+        (text) => {
+          const asText: [string[], number, string][] = [];
+          const asNumbers: [(string | number)[], number, string][] = [];
+          const p1 = new CsvParser((f, r, raw) => asText.push([f, r, raw]), true);
+          const p2 = new CsvParser<string | number>(
+            (f, r, raw) => asNumbers.push([f, r, raw]),
+            true,
+            () => [false, true, true],
+          );
+          const read = (p: CsvParser<string> | CsvParser<string | number>) => {
+            try {
+              p.push(text);
+              p.end();
+              return 'ok';
+            } catch (error) {
+              return String(error);
+            }
+          };
+          expect(read(p2)).toBe(read(p1));
+          expect(asNumbers.length).toBe(asText.length);
+          asNumbers.forEach(([fields, r, raw], k) => {
+            expect([r, raw]).toEqual([asText[k][1], asText[k][2]]);
+            expect(fields.map(String)).toEqual(asText[k][0].map((f, c) => (typeof fields[c] === 'number' ? String(Number(f)) : f)));
+            fields.forEach((f, c) => {
+              if (typeof f === 'number') expect(c === 1 || c === 2).toBe(true);
+            });
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
-  it('hands over each record\'s own text, line end left off, whatever the chunk boundaries', () => {
+  it("hands over each record's own text, line end left off, whatever the chunk boundaries", () => {
     const text = 'a,b\r\n"x,""y""\r\nz",2\n3,4\r5,6';
     for (let cut = 0; cut <= text.length; cut++) {
       const raws: string[] = [];
@@ -283,7 +328,7 @@ describe('abm-tier accounts and rfm', () => {
     expect(csv[1]).toMatch(/^Brion Stark,229,8,852,[1-3],[1-3],[1-3],\d{3},/u);
   });
 
-  it('adds each account\'s lookalike similarity with --lookalikes', async () => {
+  it("adds each account's lookalike similarity with --lookalikes", async () => {
     const json = JSON.parse((await cli('score', join(__dirname, '..', 'fixtures', 'accounts-sample.csv'), '--lookalikes')).out);
     expect(json.rows.every((r: { lookalike: number }) => r.lookalike > 0 && r.lookalike <= 100)).toBe(true);
   });
@@ -292,11 +337,21 @@ describe('abm-tier accounts and rfm', () => {
 describe('abm-tier on hostile files: one clear line or a correct result, never a stack trace', () => {
   it.each([
     ['an empty file', '', 'abm-tier: empty.csv: the file is empty: it needs a header row and one row per account\n'],
-    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]), /^abm-tier: binary\.csv: line 1: the file is not UTF-8 text \(byte 0x89\)/u],
-    ['a binary file that is valid UTF-8', Buffer.from([0x50, 0x4e, 0x47, 0x1b, 0x5b, 0x32, 0x4a, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'abm-tier: binary-utf8.csv: no metric column found in the header (PNG); name a column Revenue, Profit, Engagement…\n'],
+    [
+      'a binary file',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]),
+      /^abm-tier: binary\.csv: line 1: the file is not UTF-8 text \(byte 0x89\)/u,
+    ],
+    [
+      'a binary file that is valid UTF-8',
+      Buffer.from([0x50, 0x4e, 0x47, 0x1b, 0x5b, 0x32, 0x4a, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'abm-tier: binary-utf8.csv: no metric column found in the header (PNG); name a column Revenue, Profit, Engagement…\n',
+    ],
     ['mismatched quotes', 'Account,Revenue\n"Acme,100\nBirch,200\n', 'abm-tier: quotes.csv: line 2: a quoted field is not closed (a " is missing)\n'],
   ])('%s', async (_what, content, expected) => {
-    const name = ({ '': 'empty.csv' } as Record<string, string>)[content as string] ?? (Buffer.isBuffer(content) ? (content[0] === 0x89 ? 'binary.csv' : 'binary-utf8.csv') : 'quotes.csv');
+    const name =
+      ({ '': 'empty.csv' } as Record<string, string>)[content as string] ??
+      (Buffer.isBuffer(content) ? (content[0] === 0x89 ? 'binary.csv' : 'binary-utf8.csv') : 'quotes.csv');
     file(name, content as string | Buffer);
     const { code, err, out } = await cli('score', name);
     expect(code).toBe(1);

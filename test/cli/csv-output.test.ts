@@ -40,7 +40,7 @@ describe('CSV output: only a plain number may start with = + - @ TAB CR; everyth
     NUMBERS.forEach((n, k) => expect(lines[k + 1].startsWith(`A${k},${n},${n},`)).toBe(true));
   });
 
-  it.each(SEPARATORS.map((s) => [JSON.stringify(s), s] as const))('a %s file is written back with its own separator\'s quoting', async (_name, sep) => {
+  it.each(SEPARATORS.map((s) => [JSON.stringify(s), s] as const))("a %s file is written back with its own separator's quoting", async (_name, sep) => {
     const fields = [`a${sep}b`, 'say "hi"', 'two\nlines', 'cr\rhere', `-2+3${sep}x`, 'plain'];
     const text = `${['Account', 'Revenue', 'Notes'].join(sep)}\n${fields.map((f, k) => [quoted(f, sep), String(k + 1), quoted(f, sep)].join(sep)).join('\n')}\n`;
     file('sep.csv', text);
@@ -58,39 +58,45 @@ describe('CSV output: only a plain number may start with = + - @ TAB CR; everyth
   );
 
   it('any field, written by csvField and read back by our reader, is the same text (after the guard apostrophe), for each separator', () => {
-    fc.assert(fc.property(fc.array(fieldText, { minLength: 1, maxLength: 6 }), fc.constantFrom(...SEPARATORS), (fields, sep) => {
-      // The header names the separator (at least two columns); the row starts with a fixed field.
-      const header = ['id', ...fields.map((_, k) => `h${k}`)];
-      const text = `${header.join(sep)}\n${['1', ...fields].map((f) => csvField(f, sep)).join(sep)}\n`;
-      const got: string[][] = [];
-      const parser = new CsvParser((f) => got.push(f));
-      parser.push(text);
-      parser.end();
-      const back = got[1].slice(1);
-      expect(back).toEqual(fields.map((f) => (runnable(f) ? `'${f}` : f)));
-      for (const f of back) expect(runnable(f)).toBe(false);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.array(fieldText, { minLength: 1, maxLength: 6 }), fc.constantFrom(...SEPARATORS), (fields, sep) => {
+        // The header names the separator (at least two columns); the row starts with a fixed field.
+        const header = ['id', ...fields.map((_, k) => `h${k}`)];
+        const text = `${header.join(sep)}\n${['1', ...fields].map((f) => csvField(f, sep)).join(sep)}\n`;
+        const got: string[][] = [];
+        const parser = new CsvParser((f) => got.push(f));
+        parser.push(text);
+        parser.end();
+        const back = got[1].slice(1);
+        expect(back).toEqual(fields.map((f) => (runnable(f) ? `'${f}` : f)));
+        for (const f of back) expect(runnable(f)).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('any account name and note, through abm-tier score --format csv, comes back as it went in (after the guard), never runnable', async () => {
     const accounts = fc.array(fc.tuple(fieldText, fieldText), { minLength: 1, maxLength: 6 });
-    await fc.assert(fc.asyncProperty(accounts, fc.constantFrom(...SEPARATORS), async (rows, sep) => {
-      const body = rows.map(([account, note], k) => [quoted(account, sep), String(k + 1), quoted(note, sep)].join(sep));
-      file('fuzz.csv', `${['Account', 'Revenue', 'Notes'].join(sep)}\n${body.join('\n')}\n`);
-      const r = await cli('score', 'fuzz.csv', '--format', 'csv', '--out', 'fuzz-out.csv');
-      expect(r.code).toBe(0);
-      const out = readBack(readFileSync(join(dir, 'fuzz-out.csv'), 'utf8'));
-      const expected = rows.map(([account, note]) => [account, note].map((f) => (runnable(f) ? `'${f}` : f)));
-      expect(out.slice(1).map((row) => [row[0], row[2]])).toEqual(expected);
-      for (const row of out) for (const f of row) expect(runnable(f)).toBe(false);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(accounts, fc.constantFrom(...SEPARATORS), async (rows, sep) => {
+        const body = rows.map(([account, note], k) => [quoted(account, sep), String(k + 1), quoted(note, sep)].join(sep));
+        file('fuzz.csv', `${['Account', 'Revenue', 'Notes'].join(sep)}\n${body.join('\n')}\n`);
+        const r = await cli('score', 'fuzz.csv', '--format', 'csv', '--out', 'fuzz-out.csv');
+        expect(r.code).toBe(0);
+        const out = readBack(readFileSync(join(dir, 'fuzz-out.csv'), 'utf8'));
+        const expected = rows.map(([account, note]) => [account, note].map((f) => (runnable(f) ? `'${f}` : f)));
+        expect(out.slice(1).map((row) => [row[0], row[2]])).toEqual(expected);
+        for (const row of out) for (const f of row) expect(runnable(f)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('ragged rows: every output column stays under its header', () => {
   const RAGGED = 'Account,Revenue,Profit,Notes\nA,100,10,x\nB,200,20\nC,300,30,y,extra,more\nD,400,40,z\nE,500,50,w,\n';
 
-  it('pads a short row, keeps a long row\'s extra fields under blank header cells before our columns, and names the rows', async () => {
+  it("pads a short row, keeps a long row's extra fields under blank header cells before our columns, and names the rows", async () => {
     file('ragged.csv', RAGGED);
     const r = await cli('score', 'ragged.csv', '--format', 'csv');
     expect(r.code).toBe(0);
@@ -105,11 +111,13 @@ describe('ragged rows: every output column stays under its header', () => {
     }
     expect(out[2].slice(0, 6)).toEqual(['B', '200', '20', '', '', '']);
     expect(out[3].slice(0, 6)).toEqual(['C', '300', '30', 'y', 'extra', 'more']);
-    expect(r.err).toBe([
-      'abm-tier: warning: Row 3 has 3 fields, the header 4: the missing fields are read as empty.',
-      'abm-tier: warning: Row 4 has 6 fields, the header 4: the extra fields are not read (a CSV written back keeps them, under blank header cells before the ABM Tier columns).',
-      '',
-    ].join('\n'));
+    expect(r.err).toBe(
+      [
+        'abm-tier: warning: Row 3 has 3 fields, the header 4: the missing fields are read as empty.',
+        'abm-tier: warning: Row 4 has 6 fields, the header 4: the extra fields are not read (a CSV written back keeps them, under blank header cells before the ABM Tier columns).',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('warns in the JSON output too, and counts the rows past the first ten', async () => {

@@ -53,7 +53,11 @@ describe('custom metrics: any numeric column scored with a weight and a directio
 
   it('refuses a direction that is not higher or lower, naming the pair', async () => {
     const r = await cli('score', file('custom.csv', CSV), '--directions', 'Foo=up');
-    expect(r).toEqual({ code: 2, out: '', err: 'abm-tier: --directions takes name=higher or name=lower pairs, e.g. --directions recency=lower,Tickets=lower; "Foo=up" is not one.\n' });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: 'abm-tier: --directions takes name=higher or name=lower pairs, e.g. --directions recency=lower,Tickets=lower; "Foo=up" is not one.\n',
+    });
   });
 
   it('warns about a --weights or --directions name that is neither a role nor a column', async () => {
@@ -66,7 +70,9 @@ describe('custom metrics: any numeric column scored with a weight and a directio
 
   it('one table scored three ways with the same settings gives the same scores to the last digit: CLI JSON, ABMSCORE, the sheet', async () => {
     const fromCli = await cliScores('--weights', 'Foo=2,revenue=1e0', '--directions', 'Foo=lower,recency=higher');
-    const fromFunction = abmScore(GRID, [['', 1, '', 2, '']], [['', '', 'higher', 'lower', '']]).slice(1).map((r) => r[0]);
+    const fromFunction = abmScore(GRID, [['', 1, '', 2, '']], [['', '', 'higher', 'lower', '']])
+      .slice(1)
+      .map((r) => r[0]);
     // The sidebar's settings for the same choice: Foo set to "custom", then weighted and turned.
     const fromSheet = sheetScores({ roles: { Foo: 'custom' }, weights: { Foo: 2, revenue: 1 }, directions: { Foo: 'lower', recency: 'higher' } });
     expect(fromFunction).toEqual(fromCli);

@@ -42,7 +42,9 @@ describe('encodings: UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM; anyt
     const bad = Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\nZ,1,`), Buffer.from([0xc3, 0x28]), Buffer.from('\r\n')]);
     expect(bad.length).toBeGreaterThan(1 << 20);
     file('deep.csv', bad);
-    expect((await cli('score', 'deep.csv')).err).toBe(`abm-tier: deep.csv: line ${lines.length + 2}: the file is not UTF-8 text (byte 0xC3); save it as UTF-8 (in Excel: CSV UTF-8) and try again\n`);
+    expect((await cli('score', 'deep.csv')).err).toBe(
+      `abm-tier: deep.csv: line ${lines.length + 2}: the file is not UTF-8 text (byte 0xC3); save it as UTF-8 (in Excel: CSV UTF-8) and try again\n`,
+    );
     // A sequence cut off at the end of the file.
     file('cut.csv', Buffer.concat([Buffer.from('Account,Revenue\nA,1\nB,'), Buffer.from([0xe2, 0x82])]));
     expect((await cli('score', 'cut.csv')).err).toMatch(/^abm-tier: cut\.csv: line 3: the file is not UTF-8 text \(byte 0xE2\)/u);
@@ -70,9 +72,15 @@ describe('encodings: UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM; anyt
 });
 
 describe('duplicates warn in the CLI as in the sheet', () => {
-  const GRID = [['Account', 'Revenue', 'Profit'], ['Acme', 100, 30], ['Birch', 200, 10], ['Acme', 300, 50], ['Dune', 400, 5]];
+  const GRID = [
+    ['Account', 'Revenue', 'Profit'],
+    ['Acme', 100, 30],
+    ['Birch', 200, 10],
+    ['Acme', 300, 50],
+    ['Dune', 400, 5],
+  ];
 
-  it('a duplicate account name: the sheet\'s own message, in the JSON warnings and on stderr', async () => {
+  it("a duplicate account name: the sheet's own message, in the JSON warnings and on stderr", async () => {
     const book = new FakeSpreadsheet({ Accounts: GRID.map((r) => [...r]) });
     const sheetWarning = scoreSheet(book.session().services).warnings.find((w) => w.includes('Acme'));
     expect(sheetWarning).toBe('Account "Acme" appears on rows 2, 4: tier movement uses the first.');

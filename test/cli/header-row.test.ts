@@ -76,7 +76,11 @@ describe('the header row is found by one rule in the CLI and the sheet (findHead
     const r = await cli('score', file('titled.csv', csvOf(TITLED)), '--format', 'csv');
     const out = records(r.out);
     // The title "Key accounts, Q3 export" was written unquoted: it reads back as the file had it.
-    expect(out.slice(0, 3)).toEqual([['Key accounts', ' Q3 export', '', ''], ['', '', ''], ['Account', 'Revenue', 'Profit', 'Score', 'Tier', 'Segment', 'ABM program', 'Drivers']]);
+    expect(out.slice(0, 3)).toEqual([
+      ['Key accounts', ' Q3 export', '', ''],
+      ['', '', ''],
+      ['Account', 'Revenue', 'Profit', 'Score', 'Tier', 'Segment', 'ABM program', 'Drivers'],
+    ]);
     expect(out.slice(3).map((row) => row[0])).toEqual(['A', 'B', 'C']);
     expect(out[5][4]).toBe('Tier 3'); // negative profit is capped, as in the sheet
   });
@@ -90,6 +94,10 @@ describe('the header row is found by one rule in the CLI and the sheet (findHead
   it('a file of numbers alone has no header row: it says so in one line', async () => {
     file('numbers.csv', '1,2\n3,4\n');
     const r = await cli('score', 'numbers.csv');
-    expect(r).toEqual({ code: 1, out: '', err: 'abm-tier: numbers.csv: no header row found in the first 20 lines: the columns need names such as Account, Revenue, Profit, Engagement\n' });
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: 'abm-tier: numbers.csv: no header row found in the first 20 lines: the columns need names such as Account, Revenue, Profit, Engagement\n',
+    });
   });
 });

@@ -23,14 +23,26 @@ async function cli(name: string, text: string, ...argv: string[]): Promise<{ cod
 const csv = (grid: Cell[][]) => `${grid.map((r) => r.join(',')).join('\n')}\n`;
 
 // Tier 1 empty (cut-offs 0/50/50): its profit per account is blank, not 0. Equal revenues: every account a Money Maker.
-const GRID: Cell[][] = [['Account', 'Revenue', 'Profit'], ['A', 100, 30], ['B', 100, 10], ['C', 100, -5], ['D', 100, 45]];
+const GRID: Cell[][] = [
+  ['Account', 'Revenue', 'Profit'],
+  ['A', 100, 30],
+  ['B', 100, 10],
+  ['C', 100, -5],
+  ['D', 100, 45],
+];
 const SETTINGS = { cutoffs: [0, 50, 50] };
 
 describe('profit per account on the command line (SPEC §7), as in ABMPROFIT and the SQL', () => {
   it('PROFIT_FIELDS are the fields of PROFIT_COLUMNS, in their order', () => {
     const field: Record<string, string> = {
-      'col.accounts': 'accounts', 'col.shareAccounts': 'share', 'col.revenue': 'revenue', 'col.cost': 'cost', 'col.profit': 'profit',
-      'col.margin': 'margin', 'col.shareProfit': 'profitShare', 'col.profitPerAccount': 'profitPerAccount',
+      'col.accounts': 'accounts',
+      'col.shareAccounts': 'share',
+      'col.revenue': 'revenue',
+      'col.cost': 'cost',
+      'col.profit': 'profit',
+      'col.margin': 'margin',
+      'col.shareProfit': 'profitShare',
+      'col.profitPerAccount': 'profitPerAccount',
     };
     expect(PROFIT_COLUMNS.map((k) => field[k])).toEqual([...PROFIT_FIELDS]);
   });
@@ -43,13 +55,23 @@ describe('profit per account on the command line (SPEC §7), as in ABMPROFIT and
     const want = (rows: typeof engine.byTier.rows) => rows.map((r) => (Number.isFinite(r.profitPerAccount) ? r.profitPerAccount : null));
     expect(json.tiers.map((t: { profitPerAccount: number | null }) => t.profitPerAccount)).toEqual(want([...engine.byTier.rows, engine.byTier.total]));
     expect(json.segments.map((t: { profitPerAccount: number | null }) => t.profitPerAccount)).toEqual(want([...engine.bySegment.rows, engine.bySegment.total]));
-    expect(json.tiers[0]).toEqual({ label: 'Tier 1', accounts: 0, share: 0, revenue: 0, cost: 0, profit: 0, margin: null, profitShare: 0, profitPerAccount: null });
+    expect(json.tiers[0]).toEqual({
+      label: 'Tier 1',
+      accounts: 0,
+      share: 0,
+      revenue: 0,
+      cost: 0,
+      profit: 0,
+      margin: null,
+      profitShare: 0,
+      profitPerAccount: null,
+    });
     // Total: profit 80 over 4 accounts.
     expect(json.segments.at(-1).profitPerAccount).toBe(20);
     expect(Object.keys(json.tiers[0])).toEqual(['label', ...PROFIT_FIELDS]);
   });
 
-  it('is the last column of the summary\'s tier and segment tables', async () => {
+  it("is the last column of the summary's tier and segment tables", async () => {
     const { code, out } = await cli('ppa.csv', csv(GRID), 'summary', '--cutoffs', '0,50,50');
     expect(code).toBe(0);
     const [, tierTable, segmentTable] = out.split('\n\n');
@@ -67,7 +89,15 @@ describe('profit per account on the command line (SPEC §7), as in ABMPROFIT and
 describe('the summary never prints Infinity', () => {
   it('reports the whale peak of profits near the largest double as a number', () => {
     // 1e308 + 1e308 overflowed on the way before: the peak read "Infinity%". Total 1e308; the peak is 2e308 / 1e308.
-    const a = analyseGrid([['Account', 'Revenue', 'Profit'], ['A', 1, 1e308], ['B', 2, -1e308], ['C', 3, 1e308]], parseSettings({}));
+    const a = analyseGrid(
+      [
+        ['Account', 'Revenue', 'Profit'],
+        ['A', 1, 1e308],
+        ['B', 2, -1e308],
+        ['C', 3, 1e308],
+      ],
+      parseSettings({}),
+    );
     const text = summaryText(a, 'big.csv');
     expect(text).not.toMatch(/Infinity|NaN/u);
     expect(text).toContain('Profit peaks at 200.0% of total profit');
@@ -75,7 +105,14 @@ describe('the summary never prints Infinity', () => {
 
   it('says a result beyond ±1.8e308 is beyond it, instead of a blank', () => {
     // Two revenues of 1e308: the total is 2e308, more than a double holds.
-    const a = analyseGrid([['Account', 'Revenue', 'Profit'], ['A', 1e308, 1], ['B', 1e308, 1]], parseSettings({}));
+    const a = analyseGrid(
+      [
+        ['Account', 'Revenue', 'Profit'],
+        ['A', 1e308, 1],
+        ['B', 1e308, 1],
+      ],
+      parseSettings({}),
+    );
     expect(a.bySegment.total.revenue).toBe(Number.POSITIVE_INFINITY);
     const text = summaryText(a, 'big.csv');
     expect(text).not.toMatch(/Infinity|NaN/u);

@@ -29,13 +29,16 @@ describe('what reaches the terminal is stripped of control characters and escape
     expect(terminalLine(`a${RED}b`)).toBe('aRedb');
     expect(terminalLine('x\u001b]0;title\u0007y\u009b2Jz')).toBe('xyz');
     expect(terminalLine('Birch\nLtd\tCo\r')).toBe('Birch Ltd Co ');
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...ANSI), fc.string({ unit: 'binary', maxLength: 5 }))), (parts) => {
-      expect(CONTROL.test(terminalLine(parts.join('')))).toBe(false);
-      expect(terminalLine(parts.join('')).includes('\n')).toBe(false);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...ANSI), fc.string({ unit: 'binary', maxLength: 5 }))), (parts) => {
+        expect(CONTROL.test(terminalLine(parts.join('')))).toBe(false);
+        expect(terminalLine(parts.join('')).includes('\n')).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 
-  it('headers and cells echoed in errors and warnings: the no-metric error, an invalid row\'s header, a duplicate account', async () => {
+  it("headers and cells echoed in errors and warnings: the no-metric error, an invalid row's header, a duplicate account", async () => {
     file('esc-header.csv', `Name,${RED}\nA,x\n`);
     const noMetric = await cli('score', 'esc-header.csv');
     expect(noMetric.err).toBe('abm-tier: esc-header.csv: no metric column found in the header (Name, Red); name a column Revenue, Profit, Engagement…\n');

@@ -84,7 +84,9 @@ describe('the whole analysis (SPEC §3–9) of one small table', () => {
 
   it('describes what drives each score', () => {
     // A: profit 3·1, revenue 2·1 lead; engagement loses 2·(1 − 2/3), recency loses nothing → bottom 100·2/3 ≈ 67 %.
-    expect(describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles, say)).toBe('profit (top 1%), revenue (top 1%); weakest: engagement (bottom 67%)');
+    expect(describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles, say)).toBe(
+      'profit (top 1%), revenue (top 1%); weakest: engagement (bottom 67%)',
+    );
   });
 });
 
@@ -101,18 +103,31 @@ describe('analyse and analyseGrid', () => {
     expect([...direct.table.messages]).toEqual([...grid.table.messages]);
   });
 
-  it('numbers the rows in messages from the grid\'s first row number', () => {
+  it("numbers the rows in messages from the grid's first row number", () => {
     // Header on sheet row 10, E on row 15.
     const a = analyseGrid(TABLE, parseSettings({ asOf: '2026-06-30' }), { firstRowNumber: 10 });
     expect(say(a.table.messages.get(4)!)).toBe('Row 15, column "Revenue": "n/a" is not a number.');
   });
 
   it('says how many accounts the cap moved, with the configured Tier 3 label', () => {
-    const a = run([['Account', 'Profit'], ['A', -1], ['B', -2], ['C', 5]], { method: 'threshold', thresholds: [0, 0], labels: ['High', 'Medium', 'Low'] });
+    const a = run(
+      [
+        ['Account', 'Profit'],
+        ['A', -1],
+        ['B', -2],
+        ['C', 5],
+      ],
+      { method: 'threshold', thresholds: [0, 0], labels: ['High', 'Medium', 'Low'] },
+    );
     expect(english(a.warnings)).toEqual(['2 unprofitable accounts were moved to Low.']);
   });
 
   it('refuses a table without a metric column', () => {
-    expect(() => run([['Account', 'Notes'], ['A', 'x']])).toThrow(AnalysisError);
+    expect(() =>
+      run([
+        ['Account', 'Notes'],
+        ['A', 'x'],
+      ]),
+    ).toThrow(AnalysisError);
   });
 });

@@ -29,12 +29,21 @@ describe('derived profit (revenue − cost) with an empty cost cell', () => {
     const mapping = mapColumns(rows[0], rows[0].length, settings);
     const builder = new TableBuilder(mapping, ASOF);
     // A CSV field is '' for an empty cell.
-    rows.slice(1).forEach((r, i) => builder.add(r.map((c) => (c === null ? '' : c)), i + 2));
+    rows.slice(1).forEach((r, i) =>
+      builder.add(
+        r.map((c) => (c === null ? '' : c)),
+        i + 2,
+      ),
+    );
     const table = builder.finish();
     const p = mapping.metrics.findIndex((m) => m.role === 'profit');
     expect(Array.from(table.values[p])).toEqual([Number.NaN, -50, 40, Number.NaN]);
     expect(analyse(table, settings).score).toEqual(run(rows).score);
-    expect(abmScore(rows).slice(1).map((r) => r[0])).toEqual(Array.from(run(rows).score));
+    expect(
+      abmScore(rows)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(Array.from(run(rows).score));
   });
 });
 
@@ -62,23 +71,32 @@ describe('dates after the as-of date in recency and tenure columns', () => {
     const many: Cell[][] = [['Account', 'Revenue', 'Recency']];
     for (let i = 0; i < 25; i++) many.push([`A${i}`, i, '2026-07-01']);
     const [w] = english(run(many).warnings);
-    expect(w).toBe('25 dates after the as-of date 2026-06-30 in column "Recency", on rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …: recency and tenure count them as negative. Check those dates, or the as-of date.');
+    expect(w).toBe(
+      '25 dates after the as-of date 2026-06-30 in column "Recency", on rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …: recency and tenure count them as negative. Check those dates, or the as-of date.',
+    );
   });
 
   it('measures from today when no as-of date is set', () => {
     const next = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const a = readRows([['A', 1, next]], mapColumns(['Account', 'Revenue', 'Recency'], 3, parseSettings({})), Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`), 2);
+    const a = readRows(
+      [['A', 1, next]],
+      mapColumns(['Account', 'Revenue', 'Recency'], 3, parseSettings({})),
+      Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+      2,
+    );
     expect(a.warnings).toHaveLength(1);
     expect(say(a.warnings[0])).toContain('on row 2');
   });
 
-  it('says it in the document\'s language', () => {
+  it("says it in the document's language", () => {
     const settings = parseSettings({ asOf: '2026-06-30' });
     const mapping = mapColumns(rows[0], 4, settings);
     for (const lang of LANGS) {
       const words = translator(lang);
       const table = readRows(rows.slice(1), mapping, ASOF, 2, 'cell.row', {});
-      expect(render(lang, table.warnings[0])).toBe(words('warn.futureDates', { count: 2, asOf: '2026-06-30', column: words('cell.column', { column: 'Last purchase' }), rows: '3, 4' }));
+      expect(render(lang, table.warnings[0])).toBe(
+        words('warn.futureDates', { count: 2, asOf: '2026-06-30', column: words('cell.column', { column: 'Last purchase' }), rows: '3, 4' }),
+      );
       expect(CATALOGUES[lang]['warn.futureDates']).toBeTruthy();
     }
   });

@@ -6,7 +6,7 @@ const ZONES = ['Asia/Bangkok', 'Asia/Shanghai', 'Asia/Yerevan', 'America/Los_Ang
 const DAY = 86_400_000;
 const march15 = Date.UTC(2026, 2, 15);
 
-describe('calendar days in the spreadsheet\'s time zone', () => {
+describe("calendar days in the spreadsheet's time zone", () => {
   it('a cell showing 2026-03-15 in Bangkok arrives as 2026-03-14T17:00Z and is 15 March there', () => {
     const cell = new Date('2026-03-14T17:00:00Z');
     expect(dayInZone(cell.getTime(), 'Asia/Bangkok')).toBe(march15);
@@ -20,13 +20,16 @@ describe('calendar days in the spreadsheet\'s time zone', () => {
   });
 
   it('any day written as a date in any zone reads back as that day (DST changes included)', () => {
-    fc.assert(fc.property(fc.integer({ min: -25_000, max: 60_000 }), fc.constantFrom(...ZONES), fc.integer({ min: 0, max: DAY - 1 }), (days, zone, into) => {
-      const day = days * DAY;
-      const midnight = dateForDay(day, zone).getTime();
-      expect(dayInZone(midnight, zone)).toBe(day);
-      // Any moment of that wall-clock day belongs to it (23 h of the DST day are enough to check).
-      expect(dayInZone(midnight + Math.min(into, 22 * 3_600_000), zone)).toBe(day);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.integer({ min: -25_000, max: 60_000 }), fc.constantFrom(...ZONES), fc.integer({ min: 0, max: DAY - 1 }), (days, zone, into) => {
+        const day = days * DAY;
+        const midnight = dateForDay(day, zone).getTime();
+        expect(dayInZone(midnight, zone)).toBe(day);
+        // Any moment of that wall-clock day belongs to it (23 h of the DST day are enough to check).
+        expect(dayInZone(midnight + Math.min(into, 22 * 3_600_000), zone)).toBe(day);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('recency from a date cell counts days as the sheet shows them, in every zone', () => {
@@ -44,7 +47,7 @@ describe('calendar days in the spreadsheet\'s time zone', () => {
     expect(todayIn(undefined, now)).toBe(march15);
   });
 
-  it('writes the time of a run as the zone\'s wall clock', () => {
+  it("writes the time of a run as the zone's wall clock", () => {
     expect(minuteText(Date.parse('2026-03-15T20:05:00Z'), 'Asia/Yerevan')).toBe('2026-03-16 00:05');
     expect(minuteText(Date.parse('2026-03-15T20:05:00Z'), 'Asia/Shanghai')).toBe('2026-03-16 04:05');
   });

@@ -26,9 +26,12 @@ describe('Thai dates: day/month/Buddhist-era year, the era 543 years ahead of th
 });
 
 describe('thousands separators in an en locale: groups of three digits after one to three', () => {
-  it.each(['1234,567', '12345,678', '1234,567.5', '1,2345'])('%j is not a number (the comma is neither a thousands separator nor, here, a decimal mark)', (text) => {
-    expect(parseNumberText(text)).toBeNaN();
-  });
+  it.each(['1234,567', '12345,678', '1234,567.5', '1,2345'])(
+    '%j is not a number (the comma is neither a thousands separator nor, here, a decimal mark)',
+    (text) => {
+      expect(parseNumberText(text)).toBeNaN();
+    },
+  );
 
   it.each([
     ['1,234,567', 1234567],

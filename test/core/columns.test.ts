@@ -12,7 +12,11 @@ describe('columns and roles (SPEC §1)', () => {
   });
 
   it('ignores a trailing "(unit)" in a header', () => {
-    expect(roles(['Recency (days)', 'Revenue (USD)', 'Support (tickets)'])).toEqual(['Recency (days):recency', 'Revenue (USD):revenue', 'Support (tickets):support']);
+    expect(roles(['Recency (days)', 'Revenue (USD)', 'Support (tickets)'])).toEqual([
+      'Recency (days):recency',
+      'Revenue (USD):revenue',
+      'Support (tickets):support',
+    ]);
   });
 
   it('maps other headers by synonym', () => {
@@ -34,11 +38,38 @@ describe('columns and roles (SPEC §1)', () => {
     expect(map(['Engagement', 'Engagement']).unmapped).toEqual([{ index: 1, header: 'Engagement' }]);
   });
 
-  it('gives each role the default weight and direction of the SPEC\'s table', () => {
-    const header = ['Revenue', 'Profit', 'Cost', 'Orders', 'Recency', 'Tenure', 'Products', 'Engagement', 'Contacts', 'Channels', 'Opportunities', 'Feedback', 'Health', 'Support'];
+  it("gives each role the default weight and direction of the SPEC's table", () => {
+    const header = [
+      'Revenue',
+      'Profit',
+      'Cost',
+      'Orders',
+      'Recency',
+      'Tenure',
+      'Products',
+      'Engagement',
+      'Contacts',
+      'Channels',
+      'Opportunities',
+      'Feedback',
+      'Health',
+      'Support',
+    ];
     expect(map(header).metrics.map((m) => `${m.role} ${m.weight} ${m.direction}`)).toEqual([
-      'revenue 2 higher', 'profit 3 higher', 'cost 0 lower', 'orders 1 higher', 'recency 1 lower', 'tenure 1 higher', 'products 1 higher',
-      'engagement 2 higher', 'contacts 1 higher', 'channels 1 higher', 'opportunities 1 higher', 'feedback 1 higher', 'health 1 higher', 'support 1 lower',
+      'revenue 2 higher',
+      'profit 3 higher',
+      'cost 0 lower',
+      'orders 1 higher',
+      'recency 1 lower',
+      'tenure 1 higher',
+      'products 1 higher',
+      'engagement 2 higher',
+      'contacts 1 higher',
+      'channels 1 higher',
+      'opportunities 1 higher',
+      'feedback 1 higher',
+      'health 1 higher',
+      'support 1 lower',
     ]);
   });
 
@@ -46,11 +77,19 @@ describe('columns and roles (SPEC §1)', () => {
     const m = map(['Company', 'Industry', 'Revenue', 'Owner']);
     expect(m.account).toBe(0);
     expect(m.metrics.map((c) => c.index)).toEqual([2]);
-    expect(m.unmapped).toEqual([{ index: 1, header: 'Industry' }, { index: 3, header: 'Owner' }]);
+    expect(m.unmapped).toEqual([
+      { index: 1, header: 'Industry' },
+      { index: 3, header: 'Owner' },
+    ]);
   });
 
   it('derives profit as revenue − cost when there is no profit column', () => {
-    const a = run([['Account', 'Revenue', 'Cost'], ['A', 100, 30], ['B', 50, 80], ['C', 40, '']]);
+    const a = run([
+      ['Account', 'Revenue', 'Cost'],
+      ['A', 100, 30],
+      ['B', 50, 80],
+      ['C', 40, ''],
+    ]);
     expect(a.table.mapping.derivedProfit).toBe(true);
     // 100 − 30 = 70; 50 − 80 = −30; C has no cost, so no profit.
     expect(values(a, 'profit')).toEqual([70, -30, Number.NaN]);
@@ -59,12 +98,20 @@ describe('columns and roles (SPEC §1)', () => {
   it('scores a derived profit with the profit weight (3)', () => {
     // Profit = 100 − 90 = 10, 50 − 10 = 40, 10 − 5 = 5 → p .5, 1, 0. Revenue 100, 50, 10 → p 1, .5, 0. Cost has weight 0.
     // A: 100·(2·1 + 3·.5) / 5 = 70; B: 100·(2·.5 + 3·1) / 5 = 80; C: 0.
-    const a = run([['Account', 'Revenue', 'Cost'], ['A', 100, 90], ['B', 50, 10], ['C', 10, 5]]);
+    const a = run([
+      ['Account', 'Revenue', 'Cost'],
+      ['A', 100, 90],
+      ['B', 50, 10],
+      ['C', 10, 5],
+    ]);
     expect(Array.from(a.score)).toEqual([70, 80, 0]);
   });
 
   it('does not derive profit when a profit column exists', () => {
-    const a = run([['Account', 'Revenue', 'Cost', 'Profit'], ['A', 100, 30, 5]]);
+    const a = run([
+      ['Account', 'Revenue', 'Cost', 'Profit'],
+      ['A', 100, 30, 5],
+    ]);
     expect(a.table.mapping.derivedProfit).toBe(false);
     expect(values(a, 'profit')).toEqual([5]);
   });
@@ -81,26 +128,41 @@ describe('columns and roles (SPEC §1)', () => {
   });
 
   it('finds no header in a range of numbers', () => {
-    expect(findHeaderRow([[1, 2], [3, 4]])).toBe(-1);
+    expect(
+      findHeaderRow([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(-1);
   });
 
   it('makes every column of a range without a header a metric of weight 1, higher is better', () => {
-    const a = run([[10, 5], [20, 1], [30, 3]]);
+    const a = run([
+      [10, 5],
+      [20, 1],
+      [30, 3],
+    ]);
     expect(a.table.mapping.hasHeader).toBe(false);
-    expect(a.table.mapping.metrics.map((m) => [m.name, m.weight, m.direction])).toEqual([['column 1', 1, 'higher'], ['column 2', 1, 'higher']]);
+    expect(a.table.mapping.metrics.map((m) => [m.name, m.weight, m.direction])).toEqual([
+      ['column 1', 1, 'higher'],
+      ['column 2', 1, 'higher'],
+    ]);
     // Column 1: p 0, .5, 1. Column 2: 5 → 1, 1 → 0, 3 → .5. Scores: 100·(0 + 1) / 2, 100·(.5 + 0) / 2, 100·(1 + .5) / 2.
     expect(Array.from(a.score)).toEqual([50, 25, 75]);
   });
 });
 
-describe('the user\'s settings over the defaults (SPEC §1)', () => {
+describe("the user's settings over the defaults (SPEC §1)", () => {
   it('maps a header to the role the settings give it', () => {
     expect(roles(['Spend last FY', 'Net'], { roles: { 'Spend last FY': 'revenue', Net: 'profit' } })).toEqual(['Spend last FY:revenue', 'Net:profit']);
   });
 
   it('adds a custom metric of weight 1, higher is better, named by its header', () => {
     const m = map(['Revenue', 'NPS'], { roles: { NPS: 'custom' } });
-    expect(m.metrics.map((c) => [c.name, c.role, c.weight, c.direction])).toEqual([['revenue', 'revenue', 2, 'higher'], ['NPS', 'custom', 1, 'higher']]);
+    expect(m.metrics.map((c) => [c.name, c.role, c.weight, c.direction])).toEqual([
+      ['revenue', 'revenue', 2, 'higher'],
+      ['NPS', 'custom', 1, 'higher'],
+    ]);
   });
 
   it('leaves out a column set to ignore, carrying it along unmapped', () => {
@@ -115,13 +177,21 @@ describe('the user\'s settings over the defaults (SPEC §1)', () => {
       weights: { revenue: 5, NPS: 2 },
       directions: { nps: 'lower', 'Recency (days)': 'higher' },
     });
-    expect(m.metrics.map((c) => [c.name, c.weight, c.direction])).toEqual([['revenue', 5, 'higher'], ['NPS', 2, 'lower'], ['recency', 1, 'higher']]);
+    expect(m.metrics.map((c) => [c.name, c.weight, c.direction])).toEqual([
+      ['revenue', 5, 'higher'],
+      ['NPS', 2, 'lower'],
+      ['recency', 1, 'higher'],
+    ]);
   });
 
   it('scores with the weights and directions the settings give', () => {
     // Revenue 10, 20 → p 0, 1 (weight 1). Orders 2, 1, lower is better → p 0, 1 (weight 3).
     // A: 100·(1·0 + 3·0) / 4 = 0; B: 100·(1 + 3) / 4 = 100. With the defaults A gets 100·(2·0 + 1·1) / 3.
-    const rows = [['Account', 'Revenue', 'Orders'], ['A', 10, 2], ['B', 20, 1]];
+    const rows = [
+      ['Account', 'Revenue', 'Orders'],
+      ['A', 10, 2],
+      ['B', 20, 1],
+    ];
     expect(Array.from(run(rows, { weights: { revenue: 1, orders: 3 }, directions: { orders: 'lower' } }).score)).toEqual([0, 100]);
     expect(run(rows).score[0]).toBeCloseTo(100 / 3, 12);
   });

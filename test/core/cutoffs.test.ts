@@ -3,12 +3,7 @@ import { parseSettings, SettingsError } from '../../src/core';
 
 /** SPEC §4 and §6: the three cut-offs are percent of accounts, and add up to 100 exactly. */
 describe('cut-offs add up to 100', () => {
-  it.each([
-    [[20, 30, 49.5]],
-    [[20, 30, 50.5]],
-    [[33, 33, 33]],
-    [[20, 30, 49.999]],
-  ])('refuses tier cut-offs %j, naming the setting', (cutoffs) => {
+  it.each([[[20, 30, 49.5]], [[20, 30, 50.5]], [[33, 33, 33]], [[20, 30, 49.999]]])('refuses tier cut-offs %j, naming the setting', (cutoffs) => {
     expect(() => parseSettings({ cutoffs })).toThrow(SettingsError);
     expect(() => parseSettings({ cutoffs })).toThrow(/"cutoffs"/u);
   });

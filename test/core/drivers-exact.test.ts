@@ -39,7 +39,9 @@ describe('drivers: percents round half up on the exact rank (SPEC §9)', () => {
   it('rounds the same way in every language', () => {
     const words = translator('th');
     const b = run([['Account', 'Profit'], ...Array.from({ length: 41 }, (_, i) => [`A${i}`, i])]);
-    expect(describeDrivers(b.drivers, 27, b.table.mapping.metrics, b.percentiles, renderer('th'))).toBe(words('drivers.top', { name: words('role.profit'), pct: 33 }));
+    expect(describeDrivers(b.drivers, 27, b.table.mapping.metrics, b.percentiles, renderer('th'))).toBe(
+      words('drivers.top', { name: words('role.profit'), pct: 33 }),
+    );
   });
 
   it('rounds on the exact rank past the radix threshold too (5,001 accounts: top 0.01 % steps)', () => {
@@ -75,7 +77,10 @@ describe('drivers: ties between metrics go to the earlier column (docs/scoring.m
     rows.push(['T', 100, 100, 8.5, 6.5]);
     const a = run(rows, { weights: { revenue: 5, engagement: 5 } });
     expect(text(a, 10)).toBe('revenue (top 1%), engagement (top 1%); weakest: profit (bottom 90%)');
-    const swapped = run(rows.map((r) => [r[0], r[1], r[2], r[4], r[3]]), { weights: { revenue: 5, engagement: 5 } });
+    const swapped = run(
+      rows.map((r) => [r[0], r[1], r[2], r[4], r[3]]),
+      { weights: { revenue: 5, engagement: 5 } },
+    );
     expect(text(swapped, 10)).toBe('revenue (top 1%), engagement (top 1%); weakest: orders (bottom 70%)');
   });
 

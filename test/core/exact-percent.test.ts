@@ -48,7 +48,12 @@ describe('percent text is read exactly (issue "Exact to the last digit")', () =>
   });
 
   /** Decimal text: an optional sign, digits, an optional fraction, an optional exponent. */
-  interface Decimal { sign: string; whole: string; fraction?: string; exponent?: number }
+  interface Decimal {
+    sign: string;
+    whole: string;
+    fraction?: string;
+    exponent?: number;
+  }
   const decimal: fc.Arbitrary<Decimal> = fc.record({
     sign: fc.constantFrom('', '-', '+'),
     whole: fc.stringMatching(/^\d{1,12}$/u),
@@ -66,14 +71,17 @@ describe('percent text is read exactly (issue "Exact to the last digit")', () =>
     `${sign}${whole}${fraction === undefined ? '' : mark + fraction}${exponent === undefined ? '' : `e${exponent}`}`;
 
   it('property: d% is Number() of d with the point moved two places left, and what that fraction text reads as', () => {
-    fc.assert(fc.property(decimal, (d) => {
-      const fractionText = shifted(d);
-      const percent = parseNumberText(`${text(d)}%`);
-      expect(percent).toBe(Number(fractionText));
-      expect(percent).toBe(parseNumberText(fractionText));
-      // The same in a comma locale, the fraction written with a comma too.
-      expect(parseNumberText(`${text(d, ',')} %`, COMMA)).toBe(percent);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(decimal, (d) => {
+        const fractionText = shifted(d);
+        const percent = parseNumberText(`${text(d)}%`);
+        expect(percent).toBe(Number(fractionText));
+        expect(percent).toBe(parseNumberText(fractionText));
+        // The same in a comma locale, the fraction written with a comma too.
+        expect(parseNumberText(`${text(d, ',')} %`, COMMA)).toBe(percent);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -100,12 +108,27 @@ describe('currency signs: one at most, on one side', () => {
 });
 
 describe('error values (SPEC §2 lists #N/A … #NULL!; the engine also knows #SPILL!, #CALC!, #GETTING_DATA, in any case)', () => {
-  it.each(['#SPILL!', '#CALC!', '#GETTING_DATA', '#n/a', '#N/a', '#div/0!', '#spill!', ' #REF! '])('counts %j as missing, keeping its text for the warning', (error) => {
-    expect(parseCell(error, 'number', ASOF)).toEqual({ ok: false, missing: true, error: error.trim() });
-  });
+  it.each(['#SPILL!', '#CALC!', '#GETTING_DATA', '#n/a', '#N/a', '#div/0!', '#spill!', ' #REF! '])(
+    'counts %j as missing, keeping its text for the warning',
+    (error) => {
+      expect(parseCell(error, 'number', ASOF)).toEqual({ ok: false, missing: true, error: error.trim() });
+    },
+  );
 
   it('lists every error value of Google Sheets, upper-case', () => {
-    expect([...SHEET_ERRORS].sort()).toEqual(['#CALC!', '#DIV/0!', '#ERROR!', '#GETTING_DATA', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#SPILL!', '#VALUE!']);
+    expect([...SHEET_ERRORS].sort()).toEqual([
+      '#CALC!',
+      '#DIV/0!',
+      '#ERROR!',
+      '#GETTING_DATA',
+      '#N/A',
+      '#NAME?',
+      '#NULL!',
+      '#NUM!',
+      '#REF!',
+      '#SPILL!',
+      '#VALUE!',
+    ]);
   });
 
   it.each(['#FOO!', '#N/A!', '#', '#NA'])('names %j as not a number (it is not an error value of Sheets)', (text) => {
@@ -114,10 +137,7 @@ describe('error values (SPEC §2 lists #N/A … #NULL!; the engine also knows #S
 
   it('warns about a lower-case #n/a like #N/A, naming row and column', () => {
     const a = run(accounts(['Revenue', 'Engagement'], [10, '#n/a'], [20, '#SPILL!'], [30, 3]));
-    expect(english(a.warnings)).toEqual([
-      'Row 2, column "Engagement": #n/a counted as missing.',
-      'Row 3, column "Engagement": #SPILL! counted as missing.',
-    ]);
+    expect(english(a.warnings)).toEqual(['Row 2, column "Engagement": #n/a counted as missing.', 'Row 3, column "Engagement": #SPILL! counted as missing.']);
     expect(Number.isNaN(a.score[0])).toBe(false);
   });
 });

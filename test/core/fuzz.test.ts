@@ -21,28 +21,34 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
 describe('fuzzing: arbitrary cells never break the engine', () => {
   it(`parses any cell to a number, missing, or a reason (${RUNS} runs)`, () => {
-    fc.assert(fc.property(anyCell, fc.constantFrom('number', 'recency', 'tenure') as fc.Arbitrary<'number' | 'recency' | 'tenure'>, (cell, kind) => {
-      const p = parseCell(cell, kind, Date.UTC(2026, 5, 30));
-      if (p.ok) expect(Number.isFinite(p.value)).toBe(true);
-      else if (!p.missing) expect(p.code).toMatch(/^(notNumber|boolean|date|notFinite|badDate)$/u);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anyCell, fc.constantFrom('number', 'recency', 'tenure') as fc.Arbitrary<'number' | 'recency' | 'tenure'>, (cell, kind) => {
+        const p = parseCell(cell, kind, Date.UTC(2026, 5, 30));
+        if (p.ok) expect(Number.isFinite(p.value)).toBe(true);
+        else if (!p.missing) expect(p.code).toMatch(/^(notNumber|boolean|date|notFinite|badDate)$/u);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it(`scores any table: one output row per input row, each a score 0–100, blank, or a message (${RUNS} runs)`, () => {
     const rows = fc.array(fc.array(anyCell, { minLength: 0, maxLength: 8 }), { minLength: 1, maxLength: 40 });
-    fc.assert(fc.property(rows, (body) => {
-      // Ragged rows and empty rows included; the header names the roles.
-      const input = [HEADER, ...body.map((r, i) => [`A${i}`, ...r])];
-      const out = abmScore(input);
-      expect(out).toHaveLength(input.length);
-      expect(out[0]).toEqual(['Score']);
-      for (const [v] of out.slice(1)) {
-        if (typeof v === 'number') expect(v >= 0 && v <= 100).toBe(true);
-        else expect(v === '' || /^Row \d+ of the range, /u.test(v)).toBe(true);
-      }
-      const tiers = abmTier(input);
-      expect(tiers).toHaveLength(input.length);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(rows, (body) => {
+        // Ragged rows and empty rows included; the header names the roles.
+        const input = [HEADER, ...body.map((r, i) => [`A${i}`, ...r])];
+        const out = abmScore(input);
+        expect(out).toHaveLength(input.length);
+        expect(out[0]).toEqual(['Score']);
+        for (const [v] of out.slice(1)) {
+          if (typeof v === 'number') expect(v >= 0 && v <= 100).toBe(true);
+          else expect(v === '' || /^Row \d+ of the range, /u.test(v)).toBe(true);
+        }
+        const tiers = abmTier(input);
+        expect(tiers).toHaveLength(input.length);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('keeps blank rows at the end out, and ragged short rows in', () => {

@@ -39,7 +39,15 @@ describe('a header named like a property of every object (__proto__, constructor
 
   it('scores them: 100 × Σ w·p / Σ w over __proto__ (w4, lower better), toString (w2), hasOwnProperty (w1, lower) and revenue (w2)', () => {
     const mapping = mapColumns(['Account', ...NAMES, 'Revenue'], 6, settings);
-    const table = readRows([['A', 1, 9, 1, 5, 20], ['B', 2, 9, 2, 5, 10]], mapping, ASOF, 2);
+    const table = readRows(
+      [
+        ['A', 1, 9, 1, 5, 20],
+        ['B', 2, 9, 2, 5, 10],
+      ],
+      mapping,
+      ASOF,
+      2,
+    );
     const a = analyse(table, settings);
     // A: __proto__ lower (p 1, w4), toString p 0, hasOwnProperty tied (p .5, w1), revenue p 1 (w2) → 100 × 6.5 / 9.
     // B: __proto__ p 0, toString p 1 (w2), hasOwnProperty .5, revenue p 0 → 100 × 2.5 / 9. Constructor has weight 0.

@@ -33,7 +33,7 @@ describe('the health index (SPEC §8)', () => {
     expect(Array.from(a.health!)).toEqual([50, 50, 50]);
   });
 
-  it('keeps its own weights and directions whatever the score\'s settings', () => {
+  it("keeps its own weights and directions whatever the score's settings", () => {
     // The score leaves engagement out and takes recency as higher-better; health does not.
     // Recency 10, 20 → 1, 0 (lower better, w2); engagement 9, 5 → 1, 0 (w2). A: 100, B: 0.
     const a = run(accounts(['Recency', 'Engagement', 'Revenue'], [10, 9, 1], [20, 5, 2]), { weights: { engagement: 0 }, directions: { recency: 'higher' } });
@@ -53,7 +53,7 @@ describe('the health index (SPEC §8)', () => {
     expect([69.9999996, 69.9999994, 39.9999996, 39.9999994].map(healthLabel)).toEqual(['Healthy', 'Watch', 'Watch', 'At risk']);
   });
 
-  it('labels a table\'s health exactly at the boundaries', () => {
+  it("labels a table's health exactly at the boundaries", () => {
     // Recency 30, 10, 20 → p 0, 1, .5 (w2); engagement 9, 5, 1 → 1, .5, 0 (w2); orders 1, 2, 3 → 0, .5, 1 (w1). Σw = 5.
     // A: 100·(0 + 2 + 0) / 5 = 40; B: 100·(2 + 1 + .5) / 5 = 70; C: 100·(1 + 0 + 1) / 5 = 40.
     const a = run(accounts(['Recency', 'Engagement', 'Orders'], [30, 9, 1], [10, 5, 2], [20, 1, 3]));

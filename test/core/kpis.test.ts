@@ -39,7 +39,7 @@ describe('KPIs (SPEC §8)', () => {
     expect(a.kpis.newAccounts).toBe(1);
   });
 
-  it('divides the revenue by the leads over the accounts that have both (code\'s choice: Σ revenue ÷ Σ leads)', () => {
+  it("divides the revenue by the leads over the accounts that have both (code's choice: Σ revenue ÷ Σ leads)", () => {
     // (100 + 300) / (1 + 2) = 133.33…, not the mean of 100/1 and 300/2 (125). C has no leads and is left out.
     const a = run(accounts(['Revenue', 'Leads'], [100, 1], [300, 2], [1000, '']));
     expect(a.kpis.revenuePerLead).toBe(400 / 3);
@@ -62,14 +62,26 @@ describe('KPIs (SPEC §8)', () => {
   });
 
   it('counts only the valid, non-blank rows', () => {
-    const a = run([['Account', 'Revenue', 'Orders'], ['A', 100, 4], ['', '', ''], ['B', 'lots', 1], ['C', 300, 1]]);
+    const a = run([
+      ['Account', 'Revenue', 'Orders'],
+      ['A', 100, 4],
+      ['', '', ''],
+      ['B', 'lots', 1],
+      ['C', 300, 1],
+    ]);
     expect(a.kpis.accounts).toBe(2);
     expect(a.kpis.spendPerPurchase).toBe(80);
   });
 
   it('leaves a KPI empty when its columns are missing', () => {
     expect(run(accounts(['Engagement'], [1])).kpis).toEqual({
-      accounts: 1, activeAccounts: null, newAccounts: null, revenuePerLead: null, spendPerPurchase: null, averageLifetime: null, averageLtv: null,
+      accounts: 1,
+      activeAccounts: null,
+      newAccounts: null,
+      revenuePerLead: null,
+      spendPerPurchase: null,
+      averageLifetime: null,
+      averageLtv: null,
     });
   });
 });

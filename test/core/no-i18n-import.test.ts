@@ -17,7 +17,12 @@ function files(dir: string): string[] {
 /** Every module a file names: `import … from`, `export … from`, `import('…')`, `require('…')`, types included. */
 function specifiers(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/gu, /\bimport\s*['"]([^'"]+)['"]/gu, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/gu, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gu];
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/gu,
+    /\bimport\s*['"]([^'"]+)['"]/gu,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/gu,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gu,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]);
   return found;
 }
@@ -30,13 +35,15 @@ describe('src/core imports nothing from src/i18n', () => {
   });
 
   it('no file under src/core names a module in src/i18n, not even for types', () => {
-    const offenders = files(CORE).flatMap((file) => specifiers(readFileSync(file, 'utf8'))
-      .filter((s) => s.startsWith('.'))
-      .filter((s) => {
-        const target = resolve(dirname(file), s);
-        return target === I18N || target.startsWith(`${I18N}/`) || target.startsWith(`${I18N}\\`);
-      })
-      .map((s) => `${relative(CORE, file)}: ${s}`));
+    const offenders = files(CORE).flatMap((file) =>
+      specifiers(readFileSync(file, 'utf8'))
+        .filter((s) => s.startsWith('.'))
+        .filter((s) => {
+          const target = resolve(dirname(file), s);
+          return target === I18N || target.startsWith(`${I18N}/`) || target.startsWith(`${I18N}\\`);
+        })
+        .map((s) => `${relative(CORE, file)}: ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -6,13 +6,24 @@ import { FakeSpreadsheet } from '../fakes/workbook';
 
 /** One rule for every surface: where the header is, and which columns the settings score. */
 
-const TABLE = [['Account', 'Revenue', 'Profit', 'Foo'], ['Acme', 100, 30, 5], ['Birch', 200, 10, 1], ['Cobalt', 300, 50, 9], ['Dune', 50, -5, 2]];
+const TABLE = [
+  ['Account', 'Revenue', 'Profit', 'Foo'],
+  ['Acme', 100, 30, 5],
+  ['Birch', 200, 10, 1],
+  ['Cobalt', 300, 50, 9],
+  ['Dune', 50, -5, 2],
+];
 
 describe('the header row, found by one rule', () => {
   it('only title lines and blank rows may stand above the header: a data-like row ends the search', () => {
     expect(findHeaderRow([['Q3 accounts'], [], ...TABLE])).toBe(2);
     expect(findHeaderRow([[50], [60], ['abc']])).toBe(-1);
-    expect(findHeaderRow([['Acme', 100], ['Account', 'Revenue']])).toBe(-1);
+    expect(
+      findHeaderRow([
+        ['Acme', 100],
+        ['Account', 'Revenue'],
+      ]),
+    ).toBe(-1);
     expect(HEADER_SCAN_ROWS).toBe(20);
   });
 
@@ -35,7 +46,9 @@ describe('the same settings score the same columns everywhere', () => {
     const settings = parseSettings({ weights: { Foo: 2 } });
     const mapping = mapColumns(TABLE[0], 4, settings);
     expect(mapping.metrics.find((m) => m.header === 'Foo')).toMatchObject({ role: 'custom', weight: 2 });
-    const fromFunction = abmScore(TABLE, 'Foo=2').slice(1).map((r) => r[0]);
+    const fromFunction = abmScore(TABLE, 'Foo=2')
+      .slice(1)
+      .map((r) => r[0]);
     const book = new FakeSpreadsheet({ Accounts: TABLE.map((r) => [...r]) });
     scoreSheet(book.session().services, { weights: { Foo: 2 } });
     const values = book.sheet('Accounts').snapshot().values;
@@ -48,11 +61,16 @@ describe('the same settings score the same columns everywhere', () => {
 });
 
 describe('a column headed __proto__ is a column like any other, on every surface', () => {
-  it('weights naming it, from a custom function\'s text and from the command line, reach the engine', async () => {
+  it("weights naming it, from a custom function's text and from the command line, reach the engine", async () => {
     const { parseNamedNumbers } = await import('../../src/functions/args');
     const weights = parseNamedNumbers('__proto__=3, revenue=1', 'weights');
     expect(Object.keys(weights)).toEqual(['__proto__', 'revenue']);
-    const table = [['Account', 'Revenue', '__proto__'], ['A', 1, 9], ['B', 2, 1], ['C', 3, 5]];
+    const table = [
+      ['Account', 'Revenue', '__proto__'],
+      ['A', 1, 9],
+      ['B', 2, 1],
+      ['C', 3, 5],
+    ];
     const mapping = mapColumns(table[0], 3, parseSettings({ weights }));
     expect(mapping.metrics.find((m) => m.header === '__proto__')).toMatchObject({ role: 'custom', weight: 3 });
     const { parseArgs } = await import('../../src/cli/args');

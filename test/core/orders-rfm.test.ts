@@ -13,13 +13,16 @@ function sampleOrders(): Cell[][] {
 
 describe('orders → accounts', () => {
   it('sums revenue, counts distinct orders and products, and dates the first and last order', () => {
-    const r = accountsFromOrders([
-      ['Customer', 'Order date', 'Amount', 'Order ID', 'Product', 'Cost'],
-      ['Acme', '2026-01-10', 100, 'o1', 'Widgets', 60],
-      ['Acme', '2026-01-10', 50, 'o1', 'Gears', 20],
-      ['Acme', '2026-06-20', 30, 'o2', 'Widgets', ''],
-      ['Birch', '2025-06-30', 10, 'o3', 'Gears', 1],
-    ], Date.parse('2026-06-30T00:00:00Z'));
+    const r = accountsFromOrders(
+      [
+        ['Customer', 'Order date', 'Amount', 'Order ID', 'Product', 'Cost'],
+        ['Acme', '2026-01-10', 100, 'o1', 'Widgets', 60],
+        ['Acme', '2026-01-10', 50, 'o1', 'Gears', 20],
+        ['Acme', '2026-06-20', 30, 'o2', 'Widgets', ''],
+        ['Birch', '2025-06-30', 10, 'o3', 'Gears', 1],
+      ],
+      Date.parse('2026-06-30T00:00:00Z'),
+    );
     const acme = r.accounts.find((a) => a.account === 'Acme')!;
     expect(acme).toMatchObject({ revenue: 180, orders: 2, lines: 3, products: 2, recency: 10, cost: 80, profit: 100, spendPerPurchase: 90 });
     expect(acme.tenure).toBeCloseTo(171 / 365.25, 12);
@@ -27,8 +30,19 @@ describe('orders → accounts', () => {
   });
 
   it('names the row, column and value of a line it cannot use, and uses the others', () => {
-    const r = accountsFromOrders([['Account', 'Date', 'Revenue'], ['A', '2026-13-01', 5], ['A', '2026-01-01', 'ten'], ['B', '2026-01-01', 3]], ASOF);
-    expect(english(r.errors)).toEqual(['Row 2, column "Date": "2026-13-01" is not a date (write it YYYY-MM-DD).', 'Row 3, column "Revenue": "ten" is not a number.']);
+    const r = accountsFromOrders(
+      [
+        ['Account', 'Date', 'Revenue'],
+        ['A', '2026-13-01', 5],
+        ['A', '2026-01-01', 'ten'],
+        ['B', '2026-01-01', 3],
+      ],
+      ASOF,
+    );
+    expect(english(r.errors)).toEqual([
+      'Row 2, column "Date": "2026-13-01" is not a date (write it YYYY-MM-DD).',
+      'Row 3, column "Revenue": "ten" is not a number.',
+    ]);
     expect(r.accounts.map((a) => a.account)).toEqual(['B']);
   });
 
@@ -44,8 +58,19 @@ describe('RFM (SPEC §10), as the R package rfm 0.3.0 computes it', () => {
     const { customers } = rfmTable(orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })));
     const by = new Map(customers.map((c) => [c.account, c]));
     // The first rows of rfm_table_order() in the package's documentation.
-    expect([by.get("Abbey O'Reilly"), by.get('Add Senger'), by.get('Aden Lesch'), by.get('Admiral Senger'), by.get("Agness O'Keefe")].map((c) => [c!.recency, c!.frequency, c!.monetary, c!.score])).toEqual([
-      [205, 6, 472, 343], [140, 3, 340, 412], [194, 4, 405, 323], [132, 5, 448, 433], [90, 9, 843, 555],
+    expect(
+      [by.get("Abbey O'Reilly"), by.get('Add Senger'), by.get('Aden Lesch'), by.get('Admiral Senger'), by.get("Agness O'Keefe")].map((c) => [
+        c!.recency,
+        c!.frequency,
+        c!.monetary,
+        c!.score,
+      ]),
+    ).toEqual([
+      [205, 6, 472, 343],
+      [140, 3, 340, 412],
+      [194, 4, 405, 323],
+      [132, 5, 448, 433],
+      [90, 9, 843, 555],
     ]);
   });
 
@@ -80,10 +105,23 @@ describe('lookalikes (SPEC §11)', () => {
 
 describe('tier movement (SPEC §12)', () => {
   it('counts from-tier × to-tier with new and gone, and lists the moves up and down', () => {
-    const before: Snapshot = new Map([['A', { tier: 2, score: 20, segment: 'Filler' }], ['B', { tier: 0, score: 90, segment: 'Money Maker' }], ['C', { tier: 1, score: 50, segment: 'Filler' }]]);
-    const after: Snapshot = new Map([['A', { tier: 1, score: 55, segment: 'Contributor' }], ['B', { tier: 0, score: 91, segment: 'Money Maker' }], ['D', { tier: 2, score: 10, segment: 'Filler' }]]);
+    const before: Snapshot = new Map([
+      ['A', { tier: 2, score: 20, segment: 'Filler' }],
+      ['B', { tier: 0, score: 90, segment: 'Money Maker' }],
+      ['C', { tier: 1, score: 50, segment: 'Filler' }],
+    ]);
+    const after: Snapshot = new Map([
+      ['A', { tier: 1, score: 55, segment: 'Contributor' }],
+      ['B', { tier: 0, score: 91, segment: 'Money Maker' }],
+      ['D', { tier: 2, score: 10, segment: 'Filler' }],
+    ]);
     const m = movement(before, after);
-    expect(m.counts).toEqual([[1, 0, 0, 0], [0, 0, 0, 1], [0, 1, 0, 0], [0, 0, 1, 0]]);
+    expect(m.counts).toEqual([
+      [1, 0, 0, 0],
+      [0, 0, 0, 1],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
     expect(m.up).toEqual([{ account: 'A', from: 2, to: 1, fromSegment: 'Filler', toSegment: 'Contributor' }]);
     expect(m.down).toEqual([]);
   });

@@ -46,12 +46,18 @@ describe('pareto compares the share ahead exactly, as sums of the values as writ
 
   it('never changes a tier when every value is scaled by 10^k, k in −2…2 (the decimals n·10^k)', () => {
     // Few small whole numbers make shares of exactly 80 % or 95 % likely; wide ones test the rest.
-    const values = fc.oneof(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 30 }));
-    fc.assert(fc.property(values, fc.integer({ min: -2, max: 2 }), (ns, k) => {
-      // Number(`${n}e${k}`) is the double nearest n·10^k: the decimal a person would type.
-      const scaled = ns.map((n) => Number(`${n}e${k}`));
-      expect(pareto(scaled)).toEqual(pareto(ns));
-    }), { numRuns: 1000 });
+    const values = fc.oneof(
+      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(values, fc.integer({ min: -2, max: 2 }), (ns, k) => {
+        // Number(`${n}e${k}`) is the double nearest n·10^k: the decimal a person would type.
+        const scaled = ns.map((n) => Number(`${n}e${k}`));
+        expect(pareto(scaled)).toEqual(pareto(ns));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('counts many small accounts exactly up to each boundary, in any row order', () => {

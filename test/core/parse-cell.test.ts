@@ -80,7 +80,7 @@ describe('cell values in a locale that writes a decimal comma (Armenian, German�
     ['1.234', 1234],
     ['1.234.567', 1234567],
     ['1.234,5 ֏', 1234.5],
-  ])('reads %j the locale\'s way → %d', (text, value) => {
+  ])("reads %j the locale's way → %d", (text, value) => {
     expect(parseNumberText(text, comma)).toBe(value);
   });
 
@@ -107,10 +107,13 @@ describe('cell values (SPEC §2): one cell', () => {
     expect(parseCell(-12.5, 'number', ASOF)).toEqual({ ok: true, value: -12.5 });
   });
 
-  it.each(['#N/A', '#DIV/0!', '#REF!', '#VALUE!', '#NUM!', '#NAME?', '#ERROR!', '#NULL!'])('counts the error value %s as missing, keeping its text for the warning', (error) => {
-    expect(SHEET_ERRORS.has(error)).toBe(true);
-    expect(parseCell(error, 'number', ASOF)).toEqual({ ok: false, missing: true, error });
-  });
+  it.each(['#N/A', '#DIV/0!', '#REF!', '#VALUE!', '#NUM!', '#NAME?', '#ERROR!', '#NULL!'])(
+    'counts the error value %s as missing, keeping its text for the warning',
+    (error) => {
+      expect(SHEET_ERRORS.has(error)).toBe(true);
+      expect(parseCell(error, 'number', ASOF)).toEqual({ ok: false, missing: true, error });
+    },
+  );
 
   it('turns a date in a recency column into the days before the as-of date', () => {
     // 2026-06-20 → 2026-06-30: 10 days.
@@ -137,7 +140,7 @@ describe('cell values (SPEC §2): one cell', () => {
     expect(parseCell(new Date(2026, 5, 20), 'number', ASOF)).toMatchObject({ ok: false, missing: false });
   });
 
-  it('refuses TRUE/FALSE and an impossible date (code\'s choice: SPEC §2 names only text)', () => {
+  it("refuses TRUE/FALSE and an impossible date (code's choice: SPEC §2 names only text)", () => {
     expect(parseCell(true, 'number', ASOF)).toMatchObject({ ok: false, missing: false, code: 'boolean' });
     expect(parseCell('2026-02-30', 'recency', ASOF)).toMatchObject({ ok: false, missing: false });
   });
@@ -203,7 +206,12 @@ describe('cell values (SPEC §2) in a table', () => {
 
   it('gives a blank row no output and leaves it out of n', () => {
     // n = 2 (A, B): 10 → 0, 20 → 100. The blank row between them has no score, tier, segment or message.
-    const a = run([['Account', 'Revenue'], ['A', 10], ['', ''], ['B', 20]]);
+    const a = run([
+      ['Account', 'Revenue'],
+      ['A', 10],
+      ['', ''],
+      ['B', 20],
+    ]);
     expect(a.scored).toBe(2);
     expect(Array.from(a.score)).toEqual([0, Number.NaN, 100]);
     // n = 2: K1 = floor(2·20/100 + .5) = 0, K2 = floor(2·50/100 + .5) = 1 → B Tier 2, A Tier 3.
@@ -215,14 +223,24 @@ describe('cell values (SPEC §2) in a table', () => {
   });
 
   it('counts a row whose mapped cells are empty as blank even when an unmapped column has text', () => {
-    const a = run([['Account', 'Revenue', 'Notes'], ['A', 10, ''], ['', '', 'call back'], ['B', 20, '']]);
+    const a = run([
+      ['Account', 'Revenue', 'Notes'],
+      ['A', 10, ''],
+      ['', '', 'call back'],
+      ['B', 20, ''],
+    ]);
     expect(a.scored).toBe(2);
     expect(a.kpis.accounts).toBe(2);
     expect(english(a.warnings)).toEqual([]);
   });
 
   it('names the sheet row of a bad cell below a blank row', () => {
-    const a = run([['Account', 'Revenue'], ['A', 10], ['', ''], ['B', 'n/a']]);
+    const a = run([
+      ['Account', 'Revenue'],
+      ['A', 10],
+      ['', ''],
+      ['B', 'n/a'],
+    ]);
     expect(say(a.table.messages.get(2)!)).toBe('Row 4, column "Revenue": "n/a" is not a number.');
   });
 });

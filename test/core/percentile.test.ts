@@ -48,32 +48,43 @@ describe('mid-rank percentile (SPEC §3)', () => {
   });
 
   it('gives the same percentiles to whole numbers (counted) and to the same order of fractions (sorted)', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 60 }), (xs) => {
-      const whole = p(xs);
-      const shifted = p(xs.map((x) => x + 0.5)); // same order, not whole numbers
-      expect(shifted).toEqual(whole);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 60 }), (xs) => {
+        const whole = p(xs);
+        const shifted = p(xs.map((x) => x + 0.5)); // same order, not whole numbers
+        expect(shifted).toEqual(whole);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('agrees with counting less and equal by hand for any column', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(Number.NaN)), { maxLength: 40 }), (xs) => {
-      const present = xs.filter((x) => !Number.isNaN(x));
-      const n = present.length;
-      const expected = xs.map((v) => {
-        if (Number.isNaN(v)) return Number.NaN;
-        if (n === 1) return 1;
-        const less = present.filter((x) => x < v).length;
-        const equal = present.filter((x) => x === v).length;
-        return (less + (equal - 1) / 2) / (n - 1);
-      });
-      expect(p(xs)).toEqual(expected);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(Number.NaN)), { maxLength: 40 }),
+        (xs) => {
+          const present = xs.filter((x) => !Number.isNaN(x));
+          const n = present.length;
+          const expected = xs.map((v) => {
+            if (Number.isNaN(v)) return Number.NaN;
+            if (n === 1) return 1;
+            const less = present.filter((x) => x < v).length;
+            const equal = present.filter((x) => x === v).length;
+            return (less + (equal - 1) / 2) / (n - 1);
+          });
+          expect(p(xs)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('long columns are ranked through a radix sort, with the same answers', () => {
   const reference = (xs: Float64Array) => {
-    const present = Array.from(xs).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    const present = Array.from(xs)
+      .filter((x) => !Number.isNaN(x))
+      .sort((a, b) => a - b);
     const n = present.length;
     const first = (v: number, strict: boolean) => {
       let lo = 0;
@@ -105,13 +116,20 @@ describe('long columns are ranked through a radix sort, with the same answers', 
 
   it('agrees with counting less and equal for columns past the radix threshold', async () => {
     const { RADIX_FROM } = await import('../../src/core/percentile');
-    const value = fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(Number.NaN, 0, -0, 1.5, -1.5));
-    fc.assert(fc.property(fc.array(value, { minLength: RADIX_FROM, maxLength: RADIX_FROM + 500 }), (xs) => {
-      const column = Float64Array.from(xs);
-      expect(Array.from(percentiles(column))).toEqual(reference(column));
-      // Ranking in place (out = values) gives the same.
-      const copy = column.slice();
-      expect(Array.from(percentiles(copy, copy))).toEqual(reference(column));
-    }), { numRuns: 30 });
+    const value = fc.oneof(
+      fc.integer({ min: -1e12, max: 1e12 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constantFrom(Number.NaN, 0, -0, 1.5, -1.5),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: RADIX_FROM, maxLength: RADIX_FROM + 500 }), (xs) => {
+        const column = Float64Array.from(xs);
+        expect(Array.from(percentiles(column))).toEqual(reference(column));
+        // Ranking in place (out = values) gives the same.
+        const copy = column.slice();
+        expect(Array.from(percentiles(copy, copy))).toEqual(reference(column));
+      }),
+      { numRuns: 30 },
+    );
   });
 });

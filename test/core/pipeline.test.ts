@@ -3,7 +3,13 @@ import { accountRow, analyseGrid, analyseRows, parseSettings, rowsReader, type C
 import { say } from './helpers';
 
 const HEADER: Cell[] = ['Account', 'Revenue', 'Profit'];
-const ROWS: Cell[][] = [['A', 500, 100], ['B', 300, -20], ['C', 'n/a', 5], ['', '', ''], ['D', 50, 10]];
+const ROWS: Cell[][] = [
+  ['A', 500, 100],
+  ['B', 300, -20],
+  ['C', 'n/a', 5],
+  ['', '', ''],
+  ['D', 50, 10],
+];
 const settings = parseSettings({ asOf: '2026-06-30' });
 
 describe('analyseRows, the one entry from header and rows to an analysis', () => {
@@ -38,10 +44,16 @@ describe('accountRow, an analysis row as every surface writes it', () => {
     expect(bad.score).toBeNaN();
   });
 
-  it('labels a scored row with the settings\' tier, segment and program names', () => {
+  it("labels a scored row with the settings' tier, segment and program names", () => {
     const row = accountRow(a, 0, say)!;
     const t = a.tier[0];
-    expect(row).toMatchObject({ score: a.score[0], tier: settings.labels[t], segment: settings.segmentLabels[a.segment[0]], program: settings.programLabels[t], error: null });
+    expect(row).toMatchObject({
+      score: a.score[0],
+      tier: settings.labels[t],
+      segment: settings.segmentLabels[a.segment[0]],
+      program: settings.programLabels[t],
+      error: null,
+    });
     expect(row.drivers).toMatch(/\w/u);
   });
 });

@@ -18,7 +18,17 @@ describe('profitability by segment and by tier (SPEC §7)', () => {
       // cost 10 − (−20) = 30; margin −20/10 = −2.
       { label: 'Filler', accounts: 1, share: 0.25, revenue: 10, cost: 30, profit: -20, margin: -2, profitShare: -20 / 30, profitPerAccount: -20 },
     ]);
-    expect(t.total).toEqual({ label: 'Total', accounts: 4, share: 1, revenue: 210, cost: 180, profit: 30, margin: 30 / 210, profitShare: 1, profitPerAccount: 7.5 });
+    expect(t.total).toEqual({
+      label: 'Total',
+      accounts: 4,
+      share: 1,
+      revenue: 210,
+      cost: 180,
+      profit: 30,
+      margin: 30 / 210,
+      profitShare: 1,
+      profitPerAccount: 7.5,
+    });
   });
 
   it('sums the cost column when there is one', () => {
@@ -65,8 +75,22 @@ describe('profitability by segment and by tier (SPEC §7)', () => {
       { label: 'Contributor', accounts: 2, share: 0.4, revenue: 400, cost: 40, profit: 110, margin: 110 / 400, profitShare: 110 / 200, profitPerAccount: 55 },
       { label: 'Filler', accounts: 2, share: 0.4, revenue: 100, cost: 25, profit: -10, margin: -10 / 100, profitShare: -10 / 200, profitPerAccount: -5 },
     ]);
-    expect(a.bySegment.total).toEqual({ label: 'Total', accounts: 5, share: 1, revenue: 1000, cost: 115, profit: 200, margin: 0.2, profitShare: 1, profitPerAccount: 40 });
-    expect(a.byTier.rows.map((r) => [r.label, r.accounts, r.revenue, r.profit])).toEqual([['Tier 1', 1, 500, 100], ['Tier 2', 2, 400, 110], ['Tier 3', 2, 100, -10]]);
+    expect(a.bySegment.total).toEqual({
+      label: 'Total',
+      accounts: 5,
+      share: 1,
+      revenue: 1000,
+      cost: 115,
+      profit: 200,
+      margin: 0.2,
+      profitShare: 1,
+      profitPerAccount: 40,
+    });
+    expect(a.byTier.rows.map((r) => [r.label, r.accounts, r.revenue, r.profit])).toEqual([
+      ['Tier 1', 1, 500, 100],
+      ['Tier 2', 2, 400, 110],
+      ['Tier 3', 2, 100, -10],
+    ]);
   });
 });
 
@@ -91,7 +115,7 @@ describe('the whale curve (SPEC §7)', () => {
     expect([w.peak, w.peakAccounts]).toEqual([1, 1]);
   });
 
-  it('reports the fewest accounts that reach the peak (code\'s choice: the SPEC is silent)', () => {
+  it("reports the fewest accounts that reach the peak (code's choice: the SPEC is silent)", () => {
     // 60, 40, 0, 0: the curve reaches 1 at k = 2 and stays there.
     const w = whaleCurve(F([0, 60, 0, 40]), Uint8Array.from([1, 1, 1, 1]))!;
     expect([w.peak, w.peakAccounts]).toEqual([1, 0.5]);
@@ -103,7 +127,7 @@ describe('the whale curve (SPEC §7)', () => {
     expect(Array.from(w.y)).toEqual([0, 50 / 80, 1]);
   });
 
-  it('draws no curve when total profit is not positive (code\'s choice)', () => {
+  it("draws no curve when total profit is not positive (code's choice)", () => {
     expect(whaleCurve(F([-5, 2]), Uint8Array.from([1, 1]))).toBeNull();
     expect(whaleCurve(F([]), Uint8Array.from([]))).toBeNull();
   });

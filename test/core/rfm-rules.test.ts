@@ -24,7 +24,7 @@ function expectSegments(expected: Record<string, readonly number[]>): void {
   expect(actual).toEqual(wanted);
 }
 
-describe('default RFM segments (SPEC §10): each rule\'s bounds, first matching rule wins', () => {
+describe("default RFM segments (SPEC §10): each rule's bounds, first matching rule wins", () => {
   it('Champions: R 4–5, F 4–5, M 4–5; one below any low bound is Loyal Customers', () => {
     expectSegments({
       Champions: [444, 555, 545, 454],
@@ -85,7 +85,7 @@ describe('default RFM segments (SPEC §10): each rule\'s bounds, first matching 
     });
   });
 
-  it('Can\'t Lose Them: R 1–1, F 4–5, M 4–5, every cell of it held first by At Risk', () => {
+  it("Can't Lose Them: R 1–1, F 4–5, M 4–5, every cell of it held first by At Risk", () => {
     expectSegments({ 'At Risk': [144, 155, 145, 154] });
   });
 
@@ -105,11 +105,15 @@ describe('default RFM segments (SPEC §10): each rule\'s bounds, first matching 
 describe('RFM segment summary', () => {
   it('counts customers, and orders as the sum of their order lines (frequency), with the average order value per order', () => {
     const all = [{ name: 'All', r: [1, 5] as [number, number], f: [1, 5] as [number, number], m: [1, 5] as [number, number] }];
-    const { segments } = rfmTable([
-      { account: 'A', recency: 10, frequency: 2, monetary: 100 },
-      { account: 'B', recency: 20, frequency: 4, monetary: 200 },
-      { account: 'C', recency: 30, frequency: 1, monetary: 50 },
-    ], 5, all);
+    const { segments } = rfmTable(
+      [
+        { account: 'A', recency: 10, frequency: 2, monetary: 100 },
+        { account: 'B', recency: 20, frequency: 4, monetary: 200 },
+        { account: 'C', recency: 30, frequency: 1, monetary: 50 },
+      ],
+      5,
+      all,
+    );
     // 3 customers, 2 + 4 + 1 = 7 orders, 350 revenue: 50 an order.
     expect(segments).toEqual([{ segment: 'All', customers: 3, orders: 7, revenue: 350, averageOrderValue: 50 }]);
   });

@@ -8,7 +8,18 @@ describe('relationship segments (SPEC §6)', () => {
   it('splits by revenue 20/40/40 into Money Maker, Contributor and Filler', () => {
     // n = 10: K1 = floor(2 + .5) = 2, K2 = floor(10·60/100 + .5) = 6.
     const a = run(byRevenue([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]));
-    expect(segments(a)).toEqual(['Money Maker', 'Money Maker', 'Contributor', 'Contributor', 'Contributor', 'Contributor', 'Filler', 'Filler', 'Filler', 'Filler']);
+    expect(segments(a)).toEqual([
+      'Money Maker',
+      'Money Maker',
+      'Contributor',
+      'Contributor',
+      'Contributor',
+      'Contributor',
+      'Filler',
+      'Filler',
+      'Filler',
+      'Filler',
+    ]);
   });
 
   it('rounds the places as the quantile tiers do', () => {

@@ -124,7 +124,7 @@ describe('pareto tiers (SPEC §4)', () => {
     expect(T(paretoTiers(F([1, 1, 1]), F([0, -5, -1])))).toEqual([2, 2, 2]);
   });
 
-  it('puts a scored account with no value in Tier 3 (code\'s choice: the SPEC is silent)', () => {
+  it("puts a scored account with no value in Tier 3 (code's choice: the SPEC is silent)", () => {
     expect(T(paretoTiers(F([1, 1]), F([10, Number.NaN])))).toEqual([0, 2]);
   });
 
@@ -147,7 +147,10 @@ describe('capacity tiers (SPEC §4)', () => {
 
   it('takes K1 = strategic marketers × accounts each, K2 = K1 + ABM Lite marketers × accounts each', () => {
     // K1 = 2 × 3 = 6, K2 = 6 + 1 × 10 = 16; n = 30 → 6, 10, 14.
-    const a = run(byRevenue(Array.from({ length: 30 }, (_, i) => 1000 - i)), { method: 'capacity', capacity: { strategicMarketers: 2, strategicAccounts: 3, liteMarketers: 1, liteAccounts: 10 } });
+    const a = run(byRevenue(Array.from({ length: 30 }, (_, i) => 1000 - i)), {
+      method: 'capacity',
+      capacity: { strategicMarketers: 2, strategicAccounts: 3, liteMarketers: 1, liteAccounts: 10 },
+    });
     expect(a.capacity.accounts).toEqual([6, 10, 14]);
     expect(tiers(a).slice(5, 7)).toEqual(['Tier 1', 'Tier 2']);
     expect(tiers(a).slice(15, 17)).toEqual(['Tier 2', 'Tier 3']);
@@ -155,7 +158,10 @@ describe('capacity tiers (SPEC §4)', () => {
 
   it('lets ties share a tier, as quantile does', () => {
     // K1 = 1 × 2 = 2, K2 = 2 + 1 × 1 = 3. Revenue 9, 8, 8, 5, 4: the 8s stand at position 1 < 2 → Tier 1; 5 at 3 → Tier 3.
-    const a = run(byRevenue([9, 8, 8, 5, 4]), { method: 'capacity', capacity: { strategicMarketers: 1, strategicAccounts: 2, liteMarketers: 1, liteAccounts: 1 } });
+    const a = run(byRevenue([9, 8, 8, 5, 4]), {
+      method: 'capacity',
+      capacity: { strategicMarketers: 1, strategicAccounts: 2, liteMarketers: 1, liteAccounts: 1 },
+    });
     expect(tiers(a)).toEqual(['Tier 1', 'Tier 1', 'Tier 1', 'Tier 3', 'Tier 3']);
   });
 
@@ -209,7 +215,11 @@ describe('the unprofitable cap (SPEC §4)', () => {
 
   it('does not apply to a range without a header row (no profit column is known)', () => {
     // Two unnamed columns, the second negative for the first row; threshold 0/0 puts all in Tier 1 and nothing moves them.
-    const rows: Cell[][] = [[900, -1], [20, 40], [10, 30]];
+    const rows: Cell[][] = [
+      [900, -1],
+      [20, 40],
+      [10, 30],
+    ];
     const a = analyseGrid(rows, parseSettings({ method: 'threshold', thresholds: [0, 0] }));
     expect(Array.from(a.tier)).toEqual([0, 0, 0]);
     expect(a.capped).toBe(0);

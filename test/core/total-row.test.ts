@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyse, isTotalLabel, mapColumns, parseSettings, readRows, ROW_OK, ROW_TOTAL, TableBuilder, type Cell } from '../../src/core';
 import { abmScore, abmTier } from '../../src/functions';
 import { CATALOGUES, LANGS, render, translator } from '../../src/i18n';
-import { english, run, say, segments, tiers } from './helpers';
+import { english, run, segments, tiers } from './helpers';
 
 const ASOF = Date.parse('2026-06-30T00:00:00Z');
 const HEADER = ['Account', 'Revenue', 'Profit'];
-const BODY: Cell[][] = [['A', 100, 10], ['B', 200, 30], ['C', 300, 5]];
+const BODY: Cell[][] = [
+  ['A', 100, 10],
+  ['B', 200, 30],
+  ['C', 300, 5],
+];
 
 describe('a total row at the bottom of the sheet is not an account', () => {
   it('leaves "Total" on the last row out of scores, tiers, segments and tables, and says so', () => {
@@ -25,8 +29,22 @@ describe('a total row at the bottom of the sheet is not an account', () => {
   });
 
   it.each([
-    'Total', 'TOTAL', 'total', 'Grand total', 'Grand Total', 'GRAND  TOTAL', 'Sum', 'Total:', ' Total ',
-    'รวม', 'รวมทั้งหมด', '合计', '总计', '合计：', 'Ընդամենը', 'ԸՆԴԱՄԵՆԸ',
+    'Total',
+    'TOTAL',
+    'total',
+    'Grand total',
+    'Grand Total',
+    'GRAND  TOTAL',
+    'Sum',
+    'Total:',
+    ' Total ',
+    'รวม',
+    'รวมทั้งหมด',
+    '合计',
+    '总计',
+    '合计：',
+    'Ընդամենը',
+    'ԸՆԴԱՄԵՆԸ',
   ])('knows %j as a total', (label) => {
     expect(isTotalLabel(label)).toBe(true);
     const a = run([HEADER, ...BODY, [label, 600, 45]]);
@@ -66,7 +84,7 @@ describe('a total row at the bottom of the sheet is not an account', () => {
     expect(a.warnings).toHaveLength(1);
   });
 
-  it('says it in the document\'s language, in all four catalogues', () => {
+  it("says it in the document's language, in all four catalogues", () => {
     const settings = parseSettings({ asOf: '2026-06-30' });
     const mapping = mapColumns(HEADER, 3, settings);
     for (const lang of LANGS) {
@@ -78,7 +96,7 @@ describe('a total row at the bottom of the sheet is not an account', () => {
     }
   });
 
-  it('is the same through the command line\'s row-at-a-time builder and the custom functions', () => {
+  it("is the same through the command line's row-at-a-time builder and the custom functions", () => {
     const rows = [HEADER, ...BODY, ['Total', 600, 45]];
     const settings = parseSettings({ asOf: '2026-06-30' });
     const builder = new TableBuilder(mapColumns(HEADER, 3, settings), ASOF);

@@ -14,7 +14,13 @@ describe('which rows count', () => {
 
   it('counts a row of only #N/A as an account without a score, not as a blank row', () => {
     // Row 3 has no account name and #N/A in every metric: not empty, so not blank (SPEC §2).
-    const a = run([['Account', 'Revenue', 'Engagement'], ['A', 10, 1], ['', '#N/A', '#N/A'], ['B', 20, 2], ['', '', '']]);
+    const a = run([
+      ['Account', 'Revenue', 'Engagement'],
+      ['A', 10, 1],
+      ['', '#N/A', '#N/A'],
+      ['B', 20, 2],
+      ['', '', ''],
+    ]);
     expect(Array.from(a.table.status)).toEqual([ROW_OK, ROW_OK, ROW_OK, ROW_BLANK]);
     expect(a.kpis.accounts).toBe(3);
     expect(a.scored).toBe(2);

@@ -12,7 +12,10 @@ const browser = useBrowser();
 const accounts = () => rectangle(templateSheets(60)[0].rows) as Value[][];
 
 describe('the sidebar in Thai and Chinese fits its 300 px', () => {
-  for (const [lang, locale] of [['th', 'th_TH'], ['zh-CN', 'zh_CN']] as const) {
+  for (const [lang, locale] of [
+    ['th', 'th_TH'],
+    ['zh-CN', 'zh_CN'],
+  ] as const) {
     it(`${lang}: every label and button fits, nothing is clipped`, async () => {
       const preview = await startPreview({ Accounts: accounts() }, 0, '127.0.0.1', locale);
       try {
@@ -31,7 +34,8 @@ describe('the sidebar in Thai and Chinese fits its 300 px', () => {
             if (e.closest('.scroll') || e.tagName === 'OPTION' || e.offsetParent === null) continue;
             const box = e.getBoundingClientRect();
             if (box.right > width + 0.5) out.push(`${e.tagName} "${(e.textContent ?? '').slice(0, 30)}" ends at ${Math.round(box.right)} px`);
-            if ((e.tagName === 'BUTTON' || e.tagName === 'LABEL' || e.tagName === 'H2') && e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName} "${e.textContent}" is clipped`);
+            if ((e.tagName === 'BUTTON' || e.tagName === 'LABEL' || e.tagName === 'H2') && e.scrollWidth > e.clientWidth + 1)
+              out.push(`${e.tagName} "${e.textContent}" is clipped`);
           }
           // A column's role and direction show whole in their dropdowns (the arrow takes about 20 px).
           const probe = document.body.appendChild(document.createElement('span'));

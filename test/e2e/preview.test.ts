@@ -39,7 +39,9 @@ describe('the local preview (npm start), in Chromium', () => {
 
       await menu(page, 'menuScoreSheet');
       expect(await page.textContent('#note')).toMatch(/^Scored 250 accounts: \d+ Tier 1, \d+ Tier 2, \d+ Tier 3\./u);
-      const colours = await page.$$eval('table.cells[data-sheet="Accounts"] tr[data-row] td:nth-child(2)', (tds) => tds.slice(1, 40).map((t) => (t as HTMLElement).style.background));
+      const colours = await page.$$eval('table.cells[data-sheet="Accounts"] tr[data-row] td:nth-child(2)', (tds) =>
+        tds.slice(1, 40).map((t) => (t as HTMLElement).style.background),
+      );
       expect(colours.every((c) => c !== '')).toBe(true);
       expect(new Set(colours).size).toBe(3);
       await page.screenshot({ path: join(DOCS, 'preview-accounts.png') });
@@ -55,7 +57,8 @@ describe('the local preview (npm start), in Chromium', () => {
       const first = await (await fetch(`${preview.url}api/workbook`)).json();
       await menu(page, 'menuScoreSheet');
       const second = await (await fetch(`${preview.url}api/workbook`)).json();
-      const stable = (w: { sheets: { name: string; cells: string[][] }[] }) => w.sheets.map((s) => ({ ...s, cells: s.cells.map((r, i) => (s.name === SUMMARY_SHEET_NAME && i === 1 ? [] : r)) }));
+      const stable = (w: { sheets: { name: string; cells: string[][] }[] }) =>
+        w.sheets.map((s) => ({ ...s, cells: s.cells.map((r, i) => (s.name === SUMMARY_SHEET_NAME && i === 1 ? [] : r)) }));
       expect(stable(second)).toEqual(stable(first));
       await page.close();
     } finally {
@@ -64,7 +67,14 @@ describe('the local preview (npm start), in Chromium', () => {
   });
 
   it('shows a message naming the row for text in a numeric column', async () => {
-    const preview = await startPreview({ Accounts: [['Account', 'Revenue', 'Profit'], ['Acme', 100, 10], ['Birch', 'lots', 20], ['Cobalt', 300, 30]] });
+    const preview = await startPreview({
+      Accounts: [
+        ['Account', 'Revenue', 'Profit'],
+        ['Acme', 100, 10],
+        ['Birch', 'lots', 20],
+        ['Cobalt', 300, 30],
+      ],
+    });
     try {
       const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(preview.url);

@@ -87,12 +87,16 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       expect(sql).toContain('FROM `project.dataset.accounts`');
       expect(sql).toMatch(/WHEN rs >= 55\.0 THEN 1/u);
       const saved = parseSettings(JSON.parse(preview.book.properties['abmTier.settings']));
-      expect(sql).toBe(sqlExportText({ headers: [...SAMPLE_HEADER], source: 'Accounts', table: 'project.dataset.accounts', dialect: 'bigquery' }, saved, english));
+      expect(sql).toBe(
+        sqlExportText({ headers: [...SAMPLE_HEADER], source: 'Accounts', table: 'project.dataset.accounts', dialect: 'bigquery' }, saved, english),
+      );
       await sidebar.selectOption('#sql-dialect', 'duckdb');
       await sidebar.fill('#sql-table', 'crm.accounts');
       await sidebar.click('#copy-sql');
       await sidebar.waitForFunction(() => (document.getElementById('sql-text') as HTMLTextAreaElement).value.includes('FROM "crm"."accounts"'));
-      expect(await sidebar.inputValue('#sql-text')).toBe(sqlExportText({ headers: [...SAMPLE_HEADER], source: 'Accounts', table: 'crm.accounts', dialect: 'duckdb' }, saved, english));
+      expect(await sidebar.inputValue('#sql-text')).toBe(
+        sqlExportText({ headers: [...SAMPLE_HEADER], source: 'Accounts', table: 'crm.accounts', dialect: 'duckdb' }, saved, english),
+      );
       expect(calls).toEqual([]);
       await sidebar.selectOption('#sql-dialect', 'bigquery');
       await sidebar.fill('#sql-table', 'project.dataset.accounts');
@@ -106,7 +110,7 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
     }
   });
 
-  it('saves RFM rules only once one is edited: the defaults stay out of the document\'s settings', async () => {
+  it("saves RFM rules only once one is edited: the defaults stay out of the document's settings", async () => {
     const preview = await startPreview({ Accounts: accountsGrid(30) });
     const saved = () => JSON.parse(preview.book.properties[SETTINGS_PROPERTY]) as Record<string, unknown>;
     const score = async (sidebar: Frame) => {
@@ -161,7 +165,13 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
   });
 
   it('shows a clear error for a sheet with no metric columns, in words', async () => {
-    const preview = await startPreview({ Contacts: [['Name', 'Notes'], ['Acme', 'call back'], ['Birch', 'met at fair']] });
+    const preview = await startPreview({
+      Contacts: [
+        ['Name', 'Notes'],
+        ['Acme', 'call back'],
+        ['Birch', 'met at fair'],
+      ],
+    });
     try {
       const { page, sidebar } = await open(preview);
       expect(await sidebar.textContent('#problem')).toContain('No metric column found in "Contacts"');
@@ -176,7 +186,7 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
     }
   });
 
-  it('says in the document\'s language what is wrong with the warehouse table or dialect', async () => {
+  it("says in the document's language what is wrong with the warehouse table or dialect", async () => {
     const preview = await startPreview({ Accounts: accountsGrid(30) }, 0, '127.0.0.1', 'th_TH');
     try {
       const { page, sidebar } = await open(preview);
@@ -218,7 +228,14 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
 
   it('shows headers and cells from the sheet as text: markup in them runs nothing', async () => {
     const evil = '<img src=x onerror="window.__xss=1">';
-    const preview = await startPreview({ Accounts: [['Account', 'Revenue', evil], ['<script>window.__xss=2</script>', 10, 1], ['B', '<img src=y onerror="window.__xss=3">', 'x'], ['C', 30, 2]] });
+    const preview = await startPreview({
+      Accounts: [
+        ['Account', 'Revenue', evil],
+        ['<script>window.__xss=2</script>', 10, 1],
+        ['B', '<img src=y onerror="window.__xss=3">', 'x'],
+        ['C', 30, 2],
+      ],
+    });
     try {
       const { page, sidebar } = await open(preview);
       expect(await sidebar.textContent('#unmapped')).toContain(evil);

@@ -26,7 +26,14 @@ export function parseRuleFormula(formula: string): RuleFormula {
   const m = FORM.exec(formula);
   if (!m) throw new Error(`The fake cannot evaluate the conditional-format formula ${formula}: only =REF op "text" | number | TRUE/FALSE`);
   const literal: Literal = m[6] !== undefined ? m[6].replace(/""/gu, '"') : m[7] !== undefined ? Number(m[7]) : m[8].toUpperCase() === 'TRUE';
-  return { columnAbsolute: m[1] === '$', column: columnNumber(m[2].toUpperCase()), rowAbsolute: m[3] === '$', row: Number(m[4]), operator: m[5] as Operator, literal };
+  return {
+    columnAbsolute: m[1] === '$',
+    column: columnNumber(m[2].toUpperCase()),
+    rowAbsolute: m[3] === '$',
+    row: Number(m[4]),
+    operator: m[5] as Operator,
+    literal,
+  };
 }
 
 const SERIAL_ZERO = Date.UTC(1899, 11, 30);
@@ -55,11 +62,17 @@ export function compareCell(cell: unknown, operator: Operator, literal: Literal)
     order = x === y ? 0 : x < y ? -1 : 1;
   } else order = Number(a) - Number(literal);
   switch (operator) {
-    case '=': return order === 0 && rank(a) === rank(literal);
-    case '<>': return !(order === 0 && rank(a) === rank(literal));
-    case '<': return order < 0;
-    case '>': return order > 0;
-    case '<=': return order <= 0;
-    case '>=': return order >= 0;
+    case '=':
+      return order === 0 && rank(a) === rank(literal);
+    case '<>':
+      return !(order === 0 && rank(a) === rank(literal));
+    case '<':
+      return order < 0;
+    case '>':
+      return order > 0;
+    case '<=':
+      return order <= 0;
+    case '>=':
+      return order >= 0;
   }
 }

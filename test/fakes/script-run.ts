@@ -45,7 +45,14 @@ export function transfer(value: unknown, path = 'value', seen: Set<object> = new
     }
     const proto = Object.getPrototypeOf(obj);
     if (proto !== Object.prototype && proto !== null) {
-      refuse(path, obj instanceof Map ? 'a Map' : obj instanceof Set ? 'a Set' : `an instance of ${(proto as { constructor?: { name?: string } }).constructor?.name ?? 'a class'}`);
+      refuse(
+        path,
+        obj instanceof Map
+          ? 'a Map'
+          : obj instanceof Set
+            ? 'a Set'
+            : `an instance of ${(proto as { constructor?: { name?: string } }).constructor?.name ?? 'a class'}`,
+      );
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(obj)) {

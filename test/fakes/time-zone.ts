@@ -15,8 +15,15 @@ function formatter(zone: string): Intl.DateTimeFormat {
   if (!f) {
     // Throws RangeError for a zone ICU does not know, as Apps Script refuses one.
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, f);
   }
@@ -147,20 +154,47 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += n >= 4 ? MONTHS[m] : n === 3 ? MONTHS[m].slice(0, 3) : pad(m + 1, n);
         break;
       }
-      case 'd': out += pad(d.getUTCDate(), n); break;
-      case 'H': out += pad(d.getUTCHours(), n); break;
-      case 'k': out += pad(d.getUTCHours() || 24, n); break;
-      case 'K': out += pad(d.getUTCHours() % 12, n); break;
-      case 'h': out += pad(d.getUTCHours() % 12 || 12, n); break;
-      case 'm': out += pad(d.getUTCMinutes(), n); break;
-      case 's': out += pad(d.getUTCSeconds(), n); break;
-      case 'S': out += pad(d.getUTCMilliseconds(), n); break;
-      case 'a': out += d.getUTCHours() < 12 ? 'AM' : 'PM'; break;
-      case 'E': out += n >= 4 ? DAYS[d.getUTCDay()] : DAYS[d.getUTCDay()].slice(0, 3); break;
-      case 'u': out += pad(d.getUTCDay() || 7, n); break;
-      case 'Z': out += zone(false, false); break;
-      case 'X': out += offset === 0 ? 'Z' : zone(n >= 3, n === 1); break;
-      default: throw new Error(`Illegal pattern character '${ch}'`);
+      case 'd':
+        out += pad(d.getUTCDate(), n);
+        break;
+      case 'H':
+        out += pad(d.getUTCHours(), n);
+        break;
+      case 'k':
+        out += pad(d.getUTCHours() || 24, n);
+        break;
+      case 'K':
+        out += pad(d.getUTCHours() % 12, n);
+        break;
+      case 'h':
+        out += pad(d.getUTCHours() % 12 || 12, n);
+        break;
+      case 'm':
+        out += pad(d.getUTCMinutes(), n);
+        break;
+      case 's':
+        out += pad(d.getUTCSeconds(), n);
+        break;
+      case 'S':
+        out += pad(d.getUTCMilliseconds(), n);
+        break;
+      case 'a':
+        out += d.getUTCHours() < 12 ? 'AM' : 'PM';
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS[d.getUTCDay()] : DAYS[d.getUTCDay()].slice(0, 3);
+        break;
+      case 'u':
+        out += pad(d.getUTCDay() || 7, n);
+        break;
+      case 'Z':
+        out += zone(false, false);
+        break;
+      case 'X':
+        out += offset === 0 ? 'Z' : zone(n >= 3, n === 1);
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
     }
   }
   return out;

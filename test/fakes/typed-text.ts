@@ -13,7 +13,10 @@ export class SheetDate {
 
 /** A formula typed into a cell; value null when it is unknown until something computes it. */
 export class TypedFormula {
-  constructor(readonly formula: string, readonly value: string | null) {}
+  constructor(
+    readonly formula: string,
+    readonly value: string | null,
+  ) {}
 }
 
 export type Typed = string | number | boolean | SheetDate | TypedFormula;
@@ -57,7 +60,8 @@ function isLetter(c: number): boolean {
 export function mayBeTyped(s: string): boolean {
   const c = s.charCodeAt(0);
   // digits, + - . $ = ' ( and leading white space
-  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 36 || c === 61 || c === 39 || c === 40 || c === 32 || c === 9 || c === 0xa0) return true;
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 36 || c === 61 || c === 39 || c === 40 || c === 32 || c === 9 || c === 0xa0)
+    return true;
   if (s.length === 4 || s.length === 5) {
     const l = s.toLowerCase();
     if (l === 'true' || l === 'false') return true;
@@ -66,7 +70,7 @@ export function mayBeTyped(s: string): boolean {
   return false;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
@@ -75,8 +79,8 @@ function numberPattern(rules: TypingRules): RegExp {
   const key = rules.decimal + rules.groups.join('');
   let re = numberPatterns.get(key);
   if (!re) {
-    const g = `[${rules.groups.map(escape).join('')}]`;
-    const d = escape(rules.decimal);
+    const g = `[${rules.groups.map(escapeRegExp).join('')}]`;
+    const d = escapeRegExp(rules.decimal);
     re = new RegExp(`^(?:(\\d{1,3}(?:${g}\\d{3})+)|(\\d*))(?:${d}(\\d*))?(?:[eE]([+-]?\\d+))?(%)?$`, 'u');
     numberPatterns.set(key, re);
   }

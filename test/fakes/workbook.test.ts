@@ -11,7 +11,9 @@ describe('the in-memory Sheets fake behaves as Sheets does where the shell relie
   it('refuses setValues whose size does not match the range, as Sheets does', () => {
     const book = new FakeSpreadsheet({ S: [['a']] });
     const range = book.sheet('S').getRange(1, 1, 2, 2);
-    expect(() => range.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(() => range.setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
     expect(() => range.setValues([[1], [2]])).toThrow(/number of columns in the data does not match/u);
   });
 
@@ -52,17 +54,64 @@ describe('values crossing into and out of a sheet', () => {
     const now = () => Date.UTC(2026, 5, 1);
     const book = new FakeSpreadsheet({ S: [] }, 'en_US', { now });
     const sheet = book.sheet('S');
-    const typed = ['00123', '123456789012345678', 'TRUE', 'false', '12%', '1,234.5', '$12', '-5', '1e3', '(7)', '.5', ' 42 ', 'Tier 1', 'Acme', 'x1', '-', '1,23', '2024-03-15T10:00'];
+    const typed = [
+      '00123',
+      '123456789012345678',
+      'TRUE',
+      'false',
+      '12%',
+      '1,234.5',
+      '$12',
+      '-5',
+      '1e3',
+      '(7)',
+      '.5',
+      ' 42 ',
+      'Tier 1',
+      'Acme',
+      'x1',
+      '-',
+      '1,23',
+      '2024-03-15T10:00',
+    ];
     sheet.getRange(1, 1, 1, typed.length).setValues([typed]);
     expect(sheet.getRange(1, 1, 1, typed.length).getValues()[0]).toEqual([
-      123, 123456789012345680, true, false, 0.12, 1234.5, 12, -5, 1000, -7, 0.5, 42, 'Tier 1', 'Acme', 'x1', '-', '1,23', '2024-03-15T10:00',
+      123,
+      123456789012345680,
+      true,
+      false,
+      0.12,
+      1234.5,
+      12,
+      -5,
+      1000,
+      -7,
+      0.5,
+      42,
+      'Tier 1',
+      'Acme',
+      'x1',
+      '-',
+      '1,23',
+      '2024-03-15T10:00',
     ]);
     expect(Number('123456789012345678')).toBe(123456789012345680); // the digits past a double's precision are gone
 
     const dates = ['2024-03-15', '2024-03-15 10:30', '3/15/2024', '3/4', '1-2', 'Mar 5', 'March 5, 2024', '5 Mar 2024', '10:30', '2/30', '13/1/2024', 'Marble'];
     sheet.getRange(2, 1, 1, dates.length).setValues([dates]);
     expect(dates.map((_, c) => sheet.shown(2, c + 1))).toEqual([
-      '2024-03-15', '2024-03-15 10:30:00', '2024-03-15', '2026-03-04', '2026-01-02', '2026-03-05', '2024-03-05', '2024-03-05', '1899-12-30 10:30:00', '2/30', '13/1/2024', 'Marble',
+      '2024-03-15',
+      '2024-03-15 10:30:00',
+      '2024-03-15',
+      '2026-03-04',
+      '2026-01-02',
+      '2026-03-05',
+      '2024-03-05',
+      '2024-03-05',
+      '1899-12-30 10:30:00',
+      '2/30',
+      '13/1/2024',
+      'Marble',
     ]);
     expect(sheet.getRange(2, 1).getValues()[0][0]).toEqual(new Date('2024-03-15T00:00:00Z'));
 
@@ -97,17 +146,25 @@ describe('values crossing into and out of a sheet', () => {
     expect(sheet.getRange(1, 1, 1, 2).getValues()).toEqual([['00123', 123]]);
   });
 
-  it('getValues returns numbers, booleans, strings (\'\' for a blank) and Date objects', () => {
+  it("getValues returns numbers, booleans, strings ('' for a blank) and Date objects", () => {
     const book = new FakeSpreadsheet({ S: [[1, true, 'x', '', sheetDate('2026-03-15')]] });
     const [row] = book.sheet('S').getRange(1, 1, 1, 6).getValues();
     expect(row.map((v: Value) => (v instanceof Date ? 'Date' : typeof v))).toEqual(['number', 'boolean', 'string', 'string', 'Date', 'string']);
     expect(row[5]).toBe('');
   });
 
-  it('getFormulas gives each cell its formula text, \'\' where there is none (one counted call)', () => {
-    const sheet = new FakeSpreadsheet({ S: [['=SUM(B1:B2)', 1], ['x', 2]] }).sheet('S');
+  it("getFormulas gives each cell its formula text, '' where there is none (one counted call)", () => {
+    const sheet = new FakeSpreadsheet({
+      S: [
+        ['=SUM(B1:B2)', 1],
+        ['x', 2],
+      ],
+    }).sheet('S');
     sheet.book.calls.reset();
-    expect(sheet.getRange(1, 1, 2, 2).getFormulas()).toEqual([['=SUM(B1:B2)', ''], ['', '']]);
+    expect(sheet.getRange(1, 1, 2, 2).getFormulas()).toEqual([
+      ['=SUM(B1:B2)', ''],
+      ['', ''],
+    ]);
     expect(sheet.getRange(1, 1).getValues()).toEqual([['']]); // the fake computes no formula
     expect(sheet.book.calls.byMethod['Range.getFormulas']).toBe(1);
   });
@@ -137,12 +194,31 @@ describe('values crossing into and out of a sheet', () => {
 
 describe('strict comparisons where Sheets compares', () => {
   const rule = (book: FakeSpreadsheet, formula: string, colour: string) =>
-    book.session().services.spreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground(colour).setRanges([book.sheet('S').getRange('A2:B5')]).build();
+    book
+      .session()
+      .services.spreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(formula)
+      .setBackground(colour)
+      .setRanges([book.sheet('S').getRange('A2:B5')])
+      .build();
 
   it('in Sheets ="1"=1 is FALSE: a rule =$Q2="1" never matches a cell Sheets turned into the number 1', () => {
-    const book = new FakeSpreadsheet({ S: [['h', 'Tier'], ['a', 'Tier 1'], ['b', 1], ['c', true], ['d', 'tier 1']] });
+    const book = new FakeSpreadsheet({
+      S: [
+        ['h', 'Tier'],
+        ['a', 'Tier 1'],
+        ['b', 1],
+        ['c', true],
+        ['d', 'tier 1'],
+      ],
+    });
     const sheet = book.sheet('S');
-    sheet.setConditionalFormatRules([rule(book, '=$B2="Tier 1"', 'gold'), rule(book, '=$B2="1"', 'text-one'), rule(book, '=$B2="TRUE"', 'text-true'), rule(book, '=$B2=1', 'number-one')]);
+    sheet.setConditionalFormatRules([
+      rule(book, '=$B2="Tier 1"', 'gold'),
+      rule(book, '=$B2="1"', 'text-one'),
+      rule(book, '=$B2="TRUE"', 'text-true'),
+      rule(book, '=$B2=1', 'number-one'),
+    ]);
     expect(sheet.backgroundAt(2, 1)).toBe('gold');
     expect(sheet.backgroundAt(3, 1)).toBe('number-one'); // the number 1: never ="1"
     expect(sheet.backgroundAt(4, 2)).toBeNull(); // a boolean: never ="TRUE", never =1
@@ -154,7 +230,12 @@ describe('strict comparisons where Sheets compares', () => {
   });
 
   it('a rule formula the fake cannot evaluate, or one over a formula nothing computed, throws rather than guesses', () => {
-    const book = new FakeSpreadsheet({ S: [['h', 'Tier'], ['a', '=IF(1,"Tier 1","")']] });
+    const book = new FakeSpreadsheet({
+      S: [
+        ['h', 'Tier'],
+        ['a', '=IF(1,"Tier 1","")'],
+      ],
+    });
     const sheet = book.sheet('S');
     sheet.setConditionalFormatRules([rule(book, '=$B2="Tier 1"', 'gold')]);
     expect(() => sheet.backgroundAt(2, 1)).toThrow(/nothing computed/u);
@@ -177,7 +258,7 @@ describe('dates and time zones', () => {
     expect(() => new FakeSpreadsheet({}, 'en_US', { timeZone: 'Mars/Olympus' })).toThrow();
   });
 
-  it('a date cell reaches the script as the instant of its wall clock in the spreadsheet\'s zone: 2026-03-15 in Bangkok arrives as 2026-03-14T17:00Z and getDate() says 14', () => {
+  it("a date cell reaches the script as the instant of its wall clock in the spreadsheet's zone: 2026-03-15 in Bangkok arrives as 2026-03-14T17:00Z and getDate() says 14", () => {
     const expected: Record<(typeof ZONES)[number], string> = {
       'Asia/Bangkok': '2026-03-14T17:00:00.000Z',
       'Asia/Shanghai': '2026-03-14T16:00:00.000Z',
@@ -199,7 +280,7 @@ describe('dates and time zones', () => {
     expect((la.sheet('S').getRange(1, 1).getValues()[0][0] as Date).toISOString()).toBe('2026-03-01T08:00:00.000Z');
   });
 
-  it('the calendar day of a date cell is its day in the spreadsheet\'s zone (Utilities.formatDate(date, zone, \'yyyy-MM-dd\')); "today" is today in that zone', () => {
+  it("the calendar day of a date cell is its day in the spreadsheet's zone (Utilities.formatDate(date, zone, 'yyyy-MM-dd')); \"today\" is today in that zone", () => {
     for (const zone of ZONES) {
       const book = new FakeSpreadsheet({ S: [[sheetDate('2026-03-15 23:45')]] }, 'en_US', { timeZone: zone, now: () => Date.parse('2026-03-15T20:00:00Z') });
       const { Utilities } = book.session().globals();
@@ -215,7 +296,7 @@ describe('dates and time zones', () => {
     expect(() => formatDate(instant, 'Etc/UTC', 'yyyy-MM-dd q')).toThrow("Illegal pattern character 'q'");
   });
 
-  it('a Date the script writes is shown in the spreadsheet\'s zone', () => {
+  it("a Date the script writes is shown in the spreadsheet's zone", () => {
     for (const zone of ZONES) {
       const book = new FakeSpreadsheet({ S: [] }, 'en_US', { timeZone: zone });
       const sheet = book.sheet('S');
@@ -349,7 +430,7 @@ describe('properties and locks', () => {
     expect(p.getProperty(k)).toHaveLength(3000);
   });
 
-  it('all of a store\'s properties hold at most 500 KB together', () => {
+  it("all of a store's properties hold at most 500 KB together", () => {
     const book = new FakeSpreadsheet({});
     const p = props(book);
     const value = 'x'.repeat(9 * 1024 - 3); // 9 KB with a 3-byte key

@@ -6,10 +6,27 @@
  * preview uses the same fake as its runtime.
  */
 import type {
-  BooleanConditionApi, ConditionalFormatRuleApi, ConditionalFormatRuleBuilderApi, DeveloperMetadataApi,
-  DeveloperMetadataFinderApi, EmbeddedChartApi, EmbeddedChartBuilderApi, HtmlOutputApi, HtmlServiceApi, LockApi,
-  LockServiceApi, MenuApi, PropertiesApi, PropertiesServiceApi, RangeApi, RangeListApi, Services, SheetApi, SpreadsheetApi,
-  SpreadsheetAppApi, UiApi,
+  BooleanConditionApi,
+  ConditionalFormatRuleApi,
+  ConditionalFormatRuleBuilderApi,
+  DeveloperMetadataApi,
+  DeveloperMetadataFinderApi,
+  EmbeddedChartApi,
+  EmbeddedChartBuilderApi,
+  HtmlOutputApi,
+  HtmlServiceApi,
+  LockApi,
+  LockServiceApi,
+  MenuApi,
+  PropertiesApi,
+  PropertiesServiceApi,
+  RangeApi,
+  RangeListApi,
+  Services,
+  SheetApi,
+  SpreadsheetApi,
+  SpreadsheetAppApi,
+  UiApi,
 } from '../../src/sheet/apps-script';
 import { columnLetter as columnToLetter, columnNumber } from '../../src/sheet/a1';
 import { compareCell, parseRuleFormula, type RuleFormula } from './rule-formula';
@@ -129,7 +146,10 @@ interface MetadataRecord {
 }
 
 class FakeMetadata implements DeveloperMetadataApi {
-  constructor(private readonly sheet: FakeSheet, readonly record: MetadataRecord) {}
+  constructor(
+    private readonly sheet: FakeSheet,
+    readonly record: MetadataRecord,
+  ) {}
   getKey(): string {
     return this.record.key;
   }
@@ -171,7 +191,11 @@ class FakeFinder implements DeveloperMetadataFinderApi {
 // ── Conditional formats ─────────────────────────────────────────────────────────────────────
 
 export class FakeRule implements ConditionalFormatRuleApi {
-  constructor(readonly formula: string | null, readonly background: string | null, readonly ranges: FakeRange[]) {}
+  constructor(
+    readonly formula: string | null,
+    readonly background: string | null,
+    readonly ranges: FakeRange[],
+  ) {}
   getBooleanCondition(): BooleanConditionApi | null {
     return this.formula === null ? null : { getCriteriaValues: () => [this.formula] };
   }
@@ -270,7 +294,13 @@ class FakeChartBuilder implements EmbeddedChartBuilderApi {
 // ── Range and sheet ─────────────────────────────────────────────────────────────────────────
 
 export class FakeRange implements RangeApi {
-  constructor(readonly sheet: FakeSheet, readonly row: number, readonly column: number, readonly numRows: number, readonly numColumns: number) {}
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {}
   private count(name: string): void {
     this.sheet.book.calls.count(`Range.${name}`);
   }
@@ -282,11 +312,15 @@ export class FakeRange implements RangeApi {
   setValues(values: Value[][]): RangeApi {
     this.count('setValues');
     if (!Array.isArray(values) || values.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
+      );
     }
     for (const row of values) {
       if (!Array.isArray(row) || row.length !== this.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.numColumns}.`,
+        );
       }
     }
     this.sheet.store(this.row, this.column, values, true);
@@ -356,7 +390,13 @@ export class FakeSheet implements SheetApi {
   maxColumns: number;
   hidden = false;
 
-  constructor(readonly book: FakeSpreadsheet, public name: string, readonly id: number, data: CellInput[][] = [], typed = false) {
+  constructor(
+    readonly book: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+    data: CellInput[][] = [],
+    typed = false,
+  ) {
     this.values = [];
     this.maxRows = Math.max(1000, data.length);
     this.maxColumns = Math.max(26, ...data.map((r) => r.length));
@@ -441,7 +481,10 @@ export class FakeSheet implements SheetApi {
           cell = new SheetDate(wallOf(zone, t));
         } else if (v instanceof SheetDate) cell = v;
         else if (v === null || (!typed && v === undefined)) cell = '';
-        else throw new Error(`The fake refuses to store ${String(v)} (${typeof v}) at ${columnToLetter(column + c)}${row + r}: a cell holds a number, a string, a boolean or a Date.`);
+        else
+          throw new Error(
+            `The fake refuses to store ${String(v)} (${typeof v}) at ${columnToLetter(column + c)}${row + r}: a cell holds a number, a string, a boolean or a Date.`,
+          );
         if (formula !== null) {
           const k = key(row + r, column + c);
           this.formulas.set(k, formula);
@@ -690,7 +733,9 @@ export class FakeSheet implements SheetApi {
       const r = parsed.rowAbsolute ? parsed.row : parsed.row + (row - range.row);
       const c = parsed.columnAbsolute ? parsed.column : parsed.column + (column - range.column);
       if (this.uncomputed.has(key(r, c))) {
-        throw new Error(`The fake cannot evaluate ${rule.formula} at ${columnToLetter(column)}${row}: ${columnToLetter(c)}${r} holds a formula nothing computed (${this.formulas.get(key(r, c))}).`);
+        throw new Error(
+          `The fake cannot evaluate ${rule.formula} at ${columnToLetter(column)}${row}: ${columnToLetter(c)}${r} holds a formula nothing computed (${this.formulas.get(key(r, c))}).`,
+        );
       }
       if (compareCell(this.values[r - 1]?.[c - 1], parsed.operator, parsed.literal)) return rule.background;
     }
@@ -869,7 +914,10 @@ class FakeProperties implements PropertiesApi {
 }
 
 class FakeLock implements LockApi {
-  constructor(private readonly book: FakeSpreadsheet, private readonly execution: string) {}
+  constructor(
+    private readonly book: FakeSpreadsheet,
+    private readonly execution: string,
+  ) {}
   /** True if no other execution holds the document lock (then this one does); the fake never waits. */
   tryLock(timeoutInMillis: number): boolean {
     this.book.calls.count('Lock.tryLock');
@@ -897,7 +945,12 @@ export class FakeSession {
   readonly ui = { menus: [] as { caption: string; fn: string }[][], sidebars: [] as string[], alerts: [] as string[] };
   readonly services: Services;
 
-  constructor(readonly book: FakeSpreadsheet, readonly user: string, files: Record<string, string>, readonly execution: string = `${user}#0`) {
+  constructor(
+    readonly book: FakeSpreadsheet,
+    readonly user: string,
+    files: Record<string, string>,
+    readonly execution: string = `${user}#0`,
+  ) {
     const calls = book.calls;
     const ui: UiApi = {
       createAddonMenu: (): MenuApi => {

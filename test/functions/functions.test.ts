@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { abmDrivers, abmHealth, abmLtv, abmProfit, abmProgram, abmScore, abmSegment, abmTier } from '../../src/functions';
 
 const HEADER = ['Account', 'Revenue', 'Profit', 'Engagement'];
-const TABLE = [
-  HEADER,
-  ['Acme', 100, 30, 90],
-  ['Birch', 200, 10, 50],
-  ['Cobalt', 300, 50, 10],
-  ['Dune', 400, -5, 70],
-];
+const TABLE = [HEADER, ['Acme', 100, 30, 90], ['Birch', 200, 10, 50], ['Cobalt', 300, 50, 10], ['Dune', 400, -5, 70]];
 
 describe('ABMSCORE', () => {
   it('echoes the header row as "Score" and scores each row (hand-computed)', () => {
@@ -25,7 +19,7 @@ describe('ABMSCORE', () => {
     expect(abmScore(open)).toEqual(abmScore(TABLE));
   });
 
-  it('leaves a blank row blank and puts a bad cell\'s message in its own row only', () => {
+  it("leaves a blank row blank and puts a bad cell's message in its own row only", () => {
     const table = [HEADER, ['Acme', 100, 30, 90], ['', '', '', ''], ['Birch', '12,5OO', 10, 50], ['Cobalt', 300, 50, 10]];
     const out = abmScore(table);
     expect(out[2]).toEqual(['']);
@@ -36,7 +30,12 @@ describe('ABMSCORE', () => {
 
   it('scores a range without a header: every column a metric of weight 1, higher better', () => {
     // Two rows, two columns: the row higher in both scores 100, the other 0.
-    expect(abmScore([[1, 5], [2, 9]])).toEqual([[0], [100]]);
+    expect(
+      abmScore([
+        [1, 5],
+        [2, 9],
+      ]),
+    ).toEqual([[0], [100]]);
   });
 
   it('takes weights as text naming roles, or as a row aligned with the columns', () => {
@@ -48,7 +47,16 @@ describe('ABMSCORE', () => {
   });
 
   it('takes directions per column for a range without a header', () => {
-    expect(abmScore([[1, 5], [2, 9]], [[1, 1]], [['lower', 'lower']])).toEqual([[100], [0]]);
+    expect(
+      abmScore(
+        [
+          [1, 5],
+          [2, 9],
+        ],
+        [[1, 1]],
+        [['lower', 'lower']],
+      ),
+    ).toEqual([[100], [0]]);
   });
 
   it('refuses unreadable weights with a message saying the expected form', () => {
@@ -60,7 +68,19 @@ describe('ABMTIER', () => {
   it('tiers a score column with quantile cut-offs and shares a tier among ties', () => {
     // 10 scores, K1 = 2, K2 = 5; 80 and 80 tie at position 1.
     const scores = [['Score'], [95], [80], [80], [70], [60], [50], [40], [30], [20], [10]];
-    expect(abmTier(scores).map((r) => r[0])).toEqual(['Tier', 'Tier 1', 'Tier 1', 'Tier 1', 'Tier 2', 'Tier 2', 'Tier 3', 'Tier 3', 'Tier 3', 'Tier 3', 'Tier 3']);
+    expect(abmTier(scores).map((r) => r[0])).toEqual([
+      'Tier',
+      'Tier 1',
+      'Tier 1',
+      'Tier 1',
+      'Tier 2',
+      'Tier 2',
+      'Tier 3',
+      'Tier 3',
+      'Tier 3',
+      'Tier 3',
+      'Tier 3',
+    ]);
   });
 
   it('tiers by threshold with the given cut-offs', () => {
@@ -93,7 +113,19 @@ describe('ABMTIER', () => {
 describe('ABMSEGMENT, ABMPROGRAM', () => {
   it('splits by revenue 20/40/40 into Money Maker, Contributor, Filler', () => {
     const revenue = [['Revenue'], ...[10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((v) => [v])];
-    expect(abmSegment(revenue).map((r) => r[0])).toEqual(['Segment', 'Money Maker', 'Money Maker', 'Contributor', 'Contributor', 'Contributor', 'Contributor', 'Filler', 'Filler', 'Filler', 'Filler']);
+    expect(abmSegment(revenue).map((r) => r[0])).toEqual([
+      'Segment',
+      'Money Maker',
+      'Money Maker',
+      'Contributor',
+      'Contributor',
+      'Contributor',
+      'Contributor',
+      'Filler',
+      'Filler',
+      'Filler',
+      'Filler',
+    ]);
   });
 
   it('leaves no segment where there is no revenue, and counts only the rows that have one', () => {
@@ -103,7 +135,10 @@ describe('ABMSEGMENT, ABMPROGRAM', () => {
 
   it('maps tiers to programs and explains an unknown tier', () => {
     expect(abmProgram([['Tier'], ['Tier 1'], ['2'], [3], ['Gold']])).toEqual([
-      ['ABM program'], ['Strategic ABM (1:1)'], ['ABM Lite (1:few)'], ['Programmatic ABM (1:many)'],
+      ['ABM program'],
+      ['Strategic ABM (1:1)'],
+      ['ABM Lite (1:few)'],
+      ['Programmatic ABM (1:many)'],
       ['Row 5 of the range: "Gold" is not a tier; write Tier 1, Tier 2 or Tier 3.'],
     ]);
   });
@@ -111,7 +146,12 @@ describe('ABMSEGMENT, ABMPROGRAM', () => {
 
 describe('ABMHEALTH, ABMDRIVERS, ABMLTV, ABMPROFIT', () => {
   it('labels health from recency (lower better) and engagement', () => {
-    const out = abmHealth([['Recency', 'Engagement'], [5, 90], [50, 50], [500, 10]]);
+    const out = abmHealth([
+      ['Recency', 'Engagement'],
+      [5, 90],
+      [50, 50],
+      [500, 10],
+    ]);
     expect(out[0]).toEqual(['Health', 'Health status']);
     expect(out[1]).toEqual([100, 'Healthy']);
     expect(out[2]).toEqual([50, 'Watch']);
@@ -126,7 +166,7 @@ describe('ABMHEALTH, ABMDRIVERS, ABMLTV, ABMPROFIT', () => {
   it('computes LTV per row, a single value applying to every row, discounted when asked', () => {
     expect(abmLtv([[100], [200]], 4, 5, 0.5)).toEqual([[1000], [2000]]);
     // yearly 100·1·1 = 100; annuity factor for 2 years at 10 %: (1 − 1.1^−2) / 0.1 = 1.7355…
-    expect(abmLtv(100, 1, 2, 1, 0.1)[0][0]).toBeCloseTo(173.5537190, 6);
+    expect(abmLtv(100, 1, 2, 1, 0.1)[0][0]).toBeCloseTo(173.553719, 6);
     expect(abmLtv([['Spend'], [100], ['abc']], 1, 1)).toEqual([['LTV'], [100], ['Row 2 of the range, spend_per_purchase: "abc" is not a number.']]);
   });
 
@@ -146,7 +186,13 @@ describe('ABMHEALTH, ABMDRIVERS, ABMLTV, ABMPROFIT', () => {
 describe('ABMRFM, ABMKPI, ABMLOOKALIKE', () => {
   it('scores customers from order-line columns with a header', async () => {
     const { abmRfm } = await import('../../src/functions');
-    const out = abmRfm([['Customer'], ['A'], ['A'], ['B']], [['Date'], [new Date(2006, 11, 1)], ['2006-12-20'], ['2006-06-01']], [['Revenue'], [10], [20], [5]], '2006-12-31', 2);
+    const out = abmRfm(
+      [['Customer'], ['A'], ['A'], ['B']],
+      [['Date'], [new Date(2006, 11, 1)], ['2006-12-20'], ['2006-06-01']],
+      [['Revenue'], [10], [20], [5]],
+      '2006-12-31',
+      2,
+    );
     expect(out[0]).toEqual(['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment']);
     // A: recency 11, 2 lines, 30; B: 213, 1, 5. Two bins, break = median + 1: recency 113, frequency 2.5, monetary 18.5.
     // So A's 2 lines fall in the first frequency bin, as in the rfm package.
@@ -156,7 +202,11 @@ describe('ABMRFM, ABMKPI, ABMLOOKALIKE', () => {
 
   it('lists the KPIs by name', async () => {
     const { abmKpi } = await import('../../src/functions');
-    const out = abmKpi([['Account', 'Revenue', 'Orders'], ['A', 100, 4], ['B', 300, 6]]);
+    const out = abmKpi([
+      ['Account', 'Revenue', 'Orders'],
+      ['A', 100, 4],
+      ['B', 300, 6],
+    ]);
     expect(out).toContainEqual(['Spend per purchase', 40]);
     expect(out[0]).toEqual(['KPI', 'Value']);
   });

@@ -5,7 +5,7 @@ import { checkFunctionCells, frame, inLanguage, MAX_FUNCTION_CELLS, MAX_METRICS_
 /** The size guard of src/functions/args.ts; its figure comes from bench/functions.ts. */
 const LIMIT = MAX_FUNCTION_CELLS.toLocaleString('en-US');
 
-describe('the custom functions\' size guard', () => {
+describe("the custom functions' size guard", () => {
   it('refuses a range one cell over the limit, saying its size and the limit', () => {
     const over = Array.from({ length: MAX_FUNCTION_CELLS + 1 }, (_, i) => [i]);
     const message = `The range holds ${(MAX_FUNCTION_CELLS + 1).toLocaleString('en-US')} cells, more than the ${LIMIT} a custom function can score within Sheets' 30 seconds: use the ABM Tier sidebar, or a smaller range.`;
@@ -19,7 +19,9 @@ describe('the custom functions\' size guard', () => {
     const wide = 15;
     const rows = Math.floor(MAX_METRICS_CELLS / wide);
     expect(() => checkFunctionCells(rows, wide, MAX_METRICS_CELLS)).not.toThrow();
-    expect(() => inLanguage({}, () => checkFunctionCells(rows + 1, wide, MAX_METRICS_CELLS))).toThrow(`more than the ${MAX_METRICS_CELLS.toLocaleString('en-US')} a custom function`);
+    expect(() => inLanguage({}, () => checkFunctionCells(rows + 1, wide, MAX_METRICS_CELLS))).toThrow(
+      `more than the ${MAX_METRICS_CELLS.toLocaleString('en-US')} a custom function`,
+    );
     const over = Array.from({ length: MAX_METRICS_CELLS + 1 }, (_, i) => [i]);
     expect(() => abmScore(over)).toThrow(`The range holds ${(MAX_METRICS_CELLS + 1).toLocaleString('en-US')} cells`);
   });
@@ -31,9 +33,17 @@ describe('the custom functions\' size guard', () => {
 
   it('counts rows × columns, after the trailing blank rows are trimmed', () => {
     expect(() => checkFunctionCells(MAX_FUNCTION_CELLS / 8, 8)).not.toThrow();
-    expect(() => inLanguage({}, () => checkFunctionCells(MAX_FUNCTION_CELLS / 8 + 1, 8))).toThrow(`The range holds ${(MAX_FUNCTION_CELLS + 8).toLocaleString('en-US')} cells, more than the ${LIMIT}`);
+    expect(() => inLanguage({}, () => checkFunctionCells(MAX_FUNCTION_CELLS / 8 + 1, 8))).toThrow(
+      `The range holds ${(MAX_FUNCTION_CELLS + 8).toLocaleString('en-US')} cells, more than the ${LIMIT}`,
+    );
     // An open range (A1:D) far longer than the limit, holding five rows: scored, not refused.
-    const table = [['Account', 'Revenue', 'Profit', 'Engagement'], ['Acme', 100, 30, 90], ['Birch', 200, 10, 50], ['Cobalt', 300, 50, 10], ['Dune', 400, -5, 70]];
+    const table = [
+      ['Account', 'Revenue', 'Profit', 'Engagement'],
+      ['Acme', 100, 30, 90],
+      ['Birch', 200, 10, 50],
+      ['Cobalt', 300, 50, 10],
+      ['Dune', 400, -5, 70],
+    ];
     const open = [...table, ...Array.from({ length: MAX_FUNCTION_CELLS / 4 }, () => ['', '', '', ''])];
     expect(open.length * 4).toBeGreaterThan(MAX_FUNCTION_CELLS);
     expect(abmScore(open)).toEqual(abmScore(table));

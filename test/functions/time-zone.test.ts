@@ -47,13 +47,20 @@ describe('custom functions count dates as the days the spreadsheet shows', () =>
         ['Birch', 100, sheetDate('2026-03-16')],
       ]);
       // Equal revenue; the more recent order (fewer days) scores higher whatever the zone.
-      const scores = code.ABMSCORE(range('A1:C3')).slice(1).map((r) => r[0] as number);
+      const scores = code
+        .ABMSCORE(range('A1:C3'))
+        .slice(1)
+        .map((r) => r[0] as number);
       expect(scores[1]).toBeGreaterThan(scores[0]);
     });
   }
 
   it('a bad cell next to a date names the date as the sheet shows it (Bangkok: 2026-03-15, not the 14th)', () => {
-    const { code, range } = codeIn('Asia/Bangkok', [['Account', 'Revenue'], ['Acme', sheetDate('2026-03-15')], ['Birch', 5]]);
+    const { code, range } = codeIn('Asia/Bangkok', [
+      ['Account', 'Revenue'],
+      ['Acme', sheetDate('2026-03-15')],
+      ['Birch', 5],
+    ]);
     expect(String(code.ABMSCORE(range('A1:B3'))[1][0])).toContain('2026-03-15');
   });
 });

@@ -17,8 +17,12 @@ describe('message catalogues', () => {
     it(`${lang}: every translation keeps the English placeholders, in each plural form`, () => {
       const other = (entry: Entry) => (typeof entry === 'string' ? entry : entry.other);
       const all: [string, string, string][] = [
-        ...Object.entries(CATALOGUES[lang] as Record<string, Entry>).flatMap(([k, v]) => forms(v).map((text) => [k, text, other((en as Record<string, Entry>)[k])] as [string, string, string])),
-        ...Object.entries(UI_CATALOGUES[lang] as Record<string, Entry>).flatMap(([k, v]) => forms(v).map((text) => [k, text, other((uiEn as Record<string, Entry>)[k])] as [string, string, string])),
+        ...Object.entries(CATALOGUES[lang] as Record<string, Entry>).flatMap(([k, v]) =>
+          forms(v).map((text) => [k, text, other((en as Record<string, Entry>)[k])] as [string, string, string]),
+        ),
+        ...Object.entries(UI_CATALOGUES[lang] as Record<string, Entry>).flatMap(([k, v]) =>
+          forms(v).map((text) => [k, text, other((uiEn as Record<string, Entry>)[k])] as [string, string, string]),
+        ),
       ];
       for (const [key, text, english] of all) expect([key, placeholders(text)]).toEqual([key, placeholders(english)]);
     });

@@ -11,8 +11,14 @@ import { FakeSpreadsheet, type Value } from '../fakes/workbook';
 
 /** One table of accounts, written as each language writes it: headers, currency, number and date habits. */
 const ACCOUNTS: [string, number, number, number, number][] = [
-  ['A', 1200.5, 300, 80, 10], ['B', 5400, 900, 40, 200], ['C', 800, -50, 65, 30], ['D', 15000, 2500, 90, 5],
-  ['E', 3000, 200, 20, 400], ['F', 2500, 700, 55, 60], ['G', 9800, 1200, 75, 15], ['H', 450, 20, 30, 700],
+  ['A', 1200.5, 300, 80, 10],
+  ['B', 5400, 900, 40, 200],
+  ['C', 800, -50, 65, 30],
+  ['D', 15000, 2500, 90, 5],
+  ['E', 3000, 200, 20, 400],
+  ['F', 2500, 700, 55, 60],
+  ['G', 9800, 1200, 75, 15],
+  ['H', 450, 20, 30, 700],
 ];
 const AS_OF = Date.UTC(2024, 5, 30);
 
@@ -23,10 +29,34 @@ function dmy(daysBefore: number, buddhist: boolean): string {
 }
 
 const TWINS: Record<Lang, { locale: string; sheet: () => Value[][] }> = {
-  en: { locale: 'en_US', sheet: () => [['Account', 'Revenue', 'Profit', 'Engagement', 'Recency (days)'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `$${r.toLocaleString('en-US')}`, p, e, d])] },
-  th: { locale: 'th_TH', sheet: () => [['ลูกค้า', 'รายได้', 'กำไร', 'การมีส่วนร่วม', 'ซื้อล่าสุด'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `฿${r.toLocaleString('en-US')}`, p, e, dmy(d, true)])] },
-  'zh-CN': { locale: 'zh_CN', sheet: () => [['客户', '销售额', '利润', '参与度', '最近购买天数'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `¥${r.toLocaleString('en-US')}`, `${p}元`, e, d])] },
-  hy: { locale: 'hy_AM', sheet: () => [['Հաճախորդ', 'Եկամուտ', 'Շահույթ', 'Ներգրավվածություն', 'Վերջին գնումից օրեր'], ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `${r.toLocaleString('de-DE')} ֏`, p, e, d])] },
+  en: {
+    locale: 'en_US',
+    sheet: () => [
+      ['Account', 'Revenue', 'Profit', 'Engagement', 'Recency (days)'],
+      ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `$${r.toLocaleString('en-US')}`, p, e, d]),
+    ],
+  },
+  th: {
+    locale: 'th_TH',
+    sheet: () => [
+      ['ลูกค้า', 'รายได้', 'กำไร', 'การมีส่วนร่วม', 'ซื้อล่าสุด'],
+      ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `฿${r.toLocaleString('en-US')}`, p, e, dmy(d, true)]),
+    ],
+  },
+  'zh-CN': {
+    locale: 'zh_CN',
+    sheet: () => [
+      ['客户', '销售额', '利润', '参与度', '最近购买天数'],
+      ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `¥${r.toLocaleString('en-US')}`, `${p}元`, e, d]),
+    ],
+  },
+  hy: {
+    locale: 'hy_AM',
+    sheet: () => [
+      ['Հաճախորդ', 'Եկամուտ', 'Շահույթ', 'Ներգրավվածություն', 'Վերջին գնումից օրեր'],
+      ...ACCOUNTS.map(([a, r, p, e, d]) => [a, `${r.toLocaleString('de-DE')} ֏`, p, e, d]),
+    ],
+  },
 };
 
 function tiersOf(lang: Lang): { tiers: number[]; book: FakeSpreadsheet } {
@@ -52,7 +82,10 @@ describe('sheets in Thai, Chinese and Armenian score as their English twin', () 
       expect(tiers).toEqual(english);
       const header = book.sheet('Accounts').snapshot().values[0];
       expect(header.slice(5, 10)).toEqual(['out.score', 'out.tier', 'out.segment', 'out.program', 'out.drivers'].map((k) => t(lang, k as 'out.score')));
-      const summary = book.sheet(SUMMARY_SHEET_NAME).snapshot().values.map((r) => r[0]);
+      const summary = book
+        .sheet(SUMMARY_SHEET_NAME)
+        .snapshot()
+        .values.map((r) => r[0]);
       expect(summary).toContain(t(lang, 'summary.segments'));
       expect(summary).toContain(t(lang, 'segment.1'));
       expect(book.sheet(SUMMARY_SHEET_NAME).charts.map((c) => c.options.title)).toEqual([t(lang, 'chart.segments'), t(lang, 'chart.whale')]);
@@ -69,7 +102,7 @@ describe('sheets in Thai, Chinese and Armenian score as their English twin', () 
     expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(2);
   });
 
-  it('names a bad cell in the sheet\'s language', () => {
+  it("names a bad cell in the sheet's language", () => {
     const sheet = TWINS.th.sheet();
     sheet[2][1] = 'มาก';
     const book = new FakeSpreadsheet({ Accounts: sheet }, 'th_TH');
@@ -79,17 +112,31 @@ describe('sheets in Thai, Chinese and Armenian score as their English twin', () 
 });
 
 describe('custom functions keep English names, but their labels follow the document or the labels argument', () => {
-  it('writes the document\'s labels, or the ones given', () => {
+  it("writes the document's labels, or the ones given", () => {
     const scores = [['Score'], [90], [50], [10]];
-    expect(abmTier(scores, 'threshold', '70,40', undefined, { labels: ['ระดับ 1', 'ระดับ 2', 'ระดับ 3'] }).map((r) => r[0])).toEqual(['Tier', 'ระดับ 1', 'ระดับ 2', 'ระดับ 3']);
-    expect(abmTier(scores, 'threshold', '70,40', 'High, Medium, Low', { labels: ['一级', '二级', '三级'] }).map((r) => r[0])).toEqual(['Tier', 'High', 'Medium', 'Low']);
+    expect(abmTier(scores, 'threshold', '70,40', undefined, { labels: ['ระดับ 1', 'ระดับ 2', 'ระดับ 3'] }).map((r) => r[0])).toEqual([
+      'Tier',
+      'ระดับ 1',
+      'ระดับ 2',
+      'ระดับ 3',
+    ]);
+    expect(abmTier(scores, 'threshold', '70,40', 'High, Medium, Low', { labels: ['一级', '二级', '三级'] }).map((r) => r[0])).toEqual([
+      'Tier',
+      'High',
+      'Medium',
+      'Low',
+    ]);
     expect(abmSegment([[5], [4], [3], [2], [1]], undefined, 'Key, Core, Tail')[0][0]).toBe('Key');
-    expect(abmProgram([['Tier'], ['一级'], ['Մակարդակ 3']], undefined, { programLabels: ['1:1', '1:few', '1:many'] })).toEqual([['ABM program'], ['1:1'], ['1:many']]);
+    expect(abmProgram([['Tier'], ['一级'], ['Մակարդակ 3']], undefined, { programLabels: ['1:1', '1:few', '1:many'] })).toEqual([
+      ['ABM program'],
+      ['1:1'],
+      ['1:many'],
+    ]);
     expect(() => abmTier(scores, undefined, undefined, 'High, Low')).toThrow('labels: give 3 values, e.g. "High, Medium, Low"; got 2.');
   });
 });
 
-describe('custom functions speak the document\'s language in Sheets (dist/Code.js with the spreadsheet\'s services)', () => {
+describe("custom functions speak the document's language in Sheets (dist/Code.js with the spreadsheet's services)", () => {
   async function codeIn(locale: string) {
     const { readFileSync } = await import('node:fs');
     const vm = await import('node:vm');
@@ -99,15 +146,23 @@ describe('custom functions speak the document\'s language in Sheets (dist/Code.j
     vm.runInContext(readFileSync(join(__dirname, '..', '..', 'dist', 'Code.js'), 'utf8'), context);
     return context as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
   }
-  const metrics = [['Account', 'Revenue', 'Profit'], ['A', 100, 30], ['B', 'abc', 10], ['C', 300, 50], ['D', 50, -5]];
+  const metrics = [
+    ['Account', 'Revenue', 'Profit'],
+    ['A', 100, 30],
+    ['B', 'abc', 10],
+    ['C', 300, 50],
+    ['D', 50, -5],
+  ];
 
-  it('Thai: headers, a bad cell\'s message and the drivers', async () => {
+  it("Thai: headers, a bad cell's message and the drivers", async () => {
     const code = await codeIn('th_TH');
     const scores = code.ABMSCORE(metrics);
     expect(scores[0][0]).toBe(t('th', 'out.score'));
     expect(scores[2][0]).toBe('แถว 3 ของช่วง, คอลัมน์ "Revenue": "abc" ไม่ใช่ตัวเลข');
     expect(String(code.ABMDRIVERS(metrics)[1][0])).toMatch(/สูงสุด/u);
-    expect(code.ABMPROGRAM([['Tier'], ['Gold']])[1][0]).toBe(t('th', 'msg.notTier', { row: 2, value: 'Gold', t1: t('th', 'tier.1'), t2: t('th', 'tier.2'), t3: t('th', 'tier.3') }));
+    expect(code.ABMPROGRAM([['Tier'], ['Gold']])[1][0]).toBe(
+      t('th', 'msg.notTier', { row: 2, value: 'Gold', t1: t('th', 'tier.1'), t2: t('th', 'tier.2'), t3: t('th', 'tier.3') }),
+    );
   });
 
   it('Chinese: the profitability table and the KPI names', async () => {
@@ -118,7 +173,7 @@ describe('custom functions speak the document\'s language in Sheets (dist/Code.j
     expect(code.ABMKPI(metrics).map((r) => r[0])).toContain(t('zh-CN', 'kpi.activeAccounts'));
   });
 
-  it('Armenian: ABMLTV\'s messages and ABMRFM\'s headings', async () => {
+  it("Armenian: ABMLTV's messages and ABMRFM's headings", async () => {
     const code = await codeIn('hy_AM');
     const ltv = code.ABMLTV([[100], ['x']], 4, 3, 0.5, -0.1);
     expect(ltv[1][0]).toBe('Տիրույթի 2-րդ տող, spend_per_purchase․ "x" թիվ չէ։');
@@ -136,7 +191,13 @@ describe('custom functions speak the document\'s language in Sheets (dist/Code.j
 describe('abm-tier --lang', () => {
   it('reads Thai headers and Buddhist-era dates, and writes Thai labels and drivers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'abm-lang-'));
-    writeFileSync(join(dir, 'th.csv'), `${TWINS.th.sheet().map((r) => r.map((c) => `"${String(c)}"`).join(',')).join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'th.csv'),
+      `${TWINS.th
+        .sheet()
+        .map((r) => r.map((c) => `"${String(c)}"`).join(','))
+        .join('\n')}\n`,
+    );
     let out = '';
     const code = await run(['score', 'th.csv', '--lang', 'th', '--as-of', '2024-06-30'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: dir });
     expect(code).toBe(0);
@@ -146,7 +207,7 @@ describe('abm-tier --lang', () => {
   });
 });
 
-describe('the menu and its toasts in the document\'s language', () => {
+describe("the menu and its toasts in the document's language", () => {
   it('scores from the menu and says so in Thai', async () => {
     const { menuScore } = await import('../../src/sheet/menu');
     const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
@@ -158,11 +219,13 @@ describe('the menu and its toasts in the document\'s language', () => {
     const { RunClock } = await import('../../src/sheet/limits');
     const book = new FakeSpreadsheet({ Accounts: TWINS['zh-CN'].sheet() }, 'zh_CN');
     let now = 0;
-    expect(() => scoreSheet(book.session().services, undefined, new RunClock(() => (now += 200_000)))).toThrow(/^在(评分|写入结果)之前停止：已用掉 Apps Script 6 分钟限制中的 \d+ 秒，尚未写入任何内容/u);
+    expect(() => scoreSheet(book.session().services, undefined, new RunClock(() => (now += 200_000)))).toThrow(
+      /^在(评分|写入结果)之前停止：已用掉 Apps Script 6 分钟限制中的 \d+ 秒，尚未写入任何内容/u,
+    );
   });
 });
 
-describe('refusals and warnings from every action speak the document\'s language', () => {
+describe("refusals and warnings from every action speak the document's language", () => {
   it('warns in Thai that broken saved settings fell back to the defaults', async () => {
     const { SETTINGS_PROPERTY } = await import('../../src/sheet/keys');
     const book = new FakeSpreadsheet({ Accounts: TWINS.th.sheet() }, 'th_TH');
@@ -171,7 +234,7 @@ describe('refusals and warnings from every action speak the document\'s language
     expect(report.warnings).toContain(t('th', 'msg.settingsUnreadable'));
   });
 
-  it('refuses a template over a user\'s sheet in Armenian, naming the sheet', async () => {
+  it("refuses a template over a user's sheet in Armenian, naming the sheet", async () => {
     const { createTemplate } = await import('../../src/sheet/template');
     const book = new FakeSpreadsheet({ Accounts: [['my', 'data']] }, 'hy_AM');
     expect(() => createTemplate(book.session().services, (k, p) => t('hy', k, p))).toThrow(t('hy', 'msg.templateTaken', { sheets: '"Accounts"' }));
@@ -180,13 +243,36 @@ describe('refusals and warnings from every action speak the document\'s language
 
   it('names the missing order columns in Chinese, and writes RFM headings in Chinese', async () => {
     const { buildAccountsSheet, buildRfmSheet, RFM_SHEET_NAME } = await import('../../src/sheet/orders-sheet');
-    const bad = new FakeSpreadsheet({ Orders: [['客户', '备注'], ['A', 'x']] }, 'zh_CN');
+    const bad = new FakeSpreadsheet(
+      {
+        Orders: [
+          ['客户', '备注'],
+          ['A', 'x'],
+        ],
+      },
+      'zh_CN',
+    );
     expect(() => buildAccountsSheet(bad.session().services)).toThrow(/^订单表需要这些列：.*请先打开订单明细工作表。$/u);
     expect(() => buildRfmSheet(bad.session().services, '2026-01-01', 11)).toThrow(t('zh-CN', 'msg.bins'));
     expect(() => buildAccountsSheet(bad.session().services, '1/2/2026')).toThrow(t('zh-CN', 'msg.asOfFormat'));
-    const good = new FakeSpreadsheet({ Orders: [['Account', 'Order date', 'Revenue'], ['A', '2026-01-05', 10], ['B', '2026-02-01', 20], ['A', '2026-03-01', 5]] }, 'zh_CN');
+    const good = new FakeSpreadsheet(
+      {
+        Orders: [
+          ['Account', 'Order date', 'Revenue'],
+          ['A', '2026-01-05', 10],
+          ['B', '2026-02-01', 20],
+          ['A', '2026-03-01', 5],
+        ],
+      },
+      'zh_CN',
+    );
     buildRfmSheet(good.session().services, '2026-06-30');
-    expect(good.sheet(RFM_SHEET_NAME).snapshot().values[0].slice(0, 4)).toEqual([t('zh-CN', 'rfm.account'), t('zh-CN', 'rfm.recency'), t('zh-CN', 'rfm.frequency'), t('zh-CN', 'rfm.monetary')]);
+    expect(good.sheet(RFM_SHEET_NAME).snapshot().values[0].slice(0, 4)).toEqual([
+      t('zh-CN', 'rfm.account'),
+      t('zh-CN', 'rfm.recency'),
+      t('zh-CN', 'rfm.frequency'),
+      t('zh-CN', 'rfm.monetary'),
+    ]);
   });
 
   it('names duplicate accounts in Chinese, and heads the Lookalike column in Thai', async () => {
@@ -204,17 +290,28 @@ describe('refusals and warnings from every action speak the document\'s language
     expect(columnLetter(header.indexOf(t('th', 'out.lookalike')) + 1)).toBe(found.column);
   });
 
-  it('names an unusable order line in Thai, and ABMRFM\'s in Chinese', async () => {
+  it("names an unusable order line in Thai, and ABMRFM's in Chinese", async () => {
     const { buildAccountsSheet } = await import('../../src/sheet/orders-sheet');
-    const book = new FakeSpreadsheet({ Orders: [['Account', 'Order date', 'Revenue'], ['A', '2026-01-05', 10], ['', '2026-01-06', 5], ['B', 'soon', 7]] }, 'th_TH');
+    const book = new FakeSpreadsheet(
+      {
+        Orders: [
+          ['Account', 'Order date', 'Revenue'],
+          ['A', '2026-01-05', 10],
+          ['', '2026-01-06', 5],
+          ['B', 'soon', 7],
+        ],
+      },
+      'th_TH',
+    );
     const report = buildAccountsSheet(book.session().services, '2026-06-30');
     expect(report.errors).toEqual([
       `${t('th', 'cell.row', { row: 3 })}, ${t('th', 'cell.column', { column: 'Account' })}: "" ${t('th', 'orders.noAccount')}`,
       `${t('th', 'cell.row', { row: 4 })}, ${t('th', 'cell.column', { column: 'Order date' })}: "soon" ${t('th', 'orders.noDate')}`,
     ]);
     const { abmRfm } = await import('../../src/functions/abmrfm');
-    expect(() => abmRfm([['Account'], ['A'], ['B']], [['Order date'], ['2026-01-05'], ['later']], [['Revenue'], [1], [2]], '2026-06-30', undefined, { lang: 'zh-CN' }))
-      .toThrow('区域第 2 行，“Order date”列："later" 不是日期（请写成 YYYY-MM-DD）。');
+    expect(() =>
+      abmRfm([['Account'], ['A'], ['B']], [['Order date'], ['2026-01-05'], ['later']], [['Revenue'], [1], [2]], '2026-06-30', undefined, { lang: 'zh-CN' }),
+    ).toThrow('区域第 2 行，“Order date”列："later" 不是日期（请写成 YYYY-MM-DD）。');
   });
 
   it('asks for the warehouse table in Thai', async () => {

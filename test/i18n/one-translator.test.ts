@@ -28,7 +28,10 @@ async function both(lang: 'en' | 'hy', locale: string): Promise<{ cli: string[];
 }
 
 describe('a core warning renders identically in the CLI and the sheet', () => {
-  for (const [lang, locale] of [['en', 'en_US'], ['hy', 'hy_AM']] as const) {
+  for (const [lang, locale] of [
+    ['en', 'en_US'],
+    ['hy', 'hy_AM'],
+  ] as const) {
     it(`${lang}: the missing-value, no-score and cap warnings, word for word`, async () => {
       const { cli: fromCli, sheet } = await both(lang, locale);
       const engine = sheet.filter((w) => !/settings/iu.test(w));

@@ -24,7 +24,7 @@ describe('a message with a count takes the plural form of its language', () => {
     for (const lang of ['th', 'zh-CN'] as const) expect(render(lang, capped(1)).replace('1', '2')).toBe(render(lang, capped(2)));
   });
 
-  it('the engine\'s own warnings, through the one translator: the same words as t()', () => {
+  it("the engine's own warnings, through the one translator: the same words as t()", () => {
     const rows = (profits: number[]): Cell[][] => [['Account', 'Profit'], ...profits.map((p, i) => [`A${i}`, p])];
     const one = analyseGrid(rows([-1, 5, 6, 7]), parseSettings({ method: 'threshold', thresholds: [0, 0] }));
     const two = analyseGrid(rows([-1, -2, 6, 7]), parseSettings({ method: 'threshold', thresholds: [0, 0] }));
@@ -34,8 +34,12 @@ describe('a message with a count takes the plural form of its language', () => {
   });
 
   it('a nested message and a list of them are rendered in the same language', () => {
-    const problem = (column: string) => ({ code: 'cell.problem', params: { where: { code: 'cell.column', params: { column } }, value: '"x"', why: { code: 'cell.notNumber' } } }) as const;
-    const message = { code: 'cell.invalid', params: { row: { code: 'cell.row', params: { row: 3 } }, problems: [problem('Revenue'), problem('Orders')] } } as const;
+    const problem = (column: string) =>
+      ({ code: 'cell.problem', params: { where: { code: 'cell.column', params: { column } }, value: '"x"', why: { code: 'cell.notNumber' } } }) as const;
+    const message = {
+      code: 'cell.invalid',
+      params: { row: { code: 'cell.row', params: { row: 3 } }, problems: [problem('Revenue'), problem('Orders')] },
+    } as const;
     expect(render('en', message)).toBe('Row 3, column "Revenue": "x" is not a number; column "Orders": "x" is not a number.');
     expect(render('zh-CN', message)).toBe('第 3 行，“Revenue”列："x" 不是数字; “Orders”列："x" 不是数字。');
   });

@@ -28,7 +28,7 @@ function column(p: Preview, sheet: string, col: number): Value[] {
 }
 
 describe('custom functions over ranges larger than the sheet', () => {
-  it('=ABMSCORE(Accounts!A1:XFD1048576) reads only the grid\'s cells, as Sheets passes them, and answers as over the data', async () => {
+  it("=ABMSCORE(Accounts!A1:XFD1048576) reads only the grid's cells, as Sheets passes them, and answers as over the data", async () => {
     const started = Date.now();
     const answers = await withPreview(
       { Accounts: accountsGrid(40), Absurd: [['=ABMSCORE(Accounts!A1:XFD1048576)']], Exact: [['=ABMSCORE(Accounts!A1:Q41)']] },
@@ -53,7 +53,10 @@ describe('custom functions over ranges larger than the sheet', () => {
   });
 
   it('a range wholly outside the grid gets #ERROR! rather than a column of blanks', async () => {
-    const cells = await withPreview({ Accounts: accountsGrid(10), Out: [['=ABMSEGMENT(Accounts!C5000000:C9000000)', '=ABMSCORE(Accounts!ZZZ1:ZZZ9)']] }, (p) => p.book.sheet('Out').read(1, 1, 1, 2)[0]);
+    const cells = await withPreview(
+      { Accounts: accountsGrid(10), Out: [['=ABMSEGMENT(Accounts!C5000000:C9000000)', '=ABMSCORE(Accounts!ZZZ1:ZZZ9)']] },
+      (p) => p.book.sheet('Out').read(1, 1, 1, 2)[0],
+    );
     expect(cells).toEqual([
       '#ERROR! the range Accounts!C5000000:C9000000 is outside the sheet "Accounts" (1000 rows, 26 columns)',
       '#ERROR! the range Accounts!ZZZ1:ZZZ9 is outside the sheet "Accounts" (1000 rows, 26 columns)',
@@ -63,7 +66,10 @@ describe('custom functions over ranges larger than the sheet', () => {
   it('a range in two-letter columns is read from those columns (AB1:AB11 is not B1:AB11)', async () => {
     const revenue: Value[][] = [['Revenue'], ...Array.from({ length: 10 }, (_, i) => [(i + 1) * 1000])];
     const far = revenue.map((r) => [...new Array<Value>(27).fill('x'), r[0]]);
-    const [inAB, inA] = await withPreview({ Far: far, Near: revenue, Out: [['=ABMSEGMENT(Far!AB1:AB11)', '=ABMSEGMENT(Near!A1:A11)']] }, (p) => [column(p, 'Out', 1), column(p, 'Out', 2)]);
+    const [inAB, inA] = await withPreview({ Far: far, Near: revenue, Out: [['=ABMSEGMENT(Far!AB1:AB11)', '=ABMSEGMENT(Near!A1:A11)']] }, (p) => [
+      column(p, 'Out', 1),
+      column(p, 'Out', 2),
+    ]);
     expect(inAB).toHaveLength(11);
     expect(inAB).toEqual(inA);
   });

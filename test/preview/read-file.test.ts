@@ -32,7 +32,7 @@ async function refusal(path: string): Promise<string> {
   return message;
 }
 
-describe('the preview\'s file reader refuses what is not a table of a sane size', () => {
+describe("the preview's file reader refuses what is not a table of a sane size", () => {
   it('a folder, named like a table or not', async () => {
     for (const name of ['accounts.csv', 'book.xlsx']) {
       const path = join(dir, name);
@@ -53,8 +53,12 @@ describe('the preview\'s file reader refuses what is not a table of a sane size'
 
   it(`a file past the size limits (CSV ${FILE_LIMITS.csvBytes / MB} MB, .xlsx ${FILE_LIMITS.xlsxBytes / MB} MB), checked before reading`, async () => {
     const started = Date.now();
-    expect(await refusal(sparse('huge.csv', FILE_LIMITS.csvBytes + 1))).toMatch(/huge\.csv is 50 MB \(52,428,801 bytes\): the preview reads CSV files of up to 50 MB \(52,428,800 bytes\)$/u);
-    expect(await refusal(sparse('huge.xlsx', 64 * MB))).toMatch(/huge\.xlsx is 64 MB \(67,108,864 bytes\): the preview reads \.xlsx files of up to 50 MB \(52,428,800 bytes\)$/u);
+    expect(await refusal(sparse('huge.csv', FILE_LIMITS.csvBytes + 1))).toMatch(
+      /huge\.csv is 50 MB \(52,428,801 bytes\): the preview reads CSV files of up to 50 MB \(52,428,800 bytes\)$/u,
+    );
+    expect(await refusal(sparse('huge.xlsx', 64 * MB))).toMatch(
+      /huge\.xlsx is 64 MB \(67,108,864 bytes\): the preview reads \.xlsx files of up to 50 MB \(52,428,800 bytes\)$/u,
+    );
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -72,10 +76,18 @@ describe('the preview\'s file reader refuses what is not a table of a sane size'
   });
 
   it('an .xlsx whose one cell is XFD1048576 is refused by its size in rows, not read as a million rows', async () => {
-    const far = write(dir, 'far.xlsx', xlsx(`${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>Account</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>${SHEET_END}`));
+    const far = write(
+      dir,
+      'far.xlsx',
+      xlsx(
+        `${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>Account</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>${SHEET_END}`,
+      ),
+    );
     expect(await refusal(far)).toMatch(/far\.xlsx, sheet "Accounts", has more than 100,000 rows, the most the preview reads in a sheet$/u);
     // An ordinary one still opens.
-    const ok = await readTableFile(write(dir, 'plain.xlsx', xlsx(`${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>Account</t></is></c><c r="B1"><v>100</v></c></row>${SHEET_END}`)));
+    const ok = await readTableFile(
+      write(dir, 'plain.xlsx', xlsx(`${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>Account</t></is></c><c r="B1"><v>100</v></c></row>${SHEET_END}`)),
+    );
     expect(ok).toEqual({ Accounts: [['Account', 100]] });
   });
 
@@ -84,11 +96,17 @@ describe('the preview\'s file reader refuses what is not a table of a sane size'
     const atLimit = await readTableFile(write(dir, 'rows-ok.csv', rows(FILE_LIMITS.rows)));
     expect(atLimit['rows-ok']).toHaveLength(FILE_LIMITS.rows);
     expect(atLimit['rows-ok'][1]).toEqual(['a', 1]);
-    expect(await refusal(write(dir, 'rows.csv', rows(FILE_LIMITS.rows + 1)))).toMatch(/rows\.csv has more than 100,000 rows, the most the preview reads in a sheet$/u);
+    expect(await refusal(write(dir, 'rows.csv', rows(FILE_LIMITS.rows + 1)))).toMatch(
+      /rows\.csv has more than 100,000 rows, the most the preview reads in a sheet$/u,
+    );
     // 1,000 rows, the last 18,000 columns wide: 18 million cells as a grid.
     const wide = `${'x\n'.repeat(999)}${','.repeat(17_999)}\n`;
-    expect(await refusal(write(dir, 'cells.csv', wide))).toMatch(/cells\.csv has more than 10,000,000 cells \(rows × columns\), the most the preview reads, as Sheets$/u);
-    expect(await refusal(write(dir, 'columns.csv', `a\n${','.repeat(FILE_LIMITS.columns)}\n`))).toMatch(/columns\.csv has a row of 18,279 columns: the preview reads up to 18,278, as Sheets$/u);
+    expect(await refusal(write(dir, 'cells.csv', wide))).toMatch(
+      /cells\.csv has more than 10,000,000 cells \(rows × columns\), the most the preview reads, as Sheets$/u,
+    );
+    expect(await refusal(write(dir, 'columns.csv', `a\n${','.repeat(FILE_LIMITS.columns)}\n`))).toMatch(
+      /columns\.csv has a row of 18,279 columns: the preview reads up to 18,278, as Sheets$/u,
+    );
   });
 });
 
@@ -118,9 +136,21 @@ describe.concurrent('npm start -- --file refuses them with one line and a non-ze
   afterAll(() => rmSync(cli, { recursive: true, force: true }));
   const cases: [string, () => string, RegExp][] = [
     ['a folder', () => (mkdirSync(join(cli, 'folder.csv')), join(cli, 'folder.csv')), /folder\.csv is a folder, not a file$/u],
-    ['a symbolic link to /dev/zero', () => (symlinkSync('/dev/zero', join(cli, 'zero.xlsx')), join(cli, 'zero.xlsx')), /zero\.xlsx is not a regular file: it is a device \(it leads to \/dev\/zero\)$/u],
-    ['a named pipe (FIFO), without waiting for a writer', () => mkfifo(join(cli, 'pipe.csv')), /pipe\.csv is not a regular file: it is a named pipe \(FIFO\)$/u],
-    ['a file of 51 MB', () => (writeFileSync(join(cli, 'big.csv'), ''), truncateSync(join(cli, 'big.csv'), 51 * MB), join(cli, 'big.csv')), /big\.csv is 51 MB \(53,477,376 bytes\): the preview reads CSV files of up to 50 MB/u],
+    [
+      'a symbolic link to /dev/zero',
+      () => (symlinkSync('/dev/zero', join(cli, 'zero.xlsx')), join(cli, 'zero.xlsx')),
+      /zero\.xlsx is not a regular file: it is a device \(it leads to \/dev\/zero\)$/u,
+    ],
+    [
+      'a named pipe (FIFO), without waiting for a writer',
+      () => mkfifo(join(cli, 'pipe.csv')),
+      /pipe\.csv is not a regular file: it is a named pipe \(FIFO\)$/u,
+    ],
+    [
+      'a file of 51 MB',
+      () => (writeFileSync(join(cli, 'big.csv'), ''), truncateSync(join(cli, 'big.csv'), 51 * MB), join(cli, 'big.csv')),
+      /big\.csv is 51 MB \(53,477,376 bytes\): the preview reads CSV files of up to 50 MB/u,
+    ],
     ['a zip bomb', () => write(cli, 'bomb.xlsx', zipBomb(400)), /bomb\.xlsx unpacks to more than 100 MB/u],
   ];
   for (const [what, make, message] of cases) {

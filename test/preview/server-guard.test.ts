@@ -72,7 +72,13 @@ describe('the preview serves its own page only', () => {
   it('a request naming another Host (DNS rebinding) gets 403 with one line, reads nothing and changes nothing', async () => {
     const before = await state();
     for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`]) {
-      for (const [method, path] of [['GET', '/api/workbook'], ['GET', '/'], ['GET', '/sidebar'], ['POST', '/api/menu/menuScoreSheet'], ['POST', '/rpc/scoreActiveSheet']]) {
+      for (const [method, path] of [
+        ['GET', '/api/workbook'],
+        ['GET', '/'],
+        ['GET', '/sidebar'],
+        ['POST', '/api/menu/menuScoreSheet'],
+        ['POST', '/rpc/scoreActiveSheet'],
+      ]) {
         const reply = await call({ method, path, headers: { host }, body: method === 'POST' ? '[]' : undefined });
         expect(reply.status, `${method} ${path} with Host ${host}`).toBe(403);
         expect(reply.text.trim()).toMatch(/^Host .* is not this preview/u);
@@ -87,10 +93,23 @@ describe('the preview serves its own page only', () => {
     }
   });
 
-  it('a POST from another site (Origin https://evil.example) gets 403 and changes nothing; the preview\'s own origin is served', async () => {
+  it("a POST from another site (Origin https://evil.example) gets 403 and changes nothing; the preview's own origin is served", async () => {
     const before = await state();
-    for (const origin of ['https://evil.example', 'http://evil.example', 'null', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, `http://[::1]:${port}.evil.example`]) {
-      for (const path of ['/api/menu/menuScoreSheet', '/api/menu/menuCreateTemplate', '/api/activate/How%20to%20use', '/rpc/scoreActiveSheet', '/rpc/removeTierColours']) {
+    for (const origin of [
+      'https://evil.example',
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${port + 1}`,
+      `https://127.0.0.1:${port}`,
+      `http://[::1]:${port}.evil.example`,
+    ]) {
+      for (const path of [
+        '/api/menu/menuScoreSheet',
+        '/api/menu/menuCreateTemplate',
+        '/api/activate/How%20to%20use',
+        '/rpc/scoreActiveSheet',
+        '/rpc/removeTierColours',
+      ]) {
         const reply = await call({ method: 'POST', path, headers: { origin, 'content-type': 'application/json' }, body: '[]' });
         expect(reply.status, `POST ${path} from ${origin}`).toBe(403);
         expect(reply.text.trim()).toMatch(/^requests from .* are not accepted/u);
@@ -119,14 +138,29 @@ describe('request bodies', () => {
     expect(whole.status).toBe(413);
     expect(whole.text.trim()).toBe(`request body larger than ${MAX_BODY_BYTES} bytes`);
     // Declared as 2 MB but only a little sent: the answer comes at once, nothing is waited for.
-    const declared = await call({ method: 'POST', path: '/rpc/getSidebarState', headers: { 'content-length': String(big.length) }, chunks: [big.subarray(0, 100)] });
+    const declared = await call({
+      method: 'POST',
+      path: '/rpc/getSidebarState',
+      headers: { 'content-length': String(big.length) },
+      chunks: [big.subarray(0, 100)],
+    });
     expect(declared.status).toBe(413);
     // A client that asks before sending (Expect: 100-continue) is not told to go ahead.
-    const asked = await call({ method: 'POST', path: '/rpc/getSidebarState', headers: { 'content-length': String(big.length), expect: '100-continue' }, chunks: [] });
+    const asked = await call({
+      method: 'POST',
+      path: '/rpc/getSidebarState',
+      headers: { 'content-length': String(big.length), expect: '100-continue' },
+      chunks: [],
+    });
     expect(asked.status).toBe(413);
     expect(asked.continued).toBe(false);
     // Chunked, with no length given: refused once past the limit, while the client is still sending.
-    const chunked = await call({ method: 'POST', path: '/rpc/scoreActiveSheet', headers: { 'transfer-encoding': 'chunked' }, chunks: [big.subarray(0, 700_000), big.subarray(700_000, 1_400_000)] });
+    const chunked = await call({
+      method: 'POST',
+      path: '/rpc/scoreActiveSheet',
+      headers: { 'transfer-encoding': 'chunked' },
+      chunks: [big.subarray(0, 700_000), big.subarray(700_000, 1_400_000)],
+    });
     expect(chunked.status).toBe(413);
     expect(chunked.headers.connection).toBe('close');
     expect(await state()).toBe(before);
@@ -135,7 +169,12 @@ describe('request bodies', () => {
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.text).ok).toBe(true);
     const small = JSON.stringify([null]);
-    const go = await call({ method: 'POST', path: '/rpc/getSidebarState', headers: { 'content-length': String(small.length), expect: '100-continue' }, body: small });
+    const go = await call({
+      method: 'POST',
+      path: '/rpc/getSidebarState',
+      headers: { 'content-length': String(small.length), expect: '100-continue' },
+      body: small,
+    });
     expect([go.status, go.continued]).toEqual([200, true]);
   });
 

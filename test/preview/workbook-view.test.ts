@@ -4,7 +4,7 @@ import { scoreSheet } from '../../src/sheet/score-sheet';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { accountsGrid, workbook } from '../sheet/helpers';
 
-describe('the preview shows numbers as Sheets would under the add-on\'s formats', () => {
+describe("the preview shows numbers as Sheets would under the add-on's formats", () => {
   it.each([
     [0.2049, '0.0%', '20.5%'],
     [-0.014, '0.0%', '-1.4%'],
@@ -22,7 +22,7 @@ describe('the preview shows numbers as Sheets would under the add-on\'s formats'
     expect(formatted('no data', '#,##0.00')).toBe('no data');
   });
 
-  it('draws the summary\'s shares as percentages', () => {
+  it("draws the summary's shares as percentages", () => {
     const { book, session } = workbook(accountsGrid(40));
     scoreSheet(session.services);
     const view = workbookView(book).sheets.find((s) => s.name === SUMMARY_SHEET_NAME)!;

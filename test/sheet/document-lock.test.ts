@@ -5,7 +5,14 @@ import { FakeSpreadsheet } from '../fakes/workbook';
 
 /** Every writer holds the document lock while it works, and lets go when it is done, whether it wrote or refused. */
 describe('Find lookalikes and the document lock', () => {
-  const accounts = () => [['Account', 'Revenue', 'Engagement'], ['A', 50, 5], ['B', 40, 4], ['C', 30, 3], ['D', 20, 2], ['E', 10, 1]];
+  const accounts = () => [
+    ['Account', 'Revenue', 'Engagement'],
+    ['A', 50, 5],
+    ['B', 40, 4],
+    ['C', 30, 3],
+    ['D', 20, 2],
+    ['E', 10, 1],
+  ];
 
   it('lets go of the lock when it has written its column: someone else can score right after', () => {
     const book = new FakeSpreadsheet({ Accounts: accounts() });
@@ -22,7 +29,14 @@ describe('Find lookalikes and the document lock', () => {
 
   it('lets go of the lock when it refuses (no Tier 1 account to look like)', () => {
     // Every profit below zero: the cap puts every account in Tier 3.
-    const book = new FakeSpreadsheet({ Accounts: [['Account', 'Revenue', 'Profit'], ['A', 10, -1], ['B', 20, -2], ['C', 30, -3]] });
+    const book = new FakeSpreadsheet({
+      Accounts: [
+        ['Account', 'Revenue', 'Profit'],
+        ['A', 10, -1],
+        ['B', 20, -2],
+        ['C', 30, -3],
+      ],
+    });
     expect(() => findLookalikes(book.session('alice').services)).toThrow();
     expect(book.lockHolder).toBeNull();
     expect(scoreSheet(book.session('bob').services).scored).toBe(3);

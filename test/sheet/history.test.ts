@@ -6,7 +6,11 @@ import { workbook } from './helpers';
 
 const GRID = [
   ['Account', 'Revenue', 'Profit'],
-  ['Acme', 100, 10], ['Birch', 200, 20], ['Cobalt', 300, 30], ['Dune', 400, 40], ['Elm', 500, 50],
+  ['Acme', 100, 10],
+  ['Birch', 200, 20],
+  ['Cobalt', 300, 30],
+  ['Dune', 400, 40],
+  ['Elm', 500, 50],
 ];
 
 describe('tier movement and the run history (SPEC §12)', () => {

@@ -9,7 +9,9 @@ import { workbook } from './helpers';
 
 /** Every sheet other than ours, and every cell outside our columns, as they are now. */
 function userCells(book: FakeSpreadsheet, ourColumns: Set<number>) {
-  return book.sheets.filter((s) => !s.name.startsWith('ABM ')).map((s) => ({ name: s.name, values: s.snapshot().values.map((r) => r.filter((_, c) => !ourColumns.has(c + 1))), formulas: s.snapshot().formulas }));
+  return book.sheets
+    .filter((s) => !s.name.startsWith('ABM '))
+    .map((s) => ({ name: s.name, values: s.snapshot().values.map((r) => r.filter((_, c) => !ourColumns.has(c + 1))), formulas: s.snapshot().formulas }));
 }
 
 /** What a nasty sheet must give: scored rows with their tiers (or the count of each tier), the rows refused with the column each names; or a refusal that names these things. */
@@ -36,18 +38,34 @@ const OUTCOMES: Record<string, (grid: unknown[][]) => Outcome> = {
   // One score shared by all: every account at position 0.
   'every value equal': () => ({ scored: 20, tiers: Array<string>(20).fill('Tier 1') }),
   // Every row's Engagement is text: each row is refused, naming its row and the column; none is scored.
-  'one column entirely text': () => ({ scored: 0, tiers: Array<string>(10).fill(''), refusedRows: Array.from({ length: 10 }, (_, i) => [i + 2, 'Engagement'] as [number, string]) }),
+  'one column entirely text': () => ({
+    scored: 0,
+    tiers: Array<string>(10).fill(''),
+    refusedRows: Array.from({ length: 10 }, (_, i) => [i + 2, 'Engagement'] as [number, string]),
+  }),
   // The odd headers are no roles: scored by revenue alone.
   'formula-like account names and headers': () => ({ scored: 3, tiers: ['Tier 3', 'Tier 2', 'Tier 1'] }),
   'html in headers and cells': () => ({ scored: 2, tiers: ['Tier 3', 'Tier 2'] }),
   // A: TRUE as revenue, refused; B: #REF! is a missing revenue, scored on profit and recency;
   // C: "yesterday" is no recency, refused; D scored. #REF! and #DIV/0! are warned about.
-  'booleans, dates and errors in metric columns': () => ({ scored: 2, tiers: ['', 'Tier 3', '', 'Tier 2'], refusedRows: [[2, 'Revenue'], [4, 'Recency']], warningsName: ['#REF!', '#DIV/0!'] }),
+  'booleans, dates and errors in metric columns': () => ({
+    scored: 2,
+    tiers: ['', 'Tier 3', '', 'Tier 2'],
+    refusedRows: [
+      [2, 'Revenue'],
+      [4, 'Recency'],
+    ],
+    warningsName: ['#REF!', '#DIV/0!'],
+  }),
   // C has no metric value: no score, no tier. A missing cell at a row's end is a missing value.
   'ragged rows': () => ({ scored: 3, tiers: ['Tier 3', 'Tier 2', '', 'Tier 1'] }),
   // Every row with text garbage is refused; blanks and #N/A are missing values. The fixture is seeded:
   // 49 660 scored, K1 = 9 932, K2 = 24 830; the cap then moves 46 unprofitable accounts (1 of Tier 1, 45 of Tier 2) to Tier 3.
-  '50 000 rows with 1 % garbage': (grid) => ({ scored: 50_000 - textGarbageRows(grid), refusedCount: textGarbageRows(grid), tiers: { 'Tier 1': 9931, 'Tier 2': 14_853, 'Tier 3': 24_876, '': textGarbageRows(grid) } }),
+  '50 000 rows with 1 % garbage': (grid) => ({
+    scored: 50_000 - textGarbageRows(grid),
+    refusedCount: textGarbageRows(grid),
+    tiers: { 'Tier 1': 9931, 'Tier 2': 14_853, 'Tier 3': 24_876, '': textGarbageRows(grid) },
+  }),
 };
 
 /** `scores 3 rows: 1 Tier 1, 1 Tier 2, 1 Tier 3; refuses 2` */
@@ -55,7 +73,10 @@ function scoresIn(outcome: Extract<Outcome, { scored: number }>): string {
   const counts = new Map<string, number>();
   if (Array.isArray(outcome.tiers)) for (const t of outcome.tiers) counts.set(t, (counts.get(t) ?? 0) + 1);
   else for (const [t, n] of Object.entries(outcome.tiers)) counts.set(t, n);
-  const tiers = [...counts].filter(([t]) => t !== '').sort(([a], [b]) => a.localeCompare(b)).map(([t, n]) => `${n} ${t}`);
+  const tiers = [...counts]
+    .filter(([t]) => t !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([t, n]) => `${n} ${t}`);
   const refused = outcome.refusedCount ?? outcome.refusedRows?.length ?? 0;
   return `scores ${outcome.scored} row${outcome.scored === 1 ? '' : 's'}${tiers.length ? `: ${tiers.join(', ')}` : ''}${refused ? `; refuses ${refused}, naming row and column` : ''}`;
 }
@@ -89,7 +110,10 @@ describe('a corpus of nasty sheets, through the sidebar path', () => {
         expect(report.scored).toBe(outcome!.scored);
         const tierColumn = width + 2;
         const header = sheet.snapshot().values.findIndex((row) => row[tierColumn - 1] === 'Tier');
-        const tiers = sheet.snapshot().values.slice(header + 1).map((row) => row[tierColumn - 1] ?? '');
+        const tiers = sheet
+          .snapshot()
+          .values.slice(header + 1)
+          .map((row) => row[tierColumn - 1] ?? '');
         if (Array.isArray(outcome!.tiers)) expect(tiers).toEqual(outcome!.tiers);
         else {
           const counts: Record<string, number> = {};
@@ -105,7 +129,11 @@ describe('a corpus of nasty sheets, through the sidebar path', () => {
             expect(e.message).toContain(refused[k][1]);
           });
         }
-        for (const value of outcome!.warningsName ?? []) expect(report.warnings.some((w) => w.includes(value)), value).toBe(true);
+        for (const value of outcome!.warningsName ?? [])
+          expect(
+            report.warnings.some((w) => w.includes(value)),
+            value,
+          ).toBe(true);
         for (const w of report.warnings) expect(w).not.toMatch(/undefined|NaN/u);
       }
       expect(userCells(book, ours)).toEqual(before);
@@ -134,12 +162,14 @@ describe('a corpus of nasty sheets, through the sidebar path', () => {
 });
 
 describe('limits, checked before Google enforces them', () => {
-  it('refuses a run past 10 million cells, counted over every sheet\'s grid, with advice', () => {
+  it("refuses a run past 10 million cells, counted over every sheet's grid, with advice", () => {
     const book = new FakeSpreadsheet({ S: [['a']] });
     book.sheet('S').insertRowsAfter(1000, 383_000); // 384 000 rows × 26 columns = 9,984,000 cells
     expect(book.cellCount()).toBe(9_984_000);
     const ss = book.session().services.spreadsheetApp.getActiveSpreadsheet();
-    expect(() => checkWorkbookCells(ss, 26_000)).toThrow('Scoring would need 10,010,000 cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.');
+    expect(() => checkWorkbookCells(ss, 26_000)).toThrow(
+      'Scoring would need 10,010,000 cells, over the 10,000,000 a spreadsheet can hold: split the accounts over two spreadsheets, or score them with the abm-tier command line.',
+    );
     expect(() => checkWorkbookCells(ss, 16_000)).not.toThrow();
   });
 
@@ -148,7 +178,9 @@ describe('limits, checked before Google enforces them', () => {
     const before = sheet.snapshot();
     let t = 0;
     const clock = new RunClock(() => (t += 3 * 60_000));
-    expect(() => scoreSheet(session.services, undefined, clock)).toThrow(/^Stopped before (scoring|writing the results): \d+ s of Apps Script's 6-minute limit are gone and nothing has been written/u);
+    expect(() => scoreSheet(session.services, undefined, clock)).toThrow(
+      /^Stopped before (scoring|writing the results): \d+ s of Apps Script's 6-minute limit are gone and nothing has been written/u,
+    );
     expect(sheet.snapshot()).toEqual(before);
   });
 

@@ -11,7 +11,9 @@ import { accountsGrid, outside, workbook } from './helpers';
 const WIDTH = SAMPLE_HEADER.length;
 
 function orderLines(): Value[][] {
-  return readFileSync(join(__dirname, '..', 'fixtures', 'sample-orders.csv'), 'utf8').trim().split('\n')
+  return readFileSync(join(__dirname, '..', 'fixtures', 'sample-orders.csv'), 'utf8')
+    .trim()
+    .split('\n')
     .map((l) => l.split(',').map((c) => c.replace(/^"|"$/gu, '')))
     .map((r, i) => (i === 0 ? r : [r[0], r[1], Number(r[2])]));
 }
@@ -62,23 +64,35 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
 
   it('segments by the rules in the settings when the user edited them', () => {
     const book = new FakeSpreadsheet({ Orders: orderLines() });
-    const rules = [{ name: 'Best', r: [5, 5], f: [5, 5], m: [5, 5] }, { name: 'Rest', r: [1, 5], f: [1, 5], m: [1, 5] }];
+    const rules = [
+      { name: 'Best', r: [5, 5], f: [5, 5], m: [5, 5] },
+      { name: 'Rest', r: [1, 5], f: [1, 5], m: [1, 5] },
+    ];
     const report = buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: rules });
     expect(report.segments.map((s) => s.segment).sort()).toEqual(['Best', 'Rest']);
-    expect(() => buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: [{ name: '', r: [1, 1], f: [1, 1], m: [1, 1] }] })).toThrow('Settings "rfmSegments.0.name": must not be empty.');
+    expect(() => buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: [{ name: '', r: [1, 1], f: [1, 1], m: [1, 1] }] })).toThrow(
+      'Settings "rfmSegments.0.name": must not be empty.',
+    );
   });
 
   it('never writes over a user sheet of the same name, and says what is missing on a sheet that is not order lines', () => {
     const book = new FakeSpreadsheet({ Orders: orderLines(), 'ABM Accounts': [['mine']] });
-    expect(() => buildAccountsSheet(book.session().services)).toThrow('There is already a sheet "ABM Accounts" that ABM Tier did not make: rename it, and try again.');
+    expect(() => buildAccountsSheet(book.session().services)).toThrow(
+      'There is already a sheet "ABM Accounts" that ABM Tier did not make: rename it, and try again.',
+    );
     expect(book.sheet('ABM Accounts').snapshot().values).toEqual([['mine']]);
-    const other = new FakeSpreadsheet({ Notes: [['Name', 'Text'], ['a', 'b']] });
+    const other = new FakeSpreadsheet({
+      Notes: [
+        ['Name', 'Text'],
+        ['a', 'b'],
+      ],
+    });
     expect(() => buildAccountsSheet(other.session().services)).toThrow(/needs these columns: account, order date, revenue /);
     expect(() => buildAccountsSheet(book.session().services, '2006-31-12')).toThrow('Settings "asOf": is not a real date.');
   });
 });
 
-describe('the sidebar\'s other actions batch their calls too', () => {
+describe("the sidebar's other actions batch their calls too", () => {
   it('make the same number of service calls for 20 rows as for 5 000', () => {
     const counts: number[][] = [];
     for (const n of [20, 5000]) {
@@ -88,7 +102,9 @@ describe('the sidebar\'s other actions batch their calls too', () => {
       book.calls.reset();
       findLookalikes(session.services);
       const lookalikes = book.calls.total;
-      const orders = new FakeSpreadsheet({ Orders: [['Account', 'Order date', 'Revenue'], ...Array.from({ length: n }, (_, i) => [`C${i % 97}`, `2026-0${1 + (i % 9)}-15`, i])] });
+      const orders = new FakeSpreadsheet({
+        Orders: [['Account', 'Order date', 'Revenue'], ...Array.from({ length: n }, (_, i) => [`C${i % 97}`, `2026-0${1 + (i % 9)}-15`, i])],
+      });
       buildAccountsSheet(orders.session().services, '2026-11-23');
       orders.calls.reset();
       buildAccountsSheet(orders.session().services, '2026-11-23');

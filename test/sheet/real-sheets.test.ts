@@ -31,14 +31,23 @@ function book(sheets: Record<string, CellInput[][]>, timeZone = 'Etc/UTC', local
 /** Every cell of a sheet as getValues gives it. */
 const valuesOf = (sheet: FakeSheet) => sheet.snapshot().values;
 
-describe('dates are days in the spreadsheet\'s time zone (the test process runs in Etc/UTC)', () => {
+describe("dates are days in the spreadsheet's time zone (the test process runs in Etc/UTC)", () => {
   it('runs in UTC, as the manifest says the script does', () => {
     expect(new Date(2026, 2, 15).getTimezoneOffset()).toBe(0);
   });
 
   for (const zone of ZONES) {
     it(`a recency cell showing 2026-03-15 is 15 March in ${zone}: 10 days before 2026-03-25`, () => {
-      const { book: b, services } = book({ Accounts: [['Account', 'Revenue', 'Last order'], ['Acme', 100, sheetDate('2026-03-15')], ['Birch', 50, sheetDate('2026-03-20')]] }, zone);
+      const { book: b, services } = book(
+        {
+          Accounts: [
+            ['Account', 'Revenue', 'Last order'],
+            ['Acme', 100, sheetDate('2026-03-15')],
+            ['Birch', 50, sheetDate('2026-03-20')],
+          ],
+        },
+        zone,
+      );
       const ss = services.spreadsheetApp.getActiveSpreadsheet();
       const language = documentLanguage(ss, parseSettings({ asOf: '2026-03-25' }));
       expect(language.timeZone).toBe(zone);
@@ -48,7 +57,16 @@ describe('dates are days in the spreadsheet\'s time zone (the test process runs 
     });
 
     it(`orders dated 2026-03-15 in ${zone} give first and last order shown as 2026-03-15 on "ABM Accounts"`, () => {
-      const { book: b, services } = book({ Orders: [['Account', 'Order date', 'Revenue'], ['Acme', sheetDate('2026-03-15'), 10], ['Acme', sheetDate('2026-03-01'), 5]] }, zone);
+      const { book: b, services } = book(
+        {
+          Orders: [
+            ['Account', 'Order date', 'Revenue'],
+            ['Acme', sheetDate('2026-03-15'), 10],
+            ['Acme', sheetDate('2026-03-01'), 5],
+          ],
+        },
+        zone,
+      );
       buildAccountsSheet(services, '2026-03-25');
       const accounts = b.sheet(ACCOUNTS_SHEET_NAME);
       const header = valuesOf(accounts)[0];
@@ -63,7 +81,15 @@ describe('dates are days in the spreadsheet\'s time zone (the test process runs 
     const realNow = Date.now;
     Date.now = () => now;
     try {
-      const { book: b, services } = book({ Orders: [['Account', 'Order date', 'Revenue'], ['Acme', sheetDate('2026-03-16'), 10]] }, 'Asia/Bangkok');
+      const { book: b, services } = book(
+        {
+          Orders: [
+            ['Account', 'Order date', 'Revenue'],
+            ['Acme', sheetDate('2026-03-16'), 10],
+          ],
+        },
+        'Asia/Bangkok',
+      );
       buildAccountsSheet(services);
       const accounts = valuesOf(b.sheet(ACCOUNTS_SHEET_NAME));
       expect(accounts[1][accounts[0].indexOf('Recency (days)')]).toBe(0);
@@ -72,10 +98,13 @@ describe('dates are days in the spreadsheet\'s time zone (the test process runs 
     }
   });
 
-  it('the summary says when it was scored in the spreadsheet\'s zone, and names the zone', () => {
+  it("the summary says when it was scored in the spreadsheet's zone, and names the zone", () => {
     const { book: b, services } = book({ Accounts: accountsGrid(20) as CellInput[][] }, 'Asia/Yerevan');
     scoreSheet(services);
-    const text = valuesOf(b.sheet(SUMMARY_SHEET_NAME)).flat().map(String).find((v) => v.includes('scored'));
+    const text = valuesOf(b.sheet(SUMMARY_SHEET_NAME))
+      .flat()
+      .map(String)
+      .find((v) => v.includes('scored'));
     expect(text).toMatch(/scored \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Yerevan\)/u);
     const [title] = unpackColumn(b.sheet(HISTORY_SHEET_NAME), 0).title.split(' · ');
     expect(title).toMatch(/\(Asia\/Yerevan\)$/u);
@@ -96,11 +125,18 @@ describe('text we write stays text', () => {
     // Typed with an apostrophe in Sheets: text, not a formula.
     IDS.forEach((id, k) => b.sheet('Orders').setText(k + 2, 1, id));
     expect(buildAccountsSheet(services, '2026-03-25').accounts).toBe(IDS.length);
-    const written = valuesOf(b.sheet(ACCOUNTS_SHEET_NAME)).slice(1, IDS.length + 1).map((r) => r[0]);
+    const written = valuesOf(b.sheet(ACCOUNTS_SHEET_NAME))
+      .slice(1, IDS.length + 1)
+      .map((r) => r[0]);
     expect(written.sort()).toEqual([...IDS].sort());
     expect(b.sheet(ACCOUNTS_SHEET_NAME).snapshot().formulas).toEqual([]);
     buildRfmSheet(services, '2026-03-25');
-    expect(valuesOf(b.sheet(RFM_SHEET_NAME)).slice(1, IDS.length + 1).map((r) => r[0]).sort()).toEqual([...IDS].sort());
+    expect(
+      valuesOf(b.sheet(RFM_SHEET_NAME))
+        .slice(1, IDS.length + 1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...IDS].sort());
   });
 
   it('tier labels "1", "2", "3" stay text, so the colour rules (="1") match them', () => {
@@ -116,7 +152,13 @@ describe('text we write stays text', () => {
   });
 
   it('history keeps ids such as 00123 and 18-digit numbers apart, as the text they are', () => {
-    const grid: CellInput[][] = [['Account', 'Revenue', 'Profit'], ['00123', 100, 10], ['123', 200, 20], ['123456789012345678', 300, 30], ['123456789012345679', 400, 40]];
+    const grid: CellInput[][] = [
+      ['Account', 'Revenue', 'Profit'],
+      ['00123', 100, 10],
+      ['123', 200, 20],
+      ['123456789012345678', 300, 30],
+      ['123456789012345679', 400, 40],
+    ];
     const { book: b, services } = book({ Accounts: grid });
     scoreSheet(services);
     expect([...unpackColumn(b.sheet(HISTORY_SHEET_NAME), 0).snapshot.keys()].sort()).toEqual(['00123', '123', '123456789012345678', '123456789012345679']);
@@ -138,11 +180,15 @@ describe('saved settings survive the sidebar reopening (google.script.run sends 
     expect(JSON.parse(b.properties['abmTier.settings']).labels).toEqual(['Gold', 'Silver', 'Bronze']);
   });
 
-  it('the menu\'s Score and the sidebar\'s Score give the same tiers', () => {
+  it("the menu's Score and the sidebar's Score give the same tiers", () => {
     const { book: b, services } = book({ Accounts: accountsGrid(60, 3) as CellInput[][] });
     const settings = { method: 'pareto' as const };
     scriptRun((s: unknown) => scoreSheet(services, s))(settings);
-    const tierAt = () => { const v = valuesOf(b.sheet('Accounts')); const c = v[0].indexOf('Tier'); return v.slice(1).map((r) => r[c]); };
+    const tierAt = () => {
+      const v = valuesOf(b.sheet('Accounts'));
+      const c = v[0].indexOf('Tier');
+      return v.slice(1).map((r) => r[c]);
+    };
     const fromSidebar = tierAt();
     menuScore(services);
     expect(b.toasts.length).toBe(1);
@@ -150,7 +196,12 @@ describe('saved settings survive the sidebar reopening (google.script.run sends 
   });
 
   it('every sidebar call accepts null for an argument it may go without', () => {
-    const { services } = book({ Orders: [['Account', 'Order date', 'Revenue'], ['Acme', '2026-03-01', 10]] });
+    const { services } = book({
+      Orders: [
+        ['Account', 'Order date', 'Revenue'],
+        ['Acme', '2026-03-01', 10],
+      ],
+    });
     expect(() => scriptRun((a: unknown) => buildAccountsSheet(services, a as null))(undefined)).not.toThrow();
     expect(() => scriptRun((a: unknown, k: unknown, s: unknown) => buildRfmSheet(services, a as null, k, s))(undefined, undefined, undefined)).not.toThrow();
   });
@@ -169,7 +220,11 @@ describe('the grid: rows and columns are inserted before writing past them', () 
 
   it('output columns past the last column of a full 26-column sheet are inserted first', () => {
     const grid = accountsGrid(10) as CellInput[][];
-    const wide = grid.map((row, r) => { const out = [...row]; while (out.length < 26) out.push(r === 0 ? `Note ${out.length}` : 'x'); return out; });
+    const wide = grid.map((row, r) => {
+      const out = [...row];
+      while (out.length < 26) out.push(r === 0 ? `Note ${out.length}` : 'x');
+      return out;
+    });
     const { book: b, services } = book({ Accounts: wide });
     expect(b.sheet('Accounts').getMaxColumns()).toBe(26);
     const report = scoreSheet(services);
@@ -178,8 +233,8 @@ describe('the grid: rows and columns are inserted before writing past them', () 
   });
 });
 
-describe('the 10-million-cell limit counts every sheet\'s grid', () => {
-  it('a run that would pass the limit with its output columns, summary and history stops with the README\'s message and writes nothing', () => {
+describe("the 10-million-cell limit counts every sheet's grid", () => {
+  it("a run that would pass the limit with its output columns, summary and history stops with the README's message and writes nothing", () => {
     const { book: b, services } = book({ Accounts: accountsGrid(50) as CellInput[][] });
     // A hidden sheet that leaves 20 000 cells of room: not enough for a summary and a history (26 000 each).
     const big = b.insertSheet('Archive') as FakeSheet;
@@ -258,7 +313,11 @@ describe('ours, and only ours', () => {
     const sheet = b.sheet('Accounts');
     const rows = valuesOf(sheet);
     const body = rows.slice(1, 13).reverse();
-    sheet.write(2, 1, body.map((r) => r.map((v) => (v instanceof Date ? v : v))));
+    sheet.write(
+      2,
+      1,
+      body.map((r) => r.map((v) => (v instanceof Date ? v : v))),
+    );
     expect(() => scoreSheet(services)).not.toThrow();
   });
 
@@ -315,7 +374,9 @@ describe('properties are counted in UTF-8 bytes', () => {
     const settings = parseSettings({ roles });
     const text = JSON.stringify(settings);
     expect(text.length).toBeLessThan(9 * 1024);
-    expect(() => saveSettings(services.properties.getDocumentProperties(), settings)).toThrow('The settings are too large to save (over 9 KB): remove some column overrides.');
+    expect(() => saveSettings(services.properties.getDocumentProperties(), settings)).toThrow(
+      'The settings are too large to save (over 9 KB): remove some column overrides.',
+    );
   });
 });
 

@@ -29,7 +29,14 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
   });
 
   it('finds the header below a title row and writes from that row', () => {
-    const grid = [['Key accounts, Q3 export', '', ''], ['', '', ''], ['Account', 'Revenue', 'Profit'], ['A', 10, 1], ['B', 20, 5], ['C', 30, -2]];
+    const grid = [
+      ['Key accounts, Q3 export', '', ''],
+      ['', '', ''],
+      ['Account', 'Revenue', 'Profit'],
+      ['A', 10, 1],
+      ['B', 20, 5],
+      ['C', 30, -2],
+    ];
     const { sheet, session } = workbook(grid);
     scoreSheet(session.services);
     const v = sheet.snapshot().values;
@@ -54,13 +61,23 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     const { sheet, session } = workbook(grid);
     const report = scoreSheet(session.services);
     expect(report.columns).toBe('S:W');
-    expect(sheet.snapshot().values.slice(1).every((row) => row[WIDTH] === 'Gold')).toBe(true);
+    expect(
+      sheet
+        .snapshot()
+        .values.slice(1)
+        .every((row) => row[WIDTH] === 'Gold'),
+    ).toBe(true);
   });
 
   it('a second run leaves the sheet exactly as the first did: same columns, no duplicates', () => {
     const { book, sheet, session } = workbook(accountsGrid(30));
     scoreSheet(session.services);
-    const first = { values: sheet.snapshot(), rules: sheet.rules.length, summary: book.sheet(SUMMARY_SHEET_NAME).snapshot(), charts: book.sheet(SUMMARY_SHEET_NAME).charts.length };
+    const first = {
+      values: sheet.snapshot(),
+      rules: sheet.rules.length,
+      summary: book.sheet(SUMMARY_SHEET_NAME).snapshot(),
+      charts: book.sheet(SUMMARY_SHEET_NAME).charts.length,
+    };
     scoreSheet(session.services);
     expect(sheet.snapshot()).toEqual(first.values);
     expect(sheet.rules).toHaveLength(first.rules);
@@ -68,7 +85,13 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(2);
     expect(sheet.metadata).toHaveLength(1);
     // The summary's time stamp differs, and the second run has a previous run to compare with; the rest is equal.
-    const norm = (v: unknown[][]) => v.slice(0, v.findIndex((r) => r[0] === 'Tier movement since the previous run')).map((r, i) => (i === 1 ? [] : r));
+    const norm = (v: unknown[][]) =>
+      v
+        .slice(
+          0,
+          v.findIndex((r) => r[0] === 'Tier movement since the previous run'),
+        )
+        .map((r, i) => (i === 1 ? [] : r));
     expect(norm(book.sheet(SUMMARY_SHEET_NAME).snapshot().values)).toEqual(norm(first.summary.values));
   });
 
@@ -92,7 +115,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     for (let r = 11; r < 21; r++) expect(v[r].slice(WIDTH, WIDTH + 5)).toEqual(['', '', '', '', '']);
   });
 
-  it('puts a bad cell\'s message in its row and still scores every other row', () => {
+  it("puts a bad cell's message in its row and still scores every other row", () => {
     const grid = accountsGrid(10);
     grid[4][2] = '12,5OO';
     const { sheet, session } = workbook(grid);
@@ -107,10 +130,15 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
 });
 
 describe('Tier colours', () => {
-  it('colours whole rows by tier with rules on the Tier column, keeping the user\'s own rules', () => {
+  it("colours whole rows by tier with rules on the Tier column, keeping the user's own rules", () => {
     const { book, sheet, session } = workbook(accountsGrid(20));
     const app = session.services.spreadsheetApp;
-    const userRule = app.newConditionalFormatRule().whenFormulaSatisfied('=$C2>100000').setBackground('#0000ff').setRanges([sheet.getRange('C2:C21')]).build();
+    const userRule = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2>100000')
+      .setBackground('#0000ff')
+      .setRanges([sheet.getRange('C2:C21')])
+      .build();
     sheet.setConditionalFormatRules([userRule]);
     scoreSheet(session.services);
     expect(sheet.rules).toHaveLength(4);
@@ -157,7 +185,16 @@ describe('The summary sheet', () => {
     const row = (label: string) => v.findIndex((r) => r[0] === label) + 1;
     const tier1 = row('Tier 1');
     // Accounts, share of accounts, revenue, cost, profit, margin, share of profit, profit per account.
-    expect(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((_, c) => summary.formatAt(tier1, c + 2))).toEqual(['#,##0', '0.0%', '#,##0', '#,##0', '#,##0', '0.0%', '0.0%', '#,##0']);
+    expect(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((_, c) => summary.formatAt(tier1, c + 2))).toEqual([
+      '#,##0',
+      '0.0%',
+      '#,##0',
+      '#,##0',
+      '#,##0',
+      '0.0%',
+      '0.0%',
+      '#,##0',
+    ]);
     expect(summary.formatAt(row('Filler'), 3)).toBe('0.0%');
     expect(summary.formatAt(row('Average lifetime value'), 2)).toBe('#,##0.00');
     expect(summary.formatAt(row('Average lifetime (years)'), 2)).toBe('0.00');
@@ -193,7 +230,12 @@ describe('Settings, locks and refusals', () => {
     expect(JSON.parse(book.properties[SETTINGS_PROPERTY]).method).toBe('threshold');
     const again = book.session('colleague@example.com');
     scoreSheet(again.services);
-    const tiers = new Set(sheet.snapshot().values.slice(1).map((r) => r[WIDTH + 1]));
+    const tiers = new Set(
+      sheet
+        .snapshot()
+        .values.slice(1)
+        .map((r) => r[WIDTH + 1]),
+    );
     expect([...tiers].every((t) => ['High', 'Medium', 'Low'].includes(t as string))).toBe(true);
   });
 
@@ -225,7 +267,14 @@ describe('Settings, locks and refusals', () => {
   it('says so for a sheet with only a header, an empty sheet, or no metric column', () => {
     expect(() => scoreSheet(workbook([['Account', 'Revenue']]).session.services)).toThrow('"Accounts" has a header on row 1 but no accounts below it.');
     expect(() => scoreSheet(workbook([]).session.services)).toThrow(/is empty/);
-    expect(() => scoreSheet(workbook([['Name', 'Notes'], ['A', 'x']]).session.services)).toThrow(/No metric column found/);
+    expect(() =>
+      scoreSheet(
+        workbook([
+          ['Name', 'Notes'],
+          ['A', 'x'],
+        ]).session.services,
+      ),
+    ).toThrow(/No metric column found/);
   });
 
   it('refuses to score the summary sheet itself', () => {

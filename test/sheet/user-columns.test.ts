@@ -7,7 +7,14 @@ import { workbook } from './helpers';
 
 /** A user's column right after our output block (C:G here, so H) is the user's: never written, always read as data. */
 describe('a user column right after our output block', () => {
-  const accounts = () => [['Account', 'Revenue'], ['A', 50], ['B', 40], ['C', 30], ['D', 20], ['E', 10]];
+  const accounts = () => [
+    ['Account', 'Revenue'],
+    ['A', 50],
+    ['B', 40],
+    ['C', 30],
+    ['D', 20],
+    ['E', 10],
+  ];
 
   it('keeps every cell byte for byte through Score and Find lookalikes', () => {
     const { sheet, session } = workbook(accounts());
@@ -33,9 +40,20 @@ describe('a user column right after our output block', () => {
     const engagement = [['Engagement'], [1], [2], [3], [4], [5]];
     sheet.write(1, 8, engagement);
     scoreSheet(session.services);
-    const expected = analyseGrid(accounts().map((row, r) => [...row, engagement[r][0]]), parseSettings({}));
-    const scores = sheet.snapshot().values.slice(1).map((row) => row[2]);
+    const expected = analyseGrid(
+      accounts().map((row, r) => [...row, engagement[r][0]]),
+      parseSettings({}),
+    );
+    const scores = sheet
+      .snapshot()
+      .values.slice(1)
+      .map((row) => row[2]);
     expect(scores).toEqual(Array.from(expected.score));
-    expect(sheet.snapshot().values.slice(1).map((row) => row[7])).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      sheet
+        .snapshot()
+        .values.slice(1)
+        .map((row) => row[7]),
+    ).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -18,10 +18,12 @@ describe('the SQL as "Copy as SQL" and `abm-tier sql` give it', () => {
     const settings = parseSettings({ method: 'threshold' });
     const { scores, profitability, tierProfitability } = generateSql(HEADERS, settings, { table: 'project.dataset.accounts', dialect: 'bigquery' });
     expect(sqlExportText(request, settings, english)).toBe(
-      `-- ABM Tier: score, tier, segment and program of every account\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n\n-- ABM Tier: profitability by tier\n${tierProfitability};\n`);
+      `-- ABM Tier: score, tier, segment and program of every account\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n\n-- ABM Tier: profitability by tier\n${tierProfitability};\n`,
+    );
     // The command line notes the dialect in the first comment; nothing else differs.
-    expect(sqlExportText({ ...request, note: 'bigquery' }, settings, english))
-      .toBe(sqlExportText(request, settings, english).replace('every account\n', 'every account (bigquery)\n'));
+    expect(sqlExportText({ ...request, note: 'bigquery' }, settings, english)).toBe(
+      sqlExportText(request, settings, english).replace('every account\n', 'every account (bigquery)\n'),
+    );
   });
 
   it('refuses an unusable table, dialect or sheet with the catalogue message, in that order', () => {
@@ -56,19 +58,30 @@ describe('`abm-tier sql` prints the same text', () => {
     return { code, out, err };
   };
 
-  it('with the dialect noted, and refuses an unusable table in the settings\' language', async () => {
+  it("with the dialect noted, and refuses an unusable table in the settings' language", async () => {
     const ok = await cli('sql', '--columns', 'Account,Revenue,Profit', '--table', 'crm.accounts', '--dialect', 'duckdb', '--method', 'threshold');
     expect(ok.code).toBe(0);
     const settings = parseSettings({ method: 'threshold' });
-    expect(ok.out).toBe(sqlExportText({ headers: ['Account', 'Revenue', 'Profit'], source: '--columns', table: 'crm.accounts', dialect: 'duckdb', note: 'duckdb' }, settings, english));
-    expect(await cli('sql', '--columns', 'Account,Revenue', '--table', 'crm.accounts; drop')).toMatchObject({ code: 1, out: '', err: `abm-tier: ${t('en', 'msg.sqlTable')}\n` });
+    expect(ok.out).toBe(
+      sqlExportText(
+        { headers: ['Account', 'Revenue', 'Profit'], source: '--columns', table: 'crm.accounts', dialect: 'duckdb', note: 'duckdb' },
+        settings,
+        english,
+      ),
+    );
+    expect(await cli('sql', '--columns', 'Account,Revenue', '--table', 'crm.accounts; drop')).toMatchObject({
+      code: 1,
+      out: '',
+      err: `abm-tier: ${t('en', 'msg.sqlTable')}\n`,
+    });
     expect((await cli('sql', '--columns', 'Account,Revenue', '--table', 'a b', '--lang', 'th')).err).toBe(`abm-tier: ${t('th', 'msg.sqlTable')}\n`);
   });
 });
 
-describe('the sidebar\'s header row, rebuilt from its state, gives the SQL the sheet\'s own header row gives', () => {
+describe("the sidebar's header row, rebuilt from its state, gives the SQL the sheet's own header row gives", () => {
   /** The header row as the server read it for "Copy as SQL": every cell, trimmed, our own columns blank. */
-  const sheetHeaders = (book: FakeSpreadsheet) => readSheet(book.session().services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet()).header!.map((h) => String(h ?? '').trim());
+  const sheetHeaders = (book: FakeSpreadsheet) =>
+    readSheet(book.session().services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet()).header!.map((h) => String(h ?? '').trim());
 
   const cases: Record<string, () => Value[][]> = {
     'the sample accounts, scored (our output columns are in the row)': () => accountsGrid(40),
@@ -95,7 +108,12 @@ describe('the sidebar\'s header row, rebuilt from its state, gives the SQL the s
   }
 
   it('fills the gaps between headers with blanks', () => {
-    expect(headerRow([{ index: 0, header: 'Account' }, { index: 3, header: 'Revenue' }])).toEqual(['Account', '', '', 'Revenue']);
+    expect(
+      headerRow([
+        { index: 0, header: 'Account' },
+        { index: 3, header: 'Revenue' },
+      ]),
+    ).toEqual(['Account', '', '', 'Revenue']);
     expect(headerRow([])).toEqual([]);
   });
 });

@@ -20,10 +20,18 @@ describe('the .xlsx template (npm run template)', () => {
     expect(accounts.rowCount).toBe(251);
     const how = wb.getWorksheet('How to use')!;
     const formulas: string[] = [];
-    how.eachRow((row) => row.eachCell((cell) => {
-      if (cell.formula) formulas.push(cell.formula);
-    }));
-    for (const fn of ['ABMSCORE(Accounts!A1:Q251)', 'ABMTIER(Accounts!A1:Q251)', 'ABMSEGMENT(Accounts!C1:C251)', 'ABMDRIVERS(Accounts!A1:Q251)', 'ABMLTV(1200, 6, 5, 0.3)']) {
+    how.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula) formulas.push(cell.formula);
+      }),
+    );
+    for (const fn of [
+      'ABMSCORE(Accounts!A1:Q251)',
+      'ABMTIER(Accounts!A1:Q251)',
+      'ABMSEGMENT(Accounts!C1:C251)',
+      'ABMDRIVERS(Accounts!A1:Q251)',
+      'ABMLTV(1200, 6, 5, 0.3)',
+    ]) {
       expect(formulas).toContain(fn);
     }
     expect(formulas.some((f) => f.startsWith('ABMPROFIT('))).toBe(true);
