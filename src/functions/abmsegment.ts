@@ -1,19 +1,6 @@
 import { parseCell, parseSettings, quantileTiers, type SettingsInput } from '../core';
-import {
-  absent,
-  cellMessage,
-  column,
-  firstDataRow,
-  frame,
-  inLanguage,
-  isBlankRow,
-  labelList,
-  numberList,
-  refuse,
-  word,
-  type DocumentLabels,
-  type Output,
-} from './args';
+import { absent, cellMessage, column, firstDataRow, frame, inLanguage, isBlankRow, labelList, numberList, refuse, word } from './args';
+import type { DocumentLabels, Output } from './args';
 
 /** =ABMSEGMENT(revenue, [cutoffs]): Money Maker, Contributor or Filler by revenue (SPEC §6). */
 export function abmSegment(revenue: unknown, cutoffs?: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {

@@ -1,19 +1,6 @@
 import { assignTiers, parseCell, parseSettings, roleOfHeader, ROW_BLANK, type Settings, type SettingsInput } from '../core';
-import {
-  absent,
-  cellMessage,
-  column,
-  firstDataRow,
-  frame,
-  inLanguage,
-  isBlankRow,
-  labelList,
-  numberList,
-  refuse,
-  word,
-  type DocumentLabels,
-  type Output,
-} from './args';
+import { absent, cellMessage, column, firstDataRow, frame, inLanguage, isBlankRow, labelList, numberList, refuse, word } from './args';
+import type { DocumentLabels, Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
