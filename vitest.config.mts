@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Four projects, so `npm test` runs every file once and the scripts beside it run a part:
-// `npm run test:unit` (unit + unit-process), `test:e2e` (Chromium; and `npm start -- --file` as a person runs it), `test:slow` (1 000 000 rows, DuckDB).
+// `npm run test:unit` (unit + unit-process), `test:e2e` (Chromium; and `npm start -- --file` as a person runs it), `test:slow` (1 000 000 rows, DuckDB, 50 000 rows through the shell twice).
 const E2E = ['test/e2e/**/*.test.ts', 'test/preview/read-file.test.ts'];
 // Every file that runs the SQL on DuckDB is named duckdb*.test.ts (loading DuckDB alone takes a second or two).
-const SLOW = ['test/cli/million-rows.test.ts', 'test/sql/duckdb*.test.ts'];
+const SLOW = ['test/cli/million-rows.test.ts', 'test/sql/duckdb*.test.ts', 'test/sheet/calls-at-scale.test.ts'];
 // A process of their own: workbook.test.ts sets process.env.TZ, which a worker thread ignores (its Date keeps the process's zone).
 const OWN_PROCESS = ['test/fakes/workbook.test.ts'];
 

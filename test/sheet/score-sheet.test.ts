@@ -4,7 +4,7 @@ import { removeColours } from '../../src/sheet/tier-colours';
 import { SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { analyseGrid, parseSettings } from '../../src/core';
 import type { FakeChart } from '../fakes/workbook';
-import { accountsGrid, formulasOutside, outside, workbook } from './helpers';
+import { accountsGrid, outside, workbook } from './helpers';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
 
 const WIDTH = SAMPLE_HEADER.length; // columns of the sample
@@ -296,25 +296,6 @@ describe('Settings, locks and refusals', () => {
     expect(p.tiers[0].marketers).toBe(Math.ceil(p.tiers[0].accounts / 3));
     expect(sheet.snapshot()).toEqual(before);
     expect(book.sheets).toHaveLength(1);
-  });
-});
-
-describe('Batched service calls', () => {
-  it('makes the same number of calls for 10 rows as for 50 000, and every cell outside our columns is unchanged', () => {
-    const counts: number[] = [];
-    for (const n of [10, 50_000]) {
-      const { book, sheet, session } = workbook(accountsGrid(n, 7));
-      scoreSheet(session.services); // first run creates columns, sheets and charts
-      const before = outside(sheet, WIDTH + 1, WIDTH + 5);
-      const formulas = formulasOutside(sheet, WIDTH + 1, WIDTH + 5);
-      book.calls.reset();
-      scoreSheet(session.services);
-      counts.push(book.calls.total);
-      expect(outside(sheet, WIDTH + 1, WIDTH + 5)).toEqual(before);
-      expect(formulasOutside(sheet, WIDTH + 1, WIDTH + 5)).toEqual(formulas);
-    }
-    expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(25);
   });
 });
 
