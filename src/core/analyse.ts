@@ -75,45 +75,63 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const tier = assignTiers(scores, settings, profit ?? revenue);
   const capped = settings.unprofitableCap && mapping.hasHeader && profit ? capUnprofitable(tier, profit) : 0;
 
-  let segment: Int8Array;
-  if (revenue) {
-    const masked = new Float64Array(table.n);
-    for (let i = 0; i < table.n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
-    segment = quantileTiers(masked, settings.segmentCutoffs);
-  } else segment = new Int8Array(table.n).fill(-1);
-
   const money = { revenue, profit, cost };
   const warnings = [...table.warnings];
   const noScore = include.reduce((a, v, i) => a + (v && !scoredMask[i] ? 1 : 0), 0);
   if (noScore > 0) warnings.push({ code: 'warn.noScore', params: { count: noScore } });
   if (capped > 0) warnings.push({ code: 'warn.capped', params: { count: capped, tier: settings.labels[2] } });
-  const byTier = profitability(tier, settings.labels, money);
-  const bySegment = profitability(segment, settings.segmentLabels, money);
-  // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
-  const tooLarge = [byTier.total, bySegment.total, ...byTier.rows, ...bySegment.rows].some((r) =>
-    [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity),
+  // What only some surfaces show is computed when first read: ABMSCORE and ABMTIER never pay for
+  // segments, health, drivers, profit tables, the whale curve or KPIs (each is computed once).
+  return lazily(
+    { table, settings, scored, score: scores, percentiles, tier, capped },
+    {
+      segment: () => segments(table, include, revenue, settings),
+      health: () => healthIndex(table, include, percentiles),
+      drivers: () =>
+        drivers(
+          percentiles,
+          mapping.metrics.map((m) => m.weight),
+          scores,
+        ),
+      capacity: () => capacity(tier, settings),
+      byTier: () => profitability(tier, settings.labels, money),
+      bySegment: (a) => profitability(a.segment, settings.segmentLabels, money),
+      whale: () => (profit ? whaleCurve(profit, scoredMask) : null),
+      kpis: () => kpis(table, include, settings),
+      warnings: (a) => {
+        // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
+        const rows = [a.byTier.total, a.bySegment.total, ...a.byTier.rows, ...a.bySegment.rows];
+        const tooLarge = rows.some((r) => [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity));
+        return tooLarge ? [...warnings, { code: 'warn.tooLarge' }] : warnings;
+      },
+    },
   );
-  if (tooLarge) warnings.push({ code: 'warn.tooLarge' });
-  return {
-    table,
-    settings,
-    scored,
-    score: scores,
-    percentiles,
-    tier,
-    segment,
-    health: healthIndex(table, include, percentiles),
-    drivers: drivers(
-      percentiles,
-      mapping.metrics.map((m) => m.weight),
-      scores,
-    ),
-    capacity: capacity(tier, settings),
-    capped,
-    byTier,
-    bySegment,
-    whale: profit ? whaleCurve(profit, scoredMask) : null,
-    kpis: kpis(table, include, settings),
-    warnings,
-  };
+}
+
+/** Money Maker, Contributor, Filler by revenue over the included rows (SPEC §6); −1 without revenue. */
+function segments(table: ParsedTable, include: Uint8Array, revenue: Float64Array | null, settings: Settings): Int8Array {
+  if (!revenue) return new Int8Array(table.n).fill(-1);
+  const masked = new Float64Array(table.n);
+  for (let i = 0; i < table.n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
+  return quantileTiers(masked, settings.segmentCutoffs);
+}
+
+type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped'>;
+type Later = Omit<Analysis, keyof Eager>;
+
+/** `eager` with each of `later` as a property computed on first read and kept (enumerable, so a spread copies it). */
+function lazily(eager: Eager, later: { [K in keyof Later]: (analysis: Analysis) => Later[K] }): Analysis {
+  const analysis = eager as Analysis;
+  for (const key of Object.keys(later) as (keyof Later)[]) {
+    Object.defineProperty(analysis, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = later[key](analysis);
+        Object.defineProperty(analysis, key, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return analysis;
 }
