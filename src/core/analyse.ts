@@ -4,10 +4,10 @@ import { healthIndex } from './health';
 import { kpis, type Kpis } from './kpis';
 import { capacity, type Capacity } from './programs';
 import { profitability, whaleCurve, type ProfitTable, type WhaleCurve } from './profitability';
-import type { MetricRole } from './roles';
 import { score } from './score';
 import type { Settings } from './settings';
-import { ROW_OK, type ParsedTable } from './table';
+import { setOwn } from './own-key';
+import { column, ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
 import { MessageError, type Message } from './message';
 
@@ -36,11 +36,6 @@ export interface Analysis {
   warnings: Message[];
 }
 
-export function column(table: ParsedTable, role: MetricRole): Float64Array | null {
-  const m = table.mapping.metrics.findIndex((c) => c.role === role);
-  return m < 0 ? null : table.values[m];
-}
-
 export function scoredMetricCount(mapping: ColumnMapping): number {
   return mapping.metrics.filter((m) => m.weight > 0).length;
 }
@@ -54,10 +49,16 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);
-  for (let i = 0; i < table.n; i++) include[i] = table.status[i] === ROW_OK ? 1 : 0;
+  let included = 0;
+  for (let i = 0; i < table.n; i++) {
+    if (table.status[i] !== ROW_OK) continue;
+    include[i] = 1;
+    included++;
+  }
+  const weights = mapping.metrics.map((m) => m.weight);
   const { score: scores, percentiles } = score({
     values: table.values,
-    weights: mapping.metrics.map((m) => m.weight),
+    weights,
     directions: mapping.metrics.map((m) => m.direction),
     include,
   });
@@ -77,7 +78,8 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
 
   const money = { revenue, profit, cost };
   const warnings = [...table.warnings];
-  const noScore = include.reduce((a, v, i) => a + (v && !scoredMask[i] ? 1 : 0), 0);
+  // Only included rows are scored.
+  const noScore = included - scored;
   if (noScore > 0) warnings.push({ code: 'warn.noScore', params: { count: noScore } });
   if (capped > 0) warnings.push({ code: 'warn.capped', params: { count: capped, tier: settings.labels[2] } });
   // What only some surfaces show is computed when first read: ABMSCORE and ABMTIER never pay for
@@ -87,12 +89,7 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
     {
       segment: () => segments(table, include, revenue, settings),
       health: () => healthIndex(table, include, percentiles),
-      drivers: () =>
-        drivers(
-          percentiles,
-          mapping.metrics.map((m) => m.weight),
-          scores,
-        ),
+      drivers: () => drivers(percentiles, weights, scores),
       capacity: () => capacity(tier, settings),
       byTier: () => profitability(tier, settings.labels, money),
       bySegment: (a) => profitability(a.segment, settings.segmentLabels, money),
@@ -128,7 +125,7 @@ function lazily(eager: Eager, later: { [K in keyof Later]: (analysis: Analysis) 
       configurable: true,
       get() {
         const value = later[key](analysis);
-        Object.defineProperty(analysis, key, { value, enumerable: true, writable: true, configurable: true });
+        setOwn(analysis as unknown as Record<string, unknown>, key, value);
         return value;
       },
     });

@@ -28,21 +28,11 @@ function formatter(zone: string): Intl.DateTimeFormat | null {
               second: 'numeric',
             });
     } catch {
-      f = null; // an unknown zone: UTC (checked with isTimeZone where a user names one)
+      f = null; // a zone this runtime does not know: UTC (zones come from the spreadsheet, not typed by a user)
     }
     formatters.set(zone, f);
   }
   return f;
-}
-
-/** Whether this runtime knows the IANA zone name. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The wall-clock time of `ms` in `zone`, read as if it were UTC (ms). */

@@ -18,7 +18,7 @@ export interface Drivers {
  */
 const denominators = new WeakMap<Float64Array, number>();
 
-export function percentileDenominator(p: Float64Array): number {
+function percentileDenominator(p: Float64Array): number {
   let d = denominators.get(p);
   if (d === undefined) {
     let n = 0;
@@ -88,7 +88,7 @@ export function drivers(percentiles: readonly (Float64Array | null)[], weights: 
 }
 
 /** `top X%` and `bottom X%` texts, rendered once per metric and percent. */
-export class DriverText {
+class DriverText {
   private readonly tops: string[][];
   private readonly bottoms: string[][];
   private readonly names: MessageParam[];

@@ -19,18 +19,9 @@ export interface GridAnalysis extends Analysis {
   firstDataRow: number;
 }
 
-export function width(rows: readonly (readonly Cell[])[]): number {
-  let w = 0;
-  for (const r of rows) if (r.length > w) w = r.length;
-  return w;
-}
-
 export function analyseGrid(rows: readonly (readonly Cell[])[], settings: Settings, options: GridOptions = {}): GridAnalysis {
   const headerRow = findHeaderRow(rows, options.headerScan);
   const first = headerRow + 1;
-  const analysis = analyseRows(headerRow >= 0 ? rows[headerRow] : null, rows.slice(first), settings, {
-    width: width(rows),
-    firstRowNumber: (options.firstRowNumber ?? 1) + first,
-  });
+  const analysis = analyseRows(headerRow >= 0 ? rows[headerRow] : null, rows.slice(first), settings, { firstRowNumber: (options.firstRowNumber ?? 1) + first });
   return { ...analysis, headerRow, firstDataRow: first };
 }

@@ -1,8 +1,7 @@
 import { discountedYears } from './ltv';
 import { exponentOf, maxAbs, product, scaledSum } from './sum';
-import type { MetricRole } from './roles';
 import type { Settings } from './settings';
-import type { ParsedTable } from './table';
+import { column, type ParsedTable } from './table';
 
 /** The usual ABM KPIs, SPEC §8; null where the table lacks the columns a KPI needs. */
 export interface Kpis {
@@ -33,16 +32,12 @@ export const KPI_KEYS: readonly (keyof Kpis)[] = [
 ];
 
 export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings): Kpis {
-  const col = (role: MetricRole) => {
-    const m = table.mapping.metrics.findIndex((c) => c.role === role);
-    return m < 0 ? null : table.values[m];
-  };
-  const revenue = col('revenue');
-  const profit = col('profit');
-  const orders = col('orders');
-  const recency = col('recency');
-  const tenure = col('tenure');
-  const leads = col('leads');
+  const revenue = column(table, 'revenue');
+  const profit = column(table, 'profit');
+  const orders = column(table, 'orders');
+  const recency = column(table, 'recency');
+  const tenure = column(table, 'tenure');
+  const leads = column(table, 'leads');
   const n = include.length;
   let accounts = 0;
   let active = 0;
@@ -93,8 +88,6 @@ export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings
  */
 function per(a: Float64Array, b: Float64Array | null, mask: Uint8Array, shift = 0): number | null {
   const top = scaledSum(a, mask);
-  let count = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === a[i] && mask[i]) count++;
-  const bottom = b ? scaledSum(b, mask) : { sum: count, k: 0 };
+  const bottom = b ? scaledSum(b, mask) : { sum: top.count, k: 0 };
   return bottom.sum > 0 ? product([top.sum / bottom.sum], top.k - bottom.k + shift) : null;
 }

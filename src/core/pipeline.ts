@@ -19,8 +19,6 @@ export interface PipelineOptions {
   rowCode?: RowCode;
   /** Weights and directions by position, for a range without a header row. */
   positional?: PositionalOptions;
-  /** Columns to map; default the widest of the header and the rows. */
-  width?: number;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -37,14 +35,16 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
 }
 
 export function analyseRows(header: readonly Cell[] | null, rows: readonly (readonly Cell[])[], settings: Settings, options: PipelineOptions = {}): Analysis {
-  const reader = rowsReader(header, options.width ?? widthOf(header, rows), settings, options, rows.length);
+  const reader = rowsReader(header, widthOf(header, rows), settings, options, rows.length);
   const first = options.firstRowNumber ?? 1;
   for (let i = 0; i < rows.length; i++) reader.add(rows[i], first + i);
   return reader.finish();
 }
 
+/** Columns to map: the header's (past its end a column has no name and maps to nothing), else the widest row's. */
 function widthOf(header: readonly Cell[] | null, rows: readonly (readonly Cell[])[]): number {
-  let w = header?.length ?? 0;
+  if (header) return header.length;
+  let w = 0;
   for (const r of rows) if (r.length > w) w = r.length;
   return w;
 }

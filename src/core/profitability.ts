@@ -54,7 +54,9 @@ export function profitability(groups: Int8Array, labels: readonly string[], mone
   // halved, so that revenue − profit cannot overflow; their sums are doubled back.
   const max = new Float64Array(3 * k);
   const sum = new Float64Array(3 * k + 3);
-  let scale = max;
+  // Each sum is sum × 2^shift; the Total's shifts are set below.
+  const shift = new Array<number>(3 * k + 3).fill(0);
+  const scale = new Float64Array(3 * k);
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i];
@@ -76,9 +78,13 @@ export function profitability(groups: Int8Array, labels: readonly string[], mone
         if (Math.abs(c) > max[a + 2]) max[a + 2] = Math.abs(c);
       }
     }
-    scale = max.map((m) => 2 ** -exponentOf(m));
+    if (pass === 0) {
+      for (let j = 0; j < 3 * k; j++) {
+        shift[j] = exponentOf(max[j]);
+        scale[j] = 2 ** -shift[j];
+      }
+    }
   }
-  const shift = [...Array.from(max, exponentOf), 0, 0, 0];
   // The Total of each column: the groups' sums brought to one power of two (their largest, + 8 for room) and added.
   for (let j = 0; j < 3; j++) {
     let e = -1100;

@@ -1,5 +1,5 @@
 /** A magnitude from which a double has no digit below the 6th decimal to drop (its spacing is ≥ 2^-20): 2^32. */
-export const ROUND6_EXACT_FROM = 4294967296;
+const ROUND6_EXACT_FROM = 4294967296;
 
 /**
  * Scores are compared (tiers, ties) after rounding to 6 decimals, SPEC §3; revenue for segments too.

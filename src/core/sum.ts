@@ -68,14 +68,18 @@ export function maxAbs(values: Float64Array, include?: ArrayLike<number>): numbe
   return m;
 }
 
-/** Σ of the present values of the included rows, compensated, as sum × 2^-k with that k (no overflow on the way). */
-export function scaledSum(values: Float64Array, include?: ArrayLike<number>): { sum: number; k: number } {
+/** Σ of the present values of the included rows, compensated, as sum × 2^-k with that k (no overflow on the way); `count`: how many. */
+export function scaledSum(values: Float64Array, include?: ArrayLike<number>): { sum: number; k: number; count: number } {
   const k = exponentOf(maxAbs(values, include));
   const scale = 2 ** -k;
   const acc = new CompensatedSum();
+  let count = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === v && (!include || include[i])) acc.add(v * scale);
+    if (v === v && (!include || include[i])) {
+      acc.add(v * scale);
+      count++;
+    }
   }
-  return { sum: acc.value, k };
+  return { sum: acc.value, k, count };
 }

@@ -1,5 +1,6 @@
 import type { ColumnMapping } from './columns';
 import type { Message, RowCode } from './message';
+import type { MetricRole } from './roles';
 import { dateText, parseCell, parseNumberText, quoteCell, shortHeader, shortText, type Cell, type CellLocale } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
@@ -43,6 +44,12 @@ export interface ParsedTable {
   /** The message of each invalid row (naming row, column and value). */
   messages: Map<number, Message>;
   warnings: Message[];
+}
+
+/** The column of the first metric with this role, if mapped. */
+export function column(table: ParsedTable, role: MetricRole): Float64Array | null {
+  const m = table.mapping.metrics.findIndex((c) => c.role === role);
+  return m < 0 ? null : table.values[m];
 }
 
 const MAX_WARNINGS = 100;

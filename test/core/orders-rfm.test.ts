@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountsFromOrders, lookalike, movement, rfmBins, rfmScores, rfmSegment, rfmTable, type Cell, type Snapshot } from '../../src/core';
-import { english, refusal } from './helpers';
+import { accountsFromOrders, lookalike, lookalikeOfTier1, movement, rfmBins, rfmScores, rfmSegment, rfmTable, type Cell, type Snapshot } from '../../src/core';
+import { accounts, english, refusal, run } from './helpers';
 
 const ASOF = Date.parse('2006-12-31T00:00:00Z');
 
@@ -101,6 +101,27 @@ describe('lookalikes (SPEC §11)', () => {
     expect(s[0]).toBeCloseTo(100 / (1 + Math.abs(z(0) - z(4))), 12);
     expect(s[1]).toBeCloseTo(100 / (1 + Math.abs(z(2) - z(4))), 12);
   });
+
+  it('takes d as the root of the mean, over the metrics the account has, of (z − profile)²', () => {
+    // Metric 1: 0, 2, 4 (z −√1.5, 0, √1.5); metric 2: 0, missing, 6 (z −1, –, 1). Ideal: row 3.
+    // Row 1: d² = ((2√1.5)² + 2²) / 2 = 5 (a sum would give 10). Row 2 has metric 1 only: d² = 1.5 / 1 (not / 2).
+    const s = lookalike([Float64Array.from([0, 2, 4]), Float64Array.from([0, Number.NaN, 6])], Uint8Array.from([1, 1, 1]), Uint8Array.from([0, 0, 1]));
+    expect(s[0]).toBeCloseTo(100 / (1 + Math.sqrt(5)), 12);
+    expect(s[1]).toBeCloseTo(100 / (1 + Math.sqrt(1.5)), 12);
+    expect(s[2]).toBe(100);
+  });
+
+  it('compares with the Tier 1 accounts by default, over the metrics used for scoring (weight above 0)', () => {
+    // Revenue ranks A first: n = 3, K1 = 1, so A alone is Tier 1. Engagement, set to weight 0, is left out, though it
+    // would make B, not C, the nearer one to A.
+    const a = run(accounts(['Revenue', 'Engagement'], [100, 5], [10, 6], [60, 500]), { weights: { engagement: 0 } });
+    expect(Array.from(a.tier)).toEqual([0, 2, 1]);
+    const revenue = a.table.values[a.table.mapping.metrics.findIndex((m) => m.role === 'revenue')];
+    const s = lookalikeOfTier1(a.table, a.tier);
+    expect(Array.from(s)).toEqual(Array.from(lookalike([revenue], Uint8Array.from([1, 1, 1]), Uint8Array.from([1, 0, 0]))));
+    expect(s[0]).toBe(100);
+    expect(s[2]).toBeGreaterThan(s[1]);
+  });
 });
 
 describe('tier movement (SPEC §12)', () => {
@@ -124,5 +145,14 @@ describe('tier movement (SPEC §12)', () => {
     ]);
     expect(m.up).toEqual([{ account: 'A', from: 2, to: 1, fromSegment: 'Filler', toSegment: 'Contributor' }]);
     expect(m.down).toEqual([]);
+  });
+
+  it('lists an account that fell a tier among the moves down, with its segments then and now', () => {
+    const before: Snapshot = new Map([['A', { tier: 0, score: 90, segment: 'Money Maker' }]]);
+    const after: Snapshot = new Map([['A', { tier: 2, score: 15, segment: 'Filler' }]]);
+    const m = movement(before, after);
+    expect(m.counts[0][2]).toBe(1);
+    expect(m.up).toEqual([]);
+    expect(m.down).toEqual([{ account: 'A', from: 0, to: 2, fromSegment: 'Money Maker', toSegment: 'Filler' }]);
   });
 });
