@@ -79,21 +79,23 @@ function evaluate(path) {
 }
 
 const SEPARATOR = '\n';
-/** The CLDR plural categories: a plural entry ships one slot per category (src/i18n/unpack.ts). */
-const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /**
  * A catalogue as it ships: its texts in the English catalogue's key order (a plural entry one slot
- * per category of PLURAL_FORMS), one string split at load, instead of an object literal repeating
+ * per category of PLURAL_FORMS), one string split when first used, instead of an object literal repeating
  * every key; recurring pieces stand as one character each (`compress`), Thai is shifted onto two-byte
  * code points (`scriptShift`). src/i18n/unpack.ts undoes it. A missing key or form stays missing
  * (English shows), as in the source. en.ts ships the same way, with its keys (a plural one marked `*`).
+ * Each is unpacked on its language's first use (`lazyCatalogue`), not when the bundle loads: every
+ * custom-function cell loads the bundle, and speaks one language.
  */
 export async function packedCatalogue(path) {
   const source = readFileSync(path, 'utf8');
   const name = /export const (\w+)\s*[:=]/.exec(source)?.[1];
   if (!name) throw new Error(`${path}: no \`export const NAME = {\` to pack.`);
   const isEnglish = /[\\/]en\.ts$/.test(path);
+  // The unpacking's own plural forms and key list, so that packing and unpacking cannot drift apart.
+  const { PLURAL_FORMS, packedKeys } = await evaluate(join(dirname(path), 'unpack.ts'));
   const catalogue = (await evaluate(path))[name];
   const { en } = isEnglish ? { en: catalogue } : await evaluate(join(dirname(path), 'en.ts'));
   const keys = Object.keys(en);
@@ -112,19 +114,28 @@ export async function packedCatalogue(path) {
     if (unknown.length) throw new Error(`${path}: "${key}" has forms that are no plural category: ${unknown.join(', ')}`);
     for (const form of PLURAL_FORMS) slots.push(entry?.[form] ?? '');
   }
-  if (isEnglish) slots.unshift(...keys.map((k) => (typeof en[k] === 'string' ? k : `${k}*`)));
+  if (isEnglish) slots.unshift(...packedKeys(en));
   const bad = slots.find((text) => text.includes(SEPARATOR));
   if (bad !== undefined) throw new Error(`${path}: a text holds a line break: ${JSON.stringify(bad)}`);
   const joined = slots.join(SEPARATOR);
   const shift = scriptShift(joined);
   const { packed, pieces } = compress(shift ? shiftBlock(joined, shift.from, 0x80) : joined);
   const texts = `unpackTexts(${JSON.stringify(packed)}, ${JSON.stringify(pieces)}, ${shift ? shift.from : 0})`;
-  return [
-    "import { catalogueOf, unpackTexts } from './unpack';",
-    ...(isEnglish
-      ? [`const texts = ${texts};`, `export const ${name} = catalogueOf(texts.splice(0, ${keys.length}), texts);`]
-      : ["import { en } from './en';", `export const ${name} = catalogueOf(Object.keys(en).map((k) => (typeof en[k] === 'string' ? k : k + '*')), ${texts});`]),
-  ].join('\n');
+  return (
+    isEnglish
+      ? [
+          "import { catalogueOf, lazyCatalogue, unpackTexts } from './unpack';",
+          `export const ${name} = lazyCatalogue((into) => {`,
+          `  const texts = ${texts};`,
+          `  catalogueOf(texts.splice(0, ${keys.length}), texts, into);`,
+          '});',
+        ]
+      : [
+          "import { catalogueOf, lazyCatalogue, packedKeys, unpackTexts } from './unpack';",
+          "import { en } from './en';",
+          `export const ${name} = lazyCatalogue((into) => catalogueOf(packedKeys(en), ${texts}, into));`,
+        ]
+  ).join('\n');
 }
 
 /** Code points that stand for pieces (src/i18n/unpack.ts): U+0100 + k is piece k. */
@@ -205,7 +216,7 @@ export function compress(text) {
 
 /**
  * A script that lives in one block of 128 code points, 3 bytes each in UTF-8 (Thai: U+0E00–U+0E7F),
- * ships shifted onto U+0080–U+00FF (2 bytes each) and is shifted back once at load: Code.js is
+ * ships shifted onto U+0080–U+00FF (2 bytes each) and is shifted back on first use: Code.js is
  * loaded by every custom-function cell, and Thai is 3,400 of its characters. The text's own
  * characters in U+0080–U+00FF (±, ×, ·) ship behind a U+0001 mark, so the shift is reversible.
  */

@@ -7,12 +7,13 @@ export function abmDrivers(metrics: unknown, weights?: unknown, doc: DocumentLab
   return inLanguage(doc, () => {
     const framed = frame(metrics, MAX_METRICS_CELLS);
     const { settings, positional } = weightOptions(framed, weights, undefined);
-    const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
+    const analysis = analyseRange(framed, doc, settings, positional);
     const { table, drivers, percentiles } = analysis;
+    const said = show(doc);
     return column(
       framed,
       word(doc, 'out.drivers'),
-      perRow(analysis, doc, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, show(doc))),
+      perRow(analysis, doc, (i) => describeDrivers(drivers, i, table.mapping.metrics, percentiles, said)),
     );
   });
 }

@@ -10,7 +10,7 @@ export function abmHealth(metrics: unknown, doc: DocumentLabels = {}): Output {
   return inLanguage(doc, () => {
     const framed = frame(metrics, MAX_METRICS_CELLS);
     if (!framed.header) refuse('fn.header', { arg: 'metrics', fn: 'ABMHEALTH' });
-    const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
+    const analysis = analyseRange(framed, doc);
     const { health } = analysis;
     if (!health) refuse('fn.noHealth', { arg: 'metrics' });
     const index = perRow(analysis, doc, (i) => (Number.isNaN(health[i]) ? '' : health[i]));

@@ -8,7 +8,7 @@ export function abmKpi(metrics: unknown, doc: DocumentLabels = {}): Output {
   return inLanguage(doc, () => {
     const framed = frame(metrics, MAX_METRICS_CELLS);
     if (!framed.header) refuse('fn.header', { arg: 'metrics', fn: 'ABMKPI' });
-    const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
+    const analysis = analyseRange(framed, doc);
     return [[word(doc, 'col.kpi'), word(doc, 'col.value')], ...KPI_KEYS.map((k) => [word(doc, `kpi.${k}` as MessageKey), analysis.kpis[k] ?? ''])];
   });
 }

@@ -17,7 +17,7 @@ export function abmLookalike(metrics: unknown, ideal: unknown, doc: DocumentLabe
   return inLanguage(doc, () => {
     const framed = frame(metrics, MAX_METRICS_CELLS);
     const marks = frame(ideal).rows;
-    const { analysis } = analyseRange(metrics, {}, {}, framed, doc);
+    const analysis = analyseRange(framed, doc);
     const { table } = analysis;
     const idealRows = Uint8Array.from({ length: table.n }, (_, i) => (isIdeal(marks[i]?.[0]) ? 1 : 0));
     if (!idealRows.some((v, i) => v && table.status[i] === ROW_OK)) refuse('fn.noIdeal', { arg: 'is_ideal', tier: doc.labels?.[0] ?? word(doc, 'tier.1') });

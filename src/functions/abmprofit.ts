@@ -2,12 +2,14 @@ import { DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } f
 import { frame, inLanguage, isBlankRow, refuse, word, type DocumentLabels, type Output } from './args';
 import { PROFIT_COLUMNS, t, type MessageKey } from '../i18n';
 
-/** Label orders that rows are sorted by when every label is one of them: segments, tiers, health statuses. */
-const KNOWN_ORDERS: readonly (readonly string[])[] = [
-  DEFAULT_SETTINGS.segmentLabels,
-  DEFAULT_SETTINGS.labels,
-  [t('en', 'health.1'), t('en', 'health.2'), t('en', 'health.3')],
-];
+/**
+ * Label orders that rows are sorted by when every label is one of them: segments, tiers, health
+ * statuses, in English and in the document's words. Made per call, not at load (every cell loads the bundle).
+ */
+function knownOrders(doc: DocumentLabels): (readonly string[])[] {
+  const english = [DEFAULT_SETTINGS.segmentLabels, DEFAULT_SETTINGS.labels, [t('en', 'health.1'), t('en', 'health.2'), t('en', 'health.3')]];
+  return [...english, ...[doc.segmentLabels, doc.labels, doc.healthLabels].filter((o): o is [string, string, string] => o !== undefined)];
+}
 
 function value(cell: Cell | undefined): number {
   const parsed = parseCell(cell, 'number', 0);
@@ -33,8 +35,7 @@ function profitTable(segments: unknown, revenue: unknown, profitOrCost: unknown,
     const label = isBlankRow(row) ? '' : String(row[0]).trim();
     if (label && !labelsSeen.includes(label)) labelsSeen.push(label);
   }
-  const orders = [...KNOWN_ORDERS, ...[doc.segmentLabels, doc.labels, doc.healthLabels].filter((o): o is [string, string, string] => o !== undefined)];
-  const known = orders.find((order) => labelsSeen.every((l) => order.includes(l)));
+  const known = knownOrders(doc).find((order) => labelsSeen.every((l) => order.includes(l)));
   const labels = known ? known.filter((l) => labelsSeen.includes(l)) : labelsSeen;
   const groups = new Int8Array(n).fill(-1);
   const r = new Float64Array(n);

@@ -4,6 +4,22 @@ import { column, firstDataRow, frame, inLanguage, isBlankRow, labelList, say, wo
 
 const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1, low: 2, t1: 0, t2: 1, t3: 2 };
 
+let tierWords: Map<string, number> | undefined;
+
+/** Each of our languages' tier labels, lower-cased → tier index (the first language to use a label keeps it); made once, on first use. */
+function tierWordsOfEveryLanguage(): Map<string, number> {
+  if (!tierWords) {
+    tierWords = new Map();
+    for (const lang of LANGS) {
+      for (const k of [0, 1, 2]) {
+        const word = t(lang, `tier.${k + 1}` as 'tier.1').toLowerCase();
+        if (!tierWords.has(word)) tierWords.set(word, k);
+      }
+    }
+  }
+  return tierWords;
+}
+
 /** A tier label (`Tier 1`, `1`, `High`, `T1`, a label in any of our languages, or a custom label) → tier index, or −1. */
 export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTINGS.labels): number {
   const text = String(cell ?? '')
@@ -11,10 +27,8 @@ export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTIN
     .toLowerCase();
   const custom = labels.findIndex((l) => l.toLowerCase() === text);
   if (custom >= 0) return custom;
-  for (const lang of LANGS) {
-    const k = [1, 2, 3].findIndex((n) => t(lang, `tier.${n}` as 'tier.1').toLowerCase() === text);
-    if (k >= 0) return k;
-  }
+  const k = tierWordsOfEveryLanguage().get(text);
+  if (k !== undefined) return k;
   const key = text.replace(/^tier\s*/u, '');
   return SYNONYMS[key] ?? -1;
 }

@@ -6,7 +6,7 @@ export function abmScore(metrics: unknown, weights?: unknown, directions?: unkno
   return inLanguage(doc, () => {
     const framed = frame(metrics, MAX_METRICS_CELLS);
     const { settings, positional } = weightOptions(framed, weights, directions);
-    const { analysis } = analyseRange(metrics, settings, positional, framed, doc);
+    const analysis = analyseRange(framed, doc, settings, positional);
     return column(
       framed,
       word(doc, 'out.score'),

@@ -1,12 +1,12 @@
-import { assignTiers, parseCell, parseSettings, roleOfHeader, ROW_BLANK, type Settings, type SettingsInput } from '../core';
-import { absent, cellMessage, column, firstDataRow, frame, inLanguage, isBlankRow, labelList, numberList, refuse, word } from './args';
-import type { DocumentLabels, Output } from './args';
+import { assignTiers, parseSettings, roleOfHeader, type Settings, type SettingsInput } from '../core';
+import { absent, column, frame, inLanguage, labelList, numberColumn, numberList, refuse, width, word } from './args';
+import type { DocumentLabels, Framed, Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
 const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
 
 /** `method` and `cutoffs` arguments → settings; cut-offs mean what the method needs. */
-export function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
+function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
   const name = absent(method) ? 'quantile' : String(method).trim().toLowerCase();
   if (!(METHODS as readonly string[]).includes(name))
     refuse('fn.bad', { arg: 'method', value: String(method), why: { code: 'set.oneOf', params: { values: METHODS.join(', ') } } });
@@ -27,11 +27,9 @@ export function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
 }
 
 /** A single column whose header is not a metric's name holds scores. */
-function isScoreColumn(header: unknown[] | null, rows: unknown[][]): boolean {
-  let w = header?.length ?? 0;
-  for (const r of rows) if (r.length > w) w = r.length;
-  if (w !== 1) return false;
-  const role = header ? roleOfHeader(header[0]) : null;
+function isScoreColumn(framed: Framed): boolean {
+  if (width(framed) !== 1) return false;
+  const role = framed.header ? roleOfHeader(framed.header[0]) : null;
   return !role || role.role === 'account';
 }
 
@@ -45,8 +43,8 @@ function tier(input: unknown, method: unknown, cutoffs: unknown, labels: unknown
   const chosen = labelList(labels, 'labels') ?? doc.labels;
   if (chosen) settingsInput.labels = chosen;
   const framed = frame(input);
-  if (!isScoreColumn(framed.header, framed.rows)) {
-    const { analysis } = analyseRange(input, settingsInput, {}, framed, doc);
+  if (!isScoreColumn(framed)) {
+    const analysis = analyseRange(framed, doc, settingsInput);
     const labels = analysis.settings.labels;
     return column(
       framed,
@@ -55,21 +53,7 @@ function tier(input: unknown, method: unknown, cutoffs: unknown, labels: unknown
     );
   }
   const settings = parseSettings(settingsInput);
-  const first = firstDataRow(framed);
-  const title = framed.header ? String(framed.header[0]) : word(doc, 'out.score');
-  const scores = new Float64Array(framed.rows.length);
-  const out: (string | number)[] = new Array(framed.rows.length).fill('');
-  const status = new Uint8Array(framed.rows.length);
-  framed.rows.forEach((row, i) => {
-    scores[i] = Number.NaN;
-    if (isBlankRow(row)) {
-      status[i] = ROW_BLANK;
-      return;
-    }
-    const parsed = parseCell(row[0], 'number', 0, doc.locale);
-    if (parsed.ok) scores[i] = parsed.value;
-    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code);
-  });
+  const { values: scores, out } = numberColumn(framed, doc, 'out.score');
   const tiers = assignTiers(scores, settings, scores);
   for (let i = 0; i < tiers.length; i++) if (tiers[i] >= 0) out[i] = settings.labels[tiers[i]];
   return column(framed, word(doc, 'out.tier'), out);

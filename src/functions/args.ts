@@ -1,4 +1,15 @@
-import { findHeaderRow, MessageError, quoteCell, setOwn, type Cell, type CellLocale, type Direction, type InvalidCode, type MessageParam } from '../core';
+import {
+  findHeaderRow,
+  MessageError,
+  parseCell,
+  quoteCell,
+  setOwn,
+  type Cell,
+  type CellLocale,
+  type Direction,
+  type InvalidCode,
+  type MessageParam,
+} from '../core';
 import { renderer, translator, type Lang, type MessageKey, type Said, type Translate } from '../i18n';
 
 /** Turning what Sheets passes to a custom function into plain grids, and grids back. */
@@ -22,7 +33,7 @@ export function isBlankRow(row: readonly Cell[]): boolean {
 }
 
 /** Drops the trailing blank rows of an open range such as `B2:F` (thousands of them are normal). */
-export function trimBlankTail(grid: Grid): Grid {
+function trimBlankTail(grid: Grid): Grid {
   let end = grid.length;
   while (end > 0 && isBlankRow(grid[end - 1])) end--;
   return end === grid.length ? grid : grid.slice(0, end);
@@ -56,14 +67,9 @@ export const MAX_FUNCTION_CELLS = 400_000;
  */
 export const MAX_METRICS_CELLS = 1_500_000;
 
-/** A custom function's refusal, as a message: `inLanguage` throws it in the document's language. */
-export class FunctionError extends MessageError<MessageKey> {
-  override name = 'FunctionError';
-}
-
-/** `{arg}: {why}`-style refusals of one argument. */
+/** Refuses an argument (`{arg}: {why}`) or a range, as a message: `inLanguage` throws it in the document's language. */
 export function refuse(code: MessageKey, params: Said['params']): never {
-  throw new FunctionError({ code, params });
+  throw new MessageError<MessageKey>({ code, params });
 }
 
 /**
@@ -95,6 +101,13 @@ export function frame(arg: unknown, limit = MAX_FUNCTION_CELLS): Framed {
   const at = findHeaderRow(grid);
   if (at >= 0) return { header: grid[at], rows: grid.slice(at + 1), lead: at };
   return { header: null, rows: grid };
+}
+
+/** The widest row of the range, its header counted. */
+export function width(framed: Framed): number {
+  let w = framed.header?.length ?? 0;
+  for (const r of framed.rows) if (r.length > w) w = r.length;
+  return w;
 }
 
 /** The row number, within the range, of the first data row. */
@@ -212,4 +225,23 @@ export function cellMessage(doc: DocumentLabels, row: number, place: CellPlace, 
   const where: MessageParam<MessageKey> = 'argument' in place ? place.argument : { code: 'cell.column', params: { column: place.column } };
   const problem: Said = { code: 'cell.problem', params: { where, value: quoteCell(cell, doc.locale?.timeZone), why: { code: `cell.${code}` } } };
   return show(doc)({ code: 'cell.invalid', params: { row: { code: 'cell.rowOfRange', params: { row } }, problems: [problem] } });
+}
+
+/**
+ * The first column's numbers (NaN where blank or not a number), and an output cell per row: the
+ * message, in the document's language, of a cell that is not a number, else blank. The column is
+ * named by its header, else by the word `name`.
+ */
+export function numberColumn(framed: Framed, doc: DocumentLabels, name: MessageKey): { values: Float64Array; out: (string | number)[] } {
+  const first = firstDataRow(framed);
+  const title = framed.header ? String(framed.header[0]) : word(doc, name);
+  const values = new Float64Array(framed.rows.length).fill(Number.NaN);
+  const out: (string | number)[] = new Array(framed.rows.length).fill('');
+  framed.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const parsed = parseCell(row[0], 'number', 0, doc.locale);
+    if (parsed.ok) values[i] = parsed.value;
+    else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code);
+  });
+  return { values, out };
 }

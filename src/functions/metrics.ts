@@ -3,24 +3,18 @@ import {
   absent,
   cells,
   firstDataRow,
-  frame,
-  MAX_METRICS_CELLS,
   parseDirection,
   parseNamedDirections,
   parseNamedNumbers,
   refuse,
   show,
   toGrid,
+  width,
   type DocumentLabels,
   type Framed,
 } from './args';
 
 /** A metrics range (with or without a header row) scored by the engine, for the custom functions. */
-
-export interface RangeAnalysis {
-  framed: Framed;
-  analysis: Analysis;
-}
 
 /** Optional `weights` / `directions` arguments: a row aligned with the columns, or text `"profit=3"`. */
 export function weightOptions(framed: Framed, weights: unknown, directions: unknown): { settings: SettingsInput; positional: PositionalOptions } {
@@ -54,28 +48,14 @@ export function weightOptions(framed: Framed, weights: unknown, directions: unkn
   return { settings, positional };
 }
 
-function width(framed: Framed): number {
-  let w = framed.header?.length ?? 0;
-  for (const r of framed.rows) if (r.length > w) w = r.length;
-  return w;
-}
-
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
-export function analyseRange(
-  metrics: unknown,
-  settingsInput: SettingsInput = {},
-  positional: PositionalOptions = {},
-  framed = frame(metrics, MAX_METRICS_CELLS),
-  doc: DocumentLabels = {},
-): RangeAnalysis {
-  const settings = parseSettings(settingsInput);
-  const analysis = analyseRows(framed.header, framed.rows, settings, {
+export function analyseRange(framed: Framed, doc: DocumentLabels, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}): Analysis {
+  return analyseRows(framed.header, framed.rows, parseSettings(settingsInput), {
     positional,
     firstRowNumber: firstDataRow(framed),
     rowCode: 'cell.rowOfRange',
     locale: doc.locale,
   });
-  return { framed, analysis };
 }
 
 /** One output cell per row: blank for a blank row, the message for an invalid one (in the document's language), else `value(i)`. */

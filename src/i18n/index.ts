@@ -3,6 +3,7 @@ import { en, type MessageKey } from './en';
 import type { Catalogue, Entry } from './entry';
 import { hy } from './hy';
 import { th } from './th';
+import { unpacked } from './unpack';
 import { zhCN } from './zh-CN';
 
 /**
@@ -21,7 +22,24 @@ export type Said = Message<MessageKey>;
 const ENGINE_CODES: Record<MessageCode, Entry> = en;
 void ENGINE_CODES;
 
-export const CATALOGUES: Record<Lang, Catalogue<MessageKey>> = { en, th, 'zh-CN': zhCN, hy };
+/**
+ * Each language's catalogue. The bundles ship them packed (scripts/build.mjs) and each is unpacked
+ * the first time its language is read here: read the catalogues through CATALOGUES, not `en`, `th`….
+ */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue<MessageKey>>> = {
+  get en() {
+    return unpacked(en);
+  },
+  get th() {
+    return unpacked(th);
+  },
+  get 'zh-CN'() {
+    return unpacked(zhCN);
+  },
+  get hy() {
+    return unpacked(hy);
+  },
+};
 
 export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', th: 'ไทย', 'zh-CN': '简体中文', hy: 'Հայերեն' };
 
@@ -62,7 +80,7 @@ export function textOf(lang: Lang, entry: Entry, count: unknown): string {
 
 /** The entry of `key` in `lang`, else in English. */
 function entryOf(lang: Lang, key: MessageKey): Entry {
-  return CATALOGUES[lang][key] ?? en[key];
+  return CATALOGUES[lang][key] ?? unpacked(en)[key];
 }
 
 /** A message with its {placeholders} filled. */
@@ -118,5 +136,5 @@ export const english: Translate = translator('en');
 
 /** Keys a catalogue lacks (they show in English). */
 export function missingKeys(lang: Lang): MessageKey[] {
-  return (Object.keys(en) as MessageKey[]).filter((k) => !(k in CATALOGUES[lang]));
+  return (Object.keys(unpacked(en)) as MessageKey[]).filter((k) => !(k in CATALOGUES[lang]));
 }

@@ -5,10 +5,35 @@
  * Pieces that recur (words, placeholders, phrases) stand as one character each, U+0100 + k for piece
  * k; a piece may hold earlier pieces. A script that lives in one block of 128 code points (Thai)
  * ships shifted onto U+0080–U+00FF, its own characters of that block behind U+0001.
+ *
+ * A packed catalogue stays packed until its language is first used (`unpacked`): every custom-function
+ * cell loads the whole bundle, and a call speaks one language.
  */
 
 /** The CLDR plural categories, in the order a plural entry's slots ship. */
 export const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+type Unpacked = Record<string, string | Record<string, string>>;
+
+/** Packed catalogues not used yet: each with what fills it. */
+const pending = new WeakMap<object, (into: Unpacked) => void>();
+
+/** A catalogue that ships packed: empty until `unpacked` has `fill` fill it in, on its first use. */
+export function lazyCatalogue(fill: (into: Unpacked) => void): Unpacked {
+  const catalogue: Unpacked = {};
+  pending.set(catalogue, fill);
+  return catalogue;
+}
+
+/** The catalogue with its words: a packed one is unpacked the first time (a plain one is returned as it is). */
+export function unpacked<T extends object>(catalogue: T): T {
+  const fill = pending.get(catalogue);
+  if (fill) {
+    pending.delete(catalogue);
+    fill(catalogue as Unpacked);
+  }
+  return catalogue;
+}
 
 /** A packed catalogue's slots: `packed` with its pieces put back and its shift undone. */
 export function unpackTexts(packed: string, pieces: string, shift: number): string[] {
@@ -20,9 +45,8 @@ export function unpackTexts(packed: string, pieces: string, shift: number): stri
   return text.split('\n');
 }
 
-/** The catalogue of `keys` (a key ending in `*` is plural) from its slots; an empty slot stays missing. */
-export function catalogueOf(keys: readonly string[], texts: readonly string[]): Record<string, string | Record<string, string>> {
-  const out: Record<string, string | Record<string, string>> = {};
+/** The catalogue of `keys` (a key ending in `*` is plural) from its slots, written into `out`; an empty slot stays missing. */
+export function catalogueOf(keys: readonly string[], texts: readonly string[], out: Unpacked = {}): Unpacked {
   let i = 0;
   for (const key of keys) {
     if (!key.endsWith('*')) {
@@ -42,4 +66,9 @@ export function catalogueOf(keys: readonly string[], texts: readonly string[]): 
     if (any) out[key.slice(0, -1)] = forms;
   }
   return out;
+}
+
+/** The English catalogue's keys as packing lists them: a plural one marked `*` (its slots are one per plural form). */
+export function packedKeys(en: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(unpacked(en)).map((k) => (typeof en[k] === 'string' ? k : `${k}*`));
 }

@@ -4,19 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { packedCatalogue, scriptShift } from '../../scripts/build.mjs';
 import { CATALOGUES } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
-import { catalogueOf, unpackTexts } from '../../src/i18n/unpack';
+import { catalogueOf, lazyCatalogue, packedKeys, unpacked, unpackTexts } from '../../src/i18n/unpack';
 
-/** The packed module's catalogue, given what its imports would bring (the English catalogue, the unpacking). */
-function load(code: string): Record<string, unknown> {
+/** A packed module's catalogue as it stands after the module has run, given what its imports would bring (the English catalogue, the unpacking). */
+function evaluateModule(code: string, unpack: typeof unpackTexts = unpackTexts): Record<string, unknown> {
   const name = /export const (\w+)/u.exec(code)![1];
   const body = code.replace(/^import .*\n/gmu, '').replace(/export const /u, 'const ');
   const english = name === 'en' ? [] : [en];
-  return new Function(...(name === 'en' ? [] : ['en']), 'catalogueOf', 'unpackTexts', `${body}\nreturn ${name};`)(
+  return new Function(...(name === 'en' ? [] : ['en']), 'catalogueOf', 'lazyCatalogue', 'packedKeys', 'unpackTexts', `${body}\nreturn ${name};`)(
     ...english,
     catalogueOf,
-    unpackTexts,
+    lazyCatalogue,
+    packedKeys,
+    unpack,
   ) as Record<string, unknown>;
 }
+
+/** The packed module's catalogue, in use (unpacked). */
+const load = (code: string) => unpacked(evaluateModule(code));
 
 const pack = async (file: string) => (await packedCatalogue(join(__dirname, '..', '..', 'src', 'i18n', `${file}.ts`))) as string;
 
@@ -30,6 +35,7 @@ describe('catalogues ship packed (texts in the English key order), with the same
     it(`${lang}: every key, text and plural form as in the source`, async () => {
       const code = await pack(file);
       expect(code).not.toContain("'tier.1'");
+      expect(code).not.toMatch(/["']tier\.1["']\s*:/u);
       expect(load(code)).toEqual(CATALOGUES[lang]);
     });
   }
@@ -43,6 +49,21 @@ describe('catalogues ship packed (texts in the English key order), with the same
     ] as const) {
       const texts = Buffer.byteLength(JSON.stringify(CATALOGUES[lang]));
       expect([lang, Buffer.byteLength(await pack(file)) < texts * 0.8]).toEqual([lang, true]);
+    }
+  });
+
+  it('unpacks a catalogue on its first use, not when its module loads, and only once', async () => {
+    for (const file of ['en', 'th', 'zh-CN', 'hy']) {
+      let calls = 0;
+      const counted: typeof unpackTexts = (...args) => {
+        calls++;
+        return unpackTexts(...args);
+      };
+      const catalogue = evaluateModule(await pack(file), counted);
+      expect([file, calls, Object.keys(catalogue).length]).toEqual([file, 0, 0]);
+      expect(unpacked(catalogue)['tier.1']).toBeTruthy();
+      unpacked(catalogue);
+      expect([file, calls]).toEqual([file, 1]);
     }
   });
 
