@@ -7,12 +7,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'class') node.className = String(v);
-    else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v as EventListener);
     else if (k === 'dataset') Object.assign(node.dataset, v);
     else if (k.includes('-') || k === 'role') node.setAttribute(k, String(v));
     else if (v !== undefined && v !== false) (node as unknown as Record<string, unknown>)[k] = v;
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  // append makes a text node of a string: never parsed as HTML.
+  node.append(...present(...children));
   return node;
 }
 

@@ -139,7 +139,7 @@ export function menuRemoveTierColours() {
 
 /** Menu: Create template (sample accounts and a how-to sheet; refuses to overwrite sheets of those names). */
 export function menuCreateTemplate() {
-  shell.menuCreateSampleTemplate();
+  shell.menuCreateTemplate();
 }
 
 /** Sidebar: the active sheet's columns and their roles, under the saved settings or the ones being edited. */

@@ -1,5 +1,6 @@
 /** `npm start`: serve the preview on PORT (default 8080) over the sample, or `--file accounts.csv`. */
 import type { Value } from '../../test/fakes/workbook';
+import { firstLine } from './first-line';
 import { sampleWorkbook, startPreview } from './server';
 
 /** The port from PORT: a whole number from 0 (any free port) to 65535. */
@@ -27,10 +28,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // One line, whatever went wrong: the reason, never a stack trace.
-  const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason =
-    code === 'EADDRINUSE' ? `port ${process.env.PORT ?? 8080} is in use: set PORT to another, e.g. PORT=8081 npm start` : message.split(/\r?\n/u)[0];
+  const reason = code === 'EADDRINUSE' ? `port ${process.env.PORT ?? 8080} is in use: set PORT to another, e.g. PORT=8081 npm start` : firstLine(error);
   console.error(`preview: ${reason}`);
   process.exit(1);
 });

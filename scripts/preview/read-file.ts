@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join, resolve } from 'node:path';
-import { readCsv } from '../../src/cli/csv';
+import { readCsv, reason } from '../../src/cli/csv';
+import { firstLine } from './first-line';
 import type { Value } from '../../test/fakes/workbook';
 
 const MB = 1024 * 1024;
@@ -43,21 +44,10 @@ function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split(/\r?\n/u)[0];
-}
-
+/** A path that cannot be opened, in the command line's words (`reason`). */
 function cannotOpen(file: string, error: unknown): FileRefused {
   const code = (error as NodeJS.ErrnoException).code;
-  const why: Record<string, string> = {
-    ENOENT: 'no such file',
-    ENOTDIR: 'no such file (a part of the path is not a folder)',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ELOOP: 'too many symbolic links (a loop?)',
-    ENAMETOOLONG: 'the path is too long',
-  };
-  return new FileRefused(`${file}: ${(code && why[code]) ?? `cannot be read (${firstLine(error)})`}`);
+  return new FileRefused(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ? reason(code) : firstLine(error)})`}`);
 }
 
 function kindOf(stats: Stats): string {
@@ -294,8 +284,8 @@ async function readXlsxFile(file: string): Promise<Record<string, Value[][]>> {
       size.add(r, values.length);
       rows[r - 1] = Array.from(values, (v): Value => {
         if (v === null || v === undefined) return '';
-        if (typeof v === 'object' && v !== null && 'formula' in v) return `=${String((v as { formula: string }).formula)}`;
-        if (typeof v === 'object' && v !== null && 'text' in v) return String((v as { text: string }).text);
+        if (typeof v === 'object' && 'formula' in v) return `=${String((v as { formula: string }).formula)}`;
+        if (typeof v === 'object' && 'text' in v) return String((v as { text: string }).text);
         return v instanceof Date || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
       });
     });

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { rectangle, templateSheets } from '../../src/sample/template';
 import { FakeSpreadsheet, type Value } from '../../test/fakes/workbook';
+import { firstLine } from './first-line';
 import { loadAddon, sidebarPage, type AddonRuntime } from './runtime';
 import { evaluateFormulas } from './formulas';
 import { PREVIEW_PAGE } from './page';
@@ -77,17 +78,13 @@ function body(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
       try {
         resolve(JSON.parse(text));
       } catch (error) {
-        reject(new Refusal(400, `request body is not JSON: ${oneLine(error)}`));
+        reject(new Refusal(400, `request body is not JSON: ${firstLine(error)}`));
       }
     };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', (error) => reject(new Refusal(400, `request body could not be read: ${oneLine(error)}`)));
+    req.on('error', (error) => reject(new Refusal(400, `request body could not be read: ${firstLine(error)}`)));
   });
-}
-
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split(/\r?\n/u)[0];
 }
 
 function send(res: ServerResponse, status: number, type: string, content: string, close = false): void {
@@ -192,7 +189,7 @@ export async function startPreview(sheets: Record<string, Value[][]>, port = 0, 
         send(res, 404, 'text/plain', 'Not found');
       } catch (error) {
         if (error instanceof Refusal) return send(res, error.status, 'text/plain', `${error.message}\n`, error.status === 413);
-        send(res, 500, 'text/plain', oneLine(error));
+        send(res, 500, 'text/plain', firstLine(error));
       }
     })();
   };

@@ -1,15 +1,9 @@
 /** From an orders sheet: one row per account, or the RFM table (with the rules being edited). */
+import type { OrdersReport } from '../../src/sheet';
 import { api } from '../api';
 import { el } from '../dom';
 import { action } from '../outcome';
 import type { Store } from '../state';
-
-interface OrdersReport {
-  sheet: string;
-  accounts: number;
-  errors: string[];
-  errorCount: number;
-}
 
 export function ordersRows(store: Store): HTMLElement[] {
   const { say } = store;

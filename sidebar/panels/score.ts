@@ -1,14 +1,19 @@
 /** The primary action (Score the sheet, which also saves the settings) and Remove colours. */
 import { api } from '../api';
 import { el, showError } from '../dom';
-import { outcome } from '../outcome';
+import { action, outcome } from '../outcome';
 import type { Store } from '../state';
 import { resultCard } from './result';
 
 export function scoreRow(store: Store): HTMLElement {
   const button = el('button', { class: 'action', id: 'score' }, store.say('ui.score'));
   button.addEventListener('click', () => void score(store, button));
-  return el('div', {}, button, el('button', { id: 'remove-colours', onclick: () => void removeColours(store) }, store.say('ui.removeColours')));
+  const remove = el('button', { id: 'remove-colours' }, store.say('ui.removeColours'));
+  remove.addEventListener(
+    'click',
+    () => void action(remove, api.removeColours, (n) => el('p', { class: 'secondary' }, n ? store.say('ui.coloursRemoved') : store.say('ui.noColours'))),
+  );
+  return el('div', {}, button, remove);
 }
 
 async function score(store: Store, button: HTMLButtonElement): Promise<void> {
@@ -30,15 +35,5 @@ async function score(store: Store, button: HTMLButtonElement): Promise<void> {
     button.disabled = false;
     button.textContent = label;
     app.removeAttribute('aria-busy');
-  }
-}
-
-async function removeColours(store: Store): Promise<void> {
-  const out = outcome();
-  try {
-    const n = await api.removeColours();
-    out.replaceChildren(el('p', { class: 'secondary' }, n ? store.say('ui.coloursRemoved') : store.say('ui.noColours')));
-  } catch (error) {
-    showError(out, error);
   }
 }

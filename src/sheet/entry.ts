@@ -6,7 +6,7 @@ import * as fn from '../functions';
 import type { SettingsInput } from '../core';
 import { realServices } from './apps-script';
 import { documentLabels, menuLanguage } from './function-labels';
-import { buildMenu, menuCreateTemplate, menuRemoveColours, menuScore, openSidebar, userMessage } from './menu';
+import { buildMenu, menuCreateTemplate as createTemplateFromMenu, menuRemoveColours, menuScore, openSidebar, userMessage } from './menu';
 import { findLookalikes as findLookalikesIn } from './lookalike-column';
 import { buildAccountsSheet, buildRfmSheet } from './orders-sheet';
 import { previewSheet, scoreSheet } from './score-sheet';
@@ -35,7 +35,7 @@ export const onOpen = () => buildMenu(realServices(), menuLanguage());
 export const showSidebar = () => openSidebar(realServices());
 export const menuScoreSheet = () => menuScore(realServices());
 export const menuRemoveTierColours = () => menuRemoveColours(realServices());
-export const menuCreateSampleTemplate = () => menuCreateTemplate(realServices());
+export const menuCreateTemplate = () => createTemplateFromMenu(realServices());
 
 // ── The sidebar's calls (google.script.run turns `undefined` into `null`: the shell takes `null` as absent) ──
 

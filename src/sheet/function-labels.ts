@@ -1,6 +1,6 @@
 import type { DocumentLabels } from '../functions/args';
 import { langOfLocale, type Lang } from '../i18n';
-import { realServices } from './apps-script';
+import { realServices, type Services } from './apps-script';
 import { documentLanguage } from './language';
 import { SETTINGS_PROPERTY } from './keys';
 import { readSettings } from './settings-store';
@@ -27,10 +27,10 @@ export function documentLabels(): DocumentLabels {
   }
 }
 
-/** The menu's language: the spreadsheet's locale where onOpen may read it, else English. */
-export function menuLanguage(): Lang {
+/** The menu's language: the spreadsheet's locale where it may be read (onOpen before authorisation may not), else English. */
+export function menuLanguage(services?: Services): Lang {
   try {
-    return langOfLocale(realServices().spreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+    return langOfLocale((services ?? realServices()).spreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
   } catch {
     return 'en';
   }

@@ -20,33 +20,31 @@ export interface Language {
 }
 
 export function documentLanguage(ss: SpreadsheetApi, settings: Settings): Language {
-  let locale: string | null = null;
-  let lang: Lang;
-  if (settings.lang === 'auto') {
-    try {
-      locale = ss.getSpreadsheetLocale();
-    } catch {
-      locale = null; // unauthorised (onOpen before the add-on is enabled): English
-    }
-    lang = langOfLocale(locale);
-  } else lang = settings.lang;
+  const locale = settings.lang === 'auto' ? spreadsheetLocale(ss) : null;
+  const lang = settings.lang === 'auto' ? langOfLocale(locale) : settings.lang;
   const timeZone = spreadsheetTimeZone(ss);
   return { lang, timeZone, locale: { ...cellLocale(lang, locale), timeZone }, say: translator(lang), show: renderer(lang), settings: localise(settings, lang) };
 }
 
-/** Settings the sidebar sent, validated: refused as a UserError in the spreadsheet's language (theirs may be the bad field). */
-export function inputSettings(ss: SpreadsheetApi, input: unknown): Settings {
+/**
+ * Settings the sidebar sent, validated: refused as a UserError in the spreadsheet's language (theirs
+ * may be the bad field), or in `show`'s when the run already knows its language.
+ */
+export function inputSettings(ss: SpreadsheetApi, input: unknown, show?: (message: Said) => string): Settings {
   try {
     return parseSettings(input);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
-    let locale: string | null = null;
-    try {
-      locale = ss.getSpreadsheetLocale();
-    } catch {
-      locale = null;
-    }
-    throw new UserError(renderer(langOfLocale(locale))(error.said));
+    throw new UserError((show ?? renderer(langOfLocale(spreadsheetLocale(ss))))(error.said));
+  }
+}
+
+/** The spreadsheet's locale; null where it cannot be read (onOpen before the add-on is enabled: English). */
+export function spreadsheetLocale(ss: SpreadsheetApi): string | null {
+  try {
+    return ss.getSpreadsheetLocale();
+  } catch {
+    return null;
   }
 }
 

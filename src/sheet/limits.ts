@@ -35,15 +35,14 @@ export class RunClock {
   constructor(
     private readonly now: () => number = Date.now,
     private readonly deadline = WRITE_DEADLINE_MS,
-    private readonly say: Translate = translator('en'),
   ) {
     this.start = now();
   }
   elapsed(): number {
     return this.now() - this.start;
   }
-  /** `say`: this run's language, once it is known. */
-  check(phase: 'phase.scoring' | 'phase.writing', say: Translate = this.say): void {
+  /** `say`: this run's language. */
+  check(phase: 'phase.scoring' | 'phase.writing', say: Translate): void {
     const used = this.elapsed();
     if (used > this.deadline) throw new UserError(say('msg.timeUp', { phase: say(phase), seconds: Math.round(used / 1000) }));
   }

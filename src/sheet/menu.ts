@@ -31,10 +31,10 @@ export function openSidebar(services: Services): void {
 }
 
 /** A message a person can act on: ours as written; anything unexpected named plainly, no stack trace. */
-export function userMessage(error: unknown): string {
+export function userMessage(error: unknown, services?: Services): string {
   if (error instanceof UserError) return error.message;
   // The engine's own refusals (settings, orders) that reach here: in the spreadsheet's language.
-  if (error instanceof MessageError) return render(menuLanguage(), error.said as Said);
+  if (error instanceof MessageError) return render(menuLanguage(services), error.said as Said);
   const text = error instanceof Error ? error.message : String(error);
   return `ABM Tier could not finish: ${text}`;
 }
@@ -49,7 +49,7 @@ export function menuScore(services: Services): void {
     const problems = report.errorCount ? ` ${say('msg.problemsToast', { count: report.errorCount })}` : '';
     ss.toast(`${say('msg.scoredToast', { count: report.scored, tiers })}${problems}`, SIDEBAR_TITLE, 8);
   } catch (error) {
-    services.spreadsheetApp.getUi().alert(userMessage(error));
+    services.spreadsheetApp.getUi().alert(userMessage(error, services));
   }
 }
 
@@ -57,20 +57,20 @@ export function menuRemoveColours(services: Services): void {
   const ss = services.spreadsheetApp.getActiveSpreadsheet();
   try {
     const removed = removeActiveColours(services);
-    const say = translator(menuLanguage());
+    const say = translator(menuLanguage(services));
     ss.toast(removed ? say('msg.coloursRemovedToast') : say('msg.noColoursToast'), SIDEBAR_TITLE, 5);
   } catch (error) {
-    services.spreadsheetApp.getUi().alert(userMessage(error));
+    services.spreadsheetApp.getUi().alert(userMessage(error, services));
   }
 }
 
 /** "Create template": the sample sheets, or an alert saying which sheet is in the way. */
 export function menuCreateTemplate(services: Services): void {
-  const say = translator(menuLanguage());
+  const say = translator(menuLanguage(services));
   try {
     const made = createTemplate(services, say);
     services.spreadsheetApp.getActiveSpreadsheet().toast(say('msg.templateAdded', { sheets: made.map((m) => `"${m}"`).join(' + ') }), SIDEBAR_TITLE, 8);
   } catch (error) {
-    services.spreadsheetApp.getUi().alert(userMessage(error));
+    services.spreadsheetApp.getUi().alert(userMessage(error, services));
   }
 }

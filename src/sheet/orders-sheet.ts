@@ -62,7 +62,7 @@ function readOrders(ss: SpreadsheetApi, asOf: unknown, language: Language) {
   const { say, timeZone } = language;
   if (asOf !== undefined && asOf !== '' && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(asOf))) throw new UserError(say('msg.asOfFormat'));
   const source = ss.getActiveSheet();
-  const settings = inputSettings(ss, asOf ? { asOf } : {});
+  const settings = inputSettings(ss, asOf ? { asOf } : {}, language.show);
   const values = source.getDataRange().getValues() as Cell[][];
   try {
     return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf, timeZone), 1, { timeZone }) };

@@ -4,22 +4,19 @@ import type { DeveloperMetadataApi, SheetApi } from './apps-script';
 
 /** The active sheet read once: its values, the header row, and where our own output columns are. */
 
-export interface OutputBlock {
-  /** 1-based column of the first output column (Score). */
+/** One extra column of ours (e.g. Lookalike): where it is, what the last run wrote there, and its metadata. */
+export interface ExtraColumn {
+  /** 1-based column (of a block: its first, Score). */
   column: number;
-  names: OutputName[];
-  /** What the last run wrote, to tell a person's edits from ours (absent on blocks from older versions). */
+  /** What the last run wrote, to tell a person's edits from ours (absent on columns from older versions). */
   written?: WrittenMark;
   /** Its developer metadata, to record the next run's mark. */
   meta: DeveloperMetadataApi;
 }
 
-/** One extra column of ours: where it is, what the last run wrote there, and its metadata. */
-export interface ExtraColumn {
-  /** 1-based column. */
-  column: number;
-  written?: WrittenMark;
-  meta: DeveloperMetadataApi;
+/** Our block of output columns, Score first. */
+export interface OutputBlock extends ExtraColumn {
+  names: OutputName[];
 }
 
 /** Kept in a block's developer metadata: a fingerprint per column of what was written, and the labels used. */
@@ -79,7 +76,7 @@ export function lastUsedColumn(values: readonly (readonly Cell[])[]): number {
   let last = 0;
   for (const row of values) {
     for (let c = row.length - 1; c >= last; c--) {
-      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) {
+      if (!blank(row[c])) {
         last = c + 1;
         break;
       }
@@ -88,7 +85,8 @@ export function lastUsedColumn(values: readonly (readonly Cell[])[]): number {
   return last;
 }
 
-function blank(cell: Cell): boolean {
+/** A cell with nothing in it, as getValues gives one ('') or a ragged row leaves one (undefined). */
+export function blank(cell: Cell): boolean {
   return cell === '' || cell === null || cell === undefined;
 }
 

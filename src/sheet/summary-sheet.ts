@@ -106,16 +106,14 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
   // The layout's cells never move within a version, so formats are set once: a re-run keeps any the user chose.
   if (!current) for (const [pattern, ranges] of Object.entries(layout.numberFormats)) sheet.getRangeList(ranges).setNumberFormat(pattern);
   const target = sheet;
-  const charts = target.getCharts();
-  // Our charts, found by their title in whichever language wrote it.
-  const byTitle = (key: 'chart.segments' | 'chart.whale') => {
-    const titles = inEveryLanguage(key);
-    return charts.find((c: EmbeddedChartApi) => titles.has(String(c.getOptions().get('title'))));
-  };
+  // Each chart's title, read once: our charts are found by it, in whichever language wrote it.
+  const charts = target.getCharts().map((chart: EmbeddedChartApi) => ({ chart, title: String(chart.getOptions().get('title')) }));
   const place = (key: 'chart.segments' | 'chart.whale', ranges: string[], kind: 'column' | 'line', row: number) => {
     const title = say(key);
-    const existing = byTitle(key);
-    if (existing && current && existing.getOptions().get('title') === title) return;
+    const titles = inEveryLanguage(key);
+    const found = charts.find((c) => titles.has(c.title));
+    if (found && current && found.title === title) return;
+    const existing = found?.chart;
     let builder = existing ? existing.modify().clearRanges() : target.newChart();
     builder = kind === 'column' ? builder.asColumnChart() : builder.asLineChart();
     for (const a1 of ranges) builder = builder.addRange(target.getRange(a1));

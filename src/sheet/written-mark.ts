@@ -1,6 +1,6 @@
 import type { Cell } from '../core';
 import { columnLetter } from './a1';
-import type { WrittenMark } from './read-sheet';
+import { blank, type WrittenMark } from './read-sheet';
 
 /**
  * Telling a person's edits in our output columns from what we wrote, so a re-run never silently
@@ -24,8 +24,6 @@ function hash(cell: Cell): number {
   }
   return h >>> 0;
 }
-
-const blank = (cell: Cell) => cell === '' || cell === null || cell === undefined;
 
 /** Fingerprints of `width` columns from 0-based `first`, over `rows` (the cells as Sheets will give them back). */
 export function fingerprint(rows: readonly (readonly Cell[])[], first: number, width: number): [number, number][] {

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../scripts/preview/server';
-import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
+import { SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { accountsGrid } from '../sheet/helpers';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
 import { parseSettings } from '../../src/core/settings';
 import { DEFAULT_RFM_SEGMENTS } from '../../src/core/rfm';
-import { SETTINGS_PROPERTY } from '../../src/sheet/keys';
 import { english, t } from '../../src/i18n';
 import { sqlExportText } from '../../src/sql/export-text';
 import { screenshotDir, useBrowser } from './browser';
@@ -158,6 +157,25 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
       const saved = JSON.parse(preview.book.properties[SETTINGS_PROPERTY]);
       expect(saved.weights).toEqual({ Engagement: 4 });
       expect(saved).not.toHaveProperty('rfmSegments');
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('Remove colours drops our tier colours and says so; pressed again, it says there are none', async () => {
+    const preview = await startPreview({ Accounts: accountsGrid(30) });
+    try {
+      const { page, sidebar } = await open(preview);
+      await sidebar.click('#score');
+      await sidebar.waitForSelector('#result');
+      expect(preview.book.sheet('Accounts').backgroundAt(2, 1)).not.toBeNull();
+      await sidebar.click('#remove-colours');
+      await sidebar.waitForSelector('#outcome p:text("Tier colours removed.")');
+      expect(preview.book.sheet('Accounts').backgroundAt(2, 1)).toBeNull();
+      await sidebar.waitForSelector('#remove-colours:not([disabled])');
+      await sidebar.click('#remove-colours');
+      await sidebar.waitForSelector('#outcome p:text("No tier colours to remove on this sheet.")');
       await page.close();
     } finally {
       await preview.close();

@@ -24,37 +24,33 @@ function entry(name: string, text: string): Entry {
   return { name, deflated: deflateRawSync(data), crc: crc32(data), declaredSize: data.length };
 }
 
-/** A zip of the entries, deflated, with local headers, a central directory and its end record. */
+/**
+ * The fields a local header (from byte 4) and a central-directory header (from byte 6) share:
+ * version needed 2.0, no flags, deflate, a 1980-01-01 date, CRC-32, both sizes, the name's length.
+ */
+function commonFields(header: Buffer, at: number, e: Entry, nameLength: number): Buffer {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt16LE(0x21, at + 8);
+  header.writeUInt32LE(e.crc >>> 0, at + 10);
+  header.writeUInt32LE(e.deflated.length, at + 14);
+  header.writeUInt32LE(e.declaredSize, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+  return header;
+}
+
+/** A zip of the entries, deflated, with local headers, a central directory and its end record (fields not written stay 0). */
 export function zip(entries: Entry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
+    const local = commonFields(Buffer.alloc(30), 4, e, name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
+    const central = commonFields(Buffer.alloc(46), 6, e, name.length);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by version 2.0
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, e.deflated);
     centrals.push(central, name);

@@ -5,6 +5,8 @@ import { findLookalikes } from '../../src/sheet/lookalike-column';
 import { buildAccountsSheet, buildRfmSheet } from '../../src/sheet/orders-sheet';
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
+import { SETTINGS_PROPERTY } from '../../src/sheet/keys';
+import { t } from '../../src/i18n';
 import { FakeSpreadsheet, type Value } from '../fakes/workbook';
 import { accountsGrid, outside, workbook } from './helpers';
 
@@ -52,6 +54,14 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
     expect(book.sheets.filter((s) => s.name.startsWith('ABM Accounts'))).toHaveLength(1);
     book.activate('ABM Accounts');
     expect(scoreSheet(session.services).scored).toBe(995);
+  });
+
+  it("refuses an as-of date that is no real day in the document's language, the one the run speaks (here chosen, not the locale's)", () => {
+    const book = new FakeSpreadsheet({ Orders: orderLines() });
+    expect(() => buildAccountsSheet(book.session().services, '2006-02-30')).toThrow('is not a real date');
+    book.properties[SETTINGS_PROPERTY] = JSON.stringify({ lang: 'th' });
+    expect(() => buildAccountsSheet(book.session().services, '2006-02-30')).toThrow(t('th', 'set.realDate'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Orders']);
   });
 
   it('writes RFM scores and the segment summary', () => {
