@@ -1,5 +1,6 @@
 import type { SettingsInput } from '../core';
 import { setOwn } from '../core/own-key';
+import { EXCERPT, excerpt } from './excerpt';
 
 /** Command-line flags → settings (validated later by the one zod schema) and output options. */
 
@@ -39,14 +40,6 @@ const VALUE_FLAGS = new Set([
   '--row-id',
 ]);
 const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
-
-/** Characters of a user's value a message quotes at most. */
-const EXCERPT = 40;
-
-/** A value as a message quotes it: `"12,5OO"`, or its first characters and … when long (a 10 MB argument gives a short line). */
-export function excerpt(text: string, max = EXCERPT): string {
-  return `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
-}
 
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/iu;
 

@@ -27,7 +27,7 @@ export class PathError extends Error {
 export type Separator = ',' | ';' | '\t';
 
 /** The separator that occurs most often on the first line, outside quotes. */
-export function detectSeparator(firstLine: string): Separator {
+function detectSeparator(firstLine: string): Separator {
   const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const ch of firstLine) {
@@ -52,18 +52,17 @@ export type OnRecord<F = string> = (fields: F[], record: number, raw: string, se
  */
 export type NumberColumns = (header: readonly string[]) => readonly boolean[] | null;
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 export interface CsvRead {
   records: number;
   separator: Separator;
   /** The file started with a byte order mark (written back when the CSV is). */
   bom: boolean;
-  encoding: Encoding;
 }
 
 /** The encoding a file's first bytes announce, and how many bytes its BOM takes. */
-export function encodingOf(bytes: Uint8Array): { encoding: Encoding; bom: number } {
+function encodingOf(bytes: Uint8Array): { encoding: Encoding; bom: number } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
@@ -131,7 +130,7 @@ export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<stri
     }
     if (decoder) parser.push(decode(decoder, undefined, false, fd, found.encoding));
     const records = parser.end();
-    return { records, separator: parser.separator, bom: found.bom > 0, encoding: found.encoding };
+    return { records, separator: parser.separator, bom: found.bom > 0 };
   } finally {
     closeSync(fd);
   }
@@ -163,7 +162,7 @@ function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, stream: boo
  * rules TextDecoder's fatal mode follows): the line they are on (CRLF, LF or CR end a line) and
  * their first byte. Only run once a read has failed.
  */
-export function firstBadLine(fd: number, encoding: Encoding): { line: number; byte: number } {
+function firstBadLine(fd: number, encoding: Encoding): { line: number; byte: number } {
   const buffer = Buffer.allocUnsafe(CHUNK);
   const scan = encoding === 'utf-8' ? new Utf8Scan() : new Utf16Scan(encoding === 'utf-16le');
   for (let position = 0; ; ) {
@@ -500,12 +499,12 @@ const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/u;
  * Text that is a number and nothing else (`-120`, `+4.5`, `-1e3`): a spreadsheet reads it back as
  * that number, so it is safe to write as it is. `-2+3`, `-$5` or `- 5` are not.
  */
-export function isPlainNumber(text: string): boolean {
+function isPlainNumber(text: string): boolean {
   return PLAIN_NUMBER.test(text) && Number.isFinite(Number(text));
 }
 
 /** A field a spreadsheet would run: formula-like first character, and not a plain number. */
-export function needsGuard(text: string): boolean {
+function needsGuard(text: string): boolean {
   return text !== '' && formulaLike(text) && !isPlainNumber(text);
 }
 
@@ -525,18 +524,14 @@ export function csvField(value: string | number | null | undefined, sep: Separat
   return quoteIfNeeded(needsGuard(value) ? `'${value}` : value, sep);
 }
 
-/** An input field copied to the output: as it was (a plain number such as -120 stays), guarded when formula-like. */
-export function copyField(text: string, sep: Separator = ','): string {
-  return csvField(text, sep);
-}
-
 /** An input record as it goes back out: its own text when that is safe, else re-written field by field with the guard. */
 export function inputLine(fields: readonly (string | number)[], raw: string, sep: Separator): string {
   for (const f of fields) {
     if (typeof f === 'string' && needsGuard(f)) {
-      // Numbers come only from quote-free records, whose text splits into its fields exactly.
+      // Numbers come only from quote-free records, whose text splits into its fields exactly; a plain
+      // number such as -120 goes out as it was.
       const texts = fields.some((x) => typeof x === 'number') ? raw.split(sep) : (fields as string[]);
-      return texts.map((x) => copyField(x, sep)).join(sep);
+      return texts.map((x) => csvField(x, sep)).join(sep);
     }
   }
   return raw;

@@ -19,8 +19,9 @@ import {
   type RowsReader,
   type Settings,
 } from '../core';
-import { excerpt, HELP, parseArgs, UsageError, type Options } from './args';
+import { HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
+import { excerpt, headerList, shorten } from './excerpt';
 import { fileSink, streamSink, type Sink } from './output';
 import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
@@ -44,11 +45,6 @@ class CliError extends Error {
 
 export const OUTPUT_HEADERS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drivers'];
 
-/**
- * Rows among which the header is found (the one naming the most roles, so a title above it is
- * skipped), as the sheet looks for it (src/sheet/read-sheet.ts reads as many).
- */
-
 /** Rows a warning about the file's shape names one by one; the rest are counted. */
 const NAMED_ROWS = 10;
 
@@ -69,11 +65,22 @@ interface Scored {
 
 const isBlankRecord = (fields: readonly (string | number)[]) => fields.length === 1 && fields[0] === '';
 
+/** The command line has no spreadsheet locale: `auto` is English. */
+const langOf = (settings: Settings): Lang => (settings.lang === 'auto' ? 'en' : settings.lang);
+
+/** No header among the first records read (`head`): the file is empty, or its columns have no names. */
+function noHeader(head: readonly (readonly string[])[], needs: string): CliError {
+  return new CliError(
+    head.every(isBlankRecord)
+      ? `the file is empty: it needs ${needs}`
+      : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`,
+  );
+}
+
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
-export function scoreFile(path: string, given: Settings, keepLines = false): Scored {
+function scoreFile(path: string, given: Settings, keepLines = false): Scored {
   const lines: string[] = [];
-  // The command line has no spreadsheet locale: `auto` is English.
-  const lang: Lang = given.lang === 'auto' ? 'en' : given.lang;
+  const lang = langOf(given);
   const settings = localise(given, lang);
   const show = renderer(lang);
   const say = cliTranslator(lang);
@@ -92,21 +99,13 @@ export function scoreFile(path: string, given: Settings, keepLines = false): Sco
   };
   const start = () => {
     const row = findHeaderRow(head, HEADER_SCAN_ROWS);
-    if (row < 0) {
-      throw new CliError(
-        head.every(isBlankRecord)
-          ? 'the file is empty: it needs a header row and one row per account'
-          : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`,
-      );
-    }
+    if (row < 0) throw noHeader(head, 'a header row and one row per account');
     header = head[row].map((f) => f.trim());
     headerRecord = row + 1;
     reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale });
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
-      throw new CliError(
-        `no metric column found in the header (${header.slice(0, 8).map(shortHeader).join(', ')}${header.length > 8 ? ', …' : ''}); name a column Revenue, Profit, Engagement…`,
-      );
+      throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);
     }
     // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
     if (!locale.decimalComma) {
@@ -160,6 +159,7 @@ function duplicateAccounts(table: ParsedTable, words: Translate, say: CliTransla
   const { accounts, status, rowNumbers } = table;
   if (!accounts) return [];
   const hashes = new Uint32Array(accounts.length);
+  const sorted = new Uint32Array(accounts.length);
   let counted = 0;
   for (let i = 0; i < accounts.length; i++) {
     const key = accounts[i];
@@ -167,11 +167,9 @@ function duplicateAccounts(table: ParsedTable, words: Translate, say: CliTransla
     let h = 0x811c9dc5; // FNV-1a over the UTF-16 code units
     for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
     hashes[i] = h >>> 0;
-    counted++;
+    sorted[counted++] = h >>> 0;
   }
-  const sorted = new Uint32Array(counted);
-  for (let i = 0, k = 0; i < accounts.length; i++) if (accounts[i] && status[i] === ROW_OK) sorted[k++] = hashes[i];
-  sorted.sort();
+  sorted.subarray(0, counted).sort();
   const repeatedHashes = new Set<number>();
   for (let k = 1; k < counted; k++) if (sorted[k] === sorted[k - 1]) repeatedHashes.add(sorted[k]);
   if (repeatedHashes.size === 0) return [];
@@ -187,16 +185,11 @@ function duplicateAccounts(table: ParsedTable, words: Translate, say: CliTransla
   let more = 0;
   for (const [key, list] of rows) {
     if (list.length < 2) continue;
-    if (out.length < NAMED_ROWS) out.push(words('msg.duplicateKey', { account: shortHeader(key), rows: list.join(', ') }));
+    if (out.length < NAMED_ROWS) out.push(words('msg.duplicateKey', { account: shorten(key), rows: list.join(', ') }));
     else more++;
   }
   if (more > 0) out.push(say('cli.moreDuplicates', { count: more }));
   return out;
-}
-
-/** A header as a message shows it: its first characters when long. */
-function shortHeader(header: string): string {
-  return header.length > 40 ? `${header.slice(0, 39)}…` : header;
 }
 
 /**
@@ -265,7 +258,7 @@ function unknownNames(given: Settings, header: readonly string[], say: CliTransl
   ] as const) {
     for (const name of Object.keys(record)) {
       const key = normaliseHeader(name);
-      if (!isRole(key) && !headers.has(key)) out.push(say('cli.unknownName', { option, name: shortHeader(name) }));
+      if (!isRole(key) && !headers.has(key)) out.push(say('cli.unknownName', { option, name: shorten(name) }));
     }
   }
   return out;
@@ -285,7 +278,7 @@ function duplicateHeaders(header: readonly string[], mapping: ColumnMapping, say
   for (const list of byKey.values()) {
     if (list.length < 2) continue;
     const read = list.filter((i) => i === mapping.account || mapping.metrics.some((m) => m.index === i));
-    const params = { columns: list.map((i) => i + 1).join(', '), header: shortHeader(header[list[0]]), column: (read[0] ?? 0) + 1 };
+    const params = { columns: list.map((i) => i + 1).join(', '), header: shorten(header[list[0]]), column: (read[0] ?? 0) + 1 };
     out.push(say(read.length === 1 ? 'cli.duplicateHeader' : 'cli.duplicateHeaders', params));
   }
   return out;
@@ -395,7 +388,7 @@ export function terminalLine(text: string): string {
 }
 
 /** A report for the terminal: each of its lines made safe, the line breaks kept. */
-export function terminalText(text: string): string {
+function terminalText(text: string): string {
   return text
     .split('\n')
     .map((line) => line.replace(CONTROLS, (m) => (m === '\t' ? ' ' : '')))
@@ -404,7 +397,7 @@ export function terminalText(text: string): string {
 
 /** A path as a message names it: as typed, made safe for the terminal, its start when long. */
 function pathName(path: string): string {
-  return terminalLine(path.length > 80 ? `${path.slice(0, 79)}…` : path);
+  return terminalLine(shorten(path, 80));
 }
 
 /** The output file; a folder or a path that cannot be written names itself. */
@@ -444,41 +437,41 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     io.stderr(`abm-tier: ${options.command} needs a CSV file, e.g. abm-tier ${options.command} ${example}\n`);
     return 2;
   }
-  const path = resolve(io.cwd, options.file);
+  const file = options.file;
+  const path = resolve(io.cwd, file);
+  const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
+  /** Opens the output (once the input has been read: a bad input leaves --out untouched), writes, closes. */
+  const output = (write: (sink: Sink) => void) => {
+    const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
+    try {
+      write(sink);
+    } finally {
+      sink.close();
+    }
+  };
   try {
     const settings = settingsOf(options);
     if (options.command === 'accounts' || options.command === 'rfm') {
-      const lang: Lang = settings.lang === 'auto' ? 'en' : settings.lang;
+      const lang = langOf(settings);
       const orders = readOrders(path, settings.asOf);
-      const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
-      try {
+      output((sink) => {
         if (options.command === 'accounts') writeAccountsCsv(sink, orders);
-        else writeRfm(sink, rfmFromOrders(orders, options.bins, lang), options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json'));
-      } finally {
-        sink.close();
-      }
+        else writeRfm(sink, rfmFromOrders(orders, options.bins, lang), format);
+      });
       for (const e of orders.errors.slice(0, 20)) io.stderr(`abm-tier: warning: ${renderer(lang)(e)}\n`);
       if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
       return 0;
     }
-    const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
-    const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
-    try {
-      if (options.command === 'summary')
-        sink.write(
-          terminalText(
-            summaryText(scored.analysis, options.file, cliTranslator(scored.analysis.settings.lang === 'auto' ? 'en' : scored.analysis.settings.lang)),
-          ),
-        );
-      else {
-        const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
-        if (format === 'csv') writeCsv(sink, scored, similarity);
-        else writeJson(sink, scored, similarity);
+    output((sink) => {
+      if (options.command === 'summary') {
+        sink.write(terminalText(summaryText(scored.analysis, file, cliTranslator(langOf(scored.analysis.settings)))));
+        return;
       }
-    } finally {
-      sink.close();
-    }
+      const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
+      if (format === 'csv') writeCsv(sink, scored, similarity);
+      else writeJson(sink, scored, similarity);
+    });
     if (format === 'csv' || options.command === 'summary') {
       for (const w of scored.warnings.slice(0, 20)) io.stderr(`abm-tier: warning: ${w}\n`);
     }
@@ -488,7 +481,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       io.stderr(`abm-tier: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`abm-tier: ${fileMessage(error, options.file)}\n`);
+    io.stderr(`abm-tier: ${fileMessage(error, file)}\n`);
     return 1;
   }
 }
@@ -515,12 +508,8 @@ function headerOf(path: string): string[] {
     if (!(error instanceof Enough)) throw error;
   }
   const row = findHeaderRow(head, HEADER_SCAN_ROWS);
-  if (row >= 0) return head[row].map((f) => f.trim());
-  throw new CliError(
-    head.every(isBlankRecord)
-      ? 'the file is empty: it needs a header row'
-      : `no header row found in the first ${HEADER_SCAN_ROWS} lines: the columns need names such as Account, Revenue, Profit, Engagement`,
-  );
+  if (row < 0) throw noHeader(head, 'a header row');
+  return head[row].map((f) => f.trim());
 }
 
 /** `abm-tier sql`: the scoring as SQL, from a file's header or --columns. */
@@ -534,9 +523,8 @@ function sqlCommand(options: Options, io: Io): number {
     }
     const settings = settingsOf(options);
     const mapping = mapColumns(headers, headers.length, settings);
-    if (!mapping.metrics.some((m) => m.weight > 0))
-      throw new CliError(`no metric column found among ${headers.slice(0, 8).map(shortHeader).join(', ')}${headers.length > 8 ? ', …' : ''}`);
-    const say = translator(settings.lang === 'auto' ? 'en' : settings.lang);
+    if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headerList(headers)}`);
+    const say = translator(langOf(settings));
     io.stdout(
       sqlExportText(
         {

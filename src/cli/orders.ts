@@ -14,6 +14,7 @@ import {
 import type { Lang } from '../i18n';
 import { rfmRules } from '../i18n/labels';
 import { csvField, readCsv } from './csv';
+import { headerList } from './excerpt';
 import type { Sink } from './output';
 
 /** `abm-tier accounts` and `abm-tier rfm`: order lines in, one row per account out. */
@@ -30,13 +31,8 @@ export function readOrders(path: string, asOf?: string): OrdersResult {
       const columns = mapOrderColumns(fields);
       const missing = missingOrderFields(columns);
       if (missing.length) {
-        const found =
-          fields
-            .slice(0, 8)
-            .map((f) => (f.length > 40 ? `${f.slice(0, 39)}…` : f))
-            .join(', ') + (fields.length > 8 ? ', …' : '');
         throw new OrdersFileError(
-          `the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${found}`,
+          `the order table needs ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (headers such as Account, Order date, Revenue); found ${headerList(fields)}`,
         );
       }
       builder = new OrdersBuilder(columns, fields);
@@ -50,7 +46,7 @@ export function readOrders(path: string, asOf?: string): OrdersResult {
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function accountRow(a: AccountFromOrders): (string | number)[] {
+function accountFields(a: AccountFromOrders): (string | number)[] {
   return [
     a.account,
     a.revenue,
@@ -70,7 +66,7 @@ export function writeAccountsCsv(sink: Sink, result: OrdersResult): void {
   sink.write(`${ACCOUNT_HEADER.join(',')}\n`);
   for (const a of result.accounts)
     sink.write(
-      `${accountRow(a)
+      `${accountFields(a)
         .map((v) => csvField(v))
         .join(',')}\n`,
     );
@@ -87,7 +83,7 @@ export function rfmFromOrders(result: OrdersResult, bins: number, lang: Lang = '
   );
 }
 
-export const RFM_HEADER = ['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment'];
+const RFM_HEADER = ['Account', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM score', 'Segment'];
 
 export function writeRfm(sink: Sink, rfm: ReturnType<typeof rfmFromOrders>, format: 'json' | 'csv'): void {
   if (format === 'csv') {

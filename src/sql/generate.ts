@@ -113,20 +113,20 @@ export function generateSql(headers: readonly string[], settings: Settings, opti
   const d = DIALECTS[options.dialect];
   const account = mapping.account >= 0 ? `abm_account AS ${d.ident('account')}, ` : '';
   const rowId = options.rowId ? `abm_row AS ${d.ident(options.rowId)}, ` : '';
-  const scores = `${cteChain(headers, mapping, settings, options, true)}
+  const scores = `${cteChain(headers, mapping, settings, options, { tiers: true, segments: true })}
 SELECT ${rowId}${account}score, tier, segment, program
 FROM labelled`;
   // A column the table has sums to 0 over an empty group, as in the engine; one it lacks stays NULL.
   const has = (role: string) => mapping.metrics.some((m) => m.role === role);
   const hasCost = has('cost') || (has('revenue') && has('profit'));
   const present = { revenue: has('revenue'), cost: hasCost, profit: has('profit') };
-  const table = (labels: readonly string[], column: string, tiers: boolean) => {
+  const table = (labels: readonly string[], column: string, wanted: Wanted) => {
     const amount = (name: keyof typeof present) => (present[name] ? `COALESCE(s.${name}, 0)` : `s.${name}`);
     const names = [...labels, 'Total'].map((label, k) => `SELECT ${d.string(label)} AS label, ${k + 1} AS ord`).join(' UNION ALL ');
     // One pass over the rows, one reference to each CTE (BigQuery evaluates a CTE once per reference). The Total is
     // the sum of the groups, as in the engine: windows over the four rows of the result.
     const total = (name: string) => `CASE WHEN ord = 4 THEN SUM(CASE WHEN ord < 4 THEN ${name} END) OVER () ELSE ${name} END AS ${name}`;
-    return `${cteChain(headers, mapping, settings, options, tiers)},
+    return `${cteChain(headers, mapping, settings, options, wanted)},
 sums AS (
   SELECT ${column} AS ord, COUNT(*) AS accounts, SUM(abm_revenue) AS revenue, SUM(abm_cost) AS cost, SUM(abm_profit) AS profit
   FROM labelled WHERE ${column} IS NOT NULL GROUP BY ${column}
@@ -150,9 +150,9 @@ ORDER BY ord`;
   };
   return {
     scores,
-    // Segments need revenue's rank only: the query by segment ranks nothing else.
-    profitability: table(settings.segmentLabels, 'seg', false),
-    tierProfitability: table(settings.labels, 't_final', true),
+    // Segments need revenue's rank only, tiers the metrics' and the score's: each query ranks nothing else.
+    profitability: table(settings.segmentLabels, 'seg', { tiers: false, segments: true }),
+    tierProfitability: table(settings.labels, 't_final', { tiers: true, segments: false }),
   };
 }
 
@@ -204,19 +204,21 @@ ${name} AS (
 )`;
 }
 
-function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings: Settings, options: SqlOptions, tiers: boolean): string {
+/** What a query needs from the chain: tiers (the metrics' and the score's ranks), segments (revenue's rank); the rest is NULL. */
+interface Wanted {
+  tiers: boolean;
+  segments: boolean;
+}
+
+function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings: Settings, options: SqlOptions, { tiers, segments }: Wanted): string {
   const d = DIALECTS[options.dialect];
   const partitioned = options.partitioned ?? options.dialect === 'bigquery';
   const buckets = partitioned ? (options.buckets ?? 1000) : null;
-  const headers = new Map(mapping.metrics.filter((m) => m.index >= 0).map((m) => [m.index, m.header]));
   const m = mapping.metrics;
   const col = (role: string) => m.findIndex((c) => c.role === role);
-  const metricExpr = (k: number): string => {
-    const c = m[k];
-    if (c.index >= 0) return d.toNumber(d.ident(headers.get(c.index)!));
-    // Derived profit: revenue − cost.
-    return `(${d.toNumber(d.ident(m[col('revenue')].header))} - ${d.toNumber(d.ident(m[col('cost')].header))})`;
-  };
+  const read = (k: number) => d.toNumber(d.ident(headerRow[m[k].index]));
+  // Derived profit (index −1): revenue − cost.
+  const metricExpr = (k: number): string => (m[k].index >= 0 ? read(k) : `(${read(col('revenue'))} - ${read(col('cost'))})`);
   const v = (k: number) => `m${k}`;
   const nullNumber = d.toNumber('NULL');
   const accountExpr = mapping.account >= 0 ? `NULLIF(TRIM(CAST(${d.ident(headerRow[mapping.account])} AS ${d.text})), '')` : 'NULL';
@@ -229,12 +231,13 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const revenue = col('revenue');
   const profit = col('profit');
   const cost = col('cost');
+  const segmented = segments && revenue >= 0;
   const weighted = tiers ? m.map((c, k) => ({ c, k })).filter(({ c }) => c.weight > 0) : [];
 
   // Stage 1, on the rows as read: the percentile of each weighted metric and revenue's place (segments), each
   // from its own CTEs (BigQuery evaluates a CTE once per reference: one join each).
   const lower = (k: number) => m[k].direction === 'lower';
-  const viaRevenue = revenue >= 0 && weighted.some(({ k }) => k === revenue);
+  const viaRevenue = segmented && weighted.some(({ k }) => k === revenue);
   const stage1: string[] = [];
   for (const { k } of weighted) {
     stage1.push(
@@ -242,7 +245,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
       rankCtes(`ranks${k}`, `counts${k}`, 'ASC', [], [], d, buckets),
     );
   }
-  if (revenue >= 0) {
+  if (segmented) {
     // Revenue rounded to 6 decimals, highest first: its distinct values regrouped when revenue is ranked anyway.
     stage1.push(
       viaRevenue
@@ -255,7 +258,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     // Values below v in the metric's own direction: for lower-is-better, those above it.
     const less = lower(k) ? 'r.total_c - r.before_c - r.c' : 'r.before_c';
     const segment =
-      k === revenue
+      viaRevenue && k === revenue
         ? `, s.before_c AS seg_before, s.total_c AS seg_total
   FROM ranks${k} AS r LEFT JOIN segment_ranks AS s ON s.v = ${round6('r.v')}`
         : `\n  FROM ranks${k} AS r`;
@@ -276,9 +279,9 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     ${profit >= 0 ? `x.${v(profit)}` : nullNumber} AS abm_profit,
     ${costExpr} AS abm_cost,
     ${scoreExpr} AS score,
-    ${revenue < 0 ? 'NULL' : viaRevenue ? `p${revenue}.seg_before` : 'seg.before_c'} AS pos_revenue,
-    ${revenue < 0 ? 'NULL' : viaRevenue ? `p${revenue}.seg_total` : 'seg.total_c'} AS n_revenue
-  FROM valid AS x${weighted.map(({ k }) => join(`p${k}`, `percentiles${k}`, `x.${v(k)}`)).join('')}${revenue >= 0 && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
+    ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_before` : 'seg.before_c'} AS pos_revenue,
+    ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_total` : 'seg.total_c'} AS n_revenue
+  FROM valid AS x${weighted.map(({ k }) => join(`p${k}`, `percentiles${k}`, `x.${v(k)}`)).join('')}${segmented && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
 )`;
   const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
   const segK2 = places('n_revenue', settings.segmentCutoffs[0] + settings.segmentCutoffs[1]);

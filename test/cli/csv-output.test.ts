@@ -12,9 +12,6 @@ const SEPARATORS: Separator[] = [',', ';', '\t'];
 const ATTACKS = ['-2+3', "+1+cmd|' /C calc'!A0", '-3+HYPERLINK("http://x","y")', '=1+1', '@SUM(A1)', '\t=1', '\r=1', '+A1', '-A1', '- 5', '-$5', '-1e3x'];
 const NUMBERS = ['-120', '-0.50', '+5', '-1e3', '+.5', '-7.'];
 
-/** Text read back by our reader (the separator told from the header line). */
-const readBack = records;
-
 describe('CSV output: only a plain number may start with = + - @ TAB CR; everything else that does gets the apostrophe', () => {
   it('guards formula-like text in data rows and in headers, also when it starts with - or + and a digit', async () => {
     const header = ['Account', 'Revenue', ...ATTACKS.map((_, k) => (k === 0 ? '-2+3 header' : `Note ${k}`))];
@@ -23,7 +20,7 @@ describe('CSV output: only a plain number may start with = + - @ TAB CR; everyth
     file('attacks.csv', text);
     const r = await cli('score', 'attacks.csv', '--format', 'csv');
     expect(r.code).toBe(0);
-    const out = readBack(r.out);
+    const out = records(r.out);
     expect(out[0][2]).toBe("'-2+3 header");
     ATTACKS.forEach((attack, k) => {
       expect(out[k + 1][0]).toBe(`'${attack}`);
@@ -47,7 +44,7 @@ describe('CSV output: only a plain number may start with = + - @ TAB CR; everyth
     const r = await cli('score', 'sep.csv', '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(['Account', 'Revenue', 'Notes', ...OUTPUT_HEADERS].join(sep));
-    const out = readBack(r.out);
+    const out = records(r.out);
     expect(out.slice(1).map((row) => [row[0], row[2]])).toEqual(fields.map((f) => (runnable(f) ? [`'${f}`, `'${f}`] : [f, f])));
   });
 
@@ -83,7 +80,7 @@ describe('CSV output: only a plain number may start with = + - @ TAB CR; everyth
         file('fuzz.csv', `${['Account', 'Revenue', 'Notes'].join(sep)}\n${body.join('\n')}\n`);
         const r = await cli('score', 'fuzz.csv', '--format', 'csv', '--out', 'fuzz-out.csv');
         expect(r.code).toBe(0);
-        const out = readBack(readFileSync(join(dir, 'fuzz-out.csv'), 'utf8'));
+        const out = records(readFileSync(join(dir, 'fuzz-out.csv'), 'utf8'));
         const expected = rows.map(([account, note]) => [account, note].map((f) => (runnable(f) ? `'${f}` : f)));
         expect(out.slice(1).map((row) => [row[0], row[2]])).toEqual(expected);
         for (const row of out) for (const f of row) expect(runnable(f)).toBe(false);
@@ -100,7 +97,7 @@ describe('ragged rows: every output column stays under its header', () => {
     file('ragged.csv', RAGGED);
     const r = await cli('score', 'ragged.csv', '--format', 'csv');
     expect(r.code).toBe(0);
-    const out = readBack(r.out);
+    const out = records(r.out);
     expect(out[0]).toEqual(['Account', 'Revenue', 'Profit', 'Notes', '', '', ...OUTPUT_HEADERS]);
     const score = out[0].indexOf('Score');
     const tier = out[0].indexOf('Tier');
@@ -132,7 +129,7 @@ describe('ragged rows: every output column stays under its header', () => {
     file('trailing.csv', 'Account,Revenue,\nA,1\nB,2,,\n');
     const r = await cli('score', 'trailing.csv', '--format', 'csv');
     expect(r.err).toBe('');
-    const out = readBack(r.out);
+    const out = records(r.out);
     expect(out.map((row) => row.length)).toEqual([9, 9, 9]);
     expect(out.map((row) => row[4])).toEqual(['Score', '0', '100']);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import { FakeSpreadsheet } from '../fakes/workbook';
-import { cliInFolder } from './helpers';
+import { cliInFolder, csvOf } from './helpers';
 
 const { dir, file, cli } = cliInFolder('abm-encodings-');
 
@@ -84,7 +84,7 @@ describe('duplicates warn in the CLI as in the sheet', () => {
     const book = new FakeSpreadsheet({ Accounts: GRID.map((r) => [...r]) });
     const sheetWarning = scoreSheet(book.session().services).warnings.find((w) => w.includes('Acme'));
     expect(sheetWarning).toBe('Account "Acme" appears on rows 2, 4: tier movement uses the first.');
-    file('dupes.csv', `${GRID.map((r) => r.join(',')).join('\n')}\n`);
+    file('dupes.csv', csvOf(GRID));
     expect(JSON.parse((await cli('score', 'dupes.csv')).out).warnings).toContain(sheetWarning);
     expect((await cli('score', 'dupes.csv', '--format', 'csv')).err).toContain(`abm-tier: warning: ${sheetWarning}\n`);
     // In the --lang language, from the same catalogue.

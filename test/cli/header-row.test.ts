@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADER_SCAN_ROWS } from '../../src/core';
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import { FakeSpreadsheet, type Value } from '../fakes/workbook';
-import { cliInFolder, records } from './helpers';
+import { cliInFolder, csvOf, records } from './helpers';
 
 const { file, cli } = cliInFolder('abm-header-');
 
@@ -14,7 +14,6 @@ const TITLED: Value[][] = [
   ['B', 20, 5],
   ['C', 30, -2],
 ];
-const csvOf = (grid: Value[][]) => `${grid.map((r) => r.join(',')).join('\n')}\n`;
 
 /** The sheet's Score column and the rows it stands on, for the same grid. */
 function sheetRun(grid: Value[][]): { rows: number[]; scores: number[] } | Error {

@@ -21,6 +21,11 @@ export function cliInFolder(prefix: string) {
   return { dir, file, cli };
 }
 
+/** A grid as CSV text, its cells joined by commas as they are (no quoting: for grids that need none). */
+export function csvOf(grid: readonly (readonly unknown[])[]): string {
+  return `${grid.map((r) => r.join(',')).join('\n')}\n`;
+}
+
 /** CSV text read back by our own reader: its records. */
 export function records(text: string): string[][] {
   const out: string[][] = [];

@@ -1,26 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
+import { describe, expect, it } from 'vitest';
 import { summaryText } from '../../src/cli/summary-text';
 import { analyseGrid, parseSettings, PROFIT_FIELDS, type Cell } from '../../src/core';
 import { english, PROFIT_COLUMNS } from '../../src/i18n';
+import { cliInFolder, csvOf } from './helpers';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'abm-ppa-'));
-});
-
-async function cli(name: string, text: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  writeFileSync(join(dir, name), text);
-  let out = '';
-  let err = '';
-  const code = await run([...argv.slice(0, 1), name, ...argv.slice(1)], { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir });
-  return { code, out, err };
-}
-
-const csv = (grid: Cell[][]) => `${grid.map((r) => r.join(',')).join('\n')}\n`;
+const { file, cli } = cliInFolder('abm-ppa-');
 
 // Tier 1 empty (cut-offs 0/50/50): its profit per account is blank, not 0. Equal revenues: every account a Money Maker.
 const GRID: Cell[][] = [
@@ -31,6 +15,7 @@ const GRID: Cell[][] = [
   ['D', 100, 45],
 ];
 const SETTINGS = { cutoffs: [0, 50, 50] };
+file('ppa.csv', csvOf(GRID));
 
 describe('profit per account on the command line (SPEC §7), as in ABMPROFIT and the SQL', () => {
   it('PROFIT_FIELDS are the fields of PROFIT_COLUMNS, in their order', () => {
@@ -48,7 +33,7 @@ describe('profit per account on the command line (SPEC §7), as in ABMPROFIT and
   });
 
   it('is in the JSON of every tier and segment row, null for an empty group', async () => {
-    const { code, out } = await cli('ppa.csv', csv(GRID), 'score', '--cutoffs', '0,50,50');
+    const { code, out } = await cli('score', 'ppa.csv', '--cutoffs', '0,50,50');
     expect(code).toBe(0);
     const json = JSON.parse(out);
     const engine = analyseGrid(GRID, parseSettings(SETTINGS));
@@ -72,7 +57,7 @@ describe('profit per account on the command line (SPEC §7), as in ABMPROFIT and
   });
 
   it("is the last column of the summary's tier and segment tables", async () => {
-    const { code, out } = await cli('ppa.csv', csv(GRID), 'summary', '--cutoffs', '0,50,50');
+    const { code, out } = await cli('summary', 'ppa.csv', '--cutoffs', '0,50,50');
     expect(code).toBe(0);
     const [, tierTable, segmentTable] = out.split('\n\n');
     for (const table of [tierTable, segmentTable]) {

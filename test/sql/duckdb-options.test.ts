@@ -35,14 +35,14 @@ describe("BigQuery's partitioned form gives the engine's answers, whatever the b
       ['capacity', 64],
       ['pareto', 2],
     ] as const) {
-      const tiers = await bench.compare(grid, { method, capacity: { strategicMarketers: 20, liteMarketers: 60 } }, { partitioned: true, buckets });
+      const { tiers } = await bench.compare(grid, { method, capacity: { strategicMarketers: 20, liteMarketers: 60 } }, { partitioned: true, buckets });
       expect(new Set(tiers).size, method).toBe(3);
     }
   }, 60_000);
 
   it('compares pareto shares exactly across buckets: 8 of ten accounts of 60.13 are Tier 1', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => [`A${i}`, 100 + i, 60.13]);
-    const tiers = await bench.compare([['Account', 'Revenue', 'Profit'], ...rows], { method: 'pareto' }, { partitioned: true, buckets: 4 });
+    const { tiers } = await bench.compare([['Account', 'Revenue', 'Profit'], ...rows], { method: 'pareto' }, { partitioned: true, buckets: 4 });
     expect(tiers.filter((t) => t === 'Tier 1')).toHaveLength(8);
   });
 

@@ -3,17 +3,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { analyseGrid, parseSettings, type Cell, type ProfitTable, type SettingsInput } from '../../src/core';
+import { analyseGrid, parseSettings, type Cell, type GridAnalysis, type ProfitTable, type SettingsInput } from '../../src/core';
 import { generateSql, type SqlOptions } from '../../src/sql/generate';
 
 /** A DuckDB in memory that runs the generated SQL on grids and checks it against the engine, row by row. */
 export interface SqlBench {
   /** Loads a grid (header first) with a `_row` column (the row's line, header being 1); returns the table's name. */
   load(grid: Cell[][]): Promise<string>;
-  /** Runs the three queries on the grid and checks every row and both profitability tables; returns the tiers in row order. */
-  compare(grid: Cell[][], input?: SettingsInput, options?: Partial<SqlOptions>): Promise<(string | null)[]>;
+  /** Runs the three queries on the grid and checks every row and both profitability tables. */
+  compare(grid: Cell[][], input?: SettingsInput, options?: Partial<SqlOptions>): Promise<Compared>;
   db: DuckDBConnection;
   close(): void;
+}
+
+export interface Compared {
+  /** The SQL's tiers, in row order. */
+  tiers: (string | null)[];
+  /** The engine's analysis of the grid. */
+  engine: GridAnalysis;
+  /** The rows compared: those the engine read (blank and invalid rows are left out). */
+  compared: number;
 }
 
 type ProfitSqlRow = { label: string; accounts: bigint } & Record<
@@ -105,7 +114,7 @@ export async function sqlBench(): Promise<SqlBench> {
     } else expect(got, where).toEqual(want);
     sameTable((await db.runAndReadAll(profitability)).getRowObjectsJS() as ProfitSqlRow[], engine.bySegment, `${where} by segment`);
     sameTable((await db.runAndReadAll(tierProfitability)).getRowObjectsJS() as ProfitSqlRow[], engine.byTier, `${where} by tier`);
-    return rows.map((r) => r.tier);
+    return { tiers: rows.map((r) => r.tier), engine, compared: want.length };
   };
   return { load, compare, db, close: () => db.closeSync() };
 }

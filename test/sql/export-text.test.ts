@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { parseSettings } from '../../src/core/settings';
 import { english, t } from '../../src/i18n';
 import { readSheet } from '../../src/sheet/read-sheet';
@@ -8,6 +7,7 @@ import { sidebarState } from '../../src/sheet/sidebar-state';
 import { generateSql } from '../../src/sql/generate';
 import { headerRow, sqlExportText, SqlRequestError, type SqlRequest } from '../../src/sql/export-text';
 import { FakeSpreadsheet, type Value } from '../fakes/workbook';
+import { cliInFolder } from '../cli/helpers';
 import { accountsGrid } from '../sheet/helpers';
 
 const HEADERS = ['Account', 'Revenue', 'Profit', 'Engagement', 'Recency (days)'];
@@ -51,12 +51,7 @@ describe('the SQL as "Copy as SQL" and `abm-tier sql` give it', () => {
 });
 
 describe('`abm-tier sql` prints the same text', () => {
-  const cli = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { stdout: (x) => (out += x), stderr: (x) => (err += x), cwd: process.cwd() });
-    return { code, out, err };
-  };
+  const { cli } = cliInFolder('abm-sql-text-');
 
   it("with the dialect noted, and refuses an unusable table in the settings' language", async () => {
     const ok = await cli('sql', '--columns', 'Account,Revenue,Profit', '--table', 'crm.accounts', '--dialect', 'duckdb', '--method', 'threshold');
