@@ -1,4 +1,5 @@
 /** How scores become tiers: the method and its numbers (cut-offs, thresholds or capacity), and the unprofitable cap. */
+import { TIER_METHODS } from '../../src/core/settings';
 import { el } from '../dom';
 import type { Settings, Store } from '../state';
 
@@ -19,9 +20,7 @@ export function methodRows(store: Store): HTMLElement[] {
   const method = el(
     'select',
     { id: 'method', 'aria-label': say('ui.method') },
-    ...(['quantile', 'threshold', 'pareto', 'capacity'] as Method[]).map((m) =>
-      el('option', { value: m, selected: store.settings.method === m }, say(`ui.method.${m}`)),
-    ),
+    ...TIER_METHODS.map((m) => el('option', { value: m, selected: store.settings.method === m }, say(`ui.method.${m}`))),
   );
   const details = el('div', { id: 'method-details' });
   const set = (edit: (s: Settings) => void) => store.update('preview', edit);

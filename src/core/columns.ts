@@ -80,7 +80,8 @@ export function looksLikeHeader(row: readonly Cell[]): boolean {
 /** How many rows from the top may hold the header (title lines above it are skipped): the same on every surface. */
 export const HEADER_SCAN_ROWS = 20;
 
-function blankRow(row: readonly Cell[]): boolean {
+/** A row with no cell filled ('' , null and undefined are empty, as Sheets and CSV give them). */
+export function blankRow(row: readonly Cell[]): boolean {
   for (const cell of row) if (cell !== '' && cell !== null && cell !== undefined) return false;
   return true;
 }

@@ -29,6 +29,9 @@ const triple = <T extends z.ZodMiniType>(t: T) => z.tuple([t, t, t]);
 
 export const ROLE_CHOICES = [...ROLES, 'custom', 'ignore'] as const;
 
+/** The tier methods of SPEC §4, in the order the sidebar offers them. */
+export const TIER_METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
+
 export const SettingsSchema = z.strictObject({
   /** Header → role, overriding detection; `custom` scores any numeric column, `ignore` unmaps it. */
   roles: z.prefault(z.record(z.string(), z.enum(ROLE_CHOICES)), {}),
@@ -36,7 +39,7 @@ export const SettingsSchema = z.strictObject({
   weights: z.prefault(z.record(z.string(), num(0, 1000)), {}),
   /** Role name or header → whether higher or lower values are better. */
   directions: z.prefault(z.record(z.string(), z.enum(['higher', 'lower'])), {}),
-  method: z.prefault(z.enum(['quantile', 'threshold', 'pareto', 'capacity']), 'quantile'),
+  method: z.prefault(z.enum(TIER_METHODS), 'quantile'),
   cutoffs: z.prefault(triple(percent).check(sumsTo100), [20, 30, 50]),
   thresholds: z.prefault(z.tuple([percent, percent]).check(z.refine((t) => t[0] >= t[1], said('set.thresholds'))), [70, 40]),
   capacity: z.prefault(

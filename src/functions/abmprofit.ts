@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } from '../core';
-import { frame, inLanguage, isBlankRow, refuse, word, type DocumentLabels, type Output } from './args';
+import { blankRow, DEFAULT_SETTINGS, parseCell, profitability, roleOfHeader, type Cell } from '../core';
+import { frame, inLanguage, refuse, word, type DocumentLabels, type Output } from './args';
 import { PROFIT_COLUMNS, t, type MessageKey } from '../i18n';
 
 /**
@@ -32,7 +32,7 @@ function profitTable(segments: unknown, revenue: unknown, profitOrCost: unknown,
   const n = seg.rows.length;
   const labelsSeen: string[] = [];
   for (const row of seg.rows) {
-    const label = isBlankRow(row) ? '' : String(row[0]).trim();
+    const label = blankRow(row) ? '' : String(row[0]).trim();
     if (label && !labelsSeen.includes(label)) labelsSeen.push(label);
   }
   const known = knownOrders(doc).find((order) => labelsSeen.every((l) => order.includes(l)));
@@ -42,7 +42,7 @@ function profitTable(segments: unknown, revenue: unknown, profitOrCost: unknown,
   const p = new Float64Array(n);
   const c = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const label = isBlankRow(seg.rows[i]) ? '' : String(seg.rows[i][0]).trim();
+    const label = blankRow(seg.rows[i]) ? '' : String(seg.rows[i][0]).trim();
     groups[i] = labels.indexOf(label);
     r[i] = value(rev.rows[i]?.[0]);
     const t = value(third.rows[i]?.[0]);

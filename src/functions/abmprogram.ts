@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, type Cell } from '../core';
+import { blankRow, DEFAULT_SETTINGS, type Cell } from '../core';
 import { LANGS, t } from '../i18n';
-import { column, firstDataRow, frame, inLanguage, isBlankRow, labelList, say, word, type DocumentLabels, type Output } from './args';
+import { column, firstDataRow, frame, inLanguage, labelList, say, word, type DocumentLabels, type Output } from './args';
 
 const SYNONYMS: Record<string, number> = { 1: 0, 2: 1, 3: 2, high: 0, medium: 1, low: 2, t1: 0, t2: 1, t3: 2 };
 
@@ -40,7 +40,7 @@ export function abmProgram(tiers: unknown, labels?: unknown, doc: DocumentLabels
     const programs = labelList(labels, 'labels') ?? doc.programLabels ?? DEFAULT_SETTINGS.programLabels;
     const first = firstDataRow(framed);
     const out = framed.rows.map((row, i) => {
-      if (isBlankRow(row)) return '';
+      if (blankRow(row)) return '';
       const t = tierIndex(row[0], doc.labels);
       if (t >= 0) return programs[t];
       const [t1, t2, t3] = doc.labels ?? DEFAULT_SETTINGS.labels;

@@ -1,15 +1,13 @@
-import { assignTiers, parseSettings, roleOfHeader, type Settings, type SettingsInput } from '../core';
+import { TIER_METHODS, assignTiers, parseSettings, roleOfHeader, type Settings, type SettingsInput } from '../core';
 import { absent, column, frame, inLanguage, labelList, numberColumn, numberList, refuse, width, word } from './args';
 import type { DocumentLabels, Framed, Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
-const METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
-
 /** `method` and `cutoffs` arguments → settings; cut-offs mean what the method needs. */
 function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
   const name = absent(method) ? 'quantile' : String(method).trim().toLowerCase();
-  if (!(METHODS as readonly string[]).includes(name))
-    refuse('fn.bad', { arg: 'method', value: String(method), why: { code: 'set.oneOf', params: { values: METHODS.join(', ') } } });
+  if (!(TIER_METHODS as readonly string[]).includes(name))
+    refuse('fn.bad', { arg: 'method', value: String(method), why: { code: 'set.oneOf', params: { values: TIER_METHODS.join(', ') } } });
   const settings: SettingsInput = { method: name as Settings['method'] };
   if (absent(cutoffs)) return settings;
   const c = numberList(cutoffs, 'cutoffs');

@@ -1,4 +1,5 @@
 import {
+  blankRow,
   findHeaderRow,
   MessageError,
   parseCell,
@@ -27,15 +28,10 @@ function empty(cell: Cell): boolean {
   return cell === '' || cell === null || cell === undefined;
 }
 
-export function isBlankRow(row: readonly Cell[]): boolean {
-  for (const cell of row) if (!empty(cell)) return false;
-  return true;
-}
-
 /** Drops the trailing blank rows of an open range such as `B2:F` (thousands of them are normal). */
 function trimBlankTail(grid: Grid): Grid {
   let end = grid.length;
-  while (end > 0 && isBlankRow(grid[end - 1])) end--;
+  while (end > 0 && blankRow(grid[end - 1])) end--;
   return end === grid.length ? grid : grid.slice(0, end);
 }
 
@@ -238,7 +234,7 @@ export function numberColumn(framed: Framed, doc: DocumentLabels, name: MessageK
   const values = new Float64Array(framed.rows.length).fill(Number.NaN);
   const out: (string | number)[] = new Array(framed.rows.length).fill('');
   framed.rows.forEach((row, i) => {
-    if (isBlankRow(row)) return;
+    if (blankRow(row)) return;
     const parsed = parseCell(row[0], 'number', 0, doc.locale);
     if (parsed.ok) values[i] = parsed.value;
     else if (!parsed.missing) out[i] = cellMessage(doc, first + i, { column: title }, row[0], parsed.code);

@@ -54,3 +54,7 @@ export function refusal(run: () => unknown): string {
   }
   throw new Error('nothing was refused');
 }
+
+/** SPEC §6's example: revenues 10 … 1 split 20/40/40 (n = 10: K1 = floor(2 + .5) = 2, K2 = floor(10·60/100 + .5) = 6). */
+export const TEN_REVENUES = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+export const TEN_SEGMENTS = ['Money Maker', 'Money Maker', ...Array(4).fill('Contributor'), ...Array(4).fill('Filler')] as string[];

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core';
-import { accounts, run, segments } from './helpers';
+import { accounts, run, segments, TEN_REVENUES, TEN_SEGMENTS } from './helpers';
 
 const byRevenue = (revenues: Cell[]) => accounts(['Revenue'], ...revenues.map((r) => [r]));
 
 describe('relationship segments (SPEC §6)', () => {
   it('splits by revenue 20/40/40 into Money Maker, Contributor and Filler', () => {
-    // n = 10: K1 = floor(2 + .5) = 2, K2 = floor(10·60/100 + .5) = 6.
-    const a = run(byRevenue([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]));
-    expect(segments(a)).toEqual([
-      'Money Maker',
-      'Money Maker',
-      'Contributor',
-      'Contributor',
-      'Contributor',
-      'Contributor',
-      'Filler',
-      'Filler',
-      'Filler',
-      'Filler',
-    ]);
+    const a = run(byRevenue(TEN_REVENUES));
+    expect(segments(a)).toEqual(TEN_SEGMENTS);
   });
 
   it('rounds the places as the quantile tiers do', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEN_REVENUES, TEN_SEGMENTS } from '../core/helpers';
 import { abmDrivers, abmHealth, abmKpi, abmLookalike, abmLtv, abmProfit, abmProgram, abmRfm, abmScore, abmSegment, abmTier } from '../../src/functions';
 
 const HEADER = ['Account', 'Revenue', 'Profit', 'Engagement'];
@@ -112,20 +113,8 @@ describe('ABMTIER', () => {
 
 describe('ABMSEGMENT, ABMPROGRAM', () => {
   it('splits by revenue 20/40/40 into Money Maker, Contributor, Filler', () => {
-    const revenue = [['Revenue'], ...[10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((v) => [v])];
-    expect(abmSegment(revenue).map((r) => r[0])).toEqual([
-      'Segment',
-      'Money Maker',
-      'Money Maker',
-      'Contributor',
-      'Contributor',
-      'Contributor',
-      'Contributor',
-      'Filler',
-      'Filler',
-      'Filler',
-      'Filler',
-    ]);
+    const revenue = [['Revenue'], ...TEN_REVENUES.map((v) => [v])];
+    expect(abmSegment(revenue).map((r) => r[0])).toEqual(['Segment', ...TEN_SEGMENTS]);
   });
 
   it('leaves no segment where there is no revenue, and counts only the rows that have one', () => {
