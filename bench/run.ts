@@ -1,8 +1,12 @@
 /** npm run bench: prints each figure beside its budget. Nothing here asserts; tests never time. */
 import { benchCli } from './cli';
 import { benchFunctions } from './functions';
+import { benchLearn } from './learn';
+import { benchLoad } from './load';
 import { benchOrders } from './orders';
 import { benchPipeline } from './pipeline';
+import { benchPreview } from './preview';
+import { benchReport } from './report';
 import { benchSheet } from './sheet';
 import { benchSql } from './sql';
 
@@ -10,6 +14,10 @@ console.log(`ABM Tier benchmarks · node ${process.version} · ${new Date().toIS
 benchPipeline();
 benchCli();
 benchSheet();
+benchPreview();
 benchOrders();
 benchFunctions();
+benchLearn();
+benchLoad();
+benchReport();
 void benchSql();

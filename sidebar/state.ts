@@ -14,8 +14,8 @@ export type RfmRule = NonNullable<Settings['rfmSegments']>[number];
 /** Read-only all the way down: what panels see of the state outside `update`. */
 export type Frozen<T> = T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
 
-/** What a change asks for: a new preview, the columns worked out again by the server, or nothing. */
-export type Change = 'preview' | 'reload' | 'none';
+/** What a change asks for: a new preview, the columns worked out again by the server, the panels drawn again (and a preview), or nothing. */
+export type Change = 'preview' | 'reload' | 'render' | 'none';
 
 export interface Store {
   /** The sheet as the server last described it: columns, language, tier labels as shown, problem. */

@@ -110,6 +110,43 @@ export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range
   return shell.abmProfit(segments, revenue, profit_or_cost);
 }
 
+/**
+ * Report card: how well the tiers predict outcomes: per tier accounts, successes, success rate with its 95 % Wilson interval and lift; AUC with its DeLong interval; MadKudu's bar; a verdict.
+ *
+ * @param {Array<Array<number|string>>} tiers_or_scores Tier per account, e.g. O2:O500, or scores 0–100, e.g. N2:N500 (cut into tiers 20/30/50).
+ * @param {Array<Array<number|string|boolean>>} outcomes What happened next, e.g. Q2:Q500: Won/Lost, Yes/No, TRUE/FALSE, 1/0, or a number such as next year's revenue (above 0 is a success). A header Churned reads yes as a failure.
+ * @return {Array<Array<number|string>>} The report card table.
+ * @customfunction
+ */
+export function ABMREPORT(tiers_or_scores: Range, outcomes: Range) {
+  return shell.abmReport(tiers_or_scores, outcomes);
+}
+
+/**
+ * What would move each account up a tier: the smallest change in one metric that lifts it into the next tier, the others held fixed.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' metrics with their header row, e.g. A1:M500.
+ * @param {Array<Array<number>>|string} [weights] One weight per column, or text such as "profit=3, revenue=2".
+ * @return {Array<Array<string>>} One line per row, e.g. "Acme → Tier 1 if engagement rises from 62 to 78 (percentile 38 → 61)".
+ * @customfunction
+ */
+export function ABMNEXT(metrics: Range, weights?: Range) {
+  return shell.abmNext(metrics, weights);
+}
+
+/**
+ * Weights learned from outcomes (non-negative logistic regression on the metrics' percentiles), beside the current ones, with 5-fold cross-validated AUC of each.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' metrics with their header row, e.g. A1:M500.
+ * @param {Array<Array<number|string|boolean>>} outcomes What happened next for each account, e.g. Q1:Q500: Won/Lost, Yes/No, TRUE/FALSE or 1/0 (at least 50 of each).
+ * @param {Array<Array<number>>|string} [weights] The current weights, one per column, or text such as "profit=3, revenue=2".
+ * @return {Array<Array<number|string>>} A table: metric, current weight, learned weight; then the AUCs and the counts.
+ * @customfunction
+ */
+export function ABMLEARN(metrics: Range, outcomes: Range, weights?: Range) {
+  return shell.abmLearn(metrics, outcomes, weights);
+}
+
 // ── The add-on: menu, sidebar and the calls the sidebar makes ──────────────────────────────────
 
 /** Builds the add-on menu (runs unauthorised: nothing else happens here). */
@@ -152,6 +189,21 @@ export function previewScore(settings: shell.SettingsInput): shell.Preview {
   return shell.previewScore(settings);
 }
 
+/** Sidebar: the active sheet's account and metric columns, sent once, for the preview the sidebar computes itself. */
+export function getPreviewData(settings?: shell.SettingsInput | null): shell.PreviewData {
+  return shell.getPreviewData(settings);
+}
+
+/** Sidebar: the active sheet's name (asked every few seconds, to follow the sheet a person is on). */
+export function getActiveSheetName(): string {
+  return shell.getActiveSheetName();
+}
+
+/** Sidebar: make the named sheet active and describe it (the next step after building it). */
+export function openSheetByName(name: string, settings?: shell.SettingsInput | null): shell.SidebarState {
+  return shell.openSheetByName(name, settings);
+}
+
 /** Sidebar: save these settings and score the active sheet. */
 export function scoreActiveSheet(settings: shell.SettingsInput): shell.ScoreReport {
   return shell.scoreActiveSheet(settings);
@@ -162,9 +214,42 @@ export function removeTierColours(): number {
   return shell.removeTierColours();
 }
 
+/**
+ * Sidebar: the report card of the active sheet against its outcome column (null when it has none), writing no cells; `slot`:
+ * judge an earlier run's tiers instead; `outcome`: the column to use from now on for this sheet ('' = found by its header).
+ */
+export function getReportCard(settings?: shell.SettingsInput | null, slot?: number | null, outcome?: string | null): shell.SidebarCard | null {
+  return shell.getReportCard(settings, slot, outcome);
+}
+
+/** Sidebar: the earlier runs of the active sheet kept in "ABM History", newest first (for the backtest). */
+export function getReportRuns(): { slot: number; title: string }[] {
+  return shell.getReportRuns();
+}
+
 /** Sidebar: a Lookalike column on the active sheet and the 10 accounts outside Tier 1 most like it. */
 export function findLookalikes(): shell.LookalikeReport {
   return shell.findLookalikes();
+}
+
+/** Sidebar: what would move the selected row's account (or sheet row `row`) up a tier. */
+export function nextTierOfRow(settings?: shell.SettingsInput | null, row?: number | null): shell.NextTierReport {
+  return shell.nextTierOfRow(settings, row);
+}
+
+/** Sidebar: weights learned from the active sheet's outcome column, with both cross-validated AUCs; nothing is saved. */
+export function learnWeightsOnSheet(settings?: shell.SettingsInput | null, outcome?: string | null): shell.LearnReport {
+  return shell.learnWeightsOnSheet(settings, outcome);
+}
+
+/** Sidebar: "Use these weights": save these settings, keeping the weights they replace for "Back to my weights". */
+export function useLearnedWeights(settings: shell.SettingsInput): { saved: true } {
+  return shell.useLearnedWeights(settings);
+}
+
+/** Sidebar: "Back to my weights": save the weights "Use these weights" replaced again, and return them. */
+export function restoreWeights(settings: shell.SettingsInput): Record<string, number> {
+  return shell.restoreWeights(settings);
 }
 
 /** Sidebar: the active sheet's order lines → "ABM Accounts", one row per account, ready to score. */

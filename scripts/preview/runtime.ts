@@ -26,7 +26,8 @@ const ROOT = join(__dirname, '..', '..');
 
 export function loadAddon(globals: AppsScriptGlobals, codePath = join(ROOT, 'dist', 'Code.js')): AddonRuntime {
   const code = readFileSync(codePath, 'utf8');
-  const context = vm.createContext({ ...globals, console });
+  // One Date for the add-on and the fake Sheets, as in Apps Script: a date the add-on writes is a Date to the sheet.
+  const context = vm.createContext({ ...globals, console, Date });
   vm.runInContext(code, context, { filename: 'Code.js' });
   const names = Object.keys(context).filter((k) => typeof context[k] === 'function' && /^function /u.test(String(context[k])));
   return {

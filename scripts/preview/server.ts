@@ -124,6 +124,9 @@ function refusal(req: IncomingMessage, port: number): string | null {
  * Starts the preview on 127.0.0.1:`port` (0: any free port) over the given sheets. It listens on
  * the loopback address only: `host` is there for callers that name it, and must be 127.0.0.1.
  */
+/** The sidebar's calls that only read the workbook. */
+const READS = new Set(['getSidebarState', 'getPreviewData', 'getActiveSheetName', 'previewScore']);
+
 export async function startPreview(sheets: Record<string, Value[][]>, port = 0, host = '127.0.0.1', locale = 'en_US'): Promise<Preview> {
   if (host !== LOOPBACK) throw new Error(`the preview listens on ${LOOPBACK} only, not ${host}`);
   const book = new FakeSpreadsheet(sheets, locale);
@@ -180,7 +183,8 @@ export async function startPreview(sheets: Record<string, Value[][]>, port = 0, 
           if (!Array.isArray(args)) throw new Refusal(400, 'request body must be a JSON array of arguments');
           try {
             const value = runtime.call(fn, args);
-            changed();
+            // The sidebar's reads (it asks for the active sheet every few seconds) change nothing to redraw.
+            if (!READS.has(fn)) changed();
             return send(res, 200, 'application/json', JSON.stringify({ ok: true, value }));
           } catch (error) {
             return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));

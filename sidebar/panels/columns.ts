@@ -2,10 +2,10 @@
 import type { ColumnInfo } from '../../src/sheet';
 import { ROLES } from '../../src/core/roles';
 import { setOwn } from '../../src/core/own-key';
-import type { MessageKey } from '../../src/i18n';
+import type { UiKey } from '../../src/i18n/ui';
 import { el } from '../dom';
 import type { Frozen, Settings, Store } from '../state';
-import { weightRow } from './weights';
+import { missingWeights, weightRow } from './weights';
 
 const ROLE_CHOICES = ['', ...ROLES, 'custom'];
 
@@ -16,6 +16,7 @@ export function columnsPanel(store: Store): (HTMLElement | null)[] {
   return [
     el('h2', {}, say('ui.columns')),
     el('div', { id: 'columns' }, ...mapped.map((c) => columnRow(store, c))),
+    missingWeights(store),
     sheet.derivedProfit ? el('p', { class: 'secondary' }, say('ui.derivedProfit')) : null,
     unmapped.length
       ? el(
@@ -37,7 +38,7 @@ function columnRow(store: Store, c: Frozen<ColumnInfo>): HTMLElement {
       el(
         'option',
         { value: r, selected: (c.role ?? '') === r },
-        r === '' ? say('ui.notUsed') : r === 'custom' ? say('ui.custom') : say(`role.${r}` as MessageKey),
+        r === '' ? say('ui.notUsed') : r === 'custom' ? say('ui.custom') : say(`ui.role.${r}` as UiKey),
       ),
     ),
   );

@@ -8,7 +8,7 @@ export function labelRows(store: Store): HTMLElement[] {
     'div',
     { class: 'row labels' },
     ...store.sheet.shownLabels.map((label, k) => {
-      const input = el('input', { type: 'text', value: label, 'aria-label': say('ui.labelOf', { tier: k + 1 }), maxLength: 60 });
+      const input = el('input', { type: 'text', value: label, 'aria-label': say('ui.labelOf', { tier: k + 1 }), maxLength: 60, 'data-field': `labels.${k}` });
       input.addEventListener('input', () => {
         store.update('preview', (s, sheet) => {
           // The first edit keeps the labels as shown (the language's), then changes this one.
@@ -25,7 +25,7 @@ export function labelRows(store: Store): HTMLElement[] {
     { class: 'row' },
     el('span', { class: 'secondary' }, say('ui.colours')),
     ...store.settings.colours.map((colour, k) => {
-      const input = el('input', { type: 'color', value: colour, 'aria-label': say('ui.colourOf', { tier: k + 1 }) });
+      const input = el('input', { type: 'color', value: colour, 'aria-label': say('ui.colourOf', { tier: k + 1 }), 'data-field': `colours.${k}` });
       input.addEventListener('input', () => {
         store.update('preview', (s) => (s.colours[k] = input.value));
       });

@@ -5,9 +5,9 @@ import type { Settings, Store } from '../state';
 
 type Method = Settings['method'];
 
-/** A number field that passes on each valid value it is given. */
-function numberInput(label: string, value: number, set: (v: number) => void, max = 100): HTMLElement {
-  const input = el('input', { type: 'number', min: '0', max: String(max), step: 'any', value: String(value), 'aria-label': label });
+/** A number field that passes on each number it is given; `field` is its settings path (tiers.ts marks a refused one beside it). */
+function numberInput(label: string, value: number, set: (v: number) => void, field: string, max = 100): HTMLElement {
+  const input = el('input', { type: 'number', min: '0', max: String(max), step: 'any', value: String(value), 'aria-label': label, 'data-field': field });
   input.addEventListener('input', () => {
     if (input.value !== '' && Number.isFinite(Number(input.value))) set(Number(input.value));
   });
@@ -42,8 +42,8 @@ export function methodRows(store: Store): HTMLElement[] {
         el(
           'div',
           { class: 'row' },
-          numberInput(say('ui.t1'), s.cutoffs[0], cutoff(0)),
-          numberInput(say('ui.t2'), s.cutoffs[1], cutoff(1)),
+          numberInput(say('ui.t1'), s.cutoffs[0], cutoff(0), 'cutoffs.0'),
+          numberInput(say('ui.t2'), s.cutoffs[1], cutoff(1), 'cutoffs.1'),
           el('span', { class: 'secondary', id: 'cut3' }, say('ui.t3', { value: s.cutoffs[2] })),
         ),
       );
@@ -52,12 +52,13 @@ export function methodRows(store: Store): HTMLElement[] {
         el(
           'div',
           { class: 'row' },
-          numberInput(say('ui.tier1At'), s.thresholds[0], (v) => set((t) => (t.thresholds[0] = v))),
-          numberInput(say('ui.tier2At'), s.thresholds[1], (v) => set((t) => (t.thresholds[1] = v))),
+          numberInput(say('ui.tier1At'), s.thresholds[0], (v) => set((t) => (t.thresholds[0] = v)), 'thresholds.0'),
+          numberInput(say('ui.tier2At'), s.thresholds[1], (v) => set((t) => (t.thresholds[1] = v)), 'thresholds.1'),
         ),
       );
     } else if (s.method === 'capacity') {
-      const capacity = (key: keyof Settings['capacity'], label: string) => numberInput(label, s.capacity[key], (v) => set((t) => (t.capacity[key] = v)), 10000);
+      const capacity = (key: keyof Settings['capacity'], label: string) =>
+        numberInput(label, s.capacity[key], (v) => set((t) => (t.capacity[key] = v)), `capacity.${key}`, 10000);
       details.replaceChildren(
         el('div', { class: 'row' }, capacity('strategicMarketers', say('ui.strategicMarketers')), capacity('strategicAccounts', say('ui.accountsEach'))),
         el('div', { class: 'row' }, capacity('liteMarketers', say('ui.liteMarketers')), capacity('liteAccounts', say('ui.accountsEach'))),

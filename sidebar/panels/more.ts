@@ -9,6 +9,11 @@ import { rfmRulesEditor } from './rfm-rules';
 function lookalikesButton(store: Store): HTMLElement {
   const { say } = store;
   const button = el('button', { id: 'lookalikes' }, say('ui.lookalikes', { tier: store.sheet.shownLabels[0] }));
+  // The button follows a renamed Tier 1 ("Find lookalikes of Strategic") as the label is typed.
+  const stop = store.subscribe(() => {
+    if (!button.isConnected) stop();
+    else button.textContent = say('ui.lookalikes', { tier: store.sheet.shownLabels[0] });
+  });
   button.addEventListener(
     'click',
     () =>

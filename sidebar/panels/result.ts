@@ -1,8 +1,8 @@
-/** The result card after scoring: tiers, segments, movement, KPIs, rows left out, warnings, and Copy as SQL. */
+/** The result card after scoring: tiers, segments, movement, the accounts to act on, KPIs, rows left out, warnings. */
 import type { ScoreReport } from '../../src/sheet';
 import { el } from '../dom';
 import type { Store } from '../state';
-import { sqlBlock } from './sql';
+import { exceptionsBlock } from './exceptions';
 import { percent, tierTable } from './tier-table';
 
 const KPI_KEYS = ['activeAccounts', 'newAccounts', 'spendPerPurchase', 'revenuePerLead', 'averageLifetime', 'averageLtv'] as const;
@@ -15,7 +15,7 @@ export function resultCard(store: Store, r: ScoreReport): HTMLElement {
     el('strong', {}, say('ui.scored', { count: r.scored, sheet: r.sheet })),
     el('div', { class: 'secondary' }, say('ui.writtenTo', { columns: r.columns, summary: r.summarySheet })),
     el('h2', {}, say('ui.profitByTier')),
-    tierTable(store, r, true),
+    tierTable(store, r),
     el('h2', {}, say('ui.profitBySegment')),
     el(
       'table',
@@ -25,6 +25,7 @@ export function resultCard(store: Store, r: ScoreReport): HTMLElement {
       ),
     ),
     r.movement ? el('p', { id: 'movement' }, say('ui.moved', { up: r.movement.up, down: r.movement.down })) : null,
+    r.exceptions ? exceptionsBlock(store, r) : null,
     el('h2', {}, say('ui.kpis')),
     el(
       'table',
@@ -50,6 +51,5 @@ export function resultCard(store: Store, r: ScoreReport): HTMLElement {
     r.warnings.length
       ? el('div', {}, el('h2', {}, say('ui.warnings')), el('ul', { class: 'messages' }, ...r.warnings.map((w) => el('li', { class: 'secondary' }, w))))
       : null,
-    sqlBlock(store),
   );
 }

@@ -20,45 +20,35 @@ export function rfmRulesEditor(store: Store): HTMLElement {
     input.addEventListener('change', () => set(Number(input.value)));
     return el('td', {}, input);
   };
+  const head = el('tr', {}, ...(['R', 'F', 'M'] as const).map((axis) => el('th', { colSpan: 2 }, axis)));
   return el(
     'details',
     { id: 'rfm-rules' },
     el('summary', {}, say('ui.rfmRules')),
     el(
-      'div',
-      { class: 'scroll' },
-      el(
-        'table',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, say('col.segment')),
-          el('th', {}, 'R'),
-          el('th', {}, ''),
-          el('th', {}, 'F'),
-          el('th', {}, ''),
-          el('th', {}, 'M'),
-          el('th', {}, ''),
-        ),
-        ...rules.map((rule, k) => {
-          const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60 });
-          name.addEventListener('change', () => edit(k, (r) => (r.name = name.value)));
-          const range = (axis: 'r' | 'f' | 'm', end: 0 | 1, label: string) =>
-            cell(rule[axis][end], (v) => edit(k, (r) => (r[axis][end] = v)), `${rule.name} ${label}`);
-          return el(
+      'table',
+      {},
+      head,
+      // Each rule on two rows: its name across the table, then its R, F and M ranges.
+      ...rules.flatMap((rule, k) => {
+        const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60 });
+        name.addEventListener('change', () => edit(k, (r) => (r.name = name.value)));
+        const range = (axis: 'r' | 'f' | 'm', end: 0 | 1, label: string) =>
+          cell(rule[axis][end], (v) => edit(k, (r) => (r[axis][end] = v)), `${rule.name} ${label}`);
+        return [
+          el('tr', { class: 'rule-name' }, el('td', { colSpan: 6 }, name)),
+          el(
             'tr',
             {},
-            el('td', {}, name),
             range('r', 0, 'R from'),
             range('r', 1, 'R to'),
             range('f', 0, 'F from'),
             range('f', 1, 'F to'),
             range('m', 0, 'M from'),
             range('m', 1, 'M to'),
-          );
-        }),
-      ),
+          ),
+        ];
+      }),
     ),
   );
 }

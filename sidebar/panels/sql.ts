@@ -49,6 +49,7 @@ export function sqlBlock(store: Store): HTMLElement {
               () => false,
             )) ?? false;
           note.textContent = ` ${copied || document.execCommand('copy') ? say('ui.copied') : say('ui.selectCopy')}`;
+          note.className = 'secondary';
         } catch (error) {
           // A settings error carries a code, not words: the preview already shows it in the user's language.
           note.textContent = ` ${error instanceof SettingsError ? say('ui.sqlSettings') : error instanceof Error ? error.message : String(error)}`;

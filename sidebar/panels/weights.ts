@@ -1,6 +1,7 @@
 /** A metric column's weight slider and its direction (higher or lower is better). */
 import type { ColumnInfo } from '../../src/sheet';
 import { setOwn } from '../../src/core/own-key';
+import { normaliseHeader } from '../../src/core/roles';
 import { el } from '../dom';
 import type { Frozen, Store } from '../state';
 
@@ -31,4 +32,39 @@ export function weightRow(store: Store, c: Frozen<ColumnInfo>): HTMLElement {
   });
   const metric = c.role !== null && c.role !== 'account';
   return el('div', { class: 'weight', hidden: !metric }, weight, shown, direction);
+}
+
+/**
+ * Saved weights and directions whose column is not on this sheet (renamed, deleted, another sheet):
+ * named, with a button that forgets them, instead of lingering unseen. A name counts as present
+ * when it is a column's header or the role of a used column, compared as the engine compares them.
+ */
+export function missingWeights(store: Store): HTMLElement | null {
+  const { say, sheet, settings } = store;
+  const here = new Set<string>();
+  for (const c of sheet.columns) {
+    here.add(normaliseHeader(c.header));
+    if (c.role) here.add(c.role);
+  }
+  if (sheet.derivedProfit) here.add('profit');
+  const gone = [...new Set([...Object.keys(settings.weights), ...Object.keys(settings.directions)])].filter((k) => !here.has(normaliseHeader(k)));
+  if (gone.length === 0 || sheet.columns.length === 0) return null;
+  const forget = el('button', { type: 'button' }, say('ui.forgetWeights'));
+  forget.addEventListener('click', () => {
+    store.update('preview', (s) => {
+      for (const k of gone) {
+        delete s.weights[k];
+        delete s.directions[k];
+      }
+    });
+    note.remove();
+  });
+  const note = el(
+    'p',
+    { class: 'secondary', id: 'missing-weights' },
+    say('ui.missingWeights', { count: gone.length, names: gone.map((k) => `"${k}"`).join(', ') }),
+    ' ',
+    forget,
+  );
+  return note;
 }

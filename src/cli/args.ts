@@ -12,14 +12,20 @@ export interface Options {
   command: string;
   file: string | null;
   settings: SettingsInput;
-  format: 'json' | 'csv' | null;
+  format: 'json' | 'csv' | 'text' | null;
   out: string | null;
   bins: number;
   lookalikes: boolean;
+  /** score: add each account's move into the next tier. */
+  next: boolean;
+  /** score: weights from a file `abm-tier learn` wrote. */
+  weightsFrom: string | null;
   table: string | null;
   dialect: 'duckdb' | 'bigquery';
   columns: string[] | null;
   rowId: string | null;
+  /** report, sql: the outcome column (SPEC §13). */
+  outcome: string | null;
 }
 
 const VALUE_FLAGS = new Set([
@@ -31,6 +37,7 @@ const VALUE_FLAGS = new Set([
   '--directions',
   '--as-of',
   '--format',
+  '--weights-from',
   '--out',
   '--bins',
   '--capacity',
@@ -38,8 +45,9 @@ const VALUE_FLAGS = new Set([
   '--dialect',
   '--columns',
   '--row-id',
+  '--outcome',
 ]);
-const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes']);
+const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes', '--next']);
 
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/iu;
 
@@ -91,10 +99,13 @@ export function parseArgs(argv: readonly string[]): Options {
     out: null,
     bins: 5,
     lookalikes: false,
+    next: false,
+    weightsFrom: null,
     table: null,
     dialect: 'bigquery',
     columns: null,
     rowId: null,
+    outcome: null,
   };
   const s = options.settings as Record<string, unknown>;
   for (let i = 1; i < argv.length; i++) {
@@ -106,6 +117,7 @@ export function parseArgs(argv: readonly string[]): Options {
     }
     if (BOOLEAN_FLAGS.has(flag)) {
       if (flag === '--no-cap') s.unprofitableCap = false;
+      else if (flag === '--next') options.next = true;
       else options.lookalikes = true;
       continue;
     }
@@ -140,8 +152,13 @@ export function parseArgs(argv: readonly string[]): Options {
           s.asOf = value;
           break;
         case '--format':
-          if (value !== 'json' && value !== 'csv') throw new UsageError(`--format is json or csv, not ${excerpt(value)}.`);
+          if (value !== 'json' && value !== 'csv' && value !== 'text') throw new UsageError(`--format is json, csv or text (report), not ${excerpt(value)}.`);
+          if ((value === 'text') !== (options.command === 'report') && value !== 'json')
+            throw new UsageError(options.command === 'report' ? '--format for report is json or text.' : '--format text is for report; use json or csv.');
           options.format = value;
+          break;
+        case '--weights-from':
+          options.weightsFrom = value;
           break;
         case '--out':
           options.out = value;
@@ -161,6 +178,9 @@ export function parseArgs(argv: readonly string[]): Options {
           break;
         case '--row-id':
           options.rowId = value;
+          break;
+        case '--outcome':
+          options.outcome = value;
           break;
         case '--bins': {
           const n = optionNumber(value);
@@ -190,6 +210,12 @@ Usage:
   abm-tier sql [FILE.csv | --columns A,B,…] --table NAME [--dialect bigquery|duckdb] [options]
                                         the same scoring as SQL for a warehouse table (columns from the
                                         file's header or --columns); prints the scores and profitability queries
+  abm-tier report FILE.csv [--outcome COLUMN] [--format json|text] [options]
+                                        the report card: success rate per tier (Wilson 95 %), lift, AUC
+                                        (DeLong 95 %), MadKudu's bar and a verdict, against an outcome column
+  abm-tier learn FILE.csv [--outcome COLUMN] [--format json|text] [options]
+                                        weights learned from the outcome column (non-negative logistic
+                                        regression; 5-fold cross-validated AUC beside the current weights' AUC)
   abm-tier help                         this text
 
 Options:
@@ -204,10 +230,14 @@ Options:
                               custom metric is higher-is-better unless told)
   --no-cap                    do not move unprofitable accounts to Tier 3
   --as-of YYYY-MM-DD          the day recency and tenure dates count from (default today)
-  --format json|csv           output format (default json; csv when --out ends in .csv)
+  --format json|csv           output format (default json; csv when --out ends in .csv; report: json|text)
   --out FILE                  write to FILE instead of standard output
   --lang en|th|zh-CN|hy       labels, messages and number/date habits of that language (default en)
   --bins 5                    rfm: scores 1…n for recency, frequency and monetary
   --lookalikes                score: add each account's similarity (0–100) to the Tier 1 profile
+  --next                      score: add each account's smallest one-metric move into the next tier
+  --weights-from FILE.json    weights from a file abm-tier learn wrote (--weights still wins)
   --row-id COLUMN             sql: the column that orders rows (pareto's ties); default the account column
+  --outcome COLUMN            report, learn, sql: the outcome column (default: the first headed Outcome, Won,
+                              Converted, Renewed, Churned…); sql adds the per-tier report card query
 `;

@@ -1,4 +1,5 @@
 /** The node entry of abm-tier (bundled to dist-cli/abm-tier.js). */
+import { fstatSync, writeSync } from 'node:fs';
 import { run, terminalLine } from './main';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
@@ -7,8 +8,26 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** stdout is a file (`> scored.json`) or /dev/null: written to directly, as `--out` is; else through the stream. */
+function stdoutIsFile(): boolean {
+  try {
+    const stat = fstatSync(1);
+    return stat.isFile() || (stat.isCharacterDevice() && !process.stdout.isTTY);
+  } catch {
+    return false;
+  }
+}
+
+const toFile = stdoutIsFile();
+
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: toFile
+    ? (bytes) => {
+        for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
+      }
+    : // A copy: the sink reuses its buffer, and a write to a terminal or pipe may finish later.
+      (bytes) => process.stdout.write(Buffer.from(bytes)),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
 }).then(

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
@@ -117,17 +118,28 @@ export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<stri
     const buffer = Buffer.allocUnsafe(CHUNK);
     const parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw, numbers);
     let decoder: TextDecoder | null = null;
-    let found: { encoding: Encoding; bom: number } = { encoding: 'utf-8', bom: 0 };
+    let found: { encoding: Encoding; bom: number } | null = null;
+    /** No part of a character is pending in the decoder: the last byte it was given was ASCII. */
+    let clean = true;
+    let start = true;
     for (;;) {
       const n = read(fd, buffer);
       if (n === 0) break;
-      if (!decoder) {
-        found = encodingOf(buffer.subarray(0, n));
+      const bytes = buffer.subarray(0, n);
+      found ??= encodingOf(bytes);
+      if (clean && found.encoding === 'utf-8' && isAscii(bytes)) {
+        // ASCII is its own UTF-8 (and Latin-1): read as one-byte text, with no decoder.
+        parser.push(buffer.toString('latin1', 0, n));
+      } else {
         // fatal: bytes that are not text stop the read (and are located below) instead of becoming U+FFFD.
-        decoder = new TextDecoder(found.encoding, { fatal: true });
+        // A BOM is dropped only at the start of the file (a decoder started later keeps what it reads).
+        decoder ??= new TextDecoder(found.encoding, { fatal: true, ignoreBOM: !start });
+        parser.push(decode(decoder, bytes, true, fd, found.encoding));
+        clean = bytes[n - 1] < 0x80;
       }
-      parser.push(decode(decoder, buffer.subarray(0, n), true, fd, found.encoding));
+      start = false;
     }
+    found ??= { encoding: 'utf-8', bom: 0 };
     if (decoder) parser.push(decode(decoder, undefined, false, fd, found.encoding));
     const records = parser.end();
     return { records, separator: parser.separator, bom: found.bom > 0 };
@@ -421,16 +433,46 @@ export class CsvParser<F extends string | number = string> {
     this.field = field;
   }
 
-  /** Splits a quote-free record, reading the numeric columns' plain numbers without making strings. */
+  /**
+   * Splits a quote-free record, reading the numeric columns' plain numbers (as plainNumber does) in
+   * the same pass that finds their end, without making strings.
+   */
   private splitNumbers(s: string, from: number, end: number, sep: number): void {
     const numeric = this.numeric!;
     const fields: (string | number)[] = this.fields;
     let start = from;
     for (let col = 0; ; col++) {
       let stop = start;
-      while (stop < end && s.charCodeAt(stop) !== sep) stop++;
-      const v = numeric[col] === true ? plainNumber(s, start, stop) : Number.NaN;
-      fields.push(v === v ? v : s.slice(start, stop));
+      let number = false;
+      if (numeric[col] === true) {
+        const negative = stop < end && s.charCodeAt(stop) === 45;
+        if (negative) stop++;
+        let digits = 0;
+        let value = 0;
+        let decimals = -1;
+        let plain = true;
+        for (; stop < end; stop++) {
+          const c = s.charCodeAt(stop);
+          if (c >= 48 && c <= 57) {
+            value = value * 10 + (c - 48);
+            digits++;
+            if (decimals >= 0) decimals++;
+          } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
+          else {
+            plain = c === sep;
+            break;
+          }
+        }
+        if (plain && digits > 0 && digits <= 15 && decimals !== 0) {
+          const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
+          fields.push(negative ? -v : v);
+          number = true;
+        }
+      }
+      if (!number) {
+        while (stop < end && s.charCodeAt(stop) !== sep) stop++;
+        fields.push(s.slice(start, stop));
+      }
       if (stop >= end) break;
       start = stop + 1;
     }
@@ -509,8 +551,9 @@ function needsGuard(text: string): boolean {
 }
 
 function quoteIfNeeded(text: string, sep: Separator): string {
-  if (text.indexOf('"') < 0 && text.indexOf(sep) < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
-  return `"${text.replace(/"/gu, '""')}"`;
+  const quotes = text.indexOf('"') >= 0;
+  if (!quotes && text.indexOf(sep) < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
+  return quotes ? `"${text.replace(/"/gu, '""')}"` : `"${text}"`;
 }
 
 /**

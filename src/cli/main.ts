@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   accountRow,
@@ -9,12 +10,10 @@ import {
   mapColumns,
   normaliseHeader,
   parseSettings,
-  ROW_OK,
   SettingsError,
   rowsReader,
   type Analysis,
   type ColumnMapping,
-  type ParsedTable,
   type ProfitRow,
   type RowsReader,
   type Settings,
@@ -22,14 +21,18 @@ import {
 import { HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
 import { excerpt, headerList, shorten } from './excerpt';
-import { fileSink, streamSink, type Sink } from './output';
-import { OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
+import { byteSink, fileSink, streamSink, type Sink } from './output';
+import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
+import { reportOutput } from './report';
+import { learnOutput, weightsFromFile } from './learn';
+import { nextColumn } from './next';
 import { PROFIT_FIELDS } from '../core/profitability';
-import { renderer, translator, type Lang, type Said, type Translate } from '../i18n';
+import { LANGS, renderer, translator, type Lang, type Said } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 import { cellLocale, localise } from '../i18n/labels';
 import { sqlExportText } from '../sql/export-text';
+import { reportSqlText } from '../sql/report';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
 
@@ -37,6 +40,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Output bytes for stdout, when it takes bytes (the CLI's own process): results go out through one reused buffer, not as text. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 class CliError extends Error {
@@ -77,6 +82,28 @@ function noHeader(head: readonly (readonly string[])[], needs: string): CliError
   );
 }
 
+/**
+ * About how many records the file holds, from its size and the records read so far past the header
+ * (`head`, the header at `row`): the table's columns are allocated once at that size, not grown by
+ * copying. Never more than one per two bytes.
+ */
+function expectedRows(path: string, head: readonly (readonly string[])[], row: number): number {
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return 4096;
+  }
+  let chars = 0;
+  let records = 0;
+  for (let k = row; k < head.length; k++) {
+    for (const f of head[k]) chars += f.length + 1;
+    records++;
+  }
+  const estimate = records > 1 ? Math.ceil((size / (chars / records)) * 1.05) : 4096;
+  return Math.max(16, Math.min(estimate, Math.ceil(size / 2)));
+}
+
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
 function scoreFile(path: string, given: Settings, keepLines = false): Scored {
   const lines: string[] = [];
@@ -102,7 +129,7 @@ function scoreFile(path: string, given: Settings, keepLines = false): Scored {
     if (row < 0) throw noHeader(head, 'a header row and one row per account');
     header = head[row].map((f) => f.trim());
     headerRecord = row + 1;
-    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale });
+    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale }, expectedRows(path, head, row));
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);
@@ -145,51 +172,9 @@ function scoreFile(path: string, given: Settings, keepLines = false): Scored {
     ...duplicateHeaders(columns, analysis.table.mapping, say),
     ...shape.warnings(columns, say, words),
     ...analysis.warnings.map(show),
-    ...duplicateAccounts(analysis.table, words, say),
+    ...duplicateWarning(analysis.table, lang),
   ];
   return { analysis, show, warnings, header: columns, separator, lines };
-}
-
-/**
- * The sheet's warning (msg.duplicateKey) for each account name on more than one scored row, in the
- * order of their first rows, the first NAMED_ROWS of them, then a count. Names are hashed into a
- * typed array and the sorted hashes tell which repeat, so only those few go through a Map.
- */
-function duplicateAccounts(table: ParsedTable, words: Translate, say: CliTranslate): string[] {
-  const { accounts, status, rowNumbers } = table;
-  if (!accounts) return [];
-  const hashes = new Uint32Array(accounts.length);
-  const sorted = new Uint32Array(accounts.length);
-  let counted = 0;
-  for (let i = 0; i < accounts.length; i++) {
-    const key = accounts[i];
-    if (!key || status[i] !== ROW_OK) continue;
-    let h = 0x811c9dc5; // FNV-1a over the UTF-16 code units
-    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
-    hashes[i] = h >>> 0;
-    sorted[counted++] = h >>> 0;
-  }
-  sorted.subarray(0, counted).sort();
-  const repeatedHashes = new Set<number>();
-  for (let k = 1; k < counted; k++) if (sorted[k] === sorted[k - 1]) repeatedHashes.add(sorted[k]);
-  if (repeatedHashes.size === 0) return [];
-  const rows = new Map<string, number[]>();
-  for (let i = 0; i < accounts.length; i++) {
-    const key = accounts[i];
-    if (!key || status[i] !== ROW_OK || !repeatedHashes.has(hashes[i])) continue;
-    const list = rows.get(key);
-    if (list) list.push(rowNumbers[i]);
-    else rows.set(key, [rowNumbers[i]]);
-  }
-  const out: string[] = [];
-  let more = 0;
-  for (const [key, list] of rows) {
-    if (list.length < 2) continue;
-    if (out.length < NAMED_ROWS) out.push(words('msg.duplicateKey', { account: shorten(key), rows: list.join(', ') }));
-    else more++;
-  }
-  if (more > 0) out.push(say('cli.moreDuplicates', { count: more }));
-  return out;
 }
 
 /**
@@ -301,7 +286,7 @@ function cached(write: (text: string | null) => string): (text: string | null) =
   };
 }
 
-function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity: Float64Array | null): void {
+function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity: Float64Array | null, next: (string | null)[] | null = null): void {
   const { table, settings } = analysis;
   const label = cached(JSON.stringify);
   sink.write('{"rows":[');
@@ -318,7 +303,8 @@ function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity:
         `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(out.score) ? out.score : 'null'}` +
         `,"tier":${label(out.tier)},"segment":${label(out.segment)},"program":${label(out.program)}` +
         `,"drivers":${JSON.stringify(out.drivers)}` +
-        (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}}` : '}');
+        (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}` : '') +
+        (next ? `,"next":${JSON.stringify(next[i])}}` : '}');
     }
     sink.write((first ? '' : ',') + row);
     first = false;
@@ -336,11 +322,11 @@ function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity:
 }
 
 /** The file's records as they were (formula-like text guarded), plus our columns. */
-function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, similarity: Float64Array | null): void {
+function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, similarity: Float64Array | null, next: (string | null)[] | null = null): void {
   const { table } = analysis;
   const field = (text: string | null) => (text === null ? '' : csvField(text, separator));
   const label = cached(field);
-  const headers = similarity ? [...OUTPUT_HEADERS, 'Lookalike'] : OUTPUT_HEADERS;
+  const headers = [...OUTPUT_HEADERS, ...(similarity ? ['Lookalike'] : []), ...(next ? ['Next tier'] : [])];
   sink.write(`${lines[0]}${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
   for (let k = 0; k < table.n; k++) {
     const out = accountRow(analysis, k, show);
@@ -361,6 +347,7 @@ function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, simi
         field(out.drivers);
     }
     if (similarity) line += separator + csvField(similarity[k], separator);
+    if (next) line += separator + field(next[k]);
     sink.write(`${line}\n`);
   }
 }
@@ -369,7 +356,12 @@ function settingsOf(options: Options): Settings {
   try {
     return parseSettings(options.settings);
   } catch (error) {
-    if (error instanceof SettingsError) throw new UsageError(renderer('en')(error.said));
+    if (error instanceof SettingsError) {
+      // In the language asked for, when that much of the settings is readable; English otherwise.
+      const asked = options.settings.lang;
+      const lang = typeof asked === 'string' && (LANGS as readonly string[]).includes(asked) ? (asked as Lang) : 'en';
+      throw new UsageError(renderer(lang)(error.said));
+    }
     throw error;
   }
 }
@@ -428,7 +420,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     return 0;
   }
   if (options.command === 'sql') return sqlCommand(options, io);
-  if (!['score', 'summary', 'accounts', 'rfm'].includes(options.command)) {
+  if (!['score', 'summary', 'accounts', 'rfm', 'report', 'learn'].includes(options.command)) {
     io.stderr(`abm-tier: unknown command ${excerpt(options.command)}; try abm-tier score accounts.csv, or abm-tier --help.\n`);
     return 2;
   }
@@ -442,7 +434,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
   /** Opens the output (once the input has been read: a bad input leaves --out untouched), writes, closes. */
   const output = (write: (sink: Sink) => void) => {
-    const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : streamSink(io.stdout);
+    const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : io.stdoutBytes ? byteSink(io.stdoutBytes) : streamSink(io.stdout);
     try {
       write(sink);
     } finally {
@@ -450,6 +442,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     }
   };
   try {
+    if (options.weightsFrom)
+      options.settings.weights = { ...weightsFromFile(resolve(io.cwd, options.weightsFrom), pathName(options.weightsFrom)), ...options.settings.weights };
     const settings = settingsOf(options);
     if (options.command === 'accounts' || options.command === 'rfm') {
       const lang = langOf(settings);
@@ -458,19 +452,34 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
         if (options.command === 'accounts') writeAccountsCsv(sink, orders);
         else writeRfm(sink, rfmFromOrders(orders, options.bins, lang), format);
       });
+      // Said only when the day was taken from the data: a day the user gave needs no telling.
+      if (orders.asOfFromData) io.stderr(asOfNote(orders, lang));
       for (const e of orders.errors.slice(0, 20)) io.stderr(`abm-tier: warning: ${renderer(lang)(e)}\n`);
       if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
       return 0;
     }
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
+    const refused = orderLinesRefusal(scored.header, scored.analysis.table.accounts, langOf(settings), pathName(file));
+    if (refused) throw new CliError(refused);
+    if (options.command === 'report') {
+      const card = reportOutput(path, scored.analysis, scored.header, options.outcome, langOf(settings), options.format);
+      output((sink) => sink.write(card));
+      return 0;
+    }
+    if (options.command === 'learn') {
+      const learned = learnOutput(path, scored.analysis, scored.header, options.outcome, langOf(settings), options.format);
+      output((sink) => sink.write(learned));
+      return 0;
+    }
     output((sink) => {
       if (options.command === 'summary') {
         sink.write(terminalText(summaryText(scored.analysis, file, cliTranslator(langOf(scored.analysis.settings)))));
         return;
       }
       const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
-      if (format === 'csv') writeCsv(sink, scored, similarity);
-      else writeJson(sink, scored, similarity);
+      const next = options.next ? nextColumn(scored.analysis, scored.show) : null;
+      if (format === 'csv') writeCsv(sink, scored, similarity, next);
+      else writeJson(sink, scored, similarity, next);
     });
     if (format === 'csv' || options.command === 'summary') {
       for (const w of scored.warnings.slice(0, 20)) io.stderr(`abm-tier: warning: ${w}\n`);
@@ -537,7 +546,10 @@ function sqlCommand(options: Options, io: Io): number {
         },
         settings,
         say,
-      ),
+      ) +
+        (options.outcome
+          ? reportSqlText(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, outcome: options.outcome })
+          : ''),
     );
     return 0;
   } catch (error) {

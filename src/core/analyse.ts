@@ -10,6 +10,7 @@ import { setOwn } from './own-key';
 import { column, ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
 import { MessageError, type Message } from './message';
+import { accountExceptions, movedByCap, type Exceptions } from './exceptions';
 
 /** Everything SPEC §3–9 computes for one table. Per-row arrays are indexed like the table's rows. */
 export interface Analysis {
@@ -29,10 +30,14 @@ export interface Analysis {
   capacity: Capacity;
   /** Accounts moved to Tier 3 by the unprofitable cap. */
   capped: number;
+  /** Which rows the cap moved (1); null when the cap does not apply. */
+  cappedRows: Uint8Array | null;
   byTier: ProfitTable;
   bySegment: ProfitTable;
   whale: WhaleCurve | null;
   kpis: Kpis;
+  /** Capped accounts, Money Makers losing money, profitable accounts that lapsed (exceptions.ts). */
+  exceptions: Exceptions;
   warnings: Message[];
 }
 
@@ -74,7 +79,8 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const profit = column(table, 'profit');
   const cost = column(table, 'cost');
   const tier = assignTiers(scores, settings, profit ?? revenue);
-  const capped = settings.unprofitableCap && mapping.hasHeader && profit ? capUnprofitable(tier, profit) : 0;
+  const cappedRows = settings.unprofitableCap && mapping.hasHeader && profit ? movedByCap(tier, profit) : null;
+  const capped = cappedRows && profit ? capUnprofitable(tier, profit) : 0;
 
   const money = { revenue, profit, cost };
   const warnings = [...table.warnings];
@@ -85,16 +91,17 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   // What only some surfaces show is computed when first read: ABMSCORE and ABMTIER never pay for
   // segments, health, drivers, profit tables, the whale curve or KPIs (each is computed once).
   return lazily(
-    { table, settings, scored, score: scores, percentiles, tier, capped },
+    { table, settings, scored, score: scores, percentiles, tier, capped, cappedRows },
     {
       segment: () => segments(table, include, revenue, settings),
       health: () => healthIndex(table, include, percentiles),
-      drivers: () => drivers(percentiles, weights, scores),
+      drivers: () => drivers(percentiles, weights, scores, cappedRows && { rows: cappedRows, tier: settings.labels[2] }),
       capacity: () => capacity(tier, settings),
       byTier: () => profitability(tier, settings.labels, money),
       bySegment: (a) => profitability(a.segment, settings.segmentLabels, money),
       whale: () => (profit ? whaleCurve(profit, scoredMask) : null),
       kpis: () => kpis(table, include, settings),
+      exceptions: (a) => accountExceptions(a),
       warnings: (a) => {
         // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
         const rows = [a.byTier.total, a.bySegment.total, ...a.byTier.rows, ...a.bySegment.rows];
@@ -113,7 +120,7 @@ function segments(table: ParsedTable, include: Uint8Array, revenue: Float64Array
   return quantileTiers(masked, settings.segmentCutoffs);
 }
 
-type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped'>;
+type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped' | 'cappedRows'>;
 type Later = Omit<Analysis, keyof Eager>;
 
 /** `eager` with each of `later` as a property computed on first read and kept (enumerable, so a spread copies it). */

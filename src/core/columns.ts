@@ -1,4 +1,5 @@
-import { parseIsoDate, parseNumberText, type Cell, type CellKind } from './parse-cell';
+import type { Message } from './message';
+import { parseIsoDate, parseNumberText, shortHeader, type Cell, type CellKind } from './parse-cell';
 import { ROLE_INFO, normaliseHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
 import type { Settings } from './settings';
 
@@ -24,6 +25,11 @@ export interface ColumnMapping {
   unmapped: { index: number; header: string }[];
   /** Profit is computed as revenue − cost (no profit column). */
   derivedProfit: boolean;
+  /**
+   * Weights and directions of the settings that name no column or role of this table
+   * (`warn.unknownName`, listing the names that would apply), else null: never a silent skip.
+   */
+  unknownNames: Message | null;
 }
 
 export interface PositionalOptions {
@@ -156,7 +162,7 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
     const weight = lookup(overrides.weights, keys[i]);
     if (weight !== undefined ? weight > 0 : lookup(overrides.directions, keys[i]) !== undefined) roleAt[i] = 'custom';
   });
-  const mapping: ColumnMapping = { hasHeader: true, account: -1, metrics: [], unmapped: [], derivedProfit: false };
+  const mapping: ColumnMapping = { hasHeader: true, account: -1, metrics: [], unmapped: [], derivedProfit: false, unknownNames: null };
   headers.forEach((h, i) => {
     const role = roleAt[i];
     if (role === 'account') mapping.account = i;
@@ -167,7 +173,31 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
     mapping.metrics.push(metric(-1, 'Profit (revenue − cost)', 'profit', 'profit', overrides));
     mapping.derivedProfit = true;
   }
+  const usable = [...mapping.metrics.map((m) => m.name), ...mapping.unmapped.map((u) => u.header).filter(Boolean)];
+  mapping.unknownNames = unknownNames(settings, new Set([...keys, ...usable.map(normaliseHeader)]), usable);
   return mapping;
+}
+
+/** Names listed as usable in `warn.unknownName`: enough to spot the one meant. */
+const LISTED_NAMES = 20;
+
+/**
+ * The weights' and directions' names (as the user wrote them, each once) that normalise to none of
+ * `known`: a message naming them and listing the `usable` names, or null when every name applies.
+ */
+function unknownNames(settings: Settings, known: ReadonlySet<string>, usable: readonly string[]): Message | null {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of [...Object.keys(settings.weights), ...Object.keys(settings.directions)]) {
+    const key = normaliseHeader(name);
+    if (known.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    names.push(`"${shortHeader(name)}"`);
+  }
+  if (names.length === 0) return null;
+  const listed = [...new Set(usable.map(shortHeader))];
+  const columns = listed.slice(0, LISTED_NAMES).join(', ') + (listed.length > LISTED_NAMES ? ', …' : '');
+  return { code: 'warn.unknownName', params: { count: names.length, names: names.join(', '), columns } };
 }
 
 function metric(index: number, header: string, key: string, role: MetricRole | 'custom', overrides: Overrides): MetricColumn {
@@ -181,8 +211,9 @@ function metric(index: number, header: string, key: string, role: MetricRole | '
 function mapWithoutHeader(width: number, settings: Settings, positional: PositionalOptions): ColumnMapping {
   const metrics: MetricColumn[] = [];
   const overrides = overridesOf(settings);
+  const names = Array.from({ length: width }, (_, i) => `column ${i + 1}`);
   for (let i = 0; i < width; i++) {
-    const name = `column ${i + 1}`;
+    const name = names[i];
     metrics.push({
       index: i,
       header: name,
@@ -193,5 +224,6 @@ function mapWithoutHeader(width: number, settings: Settings, positional: Positio
       kind: 'number',
     });
   }
-  return { hasHeader: false, account: -1, metrics, unmapped: [], derivedProfit: false };
+  const unknown = unknownNames(settings, new Set(names), names);
+  return { hasHeader: false, account: -1, metrics, unmapped: [], derivedProfit: false, unknownNames: unknown };
 }

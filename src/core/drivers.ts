@@ -2,13 +2,26 @@ import type { MetricColumn } from './columns';
 import type { MessageParam, Render } from './message';
 import { shortHeader } from './parse-cell';
 
-/** What drives each score, SPEC §9: the two metrics adding most (w·p) and the one holding it back most. */
+/**
+ * What drives each score, SPEC §9: the two metrics adding most (w·p) and the one holding it back
+ * most. A strength is above the median (p > ½): a metric where the row is in the bottom half is
+ * never shown as "top 76%". A row the unprofitable cap moved says so first.
+ */
 
 export interface Drivers {
   /** Metric indices per row; −1 = none. */
   first: Int16Array;
   second: Int16Array;
   weakest: Int16Array;
+  /** Rows the unprofitable cap moved (1), and the tier they were moved to; null when the cap moved none. */
+  capped: Uint8Array | null;
+  cappedTier: string;
+}
+
+/** Rows the unprofitable cap moved, and the label of the tier it moved them to. */
+export interface CappedRows {
+  rows: Uint8Array;
+  tier: string;
 }
 
 /**
@@ -44,11 +57,17 @@ function wholeWeights(weights: readonly number[]): number[] | null {
 }
 
 /**
- * The two metrics adding most (largest w·p) and, among the others, the one losing most (largest
- * w·(1 − p), above 0); ties go to the earlier column. Contributions w·x/den (x = p·den, or den − p·den
- * for a loss) are compared on whole numbers, exactly, while the products stay below 2^53.
+ * The two metrics adding most (largest w·p) among those above the median (p > ½) and, among the
+ * others, the one losing most (largest w·(1 − p), above 0); ties go to the earlier column.
+ * Contributions w·x/den (x = p·den, or den − p·den for a loss) are compared on whole numbers,
+ * exactly, while the products stay below 2^53.
  */
-export function drivers(percentiles: readonly (Float64Array | null)[], weights: readonly number[], scored: Float64Array): Drivers {
+export function drivers(
+  percentiles: readonly (Float64Array | null)[],
+  weights: readonly number[],
+  scored: Float64Array,
+  capped: CappedRows | null = null,
+): Drivers {
   const n = scored.length;
   const first = new Int16Array(n).fill(-1);
   const second = new Int16Array(n).fill(-1);
@@ -69,7 +88,8 @@ export function drivers(percentiles: readonly (Float64Array | null)[], weights: 
     for (let m = 0; m < k; m++) {
       const p = weights[m] > 0 ? percentiles[m]![i] : Number.NaN;
       gain[m] = p === p ? Math.round(p * den[m]) : -1;
-      if (gain[m] < 0) continue;
+      // At or below the median (2x ≤ den): not a strength.
+      if (gain[m] < 0 || 2 * gain[m] <= den[m]) continue;
       if (a < 0 || compare(m, gain[m], a, gain[a]) > 0) {
         b = a;
         a = m;
@@ -84,7 +104,7 @@ export function drivers(percentiles: readonly (Float64Array | null)[], weights: 
     second[i] = b;
     weakest[i] = weak;
   }
-  return { first, second, weakest };
+  return { first, second, weakest, capped: capped?.rows ?? null, cappedTier: capped?.tier ?? '' };
 }
 
 /** `top X%` and `bottom X%` texts, rendered once per metric and percent. */
@@ -119,7 +139,7 @@ class DriverText {
     }));
   }
 
-  /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`. */
+  /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, after `unprofitable: moved to Tier 3` for a capped row. */
   describe(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[]): string {
     const a = d.first[i];
     const b = d.second[i];
@@ -127,7 +147,30 @@ class DriverText {
     let text = a >= 0 ? this.top(a, percentiles[a]![i], percentiles[a]!) : '';
     if (b >= 0) text += `, ${this.top(b, percentiles[b]![i], percentiles[b]!)}`;
     if (w >= 0) text += this.bottom(w, percentiles[w]![i], percentiles[w]!);
-    return text;
+    const sep = w >= 0 || d.capped?.[i] ? this.separator() : '';
+    // No strength: the weakest part without its leading separator.
+    if (a < 0 && w >= 0) text = text.slice(sep.length);
+    if (!d.capped?.[i]) return text;
+    if (this.capTier !== d.cappedTier) {
+      this.capTier = d.cappedTier;
+      this.cap = this.render({ code: 'drivers.capped', params: { tier: d.cappedTier } });
+    }
+    return text === '' ? this.cap : `${this.cap}${sep}${text}`;
+  }
+
+  private cap = '';
+  private capTier: string | null = null;
+  private lead: string | undefined;
+  /** What the weakest part starts with, in this language ("; " or "；"). */
+  private separator(): string {
+    if (this.lead === undefined) {
+      const probe = this.render({ code: 'drivers.weakest', params: { item: '\u0000' } });
+      const at = probe.indexOf('\u0000');
+      const head = probe.slice(0, at);
+      // "; weakest: " → "; " (up to its first letter).
+      this.lead = /^[\s;；,，]*/u.exec(head)![0];
+    }
+    return this.lead;
   }
 }
 

@@ -20,34 +20,84 @@ export type ReasonCode =
   | 'orders.noDate'
   | 'orders.noRevenue';
 
-/** Why a setting is refused, after `Settings "field":` (settings.ts). */
+/** Why a setting is refused (settings.ts); the first five also serve the functions' own arguments. */
 export type SettingsReasonCode =
-  | 'set.range'
   | 'set.whole'
-  | 'set.notEmpty'
-  | 'set.maxChars'
   | 'set.dateFormat'
   | 'set.realDate'
-  | 'set.sum100'
-  | 'set.thresholds'
-  | 'set.colour'
   | 'set.unknown'
   | 'set.oneOf'
-  | 'set.atMost'
-  | 'set.atLeast'
-  | 'set.number'
-  | 'set.wholeNumber'
-  | 'set.boolean'
-  | 'set.text'
-  | 'set.list'
-  | 'set.object'
-  | 'set.invalid';
+  | 'set.notInRange'
+  | 'set.notWhole'
+  | 'set.empty'
+  | 'set.tooLong'
+  | 'set.notDate'
+  | 'set.notDay'
+  | 'set.notColour'
+  | 'set.rfmOrder'
+  | 'set.tooManyRules'
+  | 'set.over100'
+  | 'set.not100'
+  | 'set.thresholdOrder'
+  | 'set.unknownKeys'
+  | 'set.notOneOf'
+  | 'set.notNumber'
+  | 'set.notWholeNumber'
+  | 'set.notOnOff'
+  | 'set.notText'
+  | 'set.notList'
+  | 'set.notGroup'
+  | 'set.json'
+  | 'set.bad';
+
+/** A settings field as the sidebar names it (settings.ts `fieldName`). */
+export type SettingsFieldCode =
+  | 'set.f.method'
+  | 'set.f.cutoffs'
+  | 'set.f.cutoff'
+  | 'set.f.thresholds'
+  | 'set.f.threshold'
+  | 'set.f.capacity'
+  | 'set.f.strategicMarketers'
+  | 'set.f.strategicAccounts'
+  | 'set.f.liteMarketers'
+  | 'set.f.liteAccounts'
+  | 'set.f.labels'
+  | 'set.f.label'
+  | 'set.f.colours'
+  | 'set.f.colour'
+  | 'set.f.unprofitableCap'
+  | 'set.f.asOf'
+  | 'set.f.ratios'
+  | 'set.f.ratio'
+  | 'set.f.segmentCutoffs'
+  | 'set.f.segmentLabels'
+  | 'set.f.programLabels'
+  | 'set.f.activeDays'
+  | 'set.f.rfmSegments'
+  | 'set.f.rfmRule'
+  | 'set.f.rfmAxis'
+  | 'set.f.rfmFrom'
+  | 'set.f.rfmTo'
+  | 'set.f.roles'
+  | 'set.f.role'
+  | 'set.f.weights'
+  | 'set.f.weight'
+  | 'set.f.directions'
+  | 'set.f.direction'
+  | 'set.f.lang'
+  | 'set.f.discountRate'
+  | 'set.f.settings';
 
 /** Every code the engine emits; src/i18n's English catalogue has a text for each (checked by the compiler there). */
 export type MessageCode =
   | RowCode
   | ReasonCode
   | SettingsReasonCode
+  | SettingsFieldCode
+  | `tier.${1 | 2 | 3}`
+  | `segment.${1 | 2 | 3}`
+  | `program.${1 | 2 | 3}`
   | `role.${MetricRole}`
   | 'cell.column'
   | 'cell.invalid'
@@ -59,14 +109,27 @@ export type MessageCode =
   | 'warn.noScore'
   | 'warn.capped'
   | 'warn.tooLarge'
+  | 'warn.unknownName'
   | 'msg.noMetric'
   | 'msg.allZero'
   | 'tiers.noValue'
   | 'msg.ordersEmpty'
   | 'msg.ordersMissing'
+  | 'msg.orderLines'
+  | 'msg.duplicateKey'
+  | 'msg.duplicateKeys'
+  | 'dup.account'
+  | 'dup.more'
+  | 'orders.asOf'
+  | 'orders.asOfLast'
+  | 'report.tooFew'
+  | 'report.separates'
+  | 'report.noSeparation'
+  | 'report.reversed'
   | 'drivers.top'
   | 'drivers.bottom'
   | 'drivers.weakest'
+  | 'drivers.capped'
   | 'set.issues'
   | 'set.issue'
   | 'set.issueAll';

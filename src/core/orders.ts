@@ -1,5 +1,5 @@
 import { normaliseHeader } from './roles';
-import { dayOfCell } from './calendar-day';
+import { dayOfCell, todayIn } from './calendar-day';
 import { MessageError, type Message, type ReasonCode, type RowCode } from './message';
 import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './parse-cell';
 
@@ -7,14 +7,89 @@ import { daysBetween, parseCell, parseIsoDate, quoteCell, type Cell } from './pa
 
 export type OrderField = 'account' | 'date' | 'revenue' | 'profit' | 'cost' | 'product' | 'order';
 
+/** Headers read as each field, in the four languages of the add-on (compared as `normaliseHeader` folds them). */
 const ORDER_HEADERS: Record<OrderField, readonly string[]> = {
-  account: ['account', 'account name', 'account id', 'customer', 'customer id', 'customer name', 'client', 'company', 'customer_id'],
-  date: ['order date', 'date', 'purchase date', 'invoice date', 'transaction date', 'order_date', 'ordered'],
-  revenue: ['revenue', 'amount', 'sales', 'value', 'total', 'order value', 'net sales', 'price'],
-  profit: ['profit', 'gross profit', 'margin amount'],
-  cost: ['cost', 'cost to serve', 'cogs', 'cost of goods'],
-  product: ['product', 'product id', 'product name', 'category', 'sku', 'item', 'product category'],
-  order: ['order id', 'order', 'order number', 'invoice', 'invoice id', 'invoice number', 'transaction id'],
+  account: [
+    'account',
+    'account name',
+    'account id',
+    'customer',
+    'customer id',
+    'customer name',
+    'client',
+    'company',
+    'customer_id',
+    'บัญชี',
+    'ลูกค้า',
+    'รหัสลูกค้า',
+    'ชื่อลูกค้า',
+    '客户',
+    '客户名称',
+    '客户编号',
+    '客户id',
+    'հաճախորդ',
+    'հաշիվ',
+  ],
+  date: [
+    'order date',
+    'date',
+    'purchase date',
+    'invoice date',
+    'transaction date',
+    'order_date',
+    'ordered',
+    'วันที่สั่งซื้อ',
+    'วันที่',
+    '下单日期',
+    '订单日期',
+    '日期',
+    'պատվերի ամսաթիվ',
+    'ամսաթիվ',
+  ],
+  revenue: [
+    'revenue',
+    'amount',
+    'sales',
+    'value',
+    'total',
+    'order value',
+    'net sales',
+    'price',
+    'รายได้',
+    'ยอดขาย',
+    '收入',
+    '销售额',
+    '金额',
+    'եկամուտ',
+    'վաճառք',
+  ],
+  profit: ['profit', 'gross profit', 'margin amount', 'กำไร', '利润', 'շահույթ'],
+  cost: ['cost', 'cost to serve', 'cogs', 'cost of goods', 'ต้นทุน', '成本', 'ծախս'],
+  product: ['product', 'product id', 'product name', 'category', 'sku', 'item', 'product category', 'สินค้า', '产品', 'ապրանք'],
+  order: [
+    'order id',
+    'order',
+    'order number',
+    'order no',
+    'invoice',
+    'invoice id',
+    'invoice number',
+    'invoice no',
+    'transaction id',
+    'receipt',
+    'รหัสคำสั่งซื้อ',
+    'เลขที่คำสั่งซื้อ',
+    'คำสั่งซื้อ',
+    'เลขที่ใบแจ้งหนี้',
+    'ใบแจ้งหนี้',
+    '订单号',
+    '订单编号',
+    '订单',
+    '发票号',
+    'պատվեր',
+    'պատվերի համար',
+    'հաշիվ-ապրանքագիր',
+  ],
 };
 
 export type OrderColumns = Partial<Record<OrderField, number>>;
@@ -68,12 +143,19 @@ interface Acc {
 
 export interface OrdersResult {
   accounts: AccountFromOrders[];
+  /** The day recency and tenure are measured to (UTC midnight ms). */
+  asOf: number;
+  /** True when no as-of date was given: the day after the last order of all the lines. */
+  asOfFromData: boolean;
+  /** The table has an order-id column: `orders` counts distinct ids, not lines. */
+  byOrderId: boolean;
   /** Lines that could not be used, each naming its row, column and value. */
   errors: Message[];
   errorCount: number;
 }
 
 const MAX_ERRORS = 100;
+const MS_PER_DAY = 86_400_000;
 
 /** How messages name a row, and how dates are read. */
 export interface OrdersWords {
@@ -88,6 +170,7 @@ export class OrdersBuilder {
   private readonly byAccount = new Map<string, Acc>();
   private readonly errors: Message[] = [];
   private errorCount = 0;
+  private lastDay = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly columns: OrderColumns,
@@ -147,6 +230,7 @@ export class OrdersBuilder {
     if (!Number.isNaN(profit)) acc.profit = (Number.isNaN(acc.profit) ? 0 : acc.profit) + profit;
     if (!Number.isNaN(cost)) acc.cost = (Number.isNaN(acc.cost) ? 0 : acc.cost) + cost;
     acc.lines++;
+    if (date > this.lastDay) this.lastDay = date;
     if (date < acc.first) acc.first = date;
     if (date > acc.last) acc.last = date;
     if (acc.orderIds) {
@@ -159,7 +243,13 @@ export class OrdersBuilder {
     }
   }
 
-  finish(asOfMs: number): OrdersResult {
+  /**
+   * The accounts, recency and tenure measured to `asOfMs`; without it, to the day after the last
+   * order in the lines (data that ends in 2017 is not judged from today), or today when none is usable.
+   */
+  finish(asOfMs?: number): OrdersResult {
+    const asOfFromData = asOfMs === undefined;
+    if (asOfMs === undefined) asOfMs = Number.isFinite(this.lastDay) ? this.lastDay + MS_PER_DAY : todayIn(this.words.timeZone);
     const accounts: AccountFromOrders[] = [];
     for (const a of this.byAccount.values()) {
       const orders = a.orderIds ? a.orderIds.size : a.lines;
@@ -181,7 +271,7 @@ export class OrdersBuilder {
         spendPerPurchase: orders > 0 ? a.revenue / orders : Number.NaN,
       });
     }
-    return { accounts, errors: this.errors, errorCount: this.errorCount };
+    return { accounts, asOf: asOfMs, asOfFromData, byOrderId: this.columns.order !== undefined, errors: this.errors, errorCount: this.errorCount };
   }
 
   private fail(rowNumber: number, column: number, cell: Cell, why: ReasonCode): void {
@@ -212,10 +302,10 @@ export const ACCOUNT_HEADER = [
   'Spend per purchase',
 ] as const;
 
-/** Order lines (header first) → accounts, ready to score. */
+/** Order lines (header first) → accounts, ready to score; `asOfMs` undefined: the day after the last order. */
 export function accountsFromOrders(
   grid: readonly (readonly Cell[])[],
-  asOfMs: number,
+  asOfMs: number | undefined,
   firstRowNumber = 1,
   words: OrdersWords = {},
 ): OrdersResult & { columns: OrderColumns } {

@@ -89,19 +89,28 @@ export interface RfmCustomer {
 export interface RfmSegmentSummary {
   segment: string;
   customers: number;
+  /** Orders (distinct order ids) where every row gives `orders`, else order lines: see `counted`. */
   orders: number;
   revenue: number;
+  /** Revenue per order, or per line where lines are counted. */
   averageOrderValue: number;
 }
 
-/** RFM from per-account recency (days), frequency (order rows) and monetary (revenue sum). */
+/** What the summary's `orders` count: distinct orders (from an order-id column), or order lines. */
+export type RfmCounted = 'orders' | 'lines';
+
+/**
+ * RFM from per-account recency (days), frequency (order rows) and monetary (revenue sum). The segment
+ * summary counts `orders` (distinct order ids) where every row gives them, else order lines.
+ */
 export function rfmTable(
-  rows: readonly { account: string; recency: number; frequency: number; monetary: number }[],
+  rows: readonly { account: string; recency: number; frequency: number; monetary: number; orders?: number }[],
   bins = 5,
   rules: readonly RfmSegmentRule[] = DEFAULT_RFM_SEGMENTS,
   /** The label of customers no rule holds. */
   other = OTHER_SEGMENT,
-): { customers: RfmCustomer[]; segments: RfmSegmentSummary[] } {
+): { customers: RfmCustomer[]; segments: RfmSegmentSummary[]; counted: RfmCounted } {
+  const counted: RfmCounted = rows.length > 0 && rows.every((r) => r.orders !== undefined) ? 'orders' : 'lines';
   const recency = Float64Array.from(rows, (r) => r.recency);
   const frequency = Float64Array.from(rows, (r) => r.frequency);
   const monetary = Float64Array.from(rows, (r) => r.monetary);
@@ -121,12 +130,12 @@ export function rfmTable(
   }));
   const order = [...rules.map((r) => r.name), other];
   const summary = new Map<string, RfmSegmentSummary>(order.map((s) => [s, { segment: s, customers: 0, orders: 0, revenue: 0, averageOrderValue: Number.NaN }]));
-  for (const c of customers) {
+  customers.forEach((c, i) => {
     const s = summary.get(c.segment)!;
     s.customers++;
-    s.orders += c.frequency;
+    s.orders += counted === 'orders' ? rows[i].orders! : c.frequency;
     s.revenue += c.monetary;
-  }
+  });
   for (const s of summary.values()) s.averageOrderValue = s.orders > 0 ? s.revenue / s.orders : Number.NaN;
-  return { customers, segments: [...summary.values()].filter((s) => s.customers > 0) };
+  return { customers, segments: [...summary.values()].filter((s) => s.customers > 0), counted };
 }

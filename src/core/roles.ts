@@ -321,3 +321,80 @@ export function roleOfKey(key: string): { role: Role; exact: boolean } | null {
   const role = SYNONYMS.get(key);
   return role ? { role, exact: false } : null;
 }
+
+/**
+ * The outcome role (SPEC §13): what happened to an account after its data were taken. It never
+ * enters the score: `roleOfHeader` does not name it, so `mapColumns` carries the column along and
+ * the report card finds it with `outcomeOfHeader`. A churn column (`failure`) reads a yes as a failure.
+ */
+export const OUTCOME_ROLE = 'outcome';
+
+export const OUTCOME_HEADERS: readonly string[] = [
+  'outcome',
+  'result',
+  'won',
+  'win',
+  'closed won',
+  'deal won',
+  'converted',
+  'conversion',
+  'renewed',
+  'renewal',
+  'retained',
+  'bought again',
+  'repurchased',
+  'repeat purchase',
+  'success',
+  'next period revenue',
+  'next year revenue',
+  'revenue next period',
+  'revenue next year',
+  'future revenue',
+  'ผลลัพธ์',
+  'ผล',
+  'ปิดการขายได้',
+  'ชนะ',
+  'ซื้อซ้ำ',
+  'ต่ออายุ',
+  'ผลการขาย',
+  '结果',
+  '成交',
+  '赢单',
+  '转化',
+  '已转化',
+  '续约',
+  '复购',
+  'արդյունք',
+  'շահված',
+  'կրկնակի գնում',
+  'երկարաձգված',
+  'փոխարկված',
+];
+
+/** Headers of an outcome column whose yes is a failure. */
+export const OUTCOME_FAILURE_HEADERS: readonly string[] = [
+  'churned',
+  'churn',
+  'lost',
+  'closed lost',
+  'cancelled',
+  'canceled',
+  'เลิกใช้',
+  'ยกเลิก',
+  'แพ้',
+  '流失',
+  '已流失',
+  '输单',
+  'հեռացած',
+  'կորցված',
+];
+
+const OUTCOME_KEYS = new Map<string, boolean>();
+for (const h of OUTCOME_HEADERS) OUTCOME_KEYS.set(h, false);
+for (const h of OUTCOME_FAILURE_HEADERS) OUTCOME_KEYS.set(h, true);
+
+/** Whether a header names an outcome column, and whether its yes is a failure (`Churned`); null when it names none. */
+export function outcomeOfHeader(header: unknown): { failure: boolean } | null {
+  const failure = OUTCOME_KEYS.get(normaliseHeader(header));
+  return failure === undefined ? null : { failure };
+}

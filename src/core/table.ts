@@ -91,6 +91,8 @@ export class TableBuilder {
     this.sourceColumns = mapping.metrics.map((m) => m.index);
     this.columns = mapping.metrics.map((m) => ({ code: 'cell.column', params: { column: shortHeader(m.header) } }));
     this.futureDates = mapping.metrics.map(() => []);
+    // A weight or direction naming no column of this table is said first, on every surface.
+    if (mapping.unknownNames) this.warnings.push(mapping.unknownNames);
     const m = mapping.metrics;
     this.derived = mapping.derivedProfit
       ? [m.findIndex((c) => c.index < 0), m.findIndex((c) => c.role === 'revenue'), m.findIndex((c) => c.role === 'cost')]

@@ -25,7 +25,9 @@ export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unk
 }
 
 function profitTable(segments: unknown, revenue: unknown, profitOrCost: unknown, doc: DocumentLabels): Output {
-  const seg = frame(segments);
+  // A first cell that is a segment, tier or health label is a row, not a header (P2:P beside C2:C).
+  const orders = knownOrders(doc);
+  const seg = frame(segments, undefined, (row) => orders.some((o) => o.includes(String(row[0] ?? '').trim())));
   const rev = frame(revenue);
   const third = frame(profitOrCost);
   const isCost = third.header ? roleOfHeader(third.header[0])?.role === 'cost' : false;

@@ -36,7 +36,8 @@ export function tierIndex(cell: Cell, labels: readonly string[] = DEFAULT_SETTIN
 /** =ABMPROGRAM(tiers): the ABM program for each tier (SPEC §5). */
 export function abmProgram(tiers: unknown, labels?: unknown, doc: DocumentLabels = {}): Output {
   return inLanguage(doc, () => {
-    const framed = frame(tiers);
+    // A range of tier labels (O2:O) has no header: its first label is a row like the others.
+    const framed = frame(tiers, undefined, (row) => tierIndex(row[0], doc.labels) >= 0);
     const programs = labelList(labels, 'labels') ?? doc.programLabels ?? DEFAULT_SETTINGS.programLabels;
     const first = firstDataRow(framed);
     const out = framed.rows.map((row, i) => {

@@ -1,5 +1,5 @@
 import { parseSettings, quantileTiers, type SettingsInput } from '../core';
-import { absent, column, frame, inLanguage, labelList, numberColumn, numberList, refuse, word } from './args';
+import { absent, column, frame, inLanguage, labelList, numberColumn, numberList, refuse, refuseSingleValue, word } from './args';
 import type { DocumentLabels, Output } from './args';
 
 /** =ABMSEGMENT(revenue, [cutoffs]): Money Maker, Contributor or Filler by revenue (SPEC §6). */
@@ -17,6 +17,7 @@ function segment(revenue: unknown, cutoffs: unknown, labels: unknown, doc: Docum
     input.segmentCutoffs = [c[0], c[1], c[2]];
   }
   const settings = parseSettings(input);
+  refuseSingleValue(revenue, doc, { fn: 'ABMSEGMENT', arg: 'revenue', example: 'C2:C' });
   const framed = frame(revenue);
   const { values, out } = numberColumn(framed, doc, 'col.revenue');
   const segments = quantileTiers(values, settings.segmentCutoffs);

@@ -1,5 +1,5 @@
 import { TIER_METHODS, assignTiers, parseSettings, roleOfHeader, type Settings, type SettingsInput } from '../core';
-import { absent, column, frame, inLanguage, labelList, numberColumn, numberList, refuse, width, word } from './args';
+import { absent, column, frame, inLanguage, labelList, numberColumn, numberList, refuse, refuseSingleValue, width, word } from './args';
 import type { DocumentLabels, Framed, Output } from './args';
 import { analyseRange, perRow } from './metrics';
 
@@ -24,9 +24,9 @@ function tierSettings(method: unknown, cutoffs: unknown): SettingsInput {
   return settings;
 }
 
-/** A single column whose header is not a metric's name holds scores. */
+/** A single column whose header is not a metric's name holds scores (an empty range is an empty column). */
 function isScoreColumn(framed: Framed): boolean {
-  if (width(framed) !== 1) return false;
+  if (width(framed) > 1) return false;
   const role = framed.header ? roleOfHeader(framed.header[0]) : null;
   return !role || role.role === 'account';
 }
@@ -51,6 +51,8 @@ function tier(input: unknown, method: unknown, cutoffs: unknown, labels: unknown
     );
   }
   const settings = parseSettings(settingsInput);
+  // A score alone can be tiered against thresholds, never against other accounts.
+  if (settings.method !== 'threshold') refuseSingleValue(input, doc, { fn: 'ABMTIER', arg: 'scores_or_metrics', example: 'N2:N', code: 'fn.singleScore' });
   const { values: scores, out } = numberColumn(framed, doc, 'out.score');
   const tiers = assignTiers(scores, settings, scores);
   for (let i = 0; i < tiers.length; i++) if (tiers[i] >= 0) out[i] = settings.labels[tiers[i]];

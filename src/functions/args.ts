@@ -18,10 +18,16 @@ import { renderer, translator, type Lang, type MessageKey, type Said, type Trans
 export type Grid = Cell[][];
 export type Output = (string | number)[][];
 
-/** A single value or a 2-D range → a 2-D array. */
+/** Looked up once: in a fresh script context each lookup of a global is slow, and ranges have many rows. */
+const isArray = Array.isArray;
+
+/** A single value or a 2-D range → a 2-D array (a range as Sheets passes it is used as it is, not copied). */
 export function toGrid(arg: unknown): Grid {
-  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
-  return [[arg as Cell]];
+  if (!isArray(arg)) return [[arg as Cell]];
+  for (let i = 0; i < arg.length; i++) {
+    if (!isArray(arg[i])) return arg.map((row) => (isArray(row) ? (row as Cell[]) : [row as Cell]));
+  }
+  return arg as Grid;
 }
 
 function empty(cell: Cell): boolean {
@@ -89,14 +95,31 @@ export function checkFunctionCells(rows: number, columns: number, limit = MAX_FU
 
 /**
  * Splits off the header row, found as the sheet and the command line find it (findHeaderRow: title
- * lines above it are skipped); `limit`: the cells this function can take.
+ * lines above it are skipped); `limit`: the cells this function can take. `isData`: a row that is a
+ * value this function reads (a tier label) is data, never a header, so `O2:O` keeps its first row.
  */
-export function frame(arg: unknown, limit = MAX_FUNCTION_CELLS): Framed {
+export function frame(arg: unknown, limit = MAX_FUNCTION_CELLS, isData?: (row: Cell[]) => boolean): Framed {
   const grid = trimBlankTail(toGrid(arg));
   checkFunctionCells(grid.length, grid[0]?.length ?? 0, limit);
   const at = findHeaderRow(grid);
-  if (at >= 0) return { header: grid[at], rows: grid.slice(at + 1), lead: at };
+  if (at >= 0 && !isData?.(grid[at])) return { header: grid[at], rows: grid.slice(at + 1), lead: at };
   return { header: null, rows: grid };
+}
+
+/**
+ * Refuses one value where a column is ranked (quantile tiers, segments): a value alone has no
+ * peers, and would silently come out as the middle tier. A single cell is what Sheets passes for
+ * `=ABMTIER(85)` and for a one-cell range alike.
+ */
+export function refuseSingleValue(
+  arg: unknown,
+  doc: DocumentLabels,
+  said: { fn: string; arg: string; example: string; code?: 'fn.single' | 'fn.singleScore' },
+): void {
+  const one = isArray(arg) ? arg.length === 1 && isArray(arg[0]) && arg[0].length === 1 : true;
+  const cell = (isArray(arg) ? arg[0]?.[0] : arg) as Cell;
+  if (!one || empty(cell) || !parseCell(cell, 'number', 0, doc.locale).ok) return;
+  refuse(said.code ?? 'fn.single', { arg: said.arg, fn: said.fn, value: quoteCell(cell, doc.locale?.timeZone), example: said.example });
 }
 
 /** The widest row of the range, its header counted. */
@@ -118,9 +141,12 @@ export function leadRows(framed: Framed, width = 1): Output {
 
 /** The output column: the header echoed (as `title`) when the input had one, then one cell per row. */
 export function column(framed: Framed, title: string, values: (string | number)[]): Output {
-  const out: Output = framed.header ? [...leadRows(framed), [title]] : [];
-  for (const v of values) out.push([v]);
-  return out.length ? out : [['']];
+  const head: Output = framed.header ? [...leadRows(framed), [title]] : [];
+  if (head.length + values.length === 0) return [['']];
+  const out: Output = new Array(head.length + values.length);
+  for (let i = 0; i < head.length; i++) out[i] = head[i];
+  for (let i = 0; i < values.length; i++) out[head.length + i] = [values[i]];
+  return out;
 }
 
 /** A missing optional argument: Sheets passes undefined, or '' for an empty cell. */

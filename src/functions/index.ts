@@ -10,3 +10,4 @@ export { abmTier } from './abmtier';
 export { abmKpi } from './abmkpi';
 export { abmLookalike } from './abmlookalike';
 export { abmRfm } from './abmrfm';
+export { abmReport, reportTable } from './abmreport';

@@ -1,4 +1,14 @@
-import { analyseRows, parseSettings, ROW_BLANK, ROW_INVALID, type Analysis, type Direction, type PositionalOptions, type SettingsInput } from '../core';
+import {
+  analyseRows,
+  MessageError,
+  parseSettings,
+  ROW_BLANK,
+  ROW_INVALID,
+  type Analysis,
+  type Direction,
+  type PositionalOptions,
+  type SettingsInput,
+} from '../core';
 import {
   absent,
   cells,
@@ -50,12 +60,16 @@ export function weightOptions(framed: Framed, weights: unknown, directions: unkn
 
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
 export function analyseRange(framed: Framed, doc: DocumentLabels, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}): Analysis {
-  return analyseRows(framed.header, framed.rows, parseSettings(settingsInput), {
+  const analysis = analyseRows(framed.header, framed.rows, parseSettings(settingsInput), {
     positional,
     firstRowNumber: firstDataRow(framed),
     rowCode: 'cell.rowOfRange',
     locale: doc.locale,
   });
+  // A weight or direction naming no column ("proft=10") would be silently ignored: refuse, listing the names.
+  const unknown = analysis.table.mapping.unknownNames;
+  if (unknown) throw new MessageError(unknown);
+  return analysis;
 }
 
 /** One output cell per row: blank for a blank row, the message for an invalid one (in the document's language), else `value(i)`. */

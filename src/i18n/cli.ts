@@ -19,6 +19,7 @@ const en = {
   'cli.moreRows': '…and {count} more rows whose fields do not match the header.',
   'cli.moreDuplicates': '…and {count} more accounts that appear on several rows.',
   'cli.unknownName': '{option} names "{name}", which is neither a role nor a column of the file: it is not used.',
+  'cli.orderLines': 'Make one row per account first: abm-tier accounts {file} --out accounts.csv, then abm-tier score accounts.csv.',
 } as const;
 
 export type CliKey = keyof typeof en;
@@ -37,6 +38,7 @@ const CLI_CATALOGUES: Record<Lang, Record<CliKey, Entry>> = {
     'cli.moreRows': '…และอีก {count} แถวที่จำนวนช่องไม่ตรงกับหัวตาราง',
     'cli.moreDuplicates': '…และอีก {count} บัญชีที่อยู่หลายแถว',
     'cli.unknownName': '{option} ระบุ "{name}" ซึ่งไม่ใช่บทบาทหรือคอลัมน์ของไฟล์: จึงไม่ถูกใช้',
+    'cli.orderLines': 'สร้างหนึ่งแถวต่อหนึ่งบัญชีก่อน: abm-tier accounts {file} --out accounts.csv แล้วจึง abm-tier score accounts.csv',
   },
   'zh-CN': {
     'cli.summaryTitle': '{file} 的 ABM Tier 摘要：已评分 {count} 个客户（方法：{method}）。',
@@ -50,6 +52,7 @@ const CLI_CATALOGUES: Record<Lang, Record<CliKey, Entry>> = {
     'cli.moreRows': '……另有 {count} 行的字段数与表头不符。',
     'cli.moreDuplicates': '……另有 {count} 个客户出现在多行。',
     'cli.unknownName': '{option} 指定的“{name}”既不是角色也不是文件中的列：未使用。',
+    'cli.orderLines': '请先为每个客户生成一行：abm-tier accounts {file} --out accounts.csv，然后运行 abm-tier score accounts.csv。',
   },
   hy: {
     'cli.summaryTitle': 'ABM Tier-ի ամփոփում՝ {file}․ գնահատվել է {count} հաճախորդ (մեթոդ՝ {method})։',
@@ -65,6 +68,7 @@ const CLI_CATALOGUES: Record<Lang, Record<CliKey, Entry>> = {
     'cli.moreRows': '…և ևս {count} տող, որոնց դաշտերը չեն համապատասխանում վերնագրին։',
     'cli.moreDuplicates': '…և ևս {count} հաճախորդ, որոնք կան մի քանի տողում։',
     'cli.unknownName': '{option}-ը նշում է «{name}», որը ոչ դեր է, ոչ էլ ֆայլի սյունակ․ այն չի օգտագործվում։',
+    'cli.orderLines': 'Նախ ստացեք մեկ տող յուրաքանչյուր հաճախորդի համար՝ abm-tier accounts {file} --out accounts.csv, ապա abm-tier score accounts.csv։',
   },
 };
 

@@ -17,10 +17,17 @@ export interface RangeApi {
   getA1Notation(): string;
   setNumberFormat(format: string): RangeApi;
   addDeveloperMetadata(key: string, value: string): RangeApi;
+  /** Number formats and font weights (not values) back to the sheet's defaults. */
+  clearFormat(): RangeApi;
+  /** The note on each cell of the range (null clears it); notes are not values. */
+  setNote(note: string | null): RangeApi;
 }
+
+export type FontWeightApi = 'bold' | 'normal';
 
 export interface RangeListApi {
   setNumberFormat(format: string): RangeListApi;
+  setFontWeight(fontWeight: FontWeightApi | null): RangeListApi;
 }
 
 export interface DeveloperMetadataLocationApi {
@@ -89,6 +96,9 @@ export interface SheetApi {
   getMaxRows(): number;
   insertColumnsAfter(columnIndex: number, howMany: number): SheetApi;
   insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
+  setFrozenRows(rows: number): void;
+  setColumnWidth(columnPosition: number, width: number): SheetApi;
+  setColumnWidths(startColumn: number, numColumns: number, width: number): SheetApi;
   hideSheet(): SheetApi;
   isSheetHidden(): boolean;
   addDeveloperMetadata(key: string, value: string): SheetApi;

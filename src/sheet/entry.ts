@@ -3,15 +3,19 @@
  * custom functions, to the document's language. The sidebar's calls turn any error into a message.
  */
 import * as fn from '../functions';
+import { abmLearn as abmLearnFn } from '../functions/abmlearn';
+import { abmNext as abmNextFn } from '../functions/abmnext';
 import type { SettingsInput } from '../core';
 import { realServices } from './apps-script';
 import { documentLabels, menuLanguage } from './function-labels';
 import { buildMenu, menuCreateTemplate as createTemplateFromMenu, menuRemoveColours, menuScore, openSidebar, userMessage } from './menu';
 import { findLookalikes as findLookalikesIn } from './lookalike-column';
+import { learnOnSheet, nextTierOfRow as nextTierIn, restoreWeights as restoreWeightsIn, useLearnedWeights as useLearned } from './learn-next';
 import { buildAccountsSheet, buildRfmSheet } from './orders-sheet';
 import { previewSheet, scoreSheet } from './score-sheet';
-import { sidebarState } from './sidebar-state';
+import { activeSheetName, openSheet, previewData, sidebarState } from './sidebar-state';
 import { removeActiveColours } from './tier-colours';
+import { historyRuns, sidebarReportCard } from './report-card-sheet';
 
 // ── Custom functions ───────────────────────────────────────────────────────────────────────────
 
@@ -27,7 +31,10 @@ export const abmProfit = (segments: unknown, revenue: unknown, profitOrCost: unk
 export const abmRfm = (ids: unknown, dates: unknown, revenues: unknown, asOf: unknown, bins: unknown) =>
   fn.abmRfm(ids, dates, revenues, asOf, bins, documentLabels());
 export const abmKpi = (metrics: unknown) => fn.abmKpi(metrics, documentLabels());
+export const abmReport = (tiers: unknown, outcomes: unknown) => fn.abmReport(tiers, outcomes, documentLabels());
 export const abmLookalike = (metrics: unknown, ideal: unknown) => fn.abmLookalike(metrics, ideal, documentLabels());
+export const abmNext = (metrics: unknown, weights: unknown) => abmNextFn(metrics, weights, documentLabels());
+export const abmLearn = (metrics: unknown, outcomes: unknown, weights: unknown) => abmLearnFn(metrics, outcomes, weights, documentLabels());
 
 // ── The menu ───────────────────────────────────────────────────────────────────────────────────
 
@@ -41,9 +48,24 @@ export const menuCreateTemplate = () => createTemplateFromMenu(realServices());
 
 export const getSidebarState = (settings?: SettingsInput | null) => forSidebar(() => sidebarState(realServices(), settings));
 export const previewScore = (settings: SettingsInput) => forSidebar(() => previewSheet(realServices(), settings));
+export const getPreviewData = (settings?: SettingsInput | null) => forSidebar(() => previewData(realServices(), settings));
+export const getActiveSheetName = () => forSidebar(() => activeSheetName(realServices()));
+export const openSheetByName = (name: string, settings?: SettingsInput | null) => forSidebar(() => openSheet(realServices(), name, settings));
 export const scoreActiveSheet = (settings: SettingsInput) => forSidebar(() => scoreSheet(realServices(), settings));
 export const removeTierColours = () => forSidebar(() => removeActiveColours(realServices()));
 export const findLookalikes = () => forSidebar(() => findLookalikesIn(realServices()));
+export const nextTierOfRow = (settings?: SettingsInput | null, row?: number | null) => forSidebar(() => nextTierIn(realServices(), settings, row));
+export const learnWeightsOnSheet = (settings?: SettingsInput | null, outcome?: string | null) =>
+  forSidebar(() => learnOnSheet(realServices(), settings, outcome));
+export const useLearnedWeights = (settings: SettingsInput) => forSidebar(() => useLearned(realServices(), settings));
+export const restoreWeights = (settings: SettingsInput) => forSidebar(() => restoreWeightsIn(realServices(), settings));
+export const getReportCard = (settings?: SettingsInput | null, slot?: number | null, outcome?: string | null) =>
+  forSidebar(() => sidebarReportCard(realServices(), settings, slot, outcome));
+export const getReportRuns = () =>
+  forSidebar(() => {
+    const ss = realServices().spreadsheetApp.getActiveSpreadsheet();
+    return historyRuns(ss, ss.getActiveSheet().getName());
+  });
 export const buildAccountsFromOrders = (asOf?: string | null) => forSidebar(() => buildAccountsSheet(realServices(), asOf));
 export const buildRfmFromOrders = (asOf?: string | null, bins?: number | null, settings?: SettingsInput | null) =>
   forSidebar(() => buildRfmSheet(realServices(), asOf, bins, settings));

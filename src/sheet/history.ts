@@ -1,5 +1,5 @@
-import { movement, type Analysis, type Cell, type Movement, type Snapshot } from '../core';
-import type { Translate } from '../i18n';
+import { duplicateAccounts, movement, type Analysis, type Cell, type Movement, type Snapshot } from '../core';
+import type { Said, Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { findOurSheets, type OurSheets } from './our-sheets';
 import { HISTORY_PROPERTY, HISTORY_SHEET_KEY, HISTORY_SHEET_NAME, OUTPUTS } from './keys';
@@ -74,20 +74,10 @@ export function unpackRun(column: readonly unknown[]): { title: string; snapshot
   return { title: String(column[0] ?? ''), snapshot };
 }
 
-/** The account keys with the rows they stand on, for those that appear more than once. */
-export function duplicateKeys(analysis: Analysis, say: Translate): string[] {
-  const { table } = analysis;
-  if (!table.accounts) return [];
-  const rows = new Map<string, number[]>();
-  table.accounts.forEach((key, i) => {
-    if (!key || table.status[i] !== 0) return;
-    const list = rows.get(key);
-    if (list) list.push(table.rowNumbers[i]);
-    else rows.set(key, [table.rowNumbers[i]]);
-  });
-  const out: string[] = [];
-  for (const [key, list] of rows) if (list.length > 1) out.push(say('msg.duplicateKey', { account: key, rows: list.join(', ') }));
-  return out;
+/** The one warning (core `duplicateAccounts`) for account keys on more than one row: how many, and the first ones with their rows. */
+export function duplicateKeys(analysis: Analysis, show: (message: Said) => string): string[] {
+  const said = duplicateAccounts(analysis.table);
+  return said ? [show(said)] : [];
 }
 
 /** This run as account → tier, score, segment (first row of a duplicated key wins). */

@@ -2,6 +2,8 @@
 export type { SettingsInput } from '../core';
 export * from './entry';
 export type { Preview, ScoreReport } from './report';
-export type { ColumnInfo, SidebarState } from './sidebar-state';
+export type { ColumnInfo, PreviewData, SentCell, SidebarState } from './sidebar-state';
 export type { LookalikeReport } from './lookalike-column';
 export type { OrdersReport } from './orders-sheet';
+export type { SidebarCard } from './report-card-sheet';
+export type { LearnReport, NextTierReport } from './learn-next';

@@ -1,4 +1,16 @@
-import { accountsFromOrders, ACCOUNT_HEADER, asOfMs, dateForDay, DEFAULT_RFM_SEGMENTS, OrdersError, rfmTable, type Cell, type Settings } from '../core';
+import {
+  accountsFromOrders,
+  ACCOUNT_HEADER,
+  asOfMessage,
+  asOfMs,
+  dateForDay,
+  DEFAULT_RFM_SEGMENTS,
+  orderLinesMessage,
+  OrdersError,
+  rfmTable,
+  type Cell,
+  type Settings,
+} from '../core';
 import { rfmRules } from '../i18n/labels';
 import type { Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
@@ -6,7 +18,7 @@ import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
 import { documentLanguage, inputSettings, type Language } from './language';
 import { withDocumentLock } from './document-lock';
 import { given } from './given';
-import { findOurSheets } from './our-sheets';
+import { findOurSheets, formatOurTable } from './our-sheets';
 import { checkWorkbookCells } from './limits';
 import { cellsAdded, ensureGrid, gridOf, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './grid';
 import { cellValue } from './plain-text';
@@ -55,6 +67,7 @@ function writeTable(ss: SpreadsheetApi, name: string, back: SheetApi, rows: (str
   ensureGrid(sheet, grid ?? { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }, height, width);
   const block = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => cellValue(rows[r]?.[c] ?? '')));
   sheet.getRange(1, 1, height, width).setValues(block);
+  formatOurTable(sheet, rows);
   return sheet.getName();
 }
 
@@ -65,7 +78,9 @@ function readOrders(ss: SpreadsheetApi, asOf: unknown, language: Language) {
   const settings = inputSettings(ss, asOf ? { asOf } : {}, language.show);
   const values = source.getDataRange().getValues() as Cell[][];
   try {
-    return { source, orders: accountsFromOrders(values, asOfMs(settings.asOf, timeZone), 1, { timeZone }) };
+    // Without an as-of date, recency runs to the day after the last order (not today).
+    const day = settings.asOf ? asOfMs(settings.asOf, timeZone) : undefined;
+    return { source, orders: accountsFromOrders(values, day, 1, { timeZone }) };
   } catch (error) {
     if (error instanceof OrdersError) throw new UserError(language.show(error.said));
     throw error;
@@ -74,11 +89,29 @@ function readOrders(ss: SpreadsheetApi, asOf: unknown, language: Language) {
 
 const blank = (x: number) => (Number.isFinite(x) ? x : '');
 
+function asOfOf(orders: { asOf: number; asOfFromData: boolean }, language: Language): Pick<OrdersReport, 'asOf' | 'asOfNote'> {
+  const said = asOfMessage(orders);
+  return { asOf: String(said.params!.date), asOfNote: language.show(said) };
+}
+
 export interface OrdersReport {
   sheet: string;
   accounts: number;
   errors: string[];
   errorCount: number;
+  /** The day recency is measured to, YYYY-MM-DD. */
+  asOf: string;
+  /** That day in words: "Recency as of 2017-12-31, the day after the last order." where none was given. */
+  asOfNote: string;
+}
+
+/**
+ * Score's refusal of a sheet of order lines (core `orderLinesMessage`): what it looks like, and the
+ * next step, "Build accounts from orders". `accounts`: each data row's account name as Score reads it.
+ */
+export function refuseOrderLines(header: readonly Cell[] | null, accounts: readonly string[] | null, language: Language): void {
+  const found = header ? orderLinesMessage(header, accounts) : null;
+  if (found) throw new UserError(`${language.show(found)} ${language.say('msg.orderLinesNext')}`);
 }
 
 export function buildAccountsSheet(services: Services, asOf?: string | null): OrdersReport {
@@ -105,7 +138,13 @@ export function buildAccountsSheet(services: Services, asOf?: string | null): Or
     }
     // The headers stay the role names, which every language's header detection reads.
     const written = writeTable(ss, ACCOUNTS_SHEET_NAME, source, rows, language.say);
-    return { sheet: written, accounts: orders.accounts.length, errors: orders.errors.slice(0, 20).map(language.show), errorCount: orders.errorCount };
+    return {
+      sheet: written,
+      accounts: orders.accounts.length,
+      errors: orders.errors.slice(0, 20).map(language.show),
+      errorCount: orders.errorCount,
+      ...asOfOf(orders, language),
+    };
   });
 }
 
@@ -126,8 +165,14 @@ export function buildRfmSheet(
     const { source, orders } = readOrders(ss, given(asOf), language);
     // Default rules (or rules saved under the defaults' names) are named in the document's language.
     const named = rfmRules(chosen?.rfmSegments ?? DEFAULT_RFM_SEGMENTS, language.lang);
-    const { customers, segments } = rfmTable(
-      orders.accounts.map((a) => ({ account: a.account, recency: a.recency, frequency: a.lines, monetary: a.revenue })),
+    const { customers, segments, counted } = rfmTable(
+      orders.accounts.map((a) => ({
+        account: a.account,
+        recency: a.recency,
+        frequency: a.lines,
+        monetary: a.revenue,
+        orders: orders.byOrderId ? a.orders : undefined,
+      })),
       k,
       named.rules,
       named.other,
@@ -146,9 +191,10 @@ export function buildRfmSheet(
         '',
         say('col.segment'),
         say('rfm.customers'),
-        say('rfm.orders'),
+        // Orders where an order-id column tells them apart, else honestly the lines.
+        say(counted === 'orders' ? 'rfm.orders' : 'rfm.lines'),
         say('col.revenue'),
-        say('rfm.averageOrder'),
+        say(counted === 'orders' ? 'rfm.averageOrder' : 'rfm.averageLine'),
       ],
     ];
     customers.forEach((c, i) => {
@@ -167,12 +213,18 @@ export function buildRfmSheet(
         ...(s ? [s.segment, s.customers, s.orders, s.revenue, blank(s.averageOrderValue)] : ['', '', '', '', '']),
       ]);
     });
+    // Under the segment table, a blank row apart: the day recency runs to.
+    const as = asOfOf(orders, language);
+    const noteRow = segments.length + 2;
+    while (rows.length <= noteRow) rows.push(Array.from({ length: rows[0].length }, () => ''));
+    rows[noteRow][10] = as.asOfNote;
     const written = writeTable(ss, RFM_SHEET_NAME, source, rows, say);
     return {
       sheet: written,
       accounts: customers.length,
       errors: orders.errors.slice(0, 20).map(language.show),
       errorCount: orders.errorCount,
+      ...as,
       segments: segments.map((s) => ({ segment: s.segment, customers: s.customers })),
     };
   });

@@ -1,4 +1,4 @@
-import type { Analysis, Kpis } from '../core';
+import type { Analysis, ExceptionsReport, Kpis } from '../core';
 import type { Lang, Said } from '../i18n';
 
 /** What the sidebar's result card and preview show: plain JSON (no NaN, no Date) that crosses google.script.run. */
@@ -38,6 +38,8 @@ export interface ScoreReport extends Preview {
   lang: Lang;
   /** Accounts that moved up and down since the previous run of this sheet; null on a first run. */
   movement: { up: number; down: number } | null;
+  /** Accounts to act on (capped, Money Makers losing money, profitable accounts that lapsed): counts and the first five. */
+  exceptions: ExceptionsReport;
 }
 
 const MAX_ERRORS = 20;

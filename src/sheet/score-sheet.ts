@@ -1,4 +1,4 @@
-import { minuteText, type Analysis, type Settings } from '../core';
+import { exceptionsReport, minuteText, type Analysis, type Settings } from '../core';
 import { analyseSheet, UserError } from './analyse-sheet';
 import {
   HISTORY_PROPERTY,
@@ -23,13 +23,17 @@ import { readSettings, saveSettings, sayWarning } from './settings-store';
 import { colourRows, rulesKey } from './tier-colours';
 import { planSummary, writeSummary } from './summary-sheet';
 import { summaryLayout } from './summary-layout';
+import { refreshLookalikes } from './lookalike-column';
 import { withDocumentLock } from './document-lock';
 import { given } from './given';
+import { refuseOrderLines } from './orders-sheet';
+import { REPORT_SHEET_NAME, writeReportCard } from './report-card-sheet';
 
 function activeAccountsSheet(ss: SpreadsheetApi, language: Language) {
   const sheet = ss.getActiveSheet();
   const name = sheet.getName();
-  if (name.startsWith(SUMMARY_SHEET_NAME) || name === HISTORY_SHEET_NAME) throw new UserError(language.say('msg.summarySheet'));
+  if (name.startsWith(SUMMARY_SHEET_NAME) || name === HISTORY_SHEET_NAME || name.startsWith(REPORT_SHEET_NAME))
+    throw new UserError(language.say('msg.summarySheet'));
   return { sheet, name };
 }
 
@@ -39,7 +43,9 @@ export function previewSheet(services: Services, settingsInput: unknown): Previe
   const language = documentLanguage(ss, inputSettings(ss, given(settingsInput) ?? {}));
   const { sheet, name } = activeAccountsSheet(ss, language);
   const data = readSheet(sheet, name);
-  return preview(analyseSheet(data, language), data.name, language.show);
+  const analysis = analyseSheet(data, language);
+  refuseOrderLines(data.header, analysis.table.accounts, language);
+  return preview(analysis, data.name, language.show);
 }
 
 /**
@@ -60,8 +66,10 @@ export function scoreSheet(services: Services, settingsInput?: unknown, clock = 
     if (input !== undefined) saveGiven(run);
     const columns = writeAccountColumns(run, active, scored.analysis);
     colourTiers(run, active, columns);
+    refreshLookalikeColumn(run, active, scored.analysis);
     const summarySheet = writeSummarySheet(run, active, plan);
     writeHistory(run.ss, active.sheet, plan.history, run.props);
+    writeReportCard(run.ss, active.sheet, active.data, scored.analysis, run.language, run.stored);
     return scoreReport(run, active, scored, columns, summarySheet);
   });
 }
@@ -99,8 +107,9 @@ function readActive(run: Run): Active {
 /** The analysis, and how tiers moved since the last run (duplicate keys become warnings). */
 function analyseActive(run: Run, { data }: Active) {
   const analysis = analyseSheet(data, run.language);
+  refuseOrderLines(data.header, analysis.table.accounts, run.language);
   const move = tierMovement(data, analysis);
-  run.warnings.push(...duplicateKeys(analysis, run.language.say));
+  run.warnings.push(...duplicateKeys(analysis, run.language.show));
   return { analysis, move };
 }
 
@@ -127,6 +136,12 @@ function writeAccountColumns(run: Run, { data }: Active, analysis: Analysis): st
   const written = writeOutputs(data, analysis, run.language.say, run.language.show);
   if (written.note) run.warnings.push(written.note);
   return written.columns;
+}
+
+/** An existing Lookalike column follows the new tiers (or says it is stale, with a warning). */
+function refreshLookalikeColumn(run: Run, { data }: Active, analysis: Analysis): void {
+  const stale = refreshLookalikes(data, analysis, run.language);
+  if (stale) run.warnings.push(stale);
 }
 
 /** Tier colours over the accounts' rows, up to the end of our output columns. */
@@ -164,5 +179,6 @@ function scoreReport(run: Run, { data }: Active, { analysis, move }: ReturnType<
     kpis: analysis.kpis,
     lang: run.language.lang,
     movement: move ? { up: move.up.length, down: move.down.length } : null,
+    exceptions: exceptionsReport(analysis),
   };
 }

@@ -1,4 +1,5 @@
-import { mapColumns, type Settings, type SettingsInput } from '../core';
+import { mapColumns, type CellLocale, type Settings, type SettingsInput } from '../core';
+import { HISTORY_SHEET_NAME, OUTPUTS, SUMMARY_SHEET_NAME } from './keys';
 import { analyseSheet, UserError } from './analyse-sheet';
 import { columnLetter } from './a1';
 import { readSheet } from './read-sheet';
@@ -58,6 +59,11 @@ export function sidebarState(services: Services, editedInput?: SettingsInput | n
     shownLabels: language.settings.labels,
     warning: sayWarning(loaded.warning, language.show),
   };
+  // Our own summary and history sheets are not accounts: the sidebar follows you there and says so.
+  if (data.name.startsWith(SUMMARY_SHEET_NAME) || data.name === HISTORY_SHEET_NAME) {
+    state.problem = language.say('msg.summarySheet');
+    return state;
+  }
   if (!data.header) {
     try {
       analyseSheet(data, language);
@@ -86,4 +92,68 @@ export function sidebarState(services: Services, editedInput?: SettingsInput | n
     state.problem = language.say('msg.noMetricIn', { sheet: data.name });
   }
   return state;
+}
+
+/** A cell as it crosses google.script.run, which passes no Date: a date cell goes as `{ d: milliseconds }`. */
+export type SentCell = string | number | boolean | null | { d: number };
+
+/**
+ * The sheet as the sidebar's own preview needs it, sent once per sidebar session (again only after a
+ * role or language change): the mapped columns of every data row, so the sidebar recomputes tiers in
+ * the browser as the sliders move, with no server call.
+ */
+export interface PreviewData {
+  sheet: string;
+  /** The header cells of the columns sent (the account and metric columns), in sheet order. */
+  header: string[];
+  /** Each data row, those columns only. */
+  rows: SentCell[][];
+  /** Sheet row number of the first data row. */
+  firstRow: number;
+  /** How the sheet writes numbers and dates, and its time zone. */
+  locale: CellLocale;
+  /** Per data row, the tier the last Score wrote: '0' to '2', '-' for none; '' when the sheet has no output columns. */
+  lastTiers: string;
+}
+
+/** The active sheet's mapped columns for the sidebar's local preview. */
+export function previewData(services: Services, editedInput?: SettingsInput | null): PreviewData {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(ss, inputSettings(ss, given(editedInput) ?? {}));
+  const data = readSheet(ss.getActiveSheet());
+  if (!data.header || data.rows.length === 0) analyseSheet(data, language); // throws the sheet's problem in words
+  const header = data.header ?? [];
+  const mapping = mapColumns(header, header.length, language.settings);
+  const sent = [mapping.account, ...mapping.metrics.map((m) => m.index)].filter((i) => i >= 0).sort((a, b) => a - b);
+  const cell = (v: unknown): SentCell => (v instanceof Date ? { d: v.getTime() } : v === undefined ? null : (v as SentCell));
+  let lastTiers = '';
+  if (data.block) {
+    const col = data.block.column - 1 + OUTPUTS.indexOf('Tier');
+    const labels = language.settings.labels;
+    for (let r = 0; r < data.rows.length; r++) {
+      const k = labels.indexOf(String(data.values[data.headerRow + 1 + r]?.[col] ?? '') as string);
+      lastTiers += k < 0 ? '-' : String(k);
+    }
+    if (!/[012]/u.test(lastTiers)) lastTiers = '';
+  }
+  return {
+    sheet: data.name,
+    header: sent.map((i) => String(header[i] ?? '')),
+    rows: data.rows.map((row) => sent.map((i) => cell(row[i]))),
+    firstRow: data.headerRow + 2,
+    locale: language.locale,
+    lastTiers,
+  };
+}
+
+/** The active sheet's name: the sidebar asks every few seconds, to follow the sheet a person is on. */
+export function activeSheetName(services: Services): string {
+  return services.spreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName();
+}
+
+/** Makes the named sheet the active one (the next step after building it) and describes it as the sidebar opens it. */
+export function openSheet(services: Services, name: string, editedInput?: SettingsInput | null): SidebarState {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  ss.getSheetByName(name)?.activate();
+  return sidebarState(services, editedInput);
 }

@@ -2,7 +2,7 @@ import { translator, type Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { inEveryLanguage } from './language';
 import { SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
-import type { SummaryLayout } from './summary-layout';
+import { FROZEN_ROWS, LABEL_WIDTH, NUMBER_WIDTH, type SummaryLayout } from './summary-layout';
 import { findOurSheets, type OurSheets } from './our-sheets';
 import type { DeveloperMetadataApi, EmbeddedChartApi, PropertiesApi, RangeApi, SheetApi, SpreadsheetApi } from './apps-script';
 import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits, type GridSize } from './grid';
@@ -14,7 +14,7 @@ import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits,
  */
 
 /** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
-export const SUMMARY_LAYOUT_VERSION = 'layout-2';
+export const SUMMARY_LAYOUT_VERSION = 'layout-3';
 
 /** Where the summary goes, decided before anything is written. */
 export interface SummaryPlan {
@@ -92,6 +92,7 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
   let { sheet, range } = plan;
   const height = layout.values.length;
   const width = layout.values[0].length;
+  const made = !sheet;
   if (!sheet) {
     sheet = ss.insertSheet(name);
     sheet.addDeveloperMetadata(SUMMARY_SHEET_KEY, SUMMARY_LAYOUT_VERSION);
@@ -102,13 +103,34 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
   const record = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
   if (record !== recorded) props.setProperty(SUMMARY_PROPERTY, record);
   const padded = layout.values.map((row) => [...row, ...new Array<string>(CHART_COLUMNS).fill('')]);
-  (range ?? sheet.getRange(1, 1, height, width + CHART_COLUMNS)).setValues(padded);
-  // The layout's cells never move within a version, so formats are set once: a re-run keeps any the user chose.
-  if (!current) for (const [pattern, ranges] of Object.entries(layout.numberFormats)) sheet.getRangeList(ranges).setNumberFormat(pattern);
-  const target = sheet;
-  // Each chart's title, read once: our charts are found by it, in whichever language wrote it.
+  const block = range ?? sheet.getRange(1, 1, height, width + CHART_COLUMNS);
+  block.setValues(padded);
+  // The layout's cells never move within a version, so its look is set once: a re-run keeps any format the user chose.
+  if (!current) {
+    // After a layout change, the old layout's formats would sit on the wrong cells.
+    if (!made) block.clearFormat();
+    for (const [pattern, ranges] of Object.entries(layout.numberFormats)) sheet.getRangeList(ranges).setNumberFormat(pattern);
+    sheet.getRangeList(layout.bold).setFontWeight('bold');
+    sheet.setFrozenRows(FROZEN_ROWS);
+    sheet.setColumnWidth(1, LABEL_WIDTH);
+    sheet.setColumnWidths(2, width - 1, NUMBER_WIDTH);
+  }
+  placeCharts(sheet, layout, width, current, say);
+  return name;
+}
+
+type ChartKey = 'chart.segments' | 'chart.tiers' | 'chart.whale';
+
+/**
+ * The three charts, found by their titles in whichever language wrote them: margin and share of
+ * profit by segment and by tier (percent axes), and the whale curve. On the same layout a chart that
+ * is there is left alone; one that is missing is inserted; after a layout change each is updated in
+ * place with modify()/updateChart(), never inserted twice.
+ */
+function placeCharts(target: SheetApi, layout: SummaryLayout, width: number, current: boolean, say: Translate): void {
+  // Each chart's title, read once.
   const charts = target.getCharts().map((chart: EmbeddedChartApi) => ({ chart, title: String(chart.getOptions().get('title')) }));
-  const place = (key: 'chart.segments' | 'chart.whale', ranges: string[], kind: 'column' | 'line', row: number) => {
+  const place = (key: ChartKey, ranges: string[], kind: 'column' | 'line', row: number, options: Record<string, string>) => {
     const title = say(key);
     const titles = inEveryLanguage(key);
     const found = charts.find((c) => titles.has(c.title));
@@ -117,14 +139,21 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
     let builder = existing ? existing.modify().clearRanges() : target.newChart();
     builder = kind === 'column' ? builder.asColumnChart() : builder.asLineChart();
     for (const a1 of ranges) builder = builder.addRange(target.getRange(a1));
-    builder = builder
-      .setNumHeaders(1)
-      .setOption('title', title)
-      .setPosition(row, width + 2, 0, 0);
+    builder = builder.setNumHeaders(1).setOption('title', title);
+    for (const [option, value] of Object.entries(options)) builder = builder.setOption(option, value);
+    builder = builder.setPosition(row, width + 2, 0, 0);
     if (existing) target.updateChart(builder.build());
     else target.insertChart(builder.build());
   };
-  place('chart.segments', layout.segmentChart, 'column', 3);
-  place('chart.whale', layout.whaleChart, 'line', 22);
-  return name;
+  // Percentages with thousands separators: a share of profit can pass 1,000 % when others lose money.
+  const share = { 'vAxis.title': say('chart.share'), 'vAxis.format': '#,##0%', 'legend.position': 'bottom' };
+  place('chart.segments', layout.segmentChart, 'column', 4, { ...share, 'hAxis.title': say('col.segment') });
+  place('chart.tiers', layout.tierChart, 'column', 24, { ...share, 'hAxis.title': say('col.tier') });
+  place('chart.whale', layout.whaleChart, 'line', 44, {
+    'hAxis.title': say('chart.accountsShare'),
+    'hAxis.format': '#,##0%',
+    'vAxis.title': say('col.cumulativeProfit'),
+    'vAxis.format': '#,##0%',
+    'legend.position': 'none',
+  });
 }

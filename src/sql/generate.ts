@@ -32,6 +32,8 @@ export interface SqlOptions {
   partitioned?: boolean;
   /** About how many buckets per ranked column when partitioned (default 1000). */
   buckets?: number;
+  /** A column carried, as text, through to `labelled` as `abm_carry` (the report card's outcome, src/sql/report.ts). */
+  carry?: string;
 }
 
 export interface SqlQueries {
@@ -156,6 +158,11 @@ ORDER BY ord`;
   };
 }
 
+/** The CTE chain up to `labelled` (scores and tiers, no segments), for queries built on it (src/sql/report.ts). */
+export function tierCtes(headers: readonly string[], settings: Settings, options: SqlOptions): string {
+  return cteChain(headers, mapColumns(headers, headers.length, settings), settings, options, { tiers: true, segments: false });
+}
+
 /**
  * The CTEs that give each distinct value (v) of one ranked column its count (c), the count of the values
  * before it in `order` (before_c) and the count of all (total_c); likewise running and total sums of `sums`.
@@ -226,7 +233,9 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     `SELECT ${options.rowId ? d.ident(options.rowId) : 'NULL'} AS abm_row`,
     `${accountExpr} AS abm_account`,
     ...m.map((_, k) => `${metricExpr(k)} AS ${v(k)}`),
+    ...(options.carry !== undefined ? [`CAST(${d.ident(options.carry)} AS ${d.text}) AS abm_carry`] : []),
   ].join(',\n    ');
+  const carry = options.carry !== undefined ? ' abm_carry,' : '';
   const blank = ['abm_account IS NULL', ...m.map((_, k) => `${v(k)} IS NULL`)].join(' AND ');
   const revenue = col('revenue');
   const profit = col('profit');
@@ -274,7 +283,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
   const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
   const scored = `scored AS (
-  SELECT x.abm_row, x.abm_account,
+  SELECT x.abm_row, x.abm_account,${carry ? ' x.abm_carry,' : ''}
     ${revenue >= 0 ? `x.${v(revenue)}` : nullNumber} AS abm_revenue,
     ${profit >= 0 ? `x.${v(profit)}` : nullNumber} AS abm_profit,
     ${costExpr} AS abm_cost,
@@ -292,7 +301,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   FROM ${d.table(options.table)}
 ),
 base AS (
-  SELECT abm_row, abm_account, ${m.map((_, k) => `${d.clean(v(k))} AS ${v(k)}`).join(', ')} FROM raw
+  SELECT abm_row, abm_account,${carry} ${m.map((_, k) => `${d.clean(v(k))} AS ${v(k)}`).join(', ')} FROM raw
 ),
 valid AS (
   SELECT * FROM base WHERE NOT (${blank})

@@ -46,6 +46,11 @@ const EXAMPLES: Record<string, () => unknown[]> = {
     '2026-06-30',
   ],
   ABMKPI: () => [grid()],
+  ABMNEXT: () => [grid()],
+  ABMLEARN: () => {
+    const rows = [['Account', 'Engagement', 'Orders'], ...Array.from({ length: 120 }, (_, i) => [`A${i}`, (i * 37) % 120, (i * 53) % 120])];
+    return [rows, [['Won'], ...rows.slice(1).map((r) => [Number(r[1]) + (Number(r[2]) % 30) > 70 ? 'Won' : 'Lost'])]];
+  },
   ABMLOOKALIKE: () => [
     grid(),
     [
@@ -54,6 +59,10 @@ const EXAMPLES: Record<string, () => unknown[]> = {
         .slice(1)
         .map((_, i) => [i < 6]),
     ],
+  ],
+  ABMREPORT: () => [
+    [['Tier'], ['Tier 1'], ['Tier 2'], ['Tier 3'], ['Tier 3']],
+    [['Won'], ['Yes'], ['No'], ['Yes'], ['No']],
   ],
 };
 

@@ -118,7 +118,7 @@ describe('abm-tier score', () => {
     expect(noMetric.code).toBe(1);
     expect(noMetric.err).toMatch(/^abm-tier: names\.csv: no metric column found in the header \(Name, Notes\)/u);
     const cut = await cli('score', file('ok.csv', SMALL), '--cutoffs', '20,30,40');
-    expect(cut).toEqual({ code: 2, out: '', err: 'abm-tier: Settings "cutoffs": the three cut-offs must add up to 100.\n' });
+    expect(cut).toEqual({ code: 2, out: '', err: 'abm-tier: Tier 1 %, Tier 2 % and Tier 3 % add up to 90, not 100.\n' });
     const flag = await cli('score', 'ok.csv', '--fast');
     expect(flag.err).toBe('abm-tier: unknown option --fast; see abm-tier --help.\n');
     file('quote.csv', 'Account,Revenue\n"Acme,100\n');

@@ -196,3 +196,52 @@ describe("the user's settings over the defaults (SPEC §1)", () => {
     expect(run(rows).score[0]).toBeCloseTo(100 / 3, 12);
   });
 });
+
+describe('weights and directions that name no column (never a silent skip)', () => {
+  const unknown = (header: string[], settings: SettingsInput) => map(header, settings).unknownNames;
+
+  it('names each unknown name once, as written, and lists the names that would apply', () => {
+    expect(unknown(['Account', 'Revenue', 'Profit', 'Notes'], { weights: { proft: 10, PROFT: 2, revenue: 1 }, directions: { recncy: 'lower' } })).toEqual({
+      code: 'warn.unknownName',
+      params: { count: 2, names: '"proft", "recncy"', columns: 'revenue, profit, Notes' },
+    });
+  });
+
+  it('a role name, a header in any case or spacing, and a derived profit all exist', () => {
+    expect(unknown(['Account', 'Revenue', 'Cost to serve', 'Notes'], { weights: { profit: 2, 'COST  TO SERVE': 1, notes: 0, account: 0 } })).toBeNull();
+    expect(unknown(['Revenue'], {})).toBeNull();
+  });
+
+  it('a role the table has no column for does not exist here', () => {
+    expect(unknown(['Revenue'], { weights: { support: 1 } })?.params).toMatchObject({ names: '"support"', columns: 'revenue' });
+  });
+
+  it('without a header the names are "column 1", "column 2"…', () => {
+    expect(mapColumns(null, 2, parseSettings({ weights: { 'Column 2': 1, revenue: 1 } })).unknownNames?.params).toEqual({
+      count: 1,
+      names: '"revenue"',
+      columns: 'column 1, column 2',
+    });
+  });
+
+  it('lists at most twenty names, and shortens a long one', () => {
+    const header = Array.from({ length: 25 }, (_, i) => `M${i + 1}`);
+    const said = unknown(header, { weights: { ['x'.repeat(200)]: 1 } });
+    expect(String(said?.params?.columns).split(', ')).toHaveLength(21);
+    expect(String(said?.params?.columns).endsWith(', …')).toBe(true);
+    expect(String(said?.params?.names).length).toBeLessThan(70);
+  });
+
+  it("every surface hears of it: it is the analysis' first warning", () => {
+    const a = run(
+      [
+        ['Account', 'Revenue'],
+        ['A', 10],
+        ['B', 20],
+      ],
+      { weights: { proft: 1 } },
+    );
+    expect(a.warnings[0]).toMatchObject({ code: 'warn.unknownName', params: { names: '"proft"' } });
+    expect(Array.from(a.score)).toEqual([0, 100]);
+  });
+});

@@ -16,57 +16,60 @@ describe('drivers: percents round half up on the exact rank (SPEC §9)', () => {
   for (let i = 0; i <= 40; i++) rows.push([`A${i}`, 5, i, 5]);
   const a = run(rows);
 
-  it('shows top 32.5 % as "top 33%", as it shows top 67.5 % as "top 68%"', () => {
-    const b = run([['Account', 'Profit'], ...Array.from({ length: 41 }, (_, i) => [`A${i}`, i])]);
+  const b = run([['Account', 'Profit'], ...Array.from({ length: 41 }, (_, i) => [`A${i}`, i])]);
+
+  it('shows top 32.5 % as "top 33%", as it shows bottom 32.5 % as "bottom 33%"', () => {
     expect(text(b, 27)).toBe('profit (top 33%)');
-    expect(text(b, 13)).toBe('profit (top 68%)');
+    expect(text(b, 13)).toBe('weakest: profit (bottom 33%)');
     expect(text(b, 39)).toBe('profit (top 3%)');
   });
 
-  it('rounds every top X% half up: 100·(40 − i)/40 for profit i of 0…40', () => {
-    const b = run([['Account', 'Profit'], ...Array.from({ length: 41 }, (_, i) => [`A${i}`, i])]);
-    for (let i = 0; i <= 40; i++) expect(text(b, i)).toBe(`profit (top ${Math.max(1, halfUp(40 - i, 40))}%)`);
+  it('rounds every top X% half up above the median, every bottom X% at or below it: profit i of 0…40', () => {
+    // p = i/40: a strength when p > ½ (i > 20), else what holds the row back.
+    for (let i = 0; i <= 40; i++) {
+      expect(text(b, i)).toBe(i > 20 ? `profit (top ${Math.max(1, halfUp(40 - i, 40))}%)` : `weakest: profit (bottom ${Math.max(1, halfUp(i, 40))}%)`);
+    }
   });
 
-  it('rounds every bottom X% half up: 100·i/40 for orders i of 0…39', () => {
-    for (let i = 0; i < 40; i++) {
-      expect(text(a, i)).toBe(`profit (top 50%), engagement (top 50%); weakest: orders (bottom ${Math.max(1, halfUp(i, 40))}%)`);
+  it('shows no metric at the median as a strength: p = ½ everywhere leaves only the weakest', () => {
+    // Engagement and profit tie everywhere (p = ½: engagement w2 loses 1, profit w3 loses 1.5); orders p = i/40.
+    for (let i = 0; i <= 40; i++) {
+      const expected = i > 20 ? `orders (top ${Math.max(1, halfUp(40 - i, 40))}%); weakest: profit (bottom 50%)` : 'weakest: profit (bottom 50%)';
+      expect(text(a, i)).toBe(expected);
     }
-    expect(text(a, 27)).toContain('orders (bottom 68%)');
-    expect(text(a, 13)).toContain('orders (bottom 33%)');
   });
 
   it('rounds the same way in every language', () => {
     const words = translator('th');
-    const b = run([['Account', 'Profit'], ...Array.from({ length: 41 }, (_, i) => [`A${i}`, i])]);
     expect(describeDrivers(b.drivers, 27, b.table.mapping.metrics, b.percentiles, renderer('th'))).toBe(
       words('drivers.top', { name: words('role.profit'), pct: 33 }),
     );
   });
 
   it('rounds on the exact rank past the radix threshold too (5,001 accounts: top 0.01 % steps)', () => {
-    const b = run([['Account', 'Profit'], ...Array.from({ length: 5001 }, (_, i) => [`A${i}`, i])]);
-    // p = i / 5000: 100·(1 − p) = (5000 − i)/50, x.5 at i = 25, 75, …
-    for (const i of [25, 75, 4975, 2525, 3333]) expect(text(b, i)).toBe(`profit (top ${Math.max(1, halfUp(5000 - i, 5000))}%)`);
+    const c = run([['Account', 'Profit'], ...Array.from({ length: 5001 }, (_, i) => [`A${i}`, i])]);
+    // p = i / 5000: 100·(1 − p) = (5000 − i)/50 and 100·p = i/50, x.5 at i = 25, 75, …
+    for (const i of [4975, 4925, 2525, 3333]) expect(text(c, i)).toBe(`profit (top ${Math.max(1, halfUp(5000 - i, 5000))}%)`);
+    for (const i of [25, 75, 2475, 1667]) expect(text(c, i)).toBe(`weakest: profit (bottom ${Math.max(1, halfUp(i, 5000))}%)`);
   });
 });
 
 describe('drivers: ties between metrics go to the earlier column (docs/scoring.md, Drivers)', () => {
-  // 11 accounts: p = rank / 10. Row 10: orders p .3 (w1 adds .3) and profit p .1 (w3 adds .3): a tie
-  // that doubles see as .3 against .30000000000000004.
+  // 11 accounts: p = rank / 10. Row 10: orders p .8 (w3 adds 2.4) and profit p .6 (w4 adds 2.4), both
+  // above the median: a tie that doubles see as 2.4000000000000004 against 2.4.
   const tie = (header: string[]) => {
     const rows: Cell[][] = [['Account', ...header]];
     for (let j = 0; j < 10; j++) rows.push([`A${j}`, ...header.map(() => j)]);
-    rows.push(['T', ...header.map((h) => (h === 'Orders' ? 2.5 : 0.5))]);
-    return run(rows);
+    rows.push(['T', ...header.map((h) => (h === 'Orders' ? 7.5 : 5.5))]);
+    return run(rows, { weights: { orders: 3, profit: 4 } });
   };
 
-  it('names orders first when it comes before profit and both add .3', () => {
-    expect(text(tie(['Orders', 'Profit']), 10)).toBe('orders (top 70%), profit (top 90%)');
+  it('names orders first when it comes before profit and both add 2.4', () => {
+    expect(text(tie(['Orders', 'Profit']), 10)).toBe('orders (top 20%), profit (top 40%)');
   });
 
   it('names profit first when it comes before orders', () => {
-    expect(text(tie(['Profit', 'Orders']), 10)).toBe('profit (top 90%), orders (top 70%)');
+    expect(text(tie(['Profit', 'Orders']), 10)).toBe('profit (top 40%), orders (top 20%)');
   });
 
   it('names the earlier of two metrics that lose the same points as the weakest', () => {
@@ -84,12 +87,12 @@ describe('drivers: ties between metrics go to the earlier column (docs/scoring.m
     expect(text(swapped, 10)).toBe('revenue (top 1%), engagement (top 1%); weakest: orders (bottom 70%)');
   });
 
-  it('compares decimal weights as the decimals they are: 0.3 × p .3 ties 0.1 × p .9', () => {
+  it('compares decimal weights as the decimals they are: 0.3 × p .6 ties 0.2 × p .9', () => {
     const rows: Cell[][] = [['Account', 'Profit', 'Orders']];
     for (let j = 0; j < 10; j++) rows.push([`A${j}`, j, j]);
-    rows.push(['T', 2.5, 8.5]);
-    const a = run(rows, { weights: { profit: 0.3, orders: 0.1 } });
-    // Profit p .3 × 0.3 and orders p .9 × 0.1 both add .09 (doubles: .09 and .09000000000000001); profit comes first.
-    expect(text(a, 10)).toBe('profit (top 70%), orders (top 10%)');
+    rows.push(['T', 5.5, 8.5]);
+    const a = run(rows, { weights: { profit: 0.3, orders: 0.2 } });
+    // Profit p .6 × 0.3 and orders p .9 × 0.2 both add .18 (doubles: .18 and .18000000000000002); profit comes first.
+    expect(text(a, 10)).toBe('profit (top 40%), orders (top 10%)');
   });
 });

@@ -64,7 +64,7 @@ describe('a header named like a property of every object (__proto__, constructor
 
   it('names a bad value under __proto__ like any other', () => {
     expect(() => saved('{"weights":{"__proto__":-1}}')).toThrow(SettingsError);
-    expect(refusal(() => saved('{"weights":{"__proto__":-1}}'))).toBe('Settings "weights.__proto__": must be between 0 and 1000.');
-    expect(refusal(() => saved('{"roles":{"__proto__":"boss"}}'))).toMatch(/^Settings "roles\.__proto__": must be one of /u);
+    expect(refusal(() => saved('{"weights":{"__proto__":-1}}'))).toBe('Weight of __proto__: -1 is not a number from 0 to 1000.');
+    expect(refusal(() => saved('{"roles":{"__proto__":"boss"}}'))).toMatch(/^Role of __proto__: "boss" is not one of /u);
   });
 });

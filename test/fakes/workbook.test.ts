@@ -510,3 +510,96 @@ describe('properties and locks', () => {
     expect(book.lockHolder).toBe(b.execution);
   });
 });
+
+describe('what a person sees: bold, frozen rows, column widths, number formats', () => {
+  it('a new sheet has no frozen rows and columns 100 pixels wide; setColumnWidth(s) set each column of the run and refuse columns past the grid', () => {
+    const book = new FakeSpreadsheet({ S: [['a']] });
+    const sheet = book.sheet('S');
+    expect([sheet.frozenRows, sheet.widthOf(1), sheet.widthOf(26)]).toEqual([0, 100, 100]);
+    book.calls.reset();
+    sheet.setColumnWidth(1, 240);
+    sheet.setColumnWidths(2, 3, 120);
+    expect([1, 2, 4, 5].map((c) => sheet.widthOf(c))).toEqual([240, 120, 120, 100]);
+    expect(book.calls.byMethod).toEqual({ 'Sheet.setColumnWidth': 1, 'Sheet.setColumnWidths': 1 });
+    expect(() => sheet.setColumnWidths(25, 3, 50)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.setColumnWidth(1, -5)).toThrow(/width/u);
+  });
+
+  it('setFrozenRows freezes the top rows (0 unfreezes) and cannot freeze every row of the grid', () => {
+    const sheet = new FakeSpreadsheet({ S: [['a']] }).sheet('S');
+    sheet.setFrozenRows(2);
+    expect(sheet.frozenRows).toBe(2);
+    sheet.setFrozenRows(0);
+    expect(sheet.frozenRows).toBe(0);
+    expect(() => sheet.setFrozenRows(1000)).toThrow(/freeze all/u);
+    expect(() => sheet.setFrozenRows(1.5)).toThrow(/Invalid argument/u);
+  });
+
+  it('RangeList.setFontWeight sets "bold" or "normal" (null is normal) on every cell of every range in one call; any other word is refused', () => {
+    const book = new FakeSpreadsheet({ S: [['a', 'b']] });
+    const sheet = book.sheet('S');
+    book.calls.reset();
+    sheet.getRangeList(['A1', 'B3:C4']).setFontWeight('bold');
+    expect(book.calls.byMethod).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.setFontWeight': 1 });
+    expect([sheet.isBold(1, 1), sheet.isBold(3, 2), sheet.isBold(4, 3), sheet.isBold(1, 2)]).toEqual([true, true, true, false]);
+    sheet.getRangeList(['C4']).setFontWeight(null);
+    expect(sheet.isBold(4, 3)).toBe(false);
+    expect(() => sheet.getRangeList(['A1']).setFontWeight('heavy' as 'bold')).toThrow(/fontWeight/u);
+  });
+
+  it('clearFormat puts number formats (a column’s too, for those cells) and bold back to automatic and normal, and keeps the values', () => {
+    const sheet = new FakeSpreadsheet({
+      S: [
+        ['a', 1],
+        ['b', 2],
+      ],
+    }).sheet('S');
+    sheet.getRange('B:B').setNumberFormat('0.0');
+    sheet.getRangeList(['A1:B2']).setNumberFormat('0%');
+    sheet.getRangeList(['A1']).setFontWeight('bold');
+    sheet.getRange(1, 1, 1, 2).clearFormat();
+    expect([sheet.formatAt(1, 1), sheet.formatAt(1, 2), sheet.formatAt(2, 2), sheet.formatAt(3, 2), sheet.isBold(1, 1)]).toEqual([
+      null,
+      null,
+      '0%',
+      '0.0',
+      false,
+    ]);
+    expect(sheet.snapshot().values).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
+  it('bold cells, widths and frozen rows move with inserted rows and columns', () => {
+    const sheet = new FakeSpreadsheet({ S: [['a', 'b']] }).sheet('S');
+    sheet.getRangeList(['B2']).setFontWeight('bold');
+    sheet.setColumnWidth(2, 150);
+    sheet.setFrozenRows(2);
+    sheet.insertRowsAfter(1, 3);
+    sheet.insertColumnsAfter(1, 2);
+    expect([sheet.isBold(5, 4), sheet.isBold(2, 2), sheet.widthOf(4), sheet.widthOf(2), sheet.frozenRows]).toEqual([true, false, 150, 100, 5]);
+  });
+
+  it('a chart keeps the options its builder set, and modify() starts from them', () => {
+    const sheet = new FakeSpreadsheet({ S: [['a', 1]] }).sheet('S');
+    sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B1')).setOption('vAxis.format', '0%').setOption('title', 'T').build());
+    const [chart] = sheet.charts;
+    expect([chart.getOptions().get('vAxis.format'), chart.getOptions().get('hAxis.title')]).toEqual(['0%', null]);
+    sheet.updateChart(chart.modify().setOption('hAxis.title', 'Segment').build());
+    expect(sheet.charts.map((c) => [c.options['vAxis.format'], c.options['hAxis.title']])).toEqual([['0%', 'Segment']]);
+  });
+});
+
+describe('notes', () => {
+  it('setNote puts a note on every cell of the range ("" or null removes it); getValues never returns notes', () => {
+    const book = new FakeSpreadsheet({ S: [['a', 'b']] });
+    const sheet = book.sheet('S');
+    sheet.getRange(1, 1, 1, 2).setNote('computed today');
+    expect([sheet.noteAt(1, 1), sheet.noteAt(1, 2), sheet.noteAt(2, 1)]).toEqual(['computed today', 'computed today', '']);
+    expect(sheet.getRange(1, 1, 1, 2).getValues()).toEqual([['a', 'b']]);
+    sheet.getRange(1, 2, 1, 1).setNote(null);
+    sheet.getRange(1, 1, 1, 1).setNote('');
+    expect([sheet.noteAt(1, 1), sheet.noteAt(1, 2)]).toEqual(['', '']);
+  });
+});

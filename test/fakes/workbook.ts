@@ -362,6 +362,34 @@ export class FakeRange implements RangeApi {
     for (let c = 0; c < this.numColumns; c++) this.sheet.numberFormats.set(this.column + c, format);
     return this;
   }
+  /** A note on every cell of the range ('' or null removes it); getValues never returns notes. */
+  setNote(note: string | null): RangeApi {
+    this.count('setNote');
+    if (note !== null && typeof note !== 'string') throw new Error('Invalid argument: note');
+    for (let i = 0; i < this.numRows; i++) {
+      for (let j = 0; j < this.numColumns; j++) {
+        const k = key(this.row + i, this.column + j);
+        if (note) this.sheet.notes.set(k, note);
+        else this.sheet.notes.delete(k);
+      }
+    }
+    return this;
+  }
+  /** As in Sheets: the cells' number formats (a column's too, for these cells) and font weights go back to automatic and normal; values stay. */
+  clearFormat(): RangeApi {
+    this.count('clearFormat');
+    const sheet = this.sheet;
+    for (let i = 0; i < this.numRows; i++) {
+      for (let j = 0; j < this.numColumns; j++) {
+        const k = key(this.row + i, this.column + j);
+        sheet.fontWeights.delete(k);
+        // A column's own format still covers other cells: '' marks this one automatic.
+        if (sheet.numberFormats.has(this.column + j)) sheet.cellFormats.set(k, AUTOMATIC);
+        else sheet.cellFormats.delete(k);
+      }
+    }
+    return this;
+  }
   addDeveloperMetadata(key: string, value: string): RangeApi {
     this.count('addDeveloperMetadata');
     if (this.numColumns !== 1 || this.numRows !== this.sheet.maxRows || this.row !== 1) {
@@ -374,6 +402,16 @@ export class FakeRange implements RangeApi {
 
 const parsedRules = new WeakMap<FakeRule, RuleFormula>();
 
+/** A cell format that is "automatic" (cleared) though its column has a format. */
+const AUTOMATIC = '';
+/** The width Sheets gives a new sheet's columns, in pixels. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+const FONT_WEIGHTS = new Set<unknown>(['bold', 'normal', null]);
+
+function checkWidth(width: number): void {
+  if (!Number.isInteger(width) || width < 0) throw new Error(`Invalid argument: width (${width})`);
+}
+
 export class FakeSheet implements SheetApi {
   /** The cells, row by row; a date cell is a SheetDate (its wall clock). */
   values: Cell[][];
@@ -383,6 +421,14 @@ export class FakeSheet implements SheetApi {
   numberFormats = new Map<number, string>();
   /** Formats set on single cells ("row,column" → pattern), e.g. through a range list. */
   cellFormats = new Map<string, string>();
+  /** Notes on cells ("row,column" → text). */
+  notes = new Map<string, string>();
+  /** Bold cells ("row,column"); every other cell is normal. */
+  fontWeights = new Set<string>();
+  /** Rows frozen at the top (setFrozenRows). */
+  frozenRows = 0;
+  /** Widths set on columns (1-based column → pixels); others are DEFAULT_COLUMN_WIDTH. */
+  columnWidths = new Map<number, number>();
   metadata: MetadataRecord[] = [];
   rules: ConditionalFormatRuleApi[] = [];
   charts: FakeChart[] = [];
@@ -580,12 +626,63 @@ export class FakeSheet implements SheetApi {
         }
         return list;
       },
+      setFontWeight: (weight) => {
+        this.book.calls.count('RangeList.setFontWeight');
+        if (!FONT_WEIGHTS.has(weight)) throw new Error(`Invalid argument: fontWeight (${String(weight)})`);
+        for (const r of ranges) {
+          for (let i = 0; i < r.numRows; i++) {
+            for (let j = 0; j < r.numColumns; j++) {
+              const k = key(r.row + i, r.column + j);
+              if (weight === 'bold') this.fontWeights.add(k);
+              else this.fontWeights.delete(k);
+            }
+          }
+        }
+        return list;
+      },
     };
     return list;
   }
   /** The number format Sheets would use at a cell: its own, else its column's; null for automatic. */
   formatAt(row: number, column: number): string | null {
-    return this.cellFormats.get(key(row, column)) ?? this.numberFormats.get(column) ?? null;
+    const own = this.cellFormats.get(key(row, column));
+    if (own === AUTOMATIC) return null;
+    return own ?? this.numberFormats.get(column) ?? null;
+  }
+  /** A cell's note, '' for none (for inspection, uncounted). */
+  noteAt(row: number, column: number): string {
+    return this.notes.get(key(row, column)) ?? '';
+  }
+  /** Whether a cell shows in bold (for inspection, uncounted). */
+  isBold(row: number, column: number): boolean {
+    return this.fontWeights.has(key(row, column));
+  }
+  /** A column's width in pixels (for inspection, uncounted). */
+  widthOf(column: number): number {
+    return this.columnWidths.get(column) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  /** As in Sheets: 0 unfreezes; a count of rows the grid does not have is refused. */
+  setFrozenRows(rows: number): void {
+    this.count('setFrozenRows');
+    if (!Number.isInteger(rows) || rows < 0) throw new Error(`Invalid argument: rows (${rows})`);
+    if (rows >= this.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
+    this.frozenRows = rows;
+  }
+  setColumnWidth(columnPosition: number, width: number): SheetApi {
+    this.count('setColumnWidth');
+    return this.widen(columnPosition, 1, width);
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): SheetApi {
+    this.count('setColumnWidths');
+    return this.widen(startColumn, numColumns, width);
+  }
+  private widen(start: number, count: number, width: number): SheetApi {
+    if (!Number.isInteger(start) || !Number.isInteger(count) || start < 1 || count < 1 || start + count - 1 > this.maxColumns) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    checkWidth(width);
+    for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
+    return this;
   }
   /** A1 ranges: B2, B2:D5, C:C, B2:F (open below), 2:5 (whole rows); past the grid throws as Sheets does. */
   private rangeOf(a: string): FakeRange {
@@ -624,6 +721,9 @@ export class FakeSheet implements SheetApi {
     shiftKeys(this.formulas, 0, afterPosition, howMany);
     shiftSet(this.uncomputed, 0, afterPosition, howMany);
     shiftKeys(this.cellFormats, 0, afterPosition, howMany);
+    shiftSet(this.fontWeights, 0, afterPosition, howMany);
+    shiftKeys(this.notes, 0, afterPosition, howMany);
+    if (this.frozenRows > afterPosition) this.frozenRows += howMany;
     this.maxRows += howMany;
     return this;
   }
@@ -638,6 +738,11 @@ export class FakeSheet implements SheetApi {
     shiftKeys(this.formulas, 1, columnIndex, howMany);
     shiftSet(this.uncomputed, 1, columnIndex, howMany);
     shiftKeys(this.cellFormats, 1, columnIndex, howMany);
+    shiftSet(this.fontWeights, 1, columnIndex, howMany);
+    shiftKeys(this.notes, 1, columnIndex, howMany);
+    if (this.columnWidths.size > 0) {
+      this.columnWidths = new Map([...this.columnWidths].map(([c, w]): [number, number] => [c > columnIndex ? c + howMany : c, w]));
+    }
     if (this.numberFormats.size > 0) {
       const moved = [...this.numberFormats].map(([c, f]): [number, string] => [c > columnIndex ? c + howMany : c, f]);
       this.numberFormats = new Map(moved);

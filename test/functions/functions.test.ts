@@ -103,7 +103,7 @@ describe('ABMTIER', () => {
   it('names a bad method, and cut-offs that do not fit the method', () => {
     expect(() => abmTier([[1]], 'top')).toThrow('method: "top" must be one of quantile, threshold, pareto, capacity.');
     expect(() => abmTier([[1]], 'quantile', '20,30')).toThrow('cutoffs: give 3 values, e.g. "20,30,50"; got 2.');
-    expect(() => abmTier([[1]], 'quantile', '20,30,40')).toThrow('Settings "cutoffs": the three cut-offs must add up to 100.');
+    expect(() => abmTier([[1]], 'quantile', '20,30,40')).toThrow('Tier 1 %, Tier 2 % and Tier 3 % add up to 90, not 100.');
   });
 
   it('gives a message for a score that is not a number, in its row only', () => {

@@ -88,7 +88,11 @@ describe('sheets in Thai, Chinese and Armenian score as their English twin', () 
         .values.map((r) => r[0]);
       expect(summary).toContain(t(lang, 'summary.segments'));
       expect(summary).toContain(t(lang, 'segment.1'));
-      expect(book.sheet(SUMMARY_SHEET_NAME).charts.map((c) => c.options.title)).toEqual([t(lang, 'chart.segments'), t(lang, 'chart.whale')]);
+      expect(book.sheet(SUMMARY_SHEET_NAME).charts.map((c) => c.options.title)).toEqual([
+        t(lang, 'chart.segments'),
+        t(lang, 'chart.tiers'),
+        t(lang, 'chart.whale'),
+      ]);
     });
   }
 
@@ -99,7 +103,7 @@ describe('sheets in Thai, Chinese and Armenian score as their English twin', () 
     const report = scoreSheet(session.services, { asOf: '2024-06-30', lang: 'zh-CN' });
     expect(report.columns).toBe('F:J');
     expect(book.sheet('Accounts').snapshot().values[0][6]).toBe('层级');
-    expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(2);
+    expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(3);
   });
 
   it("names a bad cell in the sheet's language", () => {
@@ -159,7 +163,8 @@ describe("custom functions speak the document's language in Sheets (dist/Code.js
     const scores = code.ABMSCORE(metrics);
     expect(scores[0][0]).toBe(t('th', 'out.score'));
     expect(scores[2][0]).toBe('แถว 3 ของช่วง, คอลัมน์ "Revenue": "abc" ไม่ใช่ตัวเลข');
-    expect(String(code.ABMDRIVERS(metrics)[1][0])).toMatch(/สูงสุด/u);
+    // Row C is on top in both metrics (row A, at the median in both, has no strength to show).
+    expect(String(code.ABMDRIVERS(metrics)[3][0])).toMatch(/สูงสุด/u);
     expect(code.ABMPROGRAM([['Tier'], ['Gold']])[1][0]).toBe(
       t('th', 'msg.notTier', { row: 2, value: 'Gold', t1: t('th', 'tier.1'), t2: t('th', 'tier.2'), t3: t('th', 'tier.3') }),
     );

@@ -58,9 +58,9 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
 
   it("refuses an as-of date that is no real day in the document's language, the one the run speaks (here chosen, not the locale's)", () => {
     const book = new FakeSpreadsheet({ Orders: orderLines() });
-    expect(() => buildAccountsSheet(book.session().services, '2006-02-30')).toThrow('is not a real date');
+    expect(() => buildAccountsSheet(book.session().services, '2006-02-30')).toThrow('is not a day of the calendar');
     book.properties[SETTINGS_PROPERTY] = JSON.stringify({ lang: 'th' });
-    expect(() => buildAccountsSheet(book.session().services, '2006-02-30')).toThrow(t('th', 'set.realDate'));
+    expect(() => buildAccountsSheet(book.session().services, '2006-02-30')).toThrow(t('th', 'set.notDay', { value: '"2006-02-30"' }));
     expect(book.sheets.map((s) => s.name)).toEqual(['Orders']);
   });
 
@@ -81,7 +81,7 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
     const report = buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: rules });
     expect(report.segments.map((s) => s.segment).sort()).toEqual(['Best', 'Rest']);
     expect(() => buildRfmSheet(book.session().services, '2006-12-31', 5, { rfmSegments: [{ name: '', r: [1, 1], f: [1, 1], m: [1, 1] }] })).toThrow(
-      'Settings "rfmSegments.0.name": must not be empty.',
+      'RFM rule 1: it is empty: give it a name.',
     );
   });
 
@@ -98,7 +98,7 @@ describe('orders → "ABM Accounts" and "ABM RFM"', () => {
       ],
     });
     expect(() => buildAccountsSheet(other.session().services)).toThrow(/needs these columns: account, order date, revenue /);
-    expect(() => buildAccountsSheet(book.session().services, '2006-31-12')).toThrow('Settings "asOf": is not a real date.');
+    expect(() => buildAccountsSheet(book.session().services, '2006-31-12')).toThrow('As of: "2006-31-12" is not a day of the calendar.');
   });
 });
 

@@ -82,7 +82,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     expect(sheet.snapshot()).toEqual(first.values);
     expect(sheet.rules).toHaveLength(first.rules);
     expect(book.sheets.filter((s) => s.name.startsWith(SUMMARY_SHEET_NAME))).toHaveLength(1);
-    expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(2);
+    expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(3);
     expect(sheet.metadata).toHaveLength(1);
     // The summary's time stamp differs, and the second run has a previous run to compare with; the rest is equal.
     const norm = (v: unknown[][]) =>
@@ -160,7 +160,7 @@ describe('Tier colours', () => {
 });
 
 describe('The summary sheet', () => {
-  it('holds the tier and segment tables, programs, KPIs and whale points, with two charts', () => {
+  it('holds the tier and segment tables, programs, KPIs and whale points, with three charts', () => {
     const { book, session } = workbook(accountsGrid(50));
     scoreSheet(session.services);
     const summary = book.sheet(SUMMARY_SHEET_NAME);
@@ -172,9 +172,12 @@ describe('The summary sheet', () => {
     const charts = summary.charts as FakeChart[];
     expect(charts.map((c) => [c.type, c.options.title])).toEqual([
       ['COLUMN', 'Profitability by segment'],
+      ['COLUMN', 'Share of profit and margin by tier'],
       ['LINE', 'Whale curve: cumulative profit by share of accounts'],
     ]);
-    expect(charts[0].ranges.map((r) => r.a1())).toEqual([`A${seg + 2}:A${seg + 5}`, `D${seg + 2}:F${seg + 5}`]);
+    // Margin and share of profit (G:H) by segment, without the Total row.
+    expect(charts[0].ranges.map((r) => r.a1())).toEqual([`A${seg + 2}:A${seg + 5}`, `G${seg + 2}:H${seg + 5}`]);
+    expect(v[seg + 1].slice(6, 8)).toEqual(['Margin', 'Share of profit']);
   });
 
   it('shows shares as percentages and amounts with thousands, set once: a re-run keeps a format the user chose', () => {
@@ -243,13 +246,15 @@ describe('Settings, locks and refusals', () => {
     const { book, session } = workbook(accountsGrid(10));
     book.properties[SETTINGS_PROPERTY] = JSON.stringify({ method: 'magic' });
     const report = scoreSheet(session.services);
-    expect(report.warnings[0]).toMatch(/^The saved settings were not valid \(Settings "method": must be one of/);
+    // The reason's wording belongs to the settings messages; here: the warning, and a run with the defaults.
+    expect(report.warnings[0]).toMatch(/^The saved settings were not valid/u);
+    expect(report.tiers.map((t) => t.label)).toEqual(['Tier 1', 'Tier 2', 'Tier 3']);
   });
 
   it('refuses invalid settings with the field named, and writes nothing', () => {
     const { sheet, session } = workbook(accountsGrid(10));
     const before = sheet.snapshot();
-    expect(() => scoreSheet(session.services, { cutoffs: [50, 50, 50] })).toThrow('Settings "cutoffs": the three cut-offs must add up to 100.');
+    expect(() => scoreSheet(session.services, { cutoffs: [50, 50, 50] })).toThrow(/100/u);
     expect(sheet.snapshot()).toEqual(before);
   });
 
@@ -308,11 +313,12 @@ describe('Charts are never stacked', () => {
     book.properties['abmTier.summary'] = JSON.stringify({ name: SUMMARY_SHEET_NAME, layout: 'layout-0' });
     book.calls.reset();
     scoreSheet(session.services);
-    expect(book.calls.byMethod['Sheet.updateChart']).toBe(2);
+    expect(book.calls.byMethod['Sheet.updateChart']).toBe(3);
+    expect(book.calls.byMethod['Sheet.insertChart'] ?? 0).toBe(0);
     expect(summary.charts.map((c) => c.id)).toEqual(ids);
     summary.charts.pop();
     scoreSheet(session.services);
-    expect(summary.charts).toHaveLength(2);
+    expect(summary.charts).toHaveLength(3);
     expect(summary.charts[0].id).toBe(ids[0]);
   });
 });

@@ -1,0 +1,141 @@
+/** `abm-tier report FILE.csv [--outcome COLUMN]`: the report card (SPEC §13) of a scored file. */
+import { type Analysis, normaliseHeader, outcomeOfHeader, quoteCell, readOutcomes, reportCard, type ReportCard } from '../core';
+import { renderer, translator, type Lang, type Said } from '../i18n';
+import { readCsv } from './csv';
+import { headerList } from './excerpt';
+
+export class ReportError extends Error {
+  override name = 'ReportError';
+}
+
+/** The outcome column: the one `--outcome` names (exactly, or as headers are matched), else the first whose header names an outcome. */
+export function outcomeColumn(header: readonly string[], chosen: string | null, lang: Lang): number {
+  if (chosen !== null) {
+    let at = header.indexOf(chosen.trim());
+    if (at < 0) at = header.map(normaliseHeader).indexOf(normaliseHeader(chosen));
+    if (at < 0) throw new ReportError(`--outcome ${JSON.stringify(chosen)} is not a column of the file (${headerList(header)}).`);
+    return at;
+  }
+  const at = header.findIndex((h) => outcomeOfHeader(h) !== null);
+  if (at < 0) throw new ReportError(`${renderer(lang)({ code: 'report.noOutcome' })} (${headerList(header)}; or choose one with --outcome COLUMN)`);
+  return at;
+}
+
+/** The card of the scored file against its outcome column (read again, that column alone). */
+export function fileReport(path: string, analysis: Analysis, header: readonly string[], chosen: string | null, lang: Lang) {
+  const column = outcomeColumn(header, chosen, lang);
+  const byRecord: (string | undefined)[] = [];
+  readCsv(path, (fields, record) => {
+    byRecord[record] = fields[column];
+  });
+  const { table } = analysis;
+  const cells = Array.from(table.rowNumbers, (record) => byRecord[record]);
+  const outcomes = readOutcomes(cells, outcomeOfHeader(header[column])?.failure ?? false);
+  const card = reportCard({ tier: analysis.tier, score: analysis.score, outcomes, labels: analysis.settings.labels });
+  const notes: Said[] = [];
+  if (outcomes.unreadable > 0) {
+    const at = outcomes.firstUnreadable;
+    notes.push({
+      code: 'report.unreadable',
+      params: { count: outcomes.unreadable, where: { code: 'cell.row', params: { row: table.rowNumbers[at] } }, value: quoteCell(cells[at]) },
+    });
+  }
+  return { outcome: header[column], card, notes };
+}
+
+/** NaN and ±Infinity as JSON's null (JSON.stringify does it too; said here for the reader). */
+const n = (x: number) => (Number.isFinite(x) ? x : null);
+
+/** The JSON object of the issue: outcome, accounts, successes, baseRate, auc, aucLow, aucHigh, tiers, captureTop2, verdict, and more. */
+export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[]): string {
+  const show = renderer(lang);
+  return `${JSON.stringify({
+    outcome,
+    accounts: card.accounts,
+    successes: card.successes,
+    failures: card.failures,
+    leftOut: card.leftOut,
+    baseRate: n(card.baseRate),
+    auc: n(card.auc),
+    aucLow: n(card.aucLow),
+    aucHigh: n(card.aucHigh),
+    aucInterval: 'DeLong 95 %',
+    tiers: card.tiers.map((t) => ({
+      label: t.label,
+      accounts: t.accounts,
+      successes: t.successes,
+      rate: n(t.rate),
+      rateLow: n(t.rateLow),
+      rateHigh: n(t.rateHigh),
+      lift: n(t.lift),
+      ...(card.numeric ? { sum: n(t.sum), share: n(t.share) } : {}),
+    })),
+    ...(card.numeric ? { total: n(card.total) } : {}),
+    tier1OverTier3: card.tier1OverTier3 === Number.POSITIVE_INFINITY ? 'Infinity' : n(card.tier1OverTier3),
+    captureTop2: { accounts: n(card.captureTop2.accounts), successes: n(card.captureTop2.successes) },
+    madKudu: card.madKudu,
+    calibration: card.calibration.map((d) => ({ ...d, rate: n(d.rate), rateLow: n(d.rateLow), rateHigh: n(d.rateHigh) })),
+    enough: card.enough,
+    verdict: card.enough ? show(card.verdict as Said) : null,
+    note: card.enough ? null : show(card.verdict as Said),
+    warnings: notes.map(show),
+  })}\n`;
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
+const fixed = (x: number, d: number) => (x === Number.POSITIVE_INFINITY ? '∞' : Number.isFinite(x) ? x.toFixed(d) : '–');
+
+/** The card for people: a table per tier, then the AUC, MadKudu's bar and the verdict. */
+export function reportText(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[]): string {
+  const say = translator(lang);
+  const show = renderer(lang);
+  const head = [
+    say('report.tier'),
+    say('report.accounts'),
+    say('report.successes'),
+    say('report.rate'),
+    `${say('report.low')} – ${say('report.high')}`,
+    say('report.lift'),
+  ];
+  if (card.numeric) head.push(say('report.sum'), say('report.share'));
+  const row = (label: string, accounts: number, successes: number, rate: number, low: number, high: number, lift: number, sum: number, share: number) => {
+    const r = [label, String(accounts), String(successes), pct(rate), Number.isFinite(low) ? `${pct(low)} – ${pct(high)}` : '', `${fixed(lift, 2)} ×`];
+    if (card.numeric) r.push(fixed(sum, 2), pct(share));
+    return r;
+  };
+  const rows = [
+    head,
+    ...card.tiers.map((t) => row(t.label, t.accounts, t.successes, t.rate, t.rateLow, t.rateHigh, t.lift, t.sum, t.share)),
+    row(say('report.all'), card.accounts, card.successes, card.baseRate, Number.NaN, Number.NaN, 1, card.total, 1),
+  ];
+  const widths = head.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length))
+      .join('  ')
+      .trimEnd(),
+  );
+  const [l1, l2, l3] = card.tiers.map((t) => t.label);
+  const verdictOf = (ok: boolean) => say(ok ? 'report.pass' : 'report.fail');
+  return `${[
+    `${say('report.title')}: ${outcome}`,
+    '',
+    ...lines,
+    '',
+    `${say('report.auc')}: ${fixed(card.auc, 3)} (${fixed(card.aucLow, 3)} – ${fixed(card.aucHigh, 3)})`,
+    `${l1} ÷ ${l3}: ${fixed(card.tier1OverTier3, 1)} (≥ 10: ${verdictOf(card.madKudu.ratio)})`,
+    `${say('report.captureAccounts', { first: l1, second: l2 })}: ${pct(card.captureTop2.accounts)} (≤ 35 %)`,
+    `${say('report.captureSuccesses', { first: l1, second: l2 })}: ${pct(card.captureTop2.successes)} (≥ 60 %)`,
+    `${say('report.bar')}: ${verdictOf(card.madKudu.pass)}`,
+    '',
+    `${say('report.verdict')}: ${show(card.verdict as Said)}`,
+    show({ code: 'report.used', params: { count: card.accounts, leftOut: card.leftOut } }),
+    ...notes.map(show),
+  ].join('\n')}\n`;
+}
+
+/** The card of a scored file as JSON (default) or text (`format`), read before any output is opened. */
+export function reportOutput(path: string, analysis: Analysis, header: readonly string[], chosen: string | null, lang: Lang, format: string | null): string {
+  const { outcome, card, notes } = fileReport(path, analysis, header, chosen, lang);
+  return format === 'text' ? reportText(outcome, card, lang, notes) : reportJson(outcome, card, lang, notes);
+}
