@@ -34,7 +34,6 @@ export function call<K extends Name>(name: K, ...args: Parameters<Functions[K]>)
 
 export const api = {
   state: (settings?: Parameters<Functions['getSidebarState']>[0]) => call('getSidebarState', settings),
-  preview: (settings: Parameters<Functions['previewScore']>[0]) => call('previewScore', settings),
   data: (settings: Parameters<Functions['getPreviewData']>[0]) => call('getPreviewData', settings),
   activeSheet: () => call('getActiveSheetName'),
   openSheet: (name: string, settings: Parameters<Functions['openSheetByName']>[1]) => call('openSheetByName', name, settings),

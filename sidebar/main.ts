@@ -1,17 +1,20 @@
 /**
  * The sidebar: map columns, tune the tiering, preview live, score. Every text from the sheet goes
  * in as textContent. This file only wires: the state lives in state.ts, each panel in panels/,
- * and api.ts is the one door to the server. The sidebar follows the active sheet (asked every few
- * seconds while it is shown), and offers the next step after each action.
+ * and api.ts is the one door to the server. The sidebar follows the active sheet (asked while it is
+ * shown, less often while nothing changes: `follow`), and offers the next step after each action.
  */
 import { api } from './api';
 import { el, present, showError } from './dom';
+import { markIssues } from './field-issues';
+import { follow } from './follow';
 import { offerNext } from './outcome';
 import { createStore, type Store } from './state';
 import { columnsPanel } from './panels/columns';
 import { moreBlock } from './panels/more';
 import { learnBlock } from './panels/learn';
 import { nextTierBlock } from './panels/next-tier';
+import { pinsBlock } from './panels/pins';
 import { reportCardBlock } from './panels/report-card';
 import { livePreview, type LivePreview } from './panels/preview';
 import { scoreRow } from './panels/score';
@@ -20,10 +23,11 @@ import { sqlBlock } from './panels/sql';
 import { tiersBlock } from './panels/tiers';
 
 const app = document.getElementById('app')!;
-/** How often the sidebar asks which sheet is active. */
-const FOLLOW_MS = 2500;
-/** The actions after which Score is the next step: Build accounts, RFM, Lookalikes, Remove colours. */
-const NEXT_SCORE_AFTER = new Set(['orders-to-accounts', 'offer-accounts', 'rfm', 'lookalikes', 'remove-colours']);
+/**
+ * The actions after which Score is the next step: Build accounts, Lookalikes, Remove colours. Not RFM:
+ * "ABM RFM" holds a segment table beside its accounts, and Score there would count both as accounts.
+ */
+const NEXT_SCORE_AFTER = new Set(['orders-to-accounts', 'offer-accounts', 'preview-offer-accounts', 'lookalikes', 'remove-colours']);
 
 function render(store: Store, preview: LivePreview): void {
   document.documentElement.lang = store.lang();
@@ -35,6 +39,7 @@ function render(store: Store, preview: LivePreview): void {
       preview.card(),
       moreBlock(store),
       nextTierBlock(store),
+      pinsBlock(store),
       learnBlock(store),
       reportCardBlock(store),
       sqlBlock(store),
@@ -42,6 +47,7 @@ function render(store: Store, preview: LivePreview): void {
       scoreRow(store, () => preview.scored()),
     ),
   );
+  markIssues(app, store);
 }
 
 async function start(): Promise<void> {
@@ -63,6 +69,8 @@ async function start(): Promise<void> {
       }
     };
     store.subscribe((change) => {
+      // Once the panels have redrawn (a new method shows other fields): each refused value beside its field.
+      queueMicrotask(() => markIssues(app, store));
       if (change === 'preview') preview.schedule();
       else if (change === 'reload') void reload();
       else if (change === 'render') {
@@ -87,15 +95,13 @@ async function start(): Promise<void> {
     });
     render(store, preview);
     await preview.load();
-    setInterval(() => {
-      if (busy || document.visibilityState === 'hidden') return;
-      api.activeSheet().then(
-        (name) => {
-          if (name !== store.sheet.sheet && !busy) void reload();
-        },
-        () => undefined,
-      );
-    }, FOLLOW_MS);
+    follow(async () => {
+      if (busy) return false;
+      const name = await api.activeSheet();
+      if (name === store.sheet.sheet || busy) return false;
+      await reload();
+      return true;
+    });
   } catch (error) {
     showError(app, error);
   }

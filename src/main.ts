@@ -27,11 +27,12 @@ export function ABMSCORE(metrics: Range, weights?: Range, directions?: Range) {
  * @param {string} [method] "quantile" (default), "threshold", "pareto" or "capacity".
  * @param {string|Array<Array<number>>} [cutoffs] Quantile: "20,30,50" (percent of accounts); threshold: "70,40" (scores); capacity: "2,3" (strategic and ABM Lite marketers).
  * @param {string} [labels] Three tier labels instead of the usual ones, e.g. "High, Medium, Low".
+ * @param {Array<Array<string|number>>} [pins] The team's own tiers, from the same top row, e.g. P1:P500: a tier, 1/2/3 or "exclude", a reason after a colon.
  * @return {Array<Array<string>>} One tier per row.
  * @customfunction
  */
-export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Range, labels?: Range) {
-  return shell.abmTier(scores_or_metrics, method, cutoffs, labels);
+export function ABMTIER(scores_or_metrics: Range, method?: Range, cutoffs?: Range, labels?: Range, pins?: Range) {
+  return shell.abmTier(scores_or_metrics, method, cutoffs, labels, pins);
 }
 
 /**
@@ -100,7 +101,7 @@ export function ABMLTV(spend_per_purchase: Range, purchases_per_year: Range, yea
 /**
  * Profitability by segment: accounts, revenue, cost, profit, margin and share of profit per segment (or tier), with a total.
  *
- * @param {Array<Array<string>>} segments Segment or tier per account, e.g. P2:P500.
+ * @param {Array<Array<string>>} segments Segment, tier or any text column (region, industry) per account, e.g. P2:P500, or B1:B500 with its header.
  * @param {Array<Array<number>>} revenue Revenue per account, e.g. C2:C500.
  * @param {Array<Array<number>>} profit_or_cost Profit per account, e.g. D2:D500; or cost to serve when its header says Cost (e.g. E1:E500).
  * @return {Array<Array<number|string>>} A table with a header row, one row per segment and a Total row.
@@ -115,11 +116,12 @@ export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range
  *
  * @param {Array<Array<number|string>>} tiers_or_scores Tier per account, e.g. O2:O500, or scores 0–100, e.g. N2:N500 (cut into tiers 20/30/50).
  * @param {Array<Array<number|string|boolean>>} outcomes What happened next, e.g. Q2:Q500: Won/Lost, Yes/No, TRUE/FALSE, 1/0, or a number such as next year's revenue (above 0 is a success). A header Churned reads yes as a failure.
+ * @param {Array<Array<string>>} [category] A text column such as region or industry, e.g. C2:C500: adds its success rate per value (values under 20 accounts pooled as Other).
  * @return {Array<Array<number|string>>} The report card table.
  * @customfunction
  */
-export function ABMREPORT(tiers_or_scores: Range, outcomes: Range) {
-  return shell.abmReport(tiers_or_scores, outcomes);
+export function ABMREPORT(tiers_or_scores: Range, outcomes: Range, category?: Range) {
+  return shell.abmReport(tiers_or_scores, outcomes, category);
 }
 
 /**
@@ -145,6 +147,18 @@ export function ABMNEXT(metrics: Range, weights?: Range) {
  */
 export function ABMLEARN(metrics: Range, outcomes: Range, weights?: Range) {
   return shell.abmLearn(metrics, outcomes, weights);
+}
+
+/**
+ * Fit score, engagement score (each 0–100) and the fit × engagement grid cell, A1 (best fit, most engaged) to C3.
+ *
+ * @param {Array<Array<number|string>>} metrics The accounts' metrics with their header row, e.g. A1:M500.
+ * @param {Array<Array<number>>|string} [weights] Weights, one per column, or text such as "profit=3, engagement=2".
+ * @return {Array<Array<number|string>>} Three columns: Fit, Engagement and Grid.
+ * @customfunction
+ */
+export function ABMGRID(metrics: Range, weights?: Range) {
+  return shell.abmGrid(metrics, weights);
 }
 
 // ── The add-on: menu, sidebar and the calls the sidebar makes ──────────────────────────────────
@@ -184,11 +198,6 @@ export function getSidebarState(settings?: shell.SettingsInput | null): shell.Si
   return shell.getSidebarState(settings);
 }
 
-/** Sidebar: tiers and marketers for these settings, without writing anything. */
-export function previewScore(settings: shell.SettingsInput): shell.Preview {
-  return shell.previewScore(settings);
-}
-
 /** Sidebar: the active sheet's account and metric columns, sent once, for the preview the sidebar computes itself. */
 export function getPreviewData(settings?: shell.SettingsInput | null): shell.PreviewData {
   return shell.getPreviewData(settings);
@@ -222,6 +231,11 @@ export function getReportCard(settings?: shell.SettingsInput | null, slot?: numb
   return shell.getReportCard(settings, slot, outcome);
 }
 
+/** Sidebar: profit by the values of a category column of the active sheet ("which region earns the profit?"); null without that column. */
+export function getCategoryProfit(settings: shell.SettingsInput | null, column: string): shell.SidebarProfit | null {
+  return shell.getCategoryProfit(settings, column);
+}
+
 /** Sidebar: the earlier runs of the active sheet kept in "ABM History", newest first (for the backtest). */
 export function getReportRuns(): { slot: number; title: string }[] {
   return shell.getReportRuns();
@@ -235,6 +249,11 @@ export function findLookalikes(): shell.LookalikeReport {
 /** Sidebar: what would move the selected row's account (or sheet row `row`) up a tier. */
 export function nextTierOfRow(settings?: shell.SettingsInput | null, row?: number | null): shell.NextTierReport {
   return shell.nextTierOfRow(settings, row);
+}
+
+/** Sidebar: pins the selected rows' accounts (or sheet rows `rows`) to `pin` (a tier, 1/2/3, exclude; '' unpins), kept in the document. */
+export function pinSelectedRows(settings: shell.SettingsInput | null, pin: string, reason?: string | null, rows?: number[] | null): shell.PinReport {
+  return shell.pinSelectedRows(settings, pin, reason, rows);
 }
 
 /** Sidebar: weights learned from the active sheet's outcome column, with both cross-validated AUCs; nothing is saved. */

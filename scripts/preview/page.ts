@@ -42,7 +42,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     if (max === min) max = min + 1;
     function y(v) { return T + (H - B - T) * (max - v) / (max - min); }
     s.appendChild(svg('line', { x1: L, y1: y(0), x2: W, y2: y(0), stroke: '#999' }));
-    [min, (min + max) / 2, max].forEach(function (v) { var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10 }); t.textContent = Math.abs(v) >= 1000 ? Math.round(v / 1000) + 'k' : (Math.round(v * 100) / 100); s.appendChild(t); });
+    [min, (min + max) / 2, max].forEach(function (v) { var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10 }); t.textContent = chart.percent ? Math.round(v * 100) + '%' : Math.abs(v) >= 1000 ? Math.round(v / 1000).toLocaleString('en-US') + 'k' : (Math.round(v * 100) / 100); s.appendChild(t); });
     var n = chart.labels.length, k = chart.series.length;
     if (chart.type === 'COLUMN') {
       var slot = (W - L) / Math.max(n, 1), bw = slot * 0.8 / Math.max(k, 1);
@@ -83,6 +83,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
       for (var c = 0; c < width; c++) {
         var td = el('td', { class: sheet.numeric[i][c] ? 'num' : '' }, row[c] || '');
         if (sheet.backgrounds[i][c]) td.style.background = sheet.backgrounds[i][c];
+        if (sheet.bold[i][c]) td.style.fontWeight = 'bold';
         tr.appendChild(td);
       }
       table.appendChild(tr);

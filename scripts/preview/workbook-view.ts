@@ -7,6 +7,8 @@ export interface ChartView {
   title: string;
   labels: string[];
   series: { name: string; values: (number | null)[] }[];
+  /** The vertical axis is formatted as a percentage (`vAxis.format` with %): its ticks read 25%, not 0.25. */
+  percent: boolean;
 }
 
 export interface SheetView {
@@ -14,6 +16,8 @@ export interface SheetView {
   hidden: boolean;
   cells: string[][];
   backgrounds: (string | null)[][];
+  /** Cells set bold (titles and table headers). */
+  bold: boolean[][];
   /** 1-based column of numbers to right-align. */
   numeric: boolean[][];
   charts: ChartView[];
@@ -50,6 +54,7 @@ function chartView(sheet: FakeSheet, chart: FakeChart): ChartView {
     title: String(chart.options.title ?? ''),
     labels: (domain?.values ?? []).map(text),
     series: rest.map((c) => ({ name: c.header, values: c.values.map((v) => (typeof v === 'number' ? v : null)) })),
+    percent: String(chart.options['vAxis.format'] ?? '').includes('%'),
   };
 }
 /** A number as Sheets shows it under the formats the add-on sets (en-US separators); other values as text. */
@@ -95,6 +100,7 @@ export function workbookView(book: FakeSpreadsheet): WorkbookView {
         cells: grid.map((r, i) => r.map((v, c) => formatted(v, sheet.formatAt(i + 1, c + 1)))),
         numeric: grid.map((r) => r.map((v) => typeof v === 'number')),
         backgrounds: grid.map((r, i) => r.map((_, c) => background(sheet, i + 1, c + 1))),
+        bold: grid.map((r, i) => r.map((_, c) => sheet.isBold(i + 1, c + 1))),
         charts: sheet.charts.map((c) => chartView(sheet, c)),
       };
     }),

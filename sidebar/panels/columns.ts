@@ -6,13 +6,18 @@ import type { UiKey } from '../../src/i18n/ui';
 import { el } from '../dom';
 import type { Frozen, Settings, Store } from '../state';
 import { missingWeights, weightRow } from './weights';
+import { axisSelect } from './grid';
 
-const ROLE_CHOICES = ['', ...ROLES, 'custom'];
+// Outcome and category (issue 17) are mapped like any role; neither is a metric.
+const ROLE_CHOICES = ['', ...ROLES, 'outcome', 'category', 'custom'];
 
 export function columnsPanel(store: Store): (HTMLElement | null)[] {
   const { sheet, say } = store;
-  const mapped = sheet.columns.filter((c) => c.role !== null);
-  const unmapped = sheet.columns.filter((c) => c.role === null);
+  // An outcome or category found by its header is listed with the columns the score does not use, until chosen here.
+  const listed = (c: Frozen<ColumnInfo>) =>
+    c.role !== null && ((c.role !== 'outcome' && c.role !== 'category') || Object.prototype.hasOwnProperty.call(store.settings.roles, c.header));
+  const mapped = sheet.columns.filter(listed);
+  const unmapped = sheet.columns.filter((c) => !listed(c));
   return [
     el('h2', {}, say('ui.columns')),
     el('div', { id: 'columns' }, ...mapped.map((c) => columnRow(store, c))),
@@ -52,6 +57,8 @@ function columnRow(store: Store, c: Frozen<ColumnInfo>): HTMLElement {
     { class: 'col', dataset: { column: c.letter } },
     el('span', { class: 'name', title: `${c.letter}: ${c.header}` }, `${c.letter} · ${c.header}`),
     role,
-    weightRow(store, c),
+    // An outcome or a category has no weight: neither enters the score (docs/scoring.md, categories).
+    c.role === 'outcome' || c.role === 'category' ? null : weightRow(store, c),
+    axisSelect(store, c),
   );
 }

@@ -21,7 +21,9 @@ function ordersReport(store: Store): (r: OrdersReport) => HTMLElement {
 
 export function ordersRows(store: Store): HTMLElement[] {
   const { say } = store;
-  const asOf = el('input', { type: 'date', id: 'as-of', 'aria-label': say('ui.asOf') });
+  const asOf = el('input', { type: 'date', id: 'as-of', 'aria-label': say('ui.asOf'), 'data-field': 'asOf' });
+  // A day the server would refuse (a year of five digits) is said beside the field, and both actions wait for a good one.
+  asOf.addEventListener('input', () => store.update('none', () => undefined));
   const orders = el('button', { id: 'orders-to-accounts' }, say('ui.buildAccounts'));
   const rfm = el('button', { id: 'rfm' }, say('ui.rfm'));
   const report = ordersReport(store);
@@ -35,14 +37,14 @@ export function ordersRows(store: Store): HTMLElement[] {
 }
 
 /**
- * Where Score (or the preview) was refused because the sheet looks like order lines (its message ends
+ * Where Score or the preview was refused because the sheet looks like order lines (its message ends
  * with `msg.orderLinesNext`): a "Build accounts from orders" button under the message, which runs
  * the same action as the one in More analyses on that sheet. Anything else adds nothing.
  */
-export function offerAccountsFromOrders(store: Store, where: HTMLElement, error: unknown): void {
+export function offerAccountsFromOrders(store: Store, where: HTMLElement, error: unknown, id = 'offer-accounts'): void {
   const message = error instanceof Error ? error.message : String(error);
   if (!message.includes(store.say('msg.orderLinesNext'))) return;
-  const build = el('button', { class: 'action', id: 'offer-accounts' }, store.say('ui.buildAccounts'));
+  const build = el('button', { class: 'action', id }, store.say('ui.buildAccounts'));
   // The As of field of More analyses, where it is filled in; else the day after the last order.
   const asOf = () => (document.getElementById('as-of') as HTMLInputElement | null)?.value || undefined;
   build.addEventListener('click', () => void action(build, () => api.accountsFromOrders(asOf()), ordersReport(store)));

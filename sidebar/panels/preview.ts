@@ -8,6 +8,7 @@ import { api } from '../api';
 import { el, present, showError } from '../dom';
 import { localPreview, localSheet, tierChanges, type LocalPreview, type LocalSheet } from '../local-preview';
 import type { Store } from '../state';
+import { offerAccountsFromOrders } from './orders';
 import { tierTable } from './tier-table';
 
 export interface LivePreview {
@@ -58,7 +59,11 @@ export function livePreview(store: Store): LivePreview {
       run();
     } catch (error) {
       const now = document.getElementById('preview');
-      if (seq === loading && now) showError(now, error);
+      if (seq === loading && now) {
+        showError(now, error);
+        // A sheet of order lines: "Build accounts from orders" right under the preview's refusal.
+        offerAccountsFromOrders(store, now, error, 'preview-offer-accounts');
+      }
     } finally {
       if (seq === loading) document.getElementById('preview')?.classList.remove('busy');
     }

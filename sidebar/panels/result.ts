@@ -3,6 +3,7 @@ import type { ScoreReport } from '../../src/sheet';
 import { el } from '../dom';
 import type { Store } from '../state';
 import { exceptionsBlock } from './exceptions';
+import { gridBlock } from './grid';
 import { percent, tierTable } from './tier-table';
 
 const KPI_KEYS = ['activeAccounts', 'newAccounts', 'spendPerPurchase', 'revenuePerLead', 'averageLifetime', 'averageLtv'] as const;
@@ -16,6 +17,7 @@ export function resultCard(store: Store, r: ScoreReport): HTMLElement {
     el('div', { class: 'secondary' }, say('ui.writtenTo', { columns: r.columns, summary: r.summarySheet })),
     el('h2', {}, say('ui.profitByTier')),
     tierTable(store, r),
+    gridBlock(store, r),
     el('h2', {}, say('ui.profitBySegment')),
     el(
       'table',

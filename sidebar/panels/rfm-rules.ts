@@ -15,9 +15,12 @@ export function rfmRulesEditor(store: Store): HTMLElement {
       s.rfmSegments ??= DEFAULT_RFM_SEGMENTS.map((r) => ({ name: r.name, r: [...r.r], f: [...r.f], m: [...r.m] }));
       change(s.rfmSegments[k]);
     });
-  const cell = (value: number, set: (v: number) => void, label: string) => {
-    const input = el('input', { type: 'number', min: '1', max: '10', step: '1', value: String(value), 'aria-label': label });
-    input.addEventListener('change', () => set(Number(input.value)));
+  // Each field carries its settings path: a refused value is said under its rule (field-issues.ts).
+  const cell = (value: number, set: (v: number) => void, label: string, field: string) => {
+    const input = el('input', { type: 'number', min: '1', max: '10', step: '1', value: String(value), 'aria-label': label, 'data-field': field });
+    input.addEventListener('input', () => {
+      if (input.value !== '') set(Number(input.value));
+    });
     return el('td', {}, input);
   };
   const head = el('tr', {}, ...(['R', 'F', 'M'] as const).map((axis) => el('th', { colSpan: 2 }, axis)));
@@ -31,10 +34,10 @@ export function rfmRulesEditor(store: Store): HTMLElement {
       head,
       // Each rule on two rows: its name across the table, then its R, F and M ranges.
       ...rules.flatMap((rule, k) => {
-        const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60 });
-        name.addEventListener('change', () => edit(k, (r) => (r.name = name.value)));
+        const name = el('input', { type: 'text', value: rule.name, 'aria-label': say('ui.segmentName'), maxLength: 60, 'data-field': `rfmSegments.${k}.name` });
+        name.addEventListener('input', () => edit(k, (r) => (r.name = name.value)));
         const range = (axis: 'r' | 'f' | 'm', end: 0 | 1, label: string) =>
-          cell(rule[axis][end], (v) => edit(k, (r) => (r[axis][end] = v)), `${rule.name} ${label}`);
+          cell(rule[axis][end], (v) => edit(k, (r) => (r[axis][end] = v)), `${rule.name} ${label}`, `rfmSegments.${k}.${axis}.${end}`);
         return [
           el('tr', { class: 'rule-name' }, el('td', { colSpan: 6 }, name)),
           el(

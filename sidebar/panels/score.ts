@@ -38,6 +38,7 @@ async function score(store: Store, button: HTMLButtonElement, scored: () => void
     button.disabled = false;
     button.textContent = label;
     app.removeAttribute('aria-busy');
-    reveal(out.firstElementChild ?? out);
+    // The whole outcome: a refusal's message and the button offered under it.
+    reveal(out);
   }
 }

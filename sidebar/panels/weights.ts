@@ -1,4 +1,8 @@
-/** A metric column's weight slider and its direction (higher or lower is better). */
+/**
+ * A metric column's weight: a slider for 0–5 and, beside it, the number itself, which takes any
+ * weight the engine takes (a refused one is said beside the row, field-issues.ts); and its direction
+ * (higher or lower is better).
+ */
 import type { ColumnInfo } from '../../src/sheet';
 import { setOwn } from '../../src/core/own-key';
 import { normaliseHeader } from '../../src/core/roles';
@@ -14,18 +18,32 @@ export function weightRow(store: Store, c: Frozen<ColumnInfo>): HTMLElement {
     step: '0.5',
     value: String(c.weight),
     'aria-label': say('ui.weightOf', { column: c.header }),
-    dataset: { header: c.header },
+    dataset: { header: c.header, field: `weights.${c.header}` },
   });
-  const shown = el('span', { class: 'secondary' }, String(c.weight));
+  const shown = el('input', {
+    type: 'number',
+    min: '0',
+    max: '1000',
+    step: 'any',
+    value: String(c.weight),
+    'aria-label': say('ui.weightNumberOf', { column: c.header }),
+    'data-field': `weights.${c.header}`,
+  });
   const direction = el(
     'select',
-    { 'aria-label': say('ui.directionOf', { column: c.header }) },
+    { 'aria-label': say('ui.directionOf', { column: c.header }), 'data-field': `directions.${c.header}` },
     el('option', { value: 'higher', selected: c.direction === 'higher' }, say('ui.higher')),
     el('option', { value: 'lower', selected: c.direction === 'lower' }, say('ui.lower')),
   );
   weight.addEventListener('input', () => {
-    shown.textContent = weight.value;
+    shown.value = weight.value;
     store.update('preview', (s) => setOwn(s.weights, c.header, Number(weight.value)));
+  });
+  // Typed: any number is passed on (one the engine refuses is marked), an empty box changes nothing yet.
+  shown.addEventListener('input', () => {
+    if (shown.value === '' || !Number.isFinite(Number(shown.value))) return;
+    weight.value = shown.value;
+    store.update('preview', (s) => setOwn(s.weights, c.header, Number(shown.value)));
   });
   direction.addEventListener('change', () => {
     store.update('preview', (s) => setOwn(s.directions, c.header, direction.value as 'higher' | 'lower'));
@@ -61,7 +79,7 @@ export function missingWeights(store: Store): HTMLElement | null {
   });
   const note = el(
     'p',
-    { class: 'secondary', id: 'missing-weights' },
+    { class: 'secondary', id: 'missing-weights', 'data-fields': JSON.stringify(gone.flatMap((k) => [`weights.${k}`, `directions.${k}`])) },
     say('ui.missingWeights', { count: gone.length, names: gone.map((k) => `"${k}"`).join(', ') }),
     ' ',
     forget,

@@ -18,6 +18,8 @@ export interface Options {
   lookalikes: boolean;
   /** score: add each account's move into the next tier. */
   next: boolean;
+  /** score: add each account's fit and engagement scores and grid cell. */
+  grid: boolean;
   /** score: weights from a file `abm-tier learn` wrote. */
   weightsFrom: string | null;
   table: string | null;
@@ -26,6 +28,8 @@ export interface Options {
   rowId: string | null;
   /** report, sql: the outcome column (SPEC §13). */
   outcome: string | null;
+  /** The pin column (docs/scoring.md, "Pinned tiers"); default the one headed Pin, Override, Manual tier… */
+  pins: string | null;
 }
 
 const VALUE_FLAGS = new Set([
@@ -35,6 +39,7 @@ const VALUE_FLAGS = new Set([
   '--thresholds',
   '--weights',
   '--directions',
+  '--axes',
   '--as-of',
   '--format',
   '--weights-from',
@@ -46,8 +51,9 @@ const VALUE_FLAGS = new Set([
   '--columns',
   '--row-id',
   '--outcome',
+  '--pins',
 ]);
-const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes', '--next']);
+const BOOLEAN_FLAGS = new Set(['--no-cap', '--lookalikes', '--next', '--grid']);
 
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/iu;
 
@@ -88,6 +94,10 @@ const direction = (text: string) => {
   const d = text.toLowerCase();
   return d === 'higher' || d === 'lower' ? d : undefined;
 };
+const axis = (text: string) => {
+  const a = text.toLowerCase();
+  return a === 'fit' || a === 'engagement' ? a : undefined;
+};
 
 export function parseArgs(argv: readonly string[]): Options {
   const first = argv[0] === '--help' || argv[0] === '-h' ? 'help' : argv[0];
@@ -100,12 +110,14 @@ export function parseArgs(argv: readonly string[]): Options {
     bins: 5,
     lookalikes: false,
     next: false,
+    grid: false,
     weightsFrom: null,
     table: null,
     dialect: 'bigquery',
     columns: null,
     rowId: null,
     outcome: null,
+    pins: null,
   };
   const s = options.settings as Record<string, unknown>;
   for (let i = 1; i < argv.length; i++) {
@@ -118,6 +130,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (BOOLEAN_FLAGS.has(flag)) {
       if (flag === '--no-cap') s.unprofitableCap = false;
       else if (flag === '--next') options.next = true;
+      else if (flag === '--grid') options.grid = true;
       else options.lookalikes = true;
       continue;
     }
@@ -147,6 +160,9 @@ export function parseArgs(argv: readonly string[]): Options {
           break;
         case '--directions':
           s.directions = pairs(flag, value, direction, 'recency=lower,Tickets=lower', 'name=higher or name=lower');
+          break;
+        case '--axes':
+          s.axes = pairs(flag, value, axis, 'Support=fit,Tenure=engagement', 'name=fit or name=engagement');
           break;
         case '--as-of':
           s.asOf = value;
@@ -181,6 +197,9 @@ export function parseArgs(argv: readonly string[]): Options {
           break;
         case '--outcome':
           options.outcome = value;
+          break;
+        case '--pins':
+          options.pins = value;
           break;
         case '--bins': {
           const n = optionNumber(value);
@@ -219,7 +238,7 @@ Usage:
   abm-tier help                         this text
 
 Options:
-  --method quantile|threshold|pareto|capacity   how tiers are cut (default quantile)
+  --method quantile|threshold|pareto|capacity|grid   how tiers are cut (default quantile)
   --cutoffs 20,30,50          quantile: percent of accounts in Tier 1, 2, 3
   --thresholds 70,40          threshold: minimum score for Tier 1 and Tier 2
   --capacity 1,3,1,10         capacity: strategic marketers, accounts each, ABM Lite marketers, accounts each
@@ -236,8 +255,14 @@ Options:
   --bins 5                    rfm: scores 1…n for recency, frequency and monetary
   --lookalikes                score: add each account's similarity (0–100) to the Tier 1 profile
   --next                      score: add each account's smallest one-metric move into the next tier
+  --grid                      score: add each account's Fit and Engagement scores (0–100) and its grid
+                              cell, A1 (best fit, most engaged) … C3; sql: add the query that gives them
+  --axes Support=fit          the grid axis (fit or engagement) of a role or column, overriding its role's
+                              default (docs/scoring.md, "Fit × engagement")
   --weights-from FILE.json    weights from a file abm-tier learn wrote (--weights still wins)
   --row-id COLUMN             sql: the column that orders rows (pareto's ties); default the account column
   --outcome COLUMN            report, learn, sql: the outcome column (default: the first headed Outcome, Won,
                               Converted, Renewed, Churned…); sql adds the per-tier report card query
+  --pins COLUMN               the column of pinned tiers: a tier label, 1/2/3 or exclude, a reason after a
+                              colon (default: the column headed Pin, Override or Manual tier)
 `;

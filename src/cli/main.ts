@@ -9,6 +9,7 @@ import {
   lookalikeOfTier1,
   mapColumns,
   normaliseHeader,
+  pinnedRows,
   parseSettings,
   SettingsError,
   rowsReader,
@@ -27,12 +28,14 @@ import { summaryText } from './summary-text';
 import { reportOutput } from './report';
 import { learnOutput, weightsFromFile } from './learn';
 import { nextColumn } from './next';
+import { GRID_HEADERS, gridCsv, gridJson } from './grid-columns';
 import { PROFIT_FIELDS } from '../core/profitability';
 import { LANGS, renderer, translator, type Lang, type Said } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 import { cellLocale, localise } from '../i18n/labels';
 import { sqlExportText } from '../sql/export-text';
 import { reportSqlText } from '../sql/report';
+import { gridSqlText } from '../sql/grid';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
 
@@ -105,7 +108,7 @@ function expectedRows(path: string, head: readonly (readonly string[])[], row: n
 }
 
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
-function scoreFile(path: string, given: Settings, keepLines = false): Scored {
+function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn: string | null = null): Scored {
   const lines: string[] = [];
   const lang = langOf(given);
   const settings = localise(given, lang);
@@ -129,7 +132,8 @@ function scoreFile(path: string, given: Settings, keepLines = false): Scored {
     if (row < 0) throw noHeader(head, 'a header row and one row per account');
     header = head[row].map((f) => f.trim());
     headerRecord = row + 1;
-    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale }, expectedRows(path, head, row));
+    const pins = pinsColumn === null ? undefined : { pin: namedColumn(header, pinsColumn, '--pins') };
+    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins }, expectedRows(path, head, row));
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);
@@ -286,7 +290,13 @@ function cached(write: (text: string | null) => string): (text: string | null) =
   };
 }
 
-function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity: Float64Array | null, next: (string | null)[] | null = null): void {
+function writeJson(
+  sink: Sink,
+  { analysis, show, warnings }: Scored,
+  similarity: Float64Array | null,
+  next: (string | null)[] | null = null,
+  grid = false,
+): void {
   const { table, settings } = analysis;
   const label = cached(JSON.stringify);
   sink.write('{"rows":[');
@@ -304,7 +314,9 @@ function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity:
         `,"tier":${label(out.tier)},"segment":${label(out.segment)},"program":${label(out.program)}` +
         `,"drivers":${JSON.stringify(out.drivers)}` +
         (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}` : '') +
-        (next ? `,"next":${JSON.stringify(next[i])}}` : '}');
+        (next ? `,"next":${JSON.stringify(next[i])}` : '') +
+        (grid ? gridJson(analysis.axes, i) : '') +
+        '}';
     }
     sink.write((first ? '' : ',') + row);
     first = false;
@@ -316,17 +328,35 @@ function writeJson(sink: Sink, { analysis, show, warnings }: Scored, similarity:
     capacity: capacity.programs.map((program, t) => ({ program, tier: settings.labels[t], accounts: capacity.accounts[t], marketers: capacity.marketers[t] })),
     kpis: Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v === null ? null : num(v)])),
     whale: whale ? { peak: whale.peak, peakAccounts: whale.peakAccounts } : null,
+    // Pinned accounts (docs/scoring.md, "Pinned tiers"): the pin, the tier the score alone gives, the reason.
+    ...(analysis.pinned
+      ? {
+          pinned: pinnedRows(analysis).map((p) => ({
+            row: table.rowNumbers[p.index],
+            account: p.account,
+            pin: p.tier ?? 'exclude',
+            score: p.alone,
+            reason: p.reason,
+          })),
+        }
+      : {}),
     warnings: [...warnings, ...[...table.messages.values()].slice(0, 100).map(show)],
   };
   sink.write(`],${JSON.stringify(rest).slice(1)}\n`);
 }
 
 /** The file's records as they were (formula-like text guarded), plus our columns. */
-function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, similarity: Float64Array | null, next: (string | null)[] | null = null): void {
+function writeCsv(
+  sink: Sink,
+  { analysis, show, separator, lines }: Scored,
+  similarity: Float64Array | null,
+  next: (string | null)[] | null = null,
+  grid = false,
+): void {
   const { table } = analysis;
   const field = (text: string | null) => (text === null ? '' : csvField(text, separator));
   const label = cached(field);
-  const headers = [...OUTPUT_HEADERS, ...(similarity ? ['Lookalike'] : []), ...(next ? ['Next tier'] : [])];
+  const headers = [...OUTPUT_HEADERS, ...(similarity ? ['Lookalike'] : []), ...(next ? ['Next tier'] : []), ...(grid ? GRID_HEADERS : [])];
   sink.write(`${lines[0]}${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
   for (let k = 0; k < table.n; k++) {
     const out = accountRow(analysis, k, show);
@@ -348,6 +378,7 @@ function writeCsv(sink: Sink, { analysis, show, separator, lines }: Scored, simi
     }
     if (similarity) line += separator + csvField(similarity[k], separator);
     if (next) line += separator + field(next[k]);
+    if (grid) line += gridCsv(analysis.axes, k, separator);
     sink.write(`${line}\n`);
   }
 }
@@ -458,7 +489,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
       return 0;
     }
-    const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score');
+    const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins);
     const refused = orderLinesRefusal(scored.header, scored.analysis.table.accounts, langOf(settings), pathName(file));
     if (refused) throw new CliError(refused);
     if (options.command === 'report') {
@@ -478,8 +509,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       }
       const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
       const next = options.next ? nextColumn(scored.analysis, scored.show) : null;
-      if (format === 'csv') writeCsv(sink, scored, similarity, next);
-      else writeJson(sink, scored, similarity, next);
+      if (format === 'csv') writeCsv(sink, scored, similarity, next, options.grid);
+      else writeJson(sink, scored, similarity, next, options.grid);
     });
     if (format === 'csv' || options.command === 'summary') {
       for (const w of scored.warnings.slice(0, 20)) io.stderr(`abm-tier: warning: ${w}\n`);
@@ -493,6 +524,14 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     io.stderr(`abm-tier: ${fileMessage(error, file)}\n`);
     return 1;
   }
+}
+
+/** The column a flag names (exactly, or as headers are matched). */
+function namedColumn(header: readonly string[], name: string, flag: string): number {
+  let at = header.indexOf(name.trim());
+  if (at < 0) at = header.map(normaliseHeader).indexOf(normaliseHeader(name));
+  if (at < 0) throw new CliError(`${flag} ${JSON.stringify(name)} is not a column of the file (${headerList(header)}).`);
+  return at;
 }
 
 /** What went wrong with `file` (or the path the error names), in one line. */
@@ -549,7 +588,8 @@ function sqlCommand(options: Options, io: Io): number {
       ) +
         (options.outcome
           ? reportSqlText(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, outcome: options.outcome })
-          : ''),
+          : '') +
+        (options.grid ? gridSqlText(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined }) : ''),
     );
     return 0;
   } catch (error) {

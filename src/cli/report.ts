@@ -1,5 +1,17 @@
 /** `abm-tier report FILE.csv [--outcome COLUMN]`: the report card (SPEC §13) of a scored file. */
-import { type Analysis, normaliseHeader, outcomeOfHeader, quoteCell, readOutcomes, reportCard, type ReportCard } from '../core';
+import {
+  type Analysis,
+  cardPins,
+  categoryRates,
+  type CategoryRow,
+  normaliseHeader,
+  outcomeOfHeader,
+  quoteCell,
+  readOutcomes,
+  reportCard,
+  type ReportCard,
+} from '../core';
+import { categoryTable } from '../functions/abmreport';
 import { renderer, translator, type Lang, type Said } from '../i18n';
 import { readCsv } from './csv';
 import { headerList } from './excerpt';
@@ -23,15 +35,30 @@ export function outcomeColumn(header: readonly string[], chosen: string | null, 
 
 /** The card of the scored file against its outcome column (read again, that column alone). */
 export function fileReport(path: string, analysis: Analysis, header: readonly string[], chosen: string | null, lang: Lang) {
-  const column = outcomeColumn(header, chosen, lang);
+  const { table } = analysis;
+  // Without --outcome, a column the settings map as outcome (roles) comes first, as in the sheet.
+  const mapped = table.mapping.outcome;
+  const column = chosen === null && mapped ? mapped.index : outcomeColumn(header, chosen, lang);
+  // The category columns (issue 17), read in the same pass.
+  const kept = table.mapping.categories.filter((c) => c.index !== column);
   const byRecord: (string | undefined)[] = [];
+  const byCategory: (string | undefined)[][] = kept.map(() => []);
   readCsv(path, (fields, record) => {
     byRecord[record] = fields[column];
+    for (let k = 0; k < kept.length; k++) byCategory[k][record] = fields[kept[k].index];
   });
-  const { table } = analysis;
   const cells = Array.from(table.rowNumbers, (record) => byRecord[record]);
   const outcomes = readOutcomes(cells, outcomeOfHeader(header[column])?.failure ?? false);
-  const card = reportCard({ tier: analysis.tier, score: analysis.score, outcomes, labels: analysis.settings.labels });
+  const card = reportCard({ tier: analysis.tier, score: analysis.score, outcomes, labels: analysis.settings.labels, pins: cardPins(analysis) });
+  const tier = analysis.tier;
+  const counted = Int8Array.from(outcomes.success, (o, i) => (tier[i] >= 0 && tier[i] <= 2 ? o : -1));
+  const categories = kept.map((c, k) => ({
+    column: c.header,
+    rows: categoryRates(
+      Array.from(table.rowNumbers, (record) => byCategory[k][record]),
+      counted,
+    ),
+  }));
   const notes: Said[] = [];
   if (outcomes.unreadable > 0) {
     const at = outcomes.firstUnreadable;
@@ -40,14 +67,17 @@ export function fileReport(path: string, analysis: Analysis, header: readonly st
       params: { count: outcomes.unreadable, where: { code: 'cell.row', params: { row: table.rowNumbers[at] } }, value: quoteCell(cells[at]) },
     });
   }
-  return { outcome: header[column], card, notes };
+  return { outcome: header[column], card, notes, categories };
 }
+
+/** Success rate by the values of each category column. */
+export type FileCategories = { column: string; rows: CategoryRow[] }[];
 
 /** NaN and ±Infinity as JSON's null (JSON.stringify does it too; said here for the reader). */
 const n = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** The JSON object of the issue: outcome, accounts, successes, baseRate, auc, aucLow, aucHigh, tiers, captureTop2, verdict, and more. */
-export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[]): string {
+export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[], categories: FileCategories = []): string {
   const show = renderer(lang);
   return `${JSON.stringify({
     outcome,
@@ -79,6 +109,24 @@ export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes:
     verdict: card.enough ? show(card.verdict as Said) : null,
     note: card.enough ? null : show(card.verdict as Said),
     warnings: notes.map(show),
+    pinned: card.pinned && {
+      tiers: card.pinned.tiers.map((t) => ({ ...t, rate: n(t.rate), unpinnedRate: n(t.unpinnedRate) })),
+      up: { ...card.pinned.up, rate: n(card.pinned.up.rate), scoreRate: n(card.pinned.up.scoreRate) },
+      down: { ...card.pinned.down, rate: n(card.pinned.down.rate), scoreRate: n(card.pinned.down.scoreRate) },
+    },
+    categories: categories.map((c) => ({
+      column: c.column,
+      values: c.rows.map((r) => ({
+        value: r.other ? null : r.label,
+        other: r.other,
+        accounts: r.accounts,
+        successes: r.successes,
+        rate: n(r.rate),
+        rateLow: n(r.rateLow),
+        rateHigh: n(r.rateHigh),
+        lift: n(r.lift),
+      })),
+    })),
   })}\n`;
 }
 
@@ -86,7 +134,7 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '
 const fixed = (x: number, d: number) => (x === Number.POSITIVE_INFINITY ? '∞' : Number.isFinite(x) ? x.toFixed(d) : '–');
 
 /** The card for people: a table per tier, then the AUC, MadKudu's bar and the verdict. */
-export function reportText(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[]): string {
+export function reportText(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[], categories: FileCategories = []): string {
   const say = translator(lang);
   const show = renderer(lang);
   const head = [
@@ -131,11 +179,32 @@ export function reportText(outcome: string, card: ReportCard, lang: Lang, notes:
     `${say('report.verdict')}: ${show(card.verdict as Said)}`,
     show({ code: 'report.used', params: { count: card.accounts, leftOut: card.leftOut } }),
     ...notes.map(show),
+    ...categories.flatMap((c) => [
+      '',
+      ...aligned(categoryTable(c.column, c.rows, say).map((r) => r.map((x, c) => (typeof x === 'number' ? cellText(x, c) : x)))),
+    ]),
   ].join('\n')}\n`;
+}
+
+/** A cell of the category table as the text card shows it: rates (columns 3–5) as percentages, the lift as `× `. */
+const cellText = (x: number, c: number) => (c >= 3 && c <= 5 ? pct(x) : c === 6 ? `${fixed(x, 2)} ×` : String(x));
+
+/** Rows as columns padded to one width; the title line (one cell) as it is. */
+function aligned(rows: string[][]): string[] {
+  const body = rows.filter((r) => r.length > 1);
+  const widths = (body[0] ?? []).map((_, c) => Math.max(...body.map((r) => [...(r[c] ?? '')].length)));
+  return rows.map((r) =>
+    r.length > 1
+      ? r
+          .map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length))
+          .join('  ')
+          .trimEnd()
+      : r[0],
+  );
 }
 
 /** The card of a scored file as JSON (default) or text (`format`), read before any output is opened. */
 export function reportOutput(path: string, analysis: Analysis, header: readonly string[], chosen: string | null, lang: Lang, format: string | null): string {
-  const { outcome, card, notes } = fileReport(path, analysis, header, chosen, lang);
-  return format === 'text' ? reportText(outcome, card, lang, notes) : reportJson(outcome, card, lang, notes);
+  const { outcome, card, notes, categories } = fileReport(path, analysis, header, chosen, lang);
+  return format === 'text' ? reportText(outcome, card, lang, notes, categories) : reportJson(outcome, card, lang, notes, categories);
 }

@@ -1,4 +1,4 @@
-import { KPI_KEYS, PROFIT_FIELDS, type Analysis, type ProfitRow } from '../core';
+import { KPI_KEYS, PROFIT_FIELDS, pinnedRows, type Analysis, type ProfitRow } from '../core';
 import { PROFIT_COLUMNS, type MessageKey } from '../i18n';
 import { cliTranslator, type CliTranslate } from '../i18n/cli';
 
@@ -115,6 +115,19 @@ export function summaryText(analysis: Analysis, file: string, say: CliTranslate 
   const best = analysis.bySegment.rows.reduce((a, b) => (b.profit > a.profit ? b : a), analysis.bySegment.rows[0]);
   if (best && Number.isFinite(best.profit))
     lines.push('', say('cli.bestSegment', { segment: best.label, profit: pct(best.profitShare), accounts: pct(best.share) }));
+  const pinned = pinnedRows(analysis);
+  if (pinned.length > 0)
+    lines.push(
+      '',
+      say('pin.heading'),
+      grid(
+        pinned.map((r) => [
+          r.account,
+          r.tier === null ? say('pin.excluded', { alone: r.alone ?? '' }) : say('pin.pinned', { tier: r.tier, alone: r.alone ?? '' }),
+          r.reason ?? '',
+        ]),
+      ).replace(/^/gmu, '  '),
+    );
   const problems = analysis.table.messages.size;
   if (problems) lines.push('', say('cli.problems', { count: problems }));
   return `${lines.join('\n')}\n`;

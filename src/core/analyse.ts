@@ -11,6 +11,8 @@ import { column, ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
 import { MessageError, type Message } from './message';
 import { accountExceptions, movedByCap, type Exceptions } from './exceptions';
+import { hasPins, PIN_EXCLUDE, pinnedTiers, type Pins, type PinSummary } from './pins';
+import { axesGrid, gridTiers, type AxesGrid } from './grid-axes';
 
 /** Everything SPEC §3–9 computes for one table. Per-row arrays are indexed like the table's rows. */
 export interface Analysis {
@@ -38,6 +40,10 @@ export interface Analysis {
   kpis: Kpis;
   /** Capped accounts, Money Makers losing money, profitable accounts that lapsed (exceptions.ts). */
   exceptions: Exceptions;
+  /** Pinned accounts and what the data alone gave them (pins.ts); null without pins. */
+  pinned: PinSummary | null;
+  /** Fit and engagement scores and each account's cell of the 3 × 3 grid (grid-axes.ts). */
+  axes: AxesGrid;
   warnings: Message[];
 }
 
@@ -50,7 +56,7 @@ export class AnalysisError extends MessageError {
   override name = 'AnalysisError';
 }
 
-export function analyse(table: ParsedTable, settings: Settings): Analysis {
+export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null): Analysis {
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);
@@ -78,9 +84,29 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const revenue = column(table, 'revenue');
   const profit = column(table, 'profit');
   const cost = column(table, 'cost');
-  const tier = assignTiers(scores, settings, profit ?? revenue);
+  // The grid method tiers by fit × engagement cell; the other methods by score.
+  const grid = settings.method === 'grid' ? axesGrid(mapping, percentiles, table.n, settings) : null;
+  const tier = grid ? gridTiers(scores, grid.cell, settings) : assignTiers(scores, settings, profit ?? revenue);
+  const byMethod = hasPins(pins) ? tier.slice() : null;
   const cappedRows = settings.unprofitableCap && mapping.hasHeader && profit ? movedByCap(tier, profit) : null;
-  const capped = cappedRows && profit ? capUnprofitable(tier, profit) : 0;
+  let capped = cappedRows && profit ? capUnprofitable(tier, profit) : 0;
+  let pinned: PinSummary | null = null;
+  if (byMethod && pins) {
+    // Pins come after the method and the cap (docs/scoring.md, "Pinned tiers"); `alone` keeps the tiers without them.
+    const alone = tier.slice();
+    const p = pinnedTiers(scores, settings, byMethod, profit ?? revenue, cappedRows && profit, pins);
+    tier.set(p.tier);
+    if (cappedRows && p.cappedRows) cappedRows.set(p.cappedRows);
+    capped = p.capped;
+    let excluded = 0;
+    for (const i of p.rows) {
+      if (pins.pin[i] !== PIN_EXCLUDE) continue;
+      excluded++;
+      include[i] = 0;
+      scoredMask[i] = 0;
+    }
+    pinned = { pins, rows: p.rows, alone, overCap: p.overCap, excluded };
+  }
 
   const money = { revenue, profit, cost };
   const warnings = [...table.warnings];
@@ -88,10 +114,13 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
   const noScore = included - scored;
   if (noScore > 0) warnings.push({ code: 'warn.noScore', params: { count: noScore } });
   if (capped > 0) warnings.push({ code: 'warn.capped', params: { count: capped, tier: settings.labels[2] } });
+  if (pinned?.overCap) warnings.push({ code: 'warn.pinOverCap', params: { count: pinned.overCap, tier: settings.labels[2] } });
+  const noCell = grid ? scored - grid.counts.reduce((a, b) => a + b, 0) : 0;
+  if (noCell > 0) warnings.push({ code: 'warn.noGridCell', params: { count: noCell, tier: settings.labels[2] } });
   // What only some surfaces show is computed when first read: ABMSCORE and ABMTIER never pay for
   // segments, health, drivers, profit tables, the whale curve or KPIs (each is computed once).
   return lazily(
-    { table, settings, scored, score: scores, percentiles, tier, capped, cappedRows },
+    { table, settings, scored, score: scores, percentiles, tier, capped, cappedRows, pinned },
     {
       segment: () => segments(table, include, revenue, settings),
       health: () => healthIndex(table, include, percentiles),
@@ -102,6 +131,7 @@ export function analyse(table: ParsedTable, settings: Settings): Analysis {
       whale: () => (profit ? whaleCurve(profit, scoredMask) : null),
       kpis: () => kpis(table, include, settings),
       exceptions: (a) => accountExceptions(a),
+      axes: () => grid ?? axesGrid(mapping, percentiles, table.n, settings),
       warnings: (a) => {
         // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
         const rows = [a.byTier.total, a.bySegment.total, ...a.byTier.rows, ...a.bySegment.rows];
@@ -120,7 +150,7 @@ function segments(table: ParsedTable, include: Uint8Array, revenue: Float64Array
   return quantileTiers(masked, settings.segmentCutoffs);
 }
 
-type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped' | 'cappedRows'>;
+type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped' | 'cappedRows' | 'pinned'>;
 type Later = Omit<Analysis, keyof Eager>;
 
 /** `eager` with each of `later` as a property computed on first read and kept (enumerable, so a spread copies it). */

@@ -1,6 +1,6 @@
 import type { Message } from './message';
 import { parseIsoDate, parseNumberText, shortHeader, type Cell, type CellKind } from './parse-cell';
-import { ROLE_INFO, normaliseHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
+import { ROLE_INFO, normaliseHeader, outcomeOfHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
 import type { Settings } from './settings';
 
 /** Which column holds what (SPEC §1): the account column, the metric columns, the rest carried along. */
@@ -30,6 +30,10 @@ export interface ColumnMapping {
    * (`warn.unknownName`, listing the names that would apply), else null: never a silent skip.
    */
   unknownNames: Message | null;
+  /** The outcome column (chosen, else the first whose header names one), or null: never scored. */
+  outcome: { index: number; header: string; failure: boolean } | null;
+  /** Text columns mapped as category; `weight` > 0 lets its smoothed success rate enter the score (0 by default). */
+  categories: { index: number; header: string; weight: number }[];
 }
 
 export interface PositionalOptions {
@@ -129,7 +133,7 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
   const headers = Array.from({ length: width }, (_, i) => String(header[i] ?? '').trim());
   // Each header normalised once: a header may be a megabyte long.
   const keys = headers.map(normaliseHeader);
-  const roleAt: (MetricRole | 'account' | 'custom' | null)[] = new Array(width).fill(null);
+  const roleAt: (MetricRole | 'account' | 'custom' | 'outcome' | 'category' | null)[] = new Array(width).fill(null);
   const taken = new Set<string>();
   const roles = byHeader(settings.roles);
   const overrides = overridesOf(settings);
@@ -139,7 +143,7 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
     const choice = lookup(roles, keys[i]);
     if (!choice || !h) return;
     if (choice === 'ignore') ignored.add(i);
-    else if (choice === 'custom') roleAt[i] = 'custom';
+    else if (choice === 'custom' || choice === 'category') roleAt[i] = choice;
     else if (!taken.has(choice)) {
       roleAt[i] = choice;
       taken.add(choice);
@@ -155,6 +159,14 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
       }
     });
   }
+  // Issue 17: the first outcome header is the outcome unless one is chosen; category headers (Industry, Region…) are categories.
+  headers.forEach((h, i) => {
+    if (roleAt[i] || ignored.has(i) || !h) return;
+    if (!taken.has('outcome') && outcomeOfHeader(keys[i])) {
+      roleAt[i] = 'outcome';
+      taken.add('outcome');
+    } else if (CATEGORY_HEADERS.has(keys[i])) roleAt[i] = 'category';
+  });
   // SPEC §1: any numeric column can be scored. A column of no role that the settings give a weight
   // above 0, or a direction, is a custom metric (as choosing "custom" for it would make it).
   headers.forEach((h, i) => {
@@ -162,11 +174,25 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
     const weight = lookup(overrides.weights, keys[i]);
     if (weight !== undefined ? weight > 0 : lookup(overrides.directions, keys[i]) !== undefined) roleAt[i] = 'custom';
   });
-  const mapping: ColumnMapping = { hasHeader: true, account: -1, metrics: [], unmapped: [], derivedProfit: false, unknownNames: null };
+  const mapping: ColumnMapping = {
+    hasHeader: true,
+    account: -1,
+    metrics: [],
+    unmapped: [],
+    derivedProfit: false,
+    unknownNames: null,
+    outcome: null,
+    categories: [],
+  };
   headers.forEach((h, i) => {
     const role = roleAt[i];
     if (role === 'account') mapping.account = i;
-    else if (role) mapping.metrics.push(metric(i, h, keys[i], role, overrides));
+    else if (role === 'outcome' || role === 'category') {
+      // Not metrics: carried along untouched like any column the score does not read.
+      if (role === 'outcome') mapping.outcome = { index: i, header: h, failure: outcomeOfHeader(keys[i])?.failure ?? false };
+      else mapping.categories.push({ index: i, header: h, weight: lookup(overrides.weights, keys[i]) ?? 0 });
+      mapping.unmapped.push({ index: i, header: h });
+    } else if (role) mapping.metrics.push(metric(i, h, keys[i], role, overrides));
     else if (h || ignored.has(i)) mapping.unmapped.push({ index: i, header: h });
   });
   if (!taken.has('profit') && taken.has('revenue') && taken.has('cost')) {
@@ -200,6 +226,33 @@ function unknownNames(settings: Settings, known: ReadonlySet<string>, usable: re
   return { code: 'warn.unknownName', params: { count: names.length, names: names.join(', '), columns } };
 }
 
+/** Headers read as a category (issue 17), normalised. Not `segment`: our own output column is called so. */
+const CATEGORY_HEADERS = new Set([
+  'category',
+  'industry',
+  'sector',
+  'vertical',
+  'region',
+  'territory',
+  'country',
+  'market',
+  'source',
+  'lead source',
+  'อุตสาหกรรม',
+  'ภูมิภาค',
+  'ประเทศ',
+  'แหล่งที่มา',
+  '行业',
+  '地区',
+  '区域',
+  '国家',
+  '来源',
+  'ոլորտ',
+  'տարածաշրջան',
+  'երկիր',
+  'աղբյուր',
+]);
+
 function metric(index: number, header: string, key: string, role: MetricRole | 'custom', overrides: Overrides): MetricColumn {
   const name = role === 'custom' ? header : role;
   const defaults = role === 'custom' ? { weight: 1, direction: 'higher' as Direction } : ROLE_INFO[role];
@@ -225,5 +278,5 @@ function mapWithoutHeader(width: number, settings: Settings, positional: Positio
     });
   }
   const unknown = unknownNames(settings, new Set(names), names);
-  return { hasHeader: false, account: -1, metrics, unmapped: [], derivedProfit: false, unknownNames: unknown };
+  return { hasHeader: false, account: -1, metrics, unmapped: [], derivedProfit: false, unknownNames: unknown, outcome: null, categories: [] };
 }

@@ -87,6 +87,12 @@ export type SettingsFieldCode =
   | 'set.f.direction'
   | 'set.f.lang'
   | 'set.f.discountRate'
+  | 'set.f.axes'
+  | 'set.f.axis'
+  | 'set.f.gridCutoffs'
+  | 'set.f.gridCutoff'
+  | 'set.f.gridPrograms'
+  | 'set.f.gridProgram'
   | 'set.f.settings';
 
 /** Every code the engine emits; src/i18n's English catalogue has a text for each (checked by the compiler there). */
@@ -108,11 +114,15 @@ export type MessageCode =
   | 'warn.futureDates'
   | 'warn.noScore'
   | 'warn.capped'
+  | 'warn.pinOverCap'
+  | 'pin.bad'
   | 'warn.tooLarge'
   | 'warn.unknownName'
+  | 'warn.noGridCell'
   | 'msg.noMetric'
   | 'msg.allZero'
   | 'tiers.noValue'
+  | 'tiers.noGrid'
   | 'msg.ordersEmpty'
   | 'msg.ordersMissing'
   | 'msg.orderLines'

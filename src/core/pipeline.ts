@@ -4,6 +4,7 @@ import { asOfMs, type Cell, type CellLocale } from './parse-cell';
 import type { Settings } from './settings';
 import type { RowCode } from './message';
 import { TableBuilder } from './table';
+import { pinSource, pinsOf, type PinSource } from './pins';
 
 /**
  * The one way from a header and rows of cells to an analysis: columns mapped, rows parsed, scored.
@@ -19,6 +20,8 @@ export interface PipelineOptions {
   rowCode?: RowCode;
   /** Weights and directions by position, for a range without a header row. */
   positional?: PositionalOptions;
+  /** Where pins come from: by default the header's pin column (docs/scoring.md, "Pinned tiers"). */
+  pins?: PinSource;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -31,7 +34,23 @@ export interface RowsReader {
 export function rowsReader(header: readonly Cell[] | null, width: number, settings: Settings, options: PipelineOptions = {}, capacity = 4096): RowsReader {
   const mapping = mapColumns(header, width, settings, options.positional);
   const builder = new TableBuilder(mapping, asOfMs(settings.asOf, options.locale?.timeZone), capacity, options.rowCode, options.locale);
-  return { mapping, add: (row, rowNumber) => builder.add(row, rowNumber), finish: () => analyse(builder.finish(), settings) };
+  const source = pinSource(header, options.pins);
+  // Only the rows with a pin cell are kept (a million-row file with no pins keeps nothing).
+  const cells = new Map<number, [Cell, Cell]>();
+  let n = 0;
+  const add = (row: readonly Cell[], rowNumber: number) => {
+    builder.add(row, rowNumber);
+    const pin = source.pin >= 0 ? row[source.pin] : source.cells[n];
+    if (pin !== null && pin !== undefined && pin !== '') cells.set(n, [pin, source.reason >= 0 ? row[source.reason] : null]);
+    n++;
+  };
+  const finish = () => {
+    const table = builder.finish();
+    const { pins, warnings } = pinsOf(table, settings, source, cells, options.rowCode);
+    if (warnings.length > 0) table.warnings.push(...warnings);
+    return analyse(table, settings, pins);
+  };
+  return { mapping, add, finish };
 }
 
 export function analyseRows(header: readonly Cell[] | null, rows: readonly (readonly Cell[])[], settings: Settings, options: PipelineOptions = {}): Analysis {

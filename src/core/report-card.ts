@@ -134,6 +134,25 @@ export interface ReportCard {
   /** At least 20 successes and 20 failures. */
   enough: boolean;
   verdict: Message;
+  /** Pinned accounts' outcomes, apart from the tiers above (which judge the score); null without pins. */
+  pinned: PinnedCard | null;
+}
+
+/** Did the team's judgement beat the score? (docs/scoring.md, "Pinned tiers"). */
+export interface PinnedCard {
+  /** Per pinned tier: its pinned accounts with an outcome, and the rate of that tier's unpinned accounts beside it. */
+  tiers: { label: string; accounts: number; successes: number; rate: number; unpinnedRate: number }[];
+  /** Pinned above (`up`) or below (`down`) the tier the score gave: their rate, and the unpinned rate of the tiers the score gave them. */
+  up: PinnedMove;
+  down: PinnedMove;
+}
+
+export interface PinnedMove {
+  accounts: number;
+  successes: number;
+  rate: number;
+  /** The mean, over these accounts, of the unpinned success rate of the tier the score gave each. */
+  scoreRate: number;
 }
 
 export interface ReportInput {
@@ -143,10 +162,12 @@ export interface ReportInput {
   score: Float64Array | null;
   outcomes: Outcomes;
   labels: readonly string[];
+  /** Per row: the pinned tier (0–2; 3 excluded) or −1, and the tier the score alone gives (analysis.pinned). */
+  pins?: { pin: ArrayLike<number>; alone: ArrayLike<number> } | null;
 }
 
 /** The report card of the tiers (and scores) against the outcomes, over the rows that have both. */
-export function reportCard({ tier, score, outcomes, labels }: ReportInput): ReportCard {
+export function reportCard({ tier, score, outcomes, labels, pins }: ReportInput): ReportCard {
   const n = tier.length;
   const { success, value } = outcomes;
   const counted = new Int8Array(n).fill(-1);
@@ -163,6 +184,11 @@ export function reportCard({ tier, score, outcomes, labels }: ReportInput): Repo
     }
     const o = success[i];
     const sc = score ? score[i] : 2 - t;
+    // Pinned accounts are counted apart (pinnedCard): the tiers here judge the score.
+    if (pins && pins.pin[i] >= 0) {
+      rank[i] = Number.NaN;
+      continue;
+    }
     if ((o !== 0 && o !== 1) || sc !== sc) {
       leftOut++;
       rank[i] = Number.NaN;
@@ -222,6 +248,46 @@ export function reportCard({ tier, score, outcomes, labels }: ReportInput): Repo
     calibration: score ? calibration(rank, counted, order) : [],
     enough,
     verdict: verdict(enough, S, failures, tiers, auc),
+    pinned: pins ? pinnedCard(pins, success, labels, tiers) : null,
+  };
+}
+
+function pinnedCard(pins: NonNullable<ReportInput['pins']>, success: ArrayLike<number>, labels: readonly string[], unpinned: readonly TierRow[]): PinnedCard {
+  const n = [0, 0, 0];
+  const s = [0, 0, 0];
+  const move = () => ({ accounts: 0, successes: 0, expected: 0 });
+  const up = move();
+  const down = move();
+  for (let i = 0; i < pins.pin.length; i++) {
+    const p = pins.pin[i];
+    const o = success[i];
+    const a = pins.alone[i];
+    // A pin on a row without a score is no pin (the row has no tier).
+    if (p < 0 || p > 2 || a < 0 || (o !== 0 && o !== 1)) continue;
+    n[p]++;
+    s[p] += o;
+    const m = a > p ? up : a < p ? down : null;
+    if (!m) continue;
+    m.accounts++;
+    m.successes += o;
+    m.expected += unpinned[a].rate;
+  }
+  const done = (m: ReturnType<typeof move>): PinnedMove => ({
+    accounts: m.accounts,
+    successes: m.successes,
+    rate: m.accounts > 0 ? m.successes / m.accounts : Number.NaN,
+    scoreRate: m.accounts > 0 ? m.expected / m.accounts : Number.NaN,
+  });
+  return {
+    tiers: [0, 1, 2].map((t) => ({
+      label: labels[t],
+      accounts: n[t],
+      successes: s[t],
+      rate: n[t] > 0 ? s[t] / n[t] : Number.NaN,
+      unpinnedRate: unpinned[t].rate,
+    })),
+    up: done(up),
+    down: done(down),
   };
 }
 

@@ -398,3 +398,45 @@ export function outcomeOfHeader(header: unknown): { failure: boolean } | null {
   const failure = OUTCOME_KEYS.get(normaliseHeader(header));
   return failure === undefined ? null : { failure };
 }
+
+/**
+ * The pin role (docs/scoring.md, "Pinned tiers"): the team's tier for an account (a label, 1/2/3) or
+ * `exclude`. Like the outcome, it never enters the score; `pinColumns` finds it, and a pin-reason column.
+ */
+export const PIN_HEADERS: readonly string[] = [
+  'pin',
+  'pinned',
+  'pinned tier',
+  'override',
+  'tier override',
+  'manual tier',
+  'ปักหมุด',
+  'ระดับที่ปักหมุด',
+  'กำหนดระดับเอง',
+  '固定',
+  '固定层级',
+  '手动层级',
+  'ամրացում',
+  'ամրացված մակարդակ',
+  'ձեռքով մակարդակ',
+];
+
+/** Headers of a pin-reason column. */
+export const PIN_REASON_HEADERS: readonly string[] = [
+  'pin reason',
+  'override reason',
+  'reason',
+  'เหตุผล',
+  'เหตุผลที่ปักหมุด',
+  '原因',
+  '固定原因',
+  'պատճառ',
+  'ամրացման պատճառ',
+];
+
+/** The pin column and the pin-reason column of a header (−1 when absent). */
+export function pinColumns(header: readonly unknown[] | null): { pin: number; reason: number } {
+  if (!header) return { pin: -1, reason: -1 };
+  const keys = header.map((h) => normaliseHeader(h));
+  return { pin: keys.findIndex((k) => PIN_HEADERS.includes(k)), reason: keys.findIndex((k) => PIN_REASON_HEADERS.includes(k)) };
+}

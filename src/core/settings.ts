@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MessageError, type Message, type SettingsReasonCode } from './message';
 import { ROLES } from './roles';
+import { GRID_PROGRAMS, type GridProgram } from './grid-axes';
 
 /**
  * Everything a user can set, described once. The sidebar, the CLI and the functions all parse
@@ -8,10 +9,11 @@ import { ROLES } from './roles';
  * what would be accepted, never a settings path.
  */
 
-export const ROLE_CHOICES = [...ROLES, 'custom', 'ignore'] as const;
+/** `outcome` and `category` are mapped like any role but never enter the score as metrics (issue 17). */
+export const ROLE_CHOICES = [...ROLES, 'outcome', 'category', 'custom', 'ignore'] as const;
 
 /** The tier methods of SPEC §4, in the order the sidebar offers them. */
-export const TIER_METHODS = ['quantile', 'threshold', 'pareto', 'capacity'] as const;
+export const TIER_METHODS = ['quantile', 'threshold', 'pareto', 'capacity', 'grid'] as const;
 export const LANG_CHOICES = ['auto', 'en', 'th', 'zh-CN', 'hy'] as const;
 
 type Method = (typeof TIER_METHODS)[number];
@@ -40,6 +42,10 @@ const DEFAULTS = {
   colours: ['#b7e1cd', '#fce8b2', '#f4c7c3'] as Triple<string>,
   lang: 'auto' as (typeof LANG_CHOICES)[number],
   discountRate: 0,
+  // Fit × engagement (grid-axes.ts): header → axis, the bands' cut-offs, each cell's program (A1 … C3).
+  axes: {} as Record<string, never>,
+  gridCutoffs: [20, 30, 50] as Triple<number>,
+  gridPrograms: ['strategic', 'strategic', 'lite', 'strategic', 'lite', 'programmatic', 'lite', 'programmatic', 'programmatic'] as GridProgram[],
 };
 
 // zod/mini: the same schemas as zod's classic API at a fifth of the bundle. A check's message is the
@@ -126,6 +132,12 @@ function buildSchema() {
     lang: z.prefault(z.enum(LANG_CHOICES), d.lang),
     /** Yearly discount rate for lifetime value; 0 = undiscounted. */
     discountRate: z.prefault(num(0, 1), d.discountRate),
+    /** Header or role name → the grid axis its metric counts on, overriding the role's default. */
+    axes: z.prefault(z.record(z.string(), z.enum(['fit', 'engagement'])), {}),
+    /** Checked as the tier cut-offs are (`splitIssues`): A/1, B/2, C/3 in percent of each axis's accounts. */
+    gridCutoffs: z.prefault(triple(z.number()), d.gridCutoffs),
+    /** The program of each cell, A1, A2, A3, B1 … C3. */
+    gridPrograms: z.prefault(z.array(z.enum(GRID_PROGRAMS)).check(z.length(9, said('set.bad'))), d.gridPrograms),
   });
 }
 
@@ -211,6 +223,7 @@ function checkSettings(input: unknown): { settings?: Settings; issues: SettingsI
   if (method === 'threshold' && usable('thresholds')) issues.push(...thresholdIssues(values.thresholds ?? DEFAULTS.thresholds));
   if (method === 'capacity' && usable('capacity')) issues.push(...capacityIssues(values.capacity ?? DEFAULTS.capacity));
   if (usable('segmentCutoffs')) issues.push(...splitIssues('segmentCutoffs', values.segmentCutoffs ?? DEFAULTS.segmentCutoffs));
+  if (usable('gridCutoffs')) issues.push(...splitIssues('gridCutoffs', values.gridCutoffs ?? DEFAULTS.gridCutoffs));
   if (issues.length > 0 || !result.success) return { issues };
   return { settings: swapKey(result.data, PROTO_STAND_IN, '__proto__') as Settings, issues };
 }
@@ -227,7 +240,7 @@ const outside = (v: number, min: number, max: number) => !(v >= min && v <= max)
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** Three percentages that must add up to 100 (tiers or segments): each 0–100, then their sum. */
-function splitIssues(field: 'cutoffs' | 'segmentCutoffs', value: unknown): SettingsIssue[] {
+function splitIssues(field: 'cutoffs' | 'segmentCutoffs' | 'gridCutoffs', value: unknown): SettingsIssue[] {
   const c = numbers(value);
   if (c?.length !== 3) return [];
   const name = (k: number) => fieldName([field, k]);
@@ -286,7 +299,7 @@ const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'obj
 
 /** `settings` with the key `from` of its roles, weights and directions renamed `to`, order kept. */
 function swapKey(settings: unknown, from: string, to: string): unknown {
-  const fields = ['roles', 'weights', 'directions'].filter((f) => has(settings, f) && has(settings[f], from));
+  const fields = ['roles', 'weights', 'directions', 'axes'].filter((f) => has(settings, f) && has(settings[f], from));
   if (fields.length === 0) return settings;
   const out: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
   for (const f of fields) out[f] = Object.fromEntries(Object.entries(out[f] as object).map(([k, v]) => [k === from ? to : k, v]));
@@ -335,6 +348,7 @@ const PART_CODE: Record<string, string> = {
   roles: 'role',
   weights: 'weight',
   directions: 'direction',
+  axes: 'axis',
 };
 const PROGRAM_KEYS = ['strategic', 'lite', 'programmatic'];
 
@@ -344,6 +358,8 @@ export function fieldName(path: readonly PropertyKey[]): Message {
   const f = (code: string, params?: Message['params']): Message => ({ code: `set.f.${code}` as Message['code'], params });
   if (part === undefined) return f(top);
   if (top === 'capacity') return f(part);
+  if (top === 'gridCutoffs') return f('gridCutoff', { band: `${'ABC'[Number(part)]}/${Number(part) + 1}` });
+  if (top === 'gridPrograms') return f('gridProgram', { cell: `${'ABC'[Math.floor(Number(part) / 3)] ?? '?'}${(Number(part) % 3) + 1}` });
   if (top === 'rfmSegments') {
     const n = Number(part) + 1;
     if (axis === undefined || axis === 'name') return f('rfmRule', { n });

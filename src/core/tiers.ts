@@ -128,6 +128,9 @@ export function assignTiers(scores: Float64Array, settings: Settings, paretoValu
     case 'pareto':
       if (!paretoValue) throw new TierError({ code: 'tiers.noValue' });
       return paretoTiers(scores, paretoValue);
+    case 'grid':
+      // Cells need the metrics, not scores alone: analyse tiers by grid-axes.ts's gridTiers.
+      throw new TierError({ code: 'tiers.noGrid' });
   }
 }
 

@@ -18,7 +18,7 @@ function value(cell: Cell | undefined): number {
 
 /**
  * =ABMPROFIT(segments, revenue, profit_or_cost): the profitability table of SPEC §7, one row per
- * segment (or tier) and a total. The third column is cost when its header says so, else profit.
+ * segment (or tier, or value of any text column such as Region) and a total. The third column is cost when its header says so, else profit.
  */
 export function abmProfit(segments: unknown, revenue: unknown, profitOrCost: unknown, doc: DocumentLabels = {}): Output {
   return inLanguage(doc, () => profitTable(segments, revenue, profitOrCost, doc));

@@ -1,6 +1,8 @@
 import {
   blankRow,
+  categoryRates,
   MADKUDU,
+  MIN_PER_VALUE,
   outcomeOf,
   outcomeOfHeader,
   parseCell,
@@ -9,6 +11,7 @@ import {
   reportCard,
   quoteCell,
   type Cell,
+  type CategoryRow,
   type ReportCard,
 } from '../core';
 import type { Said, Translate } from '../i18n';
@@ -80,6 +83,19 @@ export function reportTable(card: ReportCard, words: Translate, render: (m: Said
   return out.map((r) => (r.length >= w ? r : [...r, ...new Array<string>(w - r.length).fill('')]));
 }
 
+/**
+ * Success rate by the values of a category column (issue 17), the same on every surface: a title
+ * naming the column, a header, one row per value (values under 20 accounts pooled as Other).
+ */
+export function categoryTable(column: string, rows: readonly CategoryRow[], words: Translate): (string | number)[][] {
+  const head = ['report.accounts', 'report.successes', 'report.rate', 'report.low', 'report.high', 'report.lift'] as const;
+  return [
+    [words('report.category', { column, min: MIN_PER_VALUE })],
+    [column, ...head.map((k) => words(k))],
+    ...rows.map((r) => [r.other ? words('report.other') : r.label, r.accounts, r.successes, num(r.rate), num(r.rateLow), num(r.rateHigh), num(r.lift)]),
+  ];
+}
+
 /** The tier labels in the document's language (its own labels where it has them). */
 function tierLabels(doc: DocumentLabels): [string, string, string] {
   const words = say(doc);
@@ -124,7 +140,13 @@ function tiersOf(framed: Framed, labels: readonly string[], doc: DocumentLabels)
  * the same height share that answer (the outcome's header may be `Won`); otherwise the outcome's
  * first cell is a header when it reads as no outcome.
  */
-function frames(tiersOrScores: unknown, outcomes: unknown, labels: readonly string[], doc: DocumentLabels): { input: Framed; result: Framed } {
+function frames(
+  tiersOrScores: unknown,
+  outcomes: unknown,
+  labels: readonly string[],
+  doc: DocumentLabels,
+  category?: unknown,
+): { input: Framed; result: Framed; category: Framed | null } {
   // Trailing blank rows dropped (an open range such as O1:O has thousands); the heights compared before that.
   const trim = (g: Cell[][]) => {
     let end = g.length;
@@ -144,14 +166,24 @@ function frames(tiersOrScores: unknown, outcomes: unknown, labels: readonly stri
   const of = first(o);
   const oHead = same ? tHead : of !== null && outcomeOf(of) === null;
   const framed = (g: Cell[][], head: boolean): Framed => (head ? { header: g[0], rows: g.slice(1) } : { header: null, rows: g });
-  return { input: framed(t, tHead), result: framed(o, oHead) };
+  // A category range (text) has a header when the tiers have one.
+  let c: Framed | null = null;
+  if (category !== undefined && category !== null && category !== '') {
+    const g = toGrid(category);
+    checkFunctionCells(g.length, g[0]?.length ?? 0);
+    c = framed(g, tHead);
+  }
+  return { input: framed(t, tHead), result: framed(o, oHead), category: c };
 }
 
-/** =ABMREPORT(tiers_or_scores, outcomes): the report card of SPEC §13 as a table. */
-export function abmReport(tiersOrScores: unknown, outcomes: unknown, doc: DocumentLabels = {}): Output {
+/**
+ * =ABMREPORT(tiers_or_scores, outcomes, [category]): the report card of SPEC §13 as a table; with a
+ * category range (a text column such as Region), its success rate by value below (issue 17).
+ */
+export function abmReport(tiersOrScores: unknown, outcomes: unknown, doc: DocumentLabels = {}, category?: unknown): Output {
   return inLanguage(doc, () => {
     const labels = tierLabels(doc);
-    const { input, result } = frames(tiersOrScores, outcomes, labels, doc);
+    const { input, result, category: cat } = frames(tiersOrScores, outcomes, labels, doc, category);
     const { tier, score } = tiersOf(input, labels, doc);
     const cells: Cell[] = tier.length > 0 ? Array.from(tier, (_, i) => result.rows[i]?.[0]) : [];
     const read = readOutcomes(cells, result.header ? (outcomeOfHeader(result.header[0])?.failure ?? false) : false);
@@ -166,6 +198,14 @@ export function abmReport(tiersOrScores: unknown, outcomes: unknown, doc: Docume
         params: { count: read.unreadable, where: { code: 'cell.rowOfRange', params: { row } }, value: quoteCell(cells[at]) },
       });
     }
-    return reportTable(card, say(doc), show(doc), extra);
+    const out = reportTable(card, say(doc), show(doc), extra);
+    if (!cat) return out;
+    const counted = Int8Array.from(read.success, (o, i) => (tier[i] >= 0 ? o : -1));
+    const values = Array.from(tier, (_, i) => cat.rows[i]?.[0]);
+    const name = cat.header ? String(cat.header[0] ?? '').trim() : '';
+    const words = say(doc);
+    const block = categoryTable(name || words('report.categoryColumn'), categoryRates(values, counted), words);
+    const w = out[0].length;
+    return [...out, new Array<string>(w).fill(''), ...block.map((r) => [...r, ...new Array<string>(Math.max(0, w - r.length)).fill('')])];
   });
 }

@@ -8,6 +8,7 @@ import {
   type Direction,
   type PositionalOptions,
   type SettingsInput,
+  type PinSource,
 } from '../core';
 import {
   absent,
@@ -59,9 +60,16 @@ export function weightOptions(framed: Framed, weights: unknown, directions: unkn
 }
 
 /** Row numbers in messages count within the range, the header row being row 1 when there is one. */
-export function analyseRange(framed: Framed, doc: DocumentLabels, settingsInput: SettingsInput = {}, positional: PositionalOptions = {}): Analysis {
+export function analyseRange(
+  framed: Framed,
+  doc: DocumentLabels,
+  settingsInput: SettingsInput = {},
+  positional: PositionalOptions = {},
+  pins?: PinSource,
+): Analysis {
   const analysis = analyseRows(framed.header, framed.rows, parseSettings(settingsInput), {
     positional,
+    pins,
     firstRowNumber: firstDataRow(framed),
     rowCode: 'cell.rowOfRange',
     locale: doc.locale,

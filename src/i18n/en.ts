@@ -186,6 +186,20 @@ export const en = {
     other: '{count} rows have no value in any weighted metric and no score.',
   },
   'warn.capped': { one: '{count} unprofitable account was moved to {tier}.', other: '{count} unprofitable accounts were moved to {tier}.' },
+  'pin.bad':
+    '{row}, {column}: {value} is not a pin: write {t1}, {t2}, {t3} or exclude, with a reason after a colon if you like ("{t1}: strategic logo"). The account is tiered without a pin.',
+  'warn.pinOverCap': {
+    one: '{count} pinned account loses money and keeps its pinned tier: a pin wins over the unprofitable cap ({tier}).',
+    other: '{count} pinned accounts lose money and keep their pinned tiers: a pin wins over the unprofitable cap ({tier}).',
+  },
+  'pin.heading': 'Pinned accounts',
+  'pin.pinned': 'pinned {tier}; the score says {alone}',
+  'pin.excluded': 'excluded; the score says {alone}',
+  'pin.reason': 'Reason',
+  'pin.verdict': 'Pinned',
+  'pin.notPin': '"{value}" is not a pin: choose {t1}, {t2}, {t3} or exclude.',
+  'pin.tooMany': 'Too many pinned accounts to keep in the document (over 9 KB): write the pins in a Pin column of the sheet instead.',
+  'pin.exclude': 'exclude',
   'warn.more': { one: '…and {count} more warning like these.', other: '…and {count} more warnings like these.' },
   'tiers.noValue': 'The pareto method needs a profit or revenue column.',
   'msg.settingsUnreadable': 'The saved settings could not be read; the defaults are used.',
@@ -354,6 +368,11 @@ export const en = {
   'report.separates': '{tier} converts {lift} × the base rate; the score ranks successes above failures (AUC {auc}, interval {low}–{high}).',
   'report.noSeparation': 'These tiers do not separate successes from failures (AUC {auc}, interval {low}–{high}).',
   'report.reversed': 'These tiers rank failures above successes (AUC {auc}, interval {low}–{high}): check the weights and directions.',
+  // Text columns as evidence (issue 17, package R).
+  'report.category': 'Success rate by {column} (values with fewer than {min} accounts pooled as Other)',
+  'report.categoryColumn': 'Category',
+  'report.other': 'Other',
+  'report.profitBy': 'Profit by {column}',
   'rfm.seg.1': 'Champions',
   'rfm.seg.2': 'Loyal Customers',
   'rfm.seg.3': 'Potential Loyalist',
@@ -387,6 +406,25 @@ export const en = {
   'fn.single': '{arg}: {fn} ranks each value against the others, and a single value ({value}) has none to rank against. Give the whole column, e.g. {example}.',
   'fn.singleScore':
     '{arg}: {fn} ranks each score against the others, and a single value ({value}) has none to rank against. Give the whole column, e.g. {example}, or method "threshold" to tier one score on its own.',
+  // Fit × engagement (issue 18): grid-axes.ts, ABMGRID, the grid column and table.
+  'method.grid': 'fit × engagement grid',
+  'tiers.noGrid': 'The grid method tiers accounts by their fit and engagement metrics: give the metrics, not scores alone (or use ABMGRID).',
+  'warn.noGridCell': {
+    one: '{count} scored account has no metric on one of the two axes (fit, engagement), so it has no grid cell and goes to {tier}.',
+    other: '{count} scored accounts have no metric on one of the two axes (fit, engagement), so they have no grid cell and go to {tier}.',
+  },
+  'set.f.axes': 'Grid axes',
+  'set.f.axis': 'Grid axis of {name}',
+  'set.f.gridCutoffs': 'Grid %',
+  'set.f.gridCutoff': 'Grid {band} %',
+  'set.f.gridPrograms': 'Program per grid cell',
+  'set.f.gridProgram': 'Program of grid cell {cell}',
+  'out.fit': 'Fit',
+  'out.engagementScore': 'Engagement',
+  'out.grid': 'Grid',
+  'grid.title': 'Fit × engagement',
+  'grid.fit': 'Fit',
+  'grid.engagement': 'Engagement',
 } as const;
 
 export type MessageKey = keyof typeof en;

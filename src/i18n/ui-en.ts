@@ -8,6 +8,7 @@ export const uiEn = {
   'ui.notUsedCount': 'Not used ({count})',
   'ui.roleOf': 'Role of {column}',
   'ui.weightOf': 'Weight of {column}',
+  'ui.weightNumberOf': 'Weight of {column}, as a number',
   'ui.directionOf': 'Direction of {column}',
   'ui.higher': 'higher ↑',
   'ui.lower': 'lower ↓',
@@ -69,6 +70,13 @@ export const uiEn = {
   'ui.next.button': 'For the selected row',
   'ui.next.heading': 'Row {row}: {account} ({tier})',
   'ui.next.others': 'Other single-metric moves',
+  'ui.pins.title': 'Pin accounts to a tier',
+  'ui.pins.hint': 'Kept by account, whatever the method and the unprofitable cap.',
+  'ui.pins.reason': 'Reason',
+  'ui.pins.rows': 'Rows, e.g. 5, 8-10 (blank: selected)',
+  'ui.pins.button': 'Pin',
+  'ui.pins.unpin': 'Unpin',
+  'ui.pins.done': { one: '{count} account: {pin}. Score again to apply.', other: '{count} accounts: {pin}. Score again to apply.' },
   'ui.learn.title': 'Learn weights from outcomes',
   'ui.learn.hint':
     'Needs an outcome column (Won, Converted, Renewed…) with at least 50 successes and 50 failures. Nothing changes until you press Use these weights.',
@@ -132,12 +140,22 @@ export const uiEn = {
   'ui.reportByHeader': 'found by its header',
   'ui.reportShow': 'Show the report card',
   'ui.reportNone': 'No outcome column on this sheet: add one headed Outcome, Won, Converted, Renewed or Churned, then score.',
+  // Outcome and category in the column mapping (issue 17, package R).
+  'ui.role.outcome': 'Outcome (not scored)',
+  'ui.role.category': 'Category (text)',
+  'ui.profitByShow': 'Which {column} earns the profit?',
   // Saved weights of columns not on this sheet (panels/weights.ts).
   'ui.missingWeights': {
     one: '{count} saved weight or direction is for a column not on this sheet: {names}. It is not used here.',
     other: 'Saved weights or directions are for {count} columns not on this sheet: {names}. They are not used here.',
   },
   'ui.forgetWeights': 'Forget',
+  // Fit × engagement (issue 18): columns panel's axis choice, panels/grid.ts.
+  'ui.method.grid': 'fit × engagement grid',
+  'ui.axis': 'Grid axis',
+  'ui.axis.fit': 'fit',
+  'ui.axis.engagement': 'engagement',
+  'ui.grid.cell': '{cell}: {count} · {program}',
 } as const;
 
 export type UiKey = keyof typeof uiEn;

@@ -9,6 +9,7 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.notUsedCount': 'Չօգտագործվող ({count})',
   'ui.roleOf': '{column}-ի դերը',
   'ui.weightOf': '{column}-ի կշիռը',
+  'ui.weightNumberOf': '{column}-ի կշիռը՝ թվով',
   'ui.directionOf': '{column}-ի ուղղությունը',
   'ui.higher': 'շատը լավ է ↑',
   'ui.lower': 'քիչը լավ է ↓',
@@ -70,6 +71,13 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.next.button': 'Ընտրված տողի համար',
   'ui.next.heading': 'Տող {row}՝ {account} ({tier})',
   'ui.next.others': 'Մեկ ցուցանիշի այլ փոփոխություններ',
+  'ui.pins.title': 'Ամրացնել հաճախորդներին մակարդակի',
+  'ui.pins.hint': 'Պահվում է ըստ հաճախորդի՝ անկախ մեթոդից և վնասաբերների սահմանափակումից։',
+  'ui.pins.reason': 'Պատճառ',
+  'ui.pins.rows': 'Տողեր, օր.՝ 5, 8-10 (դատարկ՝ ընտրվածները)',
+  'ui.pins.button': 'Ամրացնել',
+  'ui.pins.unpin': 'Հանել ամրացումը',
+  'ui.pins.done': '{count} հաճախորդ՝ {pin}։ Կրկին գնահատեք՝ կիրառելու համար։',
   'ui.learn.title': 'Սովորել կշիռներն արդյունքներից',
   'ui.learn.hint':
     'Պետք է արդյունքի սյունակ (Won, Converted, Renewed…)՝ առնվազն 50 հաջողությամբ և 50 ձախողմամբ։ Ոչինչ չի փոխվի, մինչև չսեղմեք «Օգտագործել այս կշիռները»։',
@@ -127,7 +135,17 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.reportByHeader': 'գտնված ըստ վերնագրի',
   'ui.reportShow': 'Ցույց տալ հաշվետվության քարտը',
   'ui.reportNone': 'Այս թերթում արդյունքի սյունակ չկա․ ավելացրեք սյունակ՝ արդյունք, շահված, երկարաձգված կամ հեռացած վերնագրով, ապա գնահատեք։',
+  // Outcome and category in the column mapping (issue 17, package R).
+  'ui.role.outcome': 'Արդյունք (չի գնահատվում)',
+  'ui.role.category': 'Կատեգորիա (տեքստ)',
+  'ui.profitByShow': 'Ո՞ր {column}-ն է շահույթ բերում',
   // Saved weights of columns not on this sheet (panels/weights.ts).
   'ui.missingWeights': 'Պահված {count} կշիռ կամ ուղղություն վերաբերում է այս թերթում չեղած սյունակների՝ {names}։ Այստեղ դրանք չեն օգտագործվում։',
   'ui.forgetWeights': 'Մոռանալ',
+  // Fit × engagement (issue 18): columns panel's axis choice, panels/grid.ts.
+  'ui.method.grid': 'համապատասխանություն × ներգրավվածություն ցանց',
+  'ui.axis': 'Ցանցի առանցք',
+  'ui.axis.fit': 'համապատասխանություն',
+  'ui.axis.engagement': 'ներգրավվածություն',
+  'ui.grid.cell': '{cell}՝ {count} հաճախորդ · {program}',
 };

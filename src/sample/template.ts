@@ -223,6 +223,9 @@ export function templateSheets(count = 250): TemplateSheet[] {
     ['', ''],
     ['ABMLOOKALIKE (of Tier 1)', `=ABMLOOKALIKE(${all}, ${down('B')})`],
     ['ABMNEXT', `=ABMNEXT(${all})`],
+    ['ABMGRID (fit × engagement)', `=ABMGRID(${all})`],
+    ['', ''],
+    ['', ''],
     ['Sample outcome', ''],
   ];
   const names: TemplateCell[] = examples.map(([name]) => name);

@@ -5,6 +5,7 @@
 import * as fn from '../functions';
 import { abmLearn as abmLearnFn } from '../functions/abmlearn';
 import { abmNext as abmNextFn } from '../functions/abmnext';
+import { abmGrid as abmGridFn } from '../functions/abmgrid';
 import type { SettingsInput } from '../core';
 import { realServices } from './apps-script';
 import { documentLabels, menuLanguage } from './function-labels';
@@ -12,15 +13,17 @@ import { buildMenu, menuCreateTemplate as createTemplateFromMenu, menuRemoveColo
 import { findLookalikes as findLookalikesIn } from './lookalike-column';
 import { learnOnSheet, nextTierOfRow as nextTierIn, restoreWeights as restoreWeightsIn, useLearnedWeights as useLearned } from './learn-next';
 import { buildAccountsSheet, buildRfmSheet } from './orders-sheet';
-import { previewSheet, scoreSheet } from './score-sheet';
+import { scoreSheet } from './score-sheet';
 import { activeSheetName, openSheet, previewData, sidebarState } from './sidebar-state';
 import { removeActiveColours } from './tier-colours';
-import { historyRuns, sidebarReportCard } from './report-card-sheet';
+import { historyRuns, sidebarCategoryProfit, sidebarReportCard } from './report-card-sheet';
+import { pinRows } from './pins';
 
 // ── Custom functions ───────────────────────────────────────────────────────────────────────────
 
 export const abmScore = (metrics: unknown, weights: unknown, directions: unknown) => fn.abmScore(metrics, weights, directions, documentLabels());
-export const abmTier = (input: unknown, method: unknown, cutoffs: unknown, labels: unknown) => fn.abmTier(input, method, cutoffs, labels, documentLabels());
+export const abmTier = (input: unknown, method: unknown, cutoffs: unknown, labels: unknown, pins?: unknown) =>
+  fn.abmTier(input, method, cutoffs, labels, documentLabels(), pins);
 export const abmSegment = (revenue: unknown, cutoffs: unknown, labels: unknown) => fn.abmSegment(revenue, cutoffs, labels, documentLabels());
 export const abmProgram = (tiers: unknown, labels: unknown) => fn.abmProgram(tiers, labels, documentLabels());
 export const abmHealth = (metrics: unknown) => fn.abmHealth(metrics, documentLabels());
@@ -31,10 +34,11 @@ export const abmProfit = (segments: unknown, revenue: unknown, profitOrCost: unk
 export const abmRfm = (ids: unknown, dates: unknown, revenues: unknown, asOf: unknown, bins: unknown) =>
   fn.abmRfm(ids, dates, revenues, asOf, bins, documentLabels());
 export const abmKpi = (metrics: unknown) => fn.abmKpi(metrics, documentLabels());
-export const abmReport = (tiers: unknown, outcomes: unknown) => fn.abmReport(tiers, outcomes, documentLabels());
+export const abmReport = (tiers: unknown, outcomes: unknown, category?: unknown) => fn.abmReport(tiers, outcomes, documentLabels(), category);
 export const abmLookalike = (metrics: unknown, ideal: unknown) => fn.abmLookalike(metrics, ideal, documentLabels());
 export const abmNext = (metrics: unknown, weights: unknown) => abmNextFn(metrics, weights, documentLabels());
 export const abmLearn = (metrics: unknown, outcomes: unknown, weights: unknown) => abmLearnFn(metrics, outcomes, weights, documentLabels());
+export const abmGrid = (metrics: unknown, weights: unknown) => abmGridFn(metrics, weights, documentLabels());
 
 // ── The menu ───────────────────────────────────────────────────────────────────────────────────
 
@@ -47,7 +51,6 @@ export const menuCreateTemplate = () => createTemplateFromMenu(realServices());
 // ── The sidebar's calls (google.script.run turns `undefined` into `null`: the shell takes `null` as absent) ──
 
 export const getSidebarState = (settings?: SettingsInput | null) => forSidebar(() => sidebarState(realServices(), settings));
-export const previewScore = (settings: SettingsInput) => forSidebar(() => previewSheet(realServices(), settings));
 export const getPreviewData = (settings?: SettingsInput | null) => forSidebar(() => previewData(realServices(), settings));
 export const getActiveSheetName = () => forSidebar(() => activeSheetName(realServices()));
 export const openSheetByName = (name: string, settings?: SettingsInput | null) => forSidebar(() => openSheet(realServices(), name, settings));
@@ -55,12 +58,16 @@ export const scoreActiveSheet = (settings: SettingsInput) => forSidebar(() => sc
 export const removeTierColours = () => forSidebar(() => removeActiveColours(realServices()));
 export const findLookalikes = () => forSidebar(() => findLookalikesIn(realServices()));
 export const nextTierOfRow = (settings?: SettingsInput | null, row?: number | null) => forSidebar(() => nextTierIn(realServices(), settings, row));
+export const pinSelectedRows = (settings: SettingsInput | null, pin: string, reason?: string | null, rows?: number[] | null) =>
+  forSidebar(() => pinRows(realServices(), settings, pin, reason, rows));
 export const learnWeightsOnSheet = (settings?: SettingsInput | null, outcome?: string | null) =>
   forSidebar(() => learnOnSheet(realServices(), settings, outcome));
 export const useLearnedWeights = (settings: SettingsInput) => forSidebar(() => useLearned(realServices(), settings));
 export const restoreWeights = (settings: SettingsInput) => forSidebar(() => restoreWeightsIn(realServices(), settings));
 export const getReportCard = (settings?: SettingsInput | null, slot?: number | null, outcome?: string | null) =>
   forSidebar(() => sidebarReportCard(realServices(), settings, slot, outcome));
+export const getCategoryProfit = (settings: SettingsInput | null, column: string) =>
+  forSidebar(() => sidebarCategoryProfit(realServices(), settings, column));
 export const getReportRuns = () =>
   forSidebar(() => {
     const ss = realServices().spreadsheetApp.getActiveSpreadsheet();

@@ -5,5 +5,6 @@ export type { Preview, ScoreReport } from './report';
 export type { ColumnInfo, PreviewData, SentCell, SidebarState } from './sidebar-state';
 export type { LookalikeReport } from './lookalike-column';
 export type { OrdersReport } from './orders-sheet';
-export type { SidebarCard } from './report-card-sheet';
+export type { SidebarCard, SidebarProfit } from './report-card-sheet';
 export type { LearnReport, NextTierReport } from './learn-next';
+export type { PinReport } from './pins';

@@ -1,5 +1,22 @@
-import { earlierTiers, outcomeOfHeader, setOwn, quoteCell, readOutcomes, reportCard, type Analysis, type Cell, type ReportCard } from '../core';
-import { reportTable } from '../functions/abmreport';
+import {
+  cardPins,
+  categoryGroups,
+  categoryRates,
+  column as metricColumn,
+  earlierTiers,
+  normaliseHeader,
+  outcomeOfHeader,
+  profitability,
+  setOwn,
+  quoteCell,
+  readOutcomes,
+  reportCard,
+  type Analysis,
+  type Cell,
+  type CategoryRow,
+  type ReportCard,
+} from '../core';
+import { categoryTable, reportTable } from '../functions/abmreport';
 import type { Said } from '../i18n';
 import { analyseSheet, UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
@@ -12,6 +29,7 @@ import { cellValue } from './plain-text';
 import { unpackRun } from './history';
 import { HISTORY_RUNS } from './history';
 import { HISTORY_SHEET_KEY } from './keys';
+import { documentPins, PINS_PROPERTY } from './pins';
 
 /**
  * "ABM Report Card" (SPEC §13): the card of the scored sheet against its outcome column, the success
@@ -36,13 +54,30 @@ export function chosenOutcome(stored: string | null | undefined, sheet: string):
 }
 export const REPORT_SHEET_NAME = 'ABM Report Card';
 /** The block written every time: the card (≤ 17 rows) and the deciles (≤ 13) fit; 9 columns at most. */
-const HEIGHT = 32;
+const CARD_HEIGHT = 32;
+/** Below it, up to 3 category columns, each a title, a header, ≤ 13 values and a blank row (issue 17). */
+const CATEGORY_COLUMNS = 3;
+const CATEGORY_HEIGHT = 16;
+const HEIGHT = CARD_HEIGHT + CATEGORY_COLUMNS * CATEGORY_HEIGHT;
 const WIDTH = 9;
 
 export interface SheetCard {
   outcome: string;
   card: ReportCard;
   notes: Said[];
+  /** Success rate by each category column's values, over the accounts the card counts. */
+  categories: { header: string; rows: CategoryRow[] }[];
+}
+
+/** The outcome column: one mapped as outcome in the settings, else the one chosen in the sidebar (older documents), else the first found by its header. */
+function outcomeIndex(data: SheetData, analysis: Analysis, chosen?: string | null): number {
+  const header = data.header ?? [];
+  const mapped = analysis.table.mapping.outcome;
+  const roles = analysis.settings.roles;
+  if (mapped && Object.keys(roles).some((k) => roles[k] === 'outcome' && normaliseHeader(k) === normaliseHeader(mapped.header))) return mapped.index;
+  const picked = chosen ? header.findIndex((h) => String(h ?? '').trim() === chosen) : -1;
+  if (picked >= 0) return picked;
+  return mapped ? mapped.index : -1;
 }
 
 /**
@@ -51,14 +86,26 @@ export interface SheetCard {
  */
 export function sheetCard(data: SheetData, analysis: Analysis, earlier?: ReturnType<typeof earlierTiers>, chosen?: string | null): SheetCard | null {
   const header = data.header ?? [];
-  const picked = chosen ? header.findIndex((h) => String(h ?? '').trim() === chosen) : -1;
-  const column = picked >= 0 ? picked : header.findIndex((h) => outcomeOfHeader(h) !== null);
+  const column = outcomeIndex(data, analysis, chosen);
   if (column < 0) return null;
   const { table } = analysis;
   const first = data.headerRow + 2;
-  const cells: Cell[] = Array.from(table.rowNumbers, (r) => data.rows[r - first]?.[column]);
+  const cellsOf = (c: number): Cell[] => Array.from(table.rowNumbers, (r) => data.rows[r - first]?.[c]);
+  const cells = cellsOf(column);
   const outcomes = readOutcomes(cells, outcomeOfHeader(header[column])?.failure ?? false);
-  const card = reportCard({ tier: earlier?.tier ?? analysis.tier, score: earlier?.score ?? analysis.score, outcomes, labels: analysis.settings.labels });
+  const tier = earlier?.tier ?? analysis.tier;
+  const card = reportCard({
+    tier,
+    score: earlier?.score ?? analysis.score,
+    outcomes,
+    labels: analysis.settings.labels,
+    pins: earlier ? null : cardPins(analysis),
+  });
+  // The accounts the card counts: a tier and an outcome.
+  const counted = Int8Array.from(outcomes.success, (o, i) => (tier[i] >= 0 && tier[i] <= 2 ? o : -1));
+  const categories = table.mapping.categories
+    .filter((c) => c.index !== column)
+    .map((c) => ({ header: c.header, rows: categoryRates(cellsOf(c.index), counted) }));
   const notes: Said[] = [];
   if (outcomes.unreadable > 0) {
     const at = outcomes.firstUnreadable;
@@ -67,11 +114,14 @@ export function sheetCard(data: SheetData, analysis: Analysis, earlier?: ReturnT
       params: { count: outcomes.unreadable, where: { code: 'cell.row', params: { row: table.rowNumbers[at] } }, value: quoteCell(cells[at]) },
     });
   }
-  return { outcome: String(header[column]), card, notes };
+  return { outcome: String(header[column]), card, notes, categories };
 }
 
-/** The cells of the sheet: a title line, the card, then the deciles; padded to HEIGHT × WIDTH. */
-export function reportCardValues({ outcome, card, notes }: SheetCard, language: Language): { values: (string | number)[][]; firstDecileRow: number } {
+/** The cells of the sheet: a title line, the card, then the deciles; the categories from row 33; padded to HEIGHT × WIDTH. */
+export function reportCardValues(
+  { outcome, card, notes, categories }: SheetCard,
+  language: Language,
+): { values: (string | number)[][]; firstDecileRow: number; categoryRows: { first: number; count: number }[] } {
   const { say, show } = language;
   const rows: (string | number)[][] = [[`${say('report.title')}: ${outcome}`], ...reportTable(card, say, show, notes)];
   const firstDecileRow = rows.length + 4;
@@ -89,9 +139,19 @@ export function reportCardValues({ outcome, card, notes }: SheetCard, language: 
     ]);
     for (const d of card.calibration) rows.push([d.decile, d.accounts, d.successes, d.rate, d.rateLow, d.rateHigh, d.minScore, d.maxScore]);
   }
+  rows.length = CARD_HEIGHT;
+  const categoryRows: { first: number; count: number }[] = [];
+  categories.slice(0, CATEGORY_COLUMNS).forEach((c, k) => {
+    const at = CARD_HEIGHT + k * CATEGORY_HEIGHT;
+    const block = categoryTable(c.header, c.rows, say);
+    block.forEach((r, j) => {
+      rows[at + j] = r;
+    });
+    categoryRows.push({ first: at + 3, count: c.rows.length });
+  });
   // Text goes in as plain text (a label such as `1-2` stays text), numbers as numbers.
   const values = Array.from({ length: HEIGHT }, (_, r) => Array.from({ length: WIDTH }, (_, c) => cellValue(rows[r]?.[c] ?? '')));
-  return { values, firstDecileRow };
+  return { values, firstDecileRow, categoryRows };
 }
 
 /** Our report card sheet, or a new one under the first free name of "ABM Report Card", "ABM Report Card (2)"… */
@@ -125,7 +185,7 @@ export function writeReportCard(
   const found = sheetCard(data, analysis, undefined, chosenOutcome(stored[OUTCOME_PROPERTY], data.name));
   if (!found) return null;
   const sheet = ourSheet(ss, source, language.say);
-  const { values, firstDecileRow } = reportCardValues(found, language);
+  const { values, firstDecileRow, categoryRows } = reportCardValues(found, language);
   const fit = rangeIfFits(sheet, 1, 1, HEIGHT, WIDTH);
   if (fit.grid) ensureGrid(sheet, fit.grid, HEIGHT, WIDTH);
   (fit.range ?? sheet.getRange(1, 1, HEIGHT, WIDTH)).setValues(values);
@@ -133,8 +193,13 @@ export function writeReportCard(
   const percent = ['D3:F6', 'D10:D11'];
   const deciles = found.card.calibration.length;
   if (deciles) percent.push(`D${firstDecileRow}:F${firstDecileRow + deciles - 1}`);
+  const bold = ['A2:I2', `A${firstDecileRow - 1}:I${firstDecileRow - 1}`];
+  for (const c of categoryRows) {
+    if (c.count) percent.push(`D${c.first}:F${c.first + c.count - 1}`);
+    bold.push(`A${c.first - 1}:I${c.first - 1}`);
+  }
   sheet.getRangeList(percent).setNumberFormat('0.0%');
-  sheet.getRangeList(['A2:I2', `A${firstDecileRow - 1}:I${firstDecileRow - 1}`]).setFontWeight('bold');
+  sheet.getRangeList(bold).setFontWeight('bold');
   sheet.setColumnWidth(1, 280);
   const title = language.say('report.chart');
   const existing = sheet.getCharts()[0];
@@ -168,6 +233,11 @@ export interface SidebarCard {
   run: string | null;
   /** The outcome column chosen in the sidebar for this sheet, or null when it is found by its header. */
   chosen: string | null;
+  /** Success rate by each category column's values (Other already in words). */
+  categories: {
+    header: string;
+    rows: { label: string; accounts: number; successes: number; rate: number | null; rateLow: number | null; rateHigh: number | null; lift: number | null }[];
+  }[];
 }
 
 /** The earlier runs of a sheet kept in "ABM History" (ours by metadata): each slot and its title ("when (zone) · sheet"), newest first. */
@@ -200,7 +270,7 @@ export function sidebarReportCard(services: Services, settingsInput: unknown, sl
   const language = documentLanguage(ss, inputSettings(ss, given(settingsInput) ?? {}));
   const sheet = ss.getActiveSheet();
   const data = readSheet(sheet, sheet.getName());
-  const analysis = analyseSheet(data, language);
+  const analysis = analyseSheet(data, language, documentPins(services.properties.getDocumentProperties().getProperty(PINS_PROPERTY)));
   const run = slot === null || slot === undefined ? null : runSnapshot(ss, slot);
   const earlier = run ? earlierTiers(run.snapshot, analysis.table.accounts, analysis.table.n) : undefined;
   const props = services.properties.getDocumentProperties();
@@ -248,5 +318,55 @@ export function sidebarReportCard(services: Services, settingsInput: unknown, sl
     notes: found.notes.map(language.show),
     run: run ? run.title : null,
     chosen,
+    categories: found.categories.map((c) => ({
+      header: c.header,
+      rows: c.rows.map((r) => ({
+        label: r.other ? language.say('report.other') : r.label,
+        accounts: r.accounts,
+        successes: r.successes,
+        rate: n(r.rate),
+        rateLow: n(r.rateLow),
+        rateHigh: n(r.rateHigh),
+        lift: n(r.lift),
+      })),
+    })),
+  };
+}
+
+/** Profit by a category column's values, as the sidebar shows it (issue 17: "which region earns the profit?"). */
+export interface SidebarProfit {
+  column: string;
+  rows: { label: string; accounts: number; revenue: number | null; profit: number | null; margin: number | null; profitShare: number | null }[];
+}
+
+/** Profitability (SPEC §7) of the scored accounts of the active sheet by the values of `column`; null when the sheet has no such column. */
+export function sidebarCategoryProfit(services: Services, settingsInput: unknown, column: string): SidebarProfit | null {
+  const ss = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(ss, inputSettings(ss, given(settingsInput) ?? {}));
+  const sheet = ss.getActiveSheet();
+  const data = readSheet(sheet, sheet.getName());
+  const analysis = analyseSheet(data, language);
+  const at = (data.header ?? []).findIndex((h) => String(h ?? '').trim() === column);
+  if (at < 0) return null;
+  const { table, tier } = analysis;
+  const first = data.headerRow + 2;
+  const values = Array.from(table.rowNumbers, (r) => data.rows[r - first]?.[at]);
+  const { groups, labels } = categoryGroups(
+    values,
+    Uint8Array.from(tier, (t) => (t >= 0 ? 1 : 0)),
+  );
+  const money = { revenue: metricColumn(table, 'revenue'), profit: metricColumn(table, 'profit'), cost: metricColumn(table, 'cost') };
+  const shown = labels.map((l) => (l === '' ? language.say('report.other') : l));
+  const result = profitability(groups, shown, money, language.say('total'));
+  return {
+    column,
+    rows: [...result.rows, result.total].map((r) => ({
+      label: r.label,
+      accounts: r.accounts,
+      revenue: n(r.revenue),
+      profit: n(r.profit),
+      margin: n(r.margin),
+      profitShare: n(r.profitShare),
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import type { Analysis, ExceptionsReport, Kpis } from '../core';
+import { GRID_PROGRAMS, type Analysis, type ExceptionsReport, type Kpis } from '../core';
 import type { Lang, Said } from '../i18n';
 
 /** What the sidebar's result card and preview show: plain JSON (no NaN, no Date) that crosses google.script.run. */
@@ -27,6 +27,8 @@ export interface Preview {
   errors: { row: number; message: string }[];
   errorCount: number;
   warnings: string[];
+  /** Fit × engagement: accounts per cell (A1, A2 … C3) and each cell's program (0 Strategic … 2 Programmatic). */
+  grid?: { counts: number[]; programs: number[] };
 }
 
 export interface ScoreReport extends Preview {
@@ -70,5 +72,6 @@ export function preview(analysis: Analysis, sheet: string, show: (message: Said)
     errors,
     errorCount: table.messages.size,
     warnings: analysis.warnings.map(show),
+    grid: { counts: analysis.axes.counts, programs: settings.gridPrograms.map((p) => GRID_PROGRAMS.indexOf(p)) },
   };
 }

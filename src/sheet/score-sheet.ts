@@ -16,7 +16,7 @@ import { checkOutputs, outputCellsToAdd, writeOutputs } from './output-columns';
 import { readSheet, type SheetData } from './read-sheet';
 import { columnNumber } from './a1';
 import { checkWorkbookCells, RunClock } from './limits';
-import { preview, type Preview, type ScoreReport } from './report';
+import { preview, type ScoreReport } from './report';
 import type { PropertiesApi, Services, SpreadsheetApi } from './apps-script';
 import { documentLanguage, inputSettings, type Language } from './language';
 import { readSettings, saveSettings, sayWarning } from './settings-store';
@@ -28,6 +28,7 @@ import { withDocumentLock } from './document-lock';
 import { given } from './given';
 import { refuseOrderLines } from './orders-sheet';
 import { REPORT_SHEET_NAME, writeReportCard } from './report-card-sheet';
+import { documentPins, PINS_PROPERTY } from './pins';
 
 function activeAccountsSheet(ss: SpreadsheetApi, language: Language) {
   const sheet = ss.getActiveSheet();
@@ -35,17 +36,6 @@ function activeAccountsSheet(ss: SpreadsheetApi, language: Language) {
   if (name.startsWith(SUMMARY_SHEET_NAME) || name === HISTORY_SHEET_NAME || name.startsWith(REPORT_SHEET_NAME))
     throw new UserError(language.say('msg.summarySheet'));
   return { sheet, name };
-}
-
-/** Tiers and programs for the given settings, computed without writing anything (the sidebar's live preview). */
-export function previewSheet(services: Services, settingsInput: unknown): Preview {
-  const ss = services.spreadsheetApp.getActiveSpreadsheet();
-  const language = documentLanguage(ss, inputSettings(ss, given(settingsInput) ?? {}));
-  const { sheet, name } = activeAccountsSheet(ss, language);
-  const data = readSheet(sheet, name);
-  const analysis = analyseSheet(data, language);
-  refuseOrderLines(data.header, analysis.table.accounts, language);
-  return preview(analysis, data.name, language.show);
 }
 
 /**
@@ -106,7 +96,7 @@ function readActive(run: Run): Active {
 
 /** The analysis, and how tiers moved since the last run (duplicate keys become warnings). */
 function analyseActive(run: Run, { data }: Active) {
-  const analysis = analyseSheet(data, run.language);
+  const analysis = analyseSheet(data, run.language, documentPins(run.stored[PINS_PROPERTY]));
   refuseOrderLines(data.header, analysis.table.accounts, run.language);
   const move = tierMovement(data, analysis);
   run.warnings.push(...duplicateKeys(analysis, run.language.show));

@@ -8,6 +8,7 @@ import { loadSettings, sayWarning } from './settings-store';
 import { documentLanguage, inputSettings } from './language';
 import type { Lang } from '../i18n';
 import { given } from './given';
+import { refuseOrderLines } from './orders-sheet';
 
 /** What the sidebar shows when it opens: the columns found, their roles, and the saved settings. */
 
@@ -79,12 +80,13 @@ export function sidebarState(services: Services, editedInput?: SettingsInput | n
     const header = String(cell ?? '').trim();
     if (!header) return;
     const m = byIndex.get(index);
+    const category = mapping.categories.find((c) => c.index === index);
     state.columns.push({
       index,
       letter: columnLetter(index + 1),
       header,
-      role: index === mapping.account ? 'account' : m ? m.role : null,
-      weight: m ? m.weight : 0,
+      role: index === mapping.account ? 'account' : m ? m.role : index === mapping.outcome?.index ? 'outcome' : category ? 'category' : null,
+      weight: m ? m.weight : (category?.weight ?? 0),
       direction: m ? m.direction : 'higher',
     });
   });
@@ -125,6 +127,13 @@ export function previewData(services: Services, editedInput?: SettingsInput | nu
   const header = data.header ?? [];
   const mapping = mapColumns(header, header.length, language.settings);
   const sent = [mapping.account, ...mapping.metrics.map((m) => m.index)].filter((i) => i >= 0).sort((a, b) => a - b);
+  // A sheet of order lines is refused here as Score refuses it (the preview would count each line as an account).
+  if (mapping.account >= 0)
+    refuseOrderLines(
+      header,
+      data.rows.map((row) => String(row[mapping.account] ?? '').trim()),
+      language,
+    );
   const cell = (v: unknown): SentCell => (v instanceof Date ? { d: v.getTime() } : v === undefined ? null : (v as SentCell));
   let lastTiers = '';
   if (data.block) {

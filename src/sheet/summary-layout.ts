@@ -1,4 +1,4 @@
-import { column, exceptionRows, KPI_KEYS, NEW_OR_GONE, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
+import { column, exceptionRows, KPI_KEYS, NEW_OR_GONE, pinnedRows, type Analysis, type Kpis, type Movement, type ProfitRow } from '../core';
 import { PROFIT_COLUMNS, translator, type MessageKey, type Translate } from '../i18n';
 import { cellValue } from './plain-text';
 
@@ -114,9 +114,16 @@ export function summaryLayout(
   for (let t = 0; t < 3; t++) push(capacity.programs[t], settings.labels[t], capacity.accounts[t], ratios[t], capacity.marketers[t]);
   format(WHOLE, `C${rows.length - 2}:E${rows.length}`);
   push();
+  // Fit × engagement (docs/scoring.md): accounts per cell, fit A–C down, engagement 1–3 across.
+  title(say('grid.title'));
+  head('', ...[1, 2, 3].map((e) => `${say('grid.engagement')} ${e}`));
+  ['A', 'B', 'C'].forEach((f, k) => push(`${say('grid.fit')} ${f}`, ...analysis.axes.counts.slice(3 * k, 3 * k + 3)));
+  format(WHOLE, `B${rows.length - 2}:D${rows.length}`);
+  push();
   movementBlock(move);
   push();
   exceptionBlocks();
+  pinnedBlock();
   push();
   title(say('summary.kpis'));
   head(say('col.kpi'), say('col.value'));
@@ -211,6 +218,30 @@ export function summaryLayout(
       format(WHOLE, `E${first}:G${rows.length}`);
       push(list.length > EXCEPTIONS_LISTED ? say('summary.more', { count: list.length - EXCEPTIONS_LISTED }) : '');
     }
+  }
+
+  /** The pinned accounts (docs/scoring.md, "Pinned tiers"), with what the data alone say: a block of fixed height. */
+  function pinnedBlock() {
+    title(say('pin.heading'));
+    head(say('col.account'), say('col.row'), say('pin.verdict'), say('pin.reason'));
+    const listed = pinnedRows(analysis, EXCEPTIONS_LISTED);
+    for (let k = 0; k < EXCEPTIONS_LISTED; k++) {
+      const p = listed[k];
+      if (!p) {
+        push(k === 0 ? say('summary.none') : '');
+        continue;
+      }
+      const alone = p.alone ?? '';
+      push(
+        p.account,
+        analysis.table.rowNumbers[p.index],
+        p.tier === null ? say('pin.excluded', { alone }) : say('pin.pinned', { tier: p.tier, alone }),
+        p.reason ?? '',
+      );
+    }
+    format(ROW_NUMBER, `B${rows.length - EXCEPTIONS_LISTED + 1}:B${rows.length}`);
+    const count = analysis.pinned?.rows.length ?? 0;
+    push(count > EXCEPTIONS_LISTED ? say('summary.more', { count: count - EXCEPTIONS_LISTED }) : '');
   }
 
   const values = rows.map((r) => {

@@ -14,7 +14,7 @@ import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits,
  */
 
 /** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
-export const SUMMARY_LAYOUT_VERSION = 'layout-3';
+export const SUMMARY_LAYOUT_VERSION = 'layout-4';
 
 /** Where the summary goes, decided before anything is written. */
 export interface SummaryPlan {

@@ -1,11 +1,11 @@
 import type { Settings } from '../core/settings';
 import type { Translate } from '../i18n';
-import { generateSql } from './generate';
+import { generateScript, LABELLED_TABLE } from './generate';
 
 /**
  * The SQL as a person gets it: "Copy as SQL" in the sidebar and `abm-tier sql` both come here, so
- * they check the table and dialect alike, say the same words, and print the same three commented
- * queries. It runs in the sidebar (not on the server: Code.js loads on every custom-function cell).
+ * they check the table and dialect alike, say the same words, and print the same commented script: the
+ * labelled rows computed once into a temporary table, then the three queries reading it. It runs in the sidebar (not on the server: Code.js loads on every custom-function cell).
  */
 
 /** A warehouse table: `accounts`, `project.dataset.accounts`; letters, digits and `_ $ . -`, up to 300. */
@@ -37,13 +37,24 @@ export function headerRow(columns: readonly { index: number; header: string }[])
   return Array.from(sparse, (h) => h ?? '');
 }
 
-/** The scores query and the profitability queries (by segment, by tier) for these (validated) settings, each under its comment line. */
+/** The script for these (validated) settings: the kept rows, then the scores and the profitability queries (by segment, by tier), each under its comment line. */
 export function sqlExportText(request: SqlRequest, settings: Settings, say: Translate): string {
   const { headers, table, dialect } = request;
   if (typeof table !== 'string' || !TABLE.test(table)) throw new SqlRequestError(say('msg.sqlTable'));
   if (dialect !== 'bigquery' && dialect !== 'duckdb') throw new SqlRequestError(say('msg.sqlDialect'));
   if (!headers) throw new SqlRequestError(say('msg.sqlNoHeader', { sheet: request.source }));
-  const { scores, profitability, tierProfitability } = generateSql(headers, settings, { table, dialect, rowId: request.rowId });
+  const { create, scores, profitability, tierProfitability } = generateScript(headers, settings, { table, dialect, rowId: request.rowId });
   const note = request.note ? ` (${request.note})` : '';
-  return `-- ABM Tier: score, tier, segment and program of every account${note}\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n\n-- ABM Tier: profitability by tier\n${tierProfitability};\n`;
+  return `-- ABM Tier: every account scored, tiered and segmented once, into the temporary table ${LABELLED_TABLE}; run the whole script${note}
+${create};
+
+-- ABM Tier: score, tier, segment and program of every account (to keep them: CREATE OR REPLACE TABLE your_dataset.accounts_scored AS SELECT …)
+${scores};
+
+-- ABM Tier: profitability by segment
+${profitability};
+
+-- ABM Tier: profitability by tier
+${tierProfitability};
+`;
 }

@@ -1,5 +1,7 @@
 import { mapColumns, type ColumnMapping } from '../core/columns';
 import type { Settings } from '../core/settings';
+import { axisOf } from '../core/grid-axes';
+import { gridStage, gridTierExpr } from './grid';
 
 /**
  * The rules of SPEC §3–7 as SQL, for tables too big for a sheet: one query gives every row its score,
@@ -96,28 +98,52 @@ export const DIALECTS: Record<Dialect, DialectForms> = {
 };
 
 /** A number as a SQL literal that reads back as the same double. */
-function num(x: number): string {
+export function num(x: number): string {
   const text = String(x);
   return /[.e]/u.test(text) ? text : `${text}.0`;
 }
 
 /** The rounding the engine compares with: floor(x · 10⁶ + 0.5) / 10⁶, as Math.round does; from 2^32 on, x itself (src/core/round.ts). */
-function round6(expr: string): string {
+export function round6(expr: string): string {
   return `CASE WHEN ABS(${expr}) >= 4294967296.0 THEN ${expr} ELSE FLOOR((${expr}) * 1000000 + 0.5) / 1000000 END`;
 }
 
-function places(count: string, percent: number): string {
+export function places(count: string, percent: number): string {
   return `FLOOR(${count} * ${num(percent)} / 100 + 0.5)`;
 }
 
+/** The labelled rows as the script keeps them: a temporary table, unqualified (BigQuery refuses a dataset on one). */
+export const LABELLED_TABLE = 'abm_labelled';
+
+/**
+ * The same three answers as a script: the labelled rows computed once into a temporary table (`create`;
+ * DuckDB and BigQuery's multi-statement queries both run `CREATE TEMP TABLE … AS`), then the scores and
+ * the two profitability queries, each reading that table. generateSql gives each as one stand-alone statement.
+ */
+export interface SqlScript extends SqlQueries {
+  create: string;
+}
+
 export function generateSql(headers: readonly string[], settings: Settings, options: SqlOptions): SqlQueries {
+  return queries(headers, settings, options, false);
+}
+
+export function generateScript(headers: readonly string[], settings: Settings, options: SqlOptions): SqlScript {
+  return queries(headers, settings, options, true);
+}
+
+function queries(headers: readonly string[], settings: Settings, options: SqlOptions, script: true): SqlScript;
+function queries(headers: readonly string[], settings: Settings, options: SqlOptions, script: false): SqlQueries;
+function queries(headers: readonly string[], settings: Settings, options: SqlOptions, script: boolean): SqlQueries | SqlScript {
   const mapping = mapColumns(headers, headers.length, settings);
   const d = DIALECTS[options.dialect];
   const account = mapping.account >= 0 ? `abm_account AS ${d.ident('account')}, ` : '';
   const rowId = options.rowId ? `abm_row AS ${d.ident(options.rowId)}, ` : '';
-  const scores = `${cteChain(headers, mapping, settings, options, { tiers: true, segments: true })}
-SELECT ${rowId}${account}score, tier, segment, program
-FROM labelled`;
+  const full = () => cteChain(headers, mapping, settings, options, { tiers: true, segments: true });
+  // The script reads the kept rows; a stand-alone query computes its own chain, ranking only what it needs.
+  const source = script ? LABELLED_TABLE : 'labelled';
+  const scores = `${script ? '' : `${full()}\n`}SELECT ${rowId}${account}score, tier, segment, program
+FROM ${source}`;
   // A column the table has sums to 0 over an empty group, as in the engine; one it lacks stays NULL.
   const has = (role: string) => mapping.metrics.some((m) => m.role === role);
   const hasCost = has('cost') || (has('revenue') && has('profit'));
@@ -128,10 +154,10 @@ FROM labelled`;
     // One pass over the rows, one reference to each CTE (BigQuery evaluates a CTE once per reference). The Total is
     // the sum of the groups, as in the engine: windows over the four rows of the result.
     const total = (name: string) => `CASE WHEN ord = 4 THEN SUM(CASE WHEN ord < 4 THEN ${name} END) OVER () ELSE ${name} END AS ${name}`;
-    return `${cteChain(headers, mapping, settings, options, wanted)},
+    return `${script ? 'WITH' : `${cteChain(headers, mapping, settings, options, wanted)},`}
 sums AS (
   SELECT ${column} AS ord, COUNT(*) AS accounts, SUM(abm_revenue) AS revenue, SUM(abm_cost) AS cost, SUM(abm_profit) AS profit
-  FROM labelled WHERE ${column} IS NOT NULL GROUP BY ${column}
+  FROM ${source} WHERE ${column} IS NOT NULL GROUP BY ${column}
 ),
 by_group AS (
   SELECT l.label, l.ord, COALESCE(s.accounts, 0) AS accounts, ${amount('revenue')} AS revenue, ${amount('cost')} AS cost, ${amount('profit')} AS profit
@@ -150,12 +176,19 @@ SELECT label, accounts,
 FROM totalled
 ORDER BY ord`;
   };
-  return {
+  const result = {
     scores,
     // Segments need revenue's rank only, tiers the metrics' and the score's: each query ranks nothing else.
     profitability: table(settings.segmentLabels, 'seg', { tiers: false, segments: true }),
     tierProfitability: table(settings.labels, 't_final', { tiers: true, segments: false }),
   };
+  if (!script) return result;
+  // Only what the three read: the rows' keys, the answers, the groups and the amounts.
+  const create = `CREATE OR REPLACE TEMP TABLE ${LABELLED_TABLE} AS
+${full()}
+SELECT abm_row, abm_account, score, tier, segment, program, seg, t_final, abm_revenue, abm_cost, abm_profit
+FROM labelled`;
+  return { create, ...result };
 }
 
 /** The CTE chain up to `labelled` (scores and tiers, no segments), for queries built on it (src/sql/report.ts). */
@@ -168,7 +201,7 @@ export function tierCtes(headers: readonly string[], settings: Settings, options
  * before it in `order` (before_c) and the count of all (total_c); likewise running and total sums of `sums`.
  * `counts` names a CTE of (v, c, ...sums, ...carry) with one row per distinct, non-NULL v.
  */
-function rankCtes(
+export function rankCtes(
   name: string,
   counts: string,
   order: 'ASC' | 'DESC',
@@ -279,6 +312,13 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const sum = weighted.map(({ c, k }) => `${num(c.weight)} * COALESCE(p${k}.p, 0)`).join(' + ');
   const wsum = weighted.map(({ c, k }) => `CASE WHEN p${k}.p IS NULL THEN 0 ELSE ${num(c.weight)} END`).join(' + ');
   const scoreExpr = weighted.length ? `100 * (${sum}) / NULLIF(${wsum}, 0)` : nullNumber;
+  // Fit × engagement (src/sql/grid.ts): each axis scored by the same rule over its own metrics.
+  const axisScore = (axis: string) => {
+    const on = weighted.filter(({ c }) => axisOf(c, settings.axes) === axis);
+    const w = (c: { weight: number }, k: number) => `CASE WHEN p${k}.p IS NULL THEN 0 ELSE ${num(c.weight)} END`;
+    const terms = on.map(({ c, k }) => `${num(c.weight)} * COALESCE(p${k}.p, 0)`).join(' + ');
+    return on.length ? `100 * (${terms}) / NULLIF(${on.map(({ c, k }) => w(c, k)).join(' + ')}, 0)` : nullNumber;
+  };
   // A row without a cost counts revenue − profit, as the engine does.
   const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
   const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
@@ -288,6 +328,8 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     ${profit >= 0 ? `x.${v(profit)}` : nullNumber} AS abm_profit,
     ${costExpr} AS abm_cost,
     ${scoreExpr} AS score,
+    ${axisScore('fit')} AS abm_fit,
+    ${axisScore('engagement')} AS abm_engagement,
     ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_before` : 'seg.before_c'} AS pos_revenue,
     ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_total` : 'seg.total_c'} AS n_revenue
   FROM valid AS x${weighted.map(({ k }) => join(`p${k}`, `percentiles${k}`, `x.${v(k)}`)).join('')}${segmented && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
@@ -391,6 +433,10 @@ pareto AS (
         WHEN pareto_exact THEN CASE WHEN 5 * pareto_before_dec < 4 * pareto_total_dec THEN 1 WHEN 20 * pareto_before_dec < 19 * pareto_total_dec THEN 2 ELSE 3 END
         WHEN pareto_before / 8 * 5 < pareto_total / 8 * 4 THEN 1 WHEN pareto_before / 32 * 20 < pareto_total / 32 * 19 THEN 2 ELSE 3 END`;
       break;
+    case 'grid':
+      stage2 += gridStage('rounded', 'gridded', settings, d, buckets);
+      tierExpr = `CASE WHEN rs IS NULL THEN NULL ELSE ${gridTierExpr(settings)} END`;
+      break;
   }
   const capped = settings.unprofitableCap && profit >= 0 ? `CASE WHEN tier0 IS NOT NULL AND abm_profit < 0 THEN 3 ELSE tier0 END` : 'tier0';
   return `${head},${stage2}
@@ -398,7 +444,7 @@ tiered AS (
   SELECT *,
     ${tierExpr} AS tier0,
     ${segExpr} AS seg
-  FROM ${pareto ? 'pareto' : ranked ? 'counted' : 'rounded'}
+  FROM ${pareto ? 'pareto' : ranked ? 'counted' : settings.method === 'grid' ? 'gridded' : 'rounded'}
 ),
 labelled AS (
   SELECT *,

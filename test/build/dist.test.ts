@@ -47,6 +47,7 @@ const EXAMPLES: Record<string, () => unknown[]> = {
   ],
   ABMKPI: () => [grid()],
   ABMNEXT: () => [grid()],
+  ABMGRID: () => [grid(), 'revenue=2, engagement=3'],
   ABMLEARN: () => {
     const rows = [['Account', 'Engagement', 'Orders'], ...Array.from({ length: 120 }, (_, i) => [`A${i}`, (i * 37) % 120, (i * 53) % 120])];
     return [rows, [['Won'], ...rows.slice(1).map((r) => [Number(r[1]) + (Number(r[2]) % 30) > 70 ? 'Won' : 'Lost'])]];

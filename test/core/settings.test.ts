@@ -51,7 +51,7 @@ describe('settings, one schema for every surface', () => {
     [{ segmentCutoffs: [20, 40, 30] }, 'Money Maker %, Contributor % and Filler % add up to 90, not 100.'],
     [{ method: 'threshold', thresholds: [30, 40] }, 'Tier 2 minimum score (40) is above Tier 1 minimum score (30): the higher tier needs the higher score.'],
     [{ method: 'threshold', thresholds: [70, -1] }, 'Tier 2 minimum score: -1 is not a number from 0 to 100.'],
-    [{ method: 'magic' }, 'Method: "magic" is not one of "quantile", "threshold", "pareto", "capacity".'],
+    [{ method: 'magic' }, 'Method: "magic" is not one of "quantile", "threshold", "pareto", "capacity", "grid".'],
     [{ weights: { profit: -1 } }, 'Weight of profit: -1 is not a number from 0 to 1000.'],
     [{ weights: { profit: 'high' } }, 'Weight of profit: "high" is not a number.'],
     [{ directions: { recency: 'down' } }, 'Direction of recency: "down" is not one of "higher", "lower".'],

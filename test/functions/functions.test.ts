@@ -101,7 +101,7 @@ describe('ABMTIER', () => {
   });
 
   it('names a bad method, and cut-offs that do not fit the method', () => {
-    expect(() => abmTier([[1]], 'top')).toThrow('method: "top" must be one of quantile, threshold, pareto, capacity.');
+    expect(() => abmTier([[1]], 'top')).toThrow('method: "top" must be one of quantile, threshold, pareto, capacity, grid.');
     expect(() => abmTier([[1]], 'quantile', '20,30')).toThrow('cutoffs: give 3 values, e.g. "20,30,50"; got 2.');
     expect(() => abmTier([[1]], 'quantile', '20,30,40')).toThrow('Tier 1 %, Tier 2 % and Tier 3 % add up to 90, not 100.');
   });

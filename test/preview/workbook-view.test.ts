@@ -30,4 +30,18 @@ describe("the preview shows numbers as Sheets would under the add-on's formats",
     expect(total.slice(1, 3)).toEqual(['40', '100.0%']);
     expect(total[3]).toMatch(/^\d{1,3}(,\d{3})+$/u);
   });
+
+  it('carries what the summary sets bold and which charts read in percentages', () => {
+    const { book, session } = workbook(accountsGrid(40));
+    scoreSheet(session.services);
+    const sheet = book.sheet(SUMMARY_SHEET_NAME);
+    const view = workbookView(book).sheets.find((s) => s.name === SUMMARY_SHEET_NAME)!;
+    const bold = view.bold.flatMap((r, i) => r.map((b, c) => [b, i + 1, c + 1] as const)).filter(([b]) => b);
+    expect(bold.length).toBeGreaterThan(0);
+    for (const [, row, column] of bold) expect(sheet.isBold(row, column)).toBe(true);
+    expect(view.bold[0][0]).toBe(sheet.isBold(1, 1));
+    const percent = sheet.charts.map((c) => String(c.options['vAxis.format'] ?? '').includes('%'));
+    expect(view.charts.map((c) => c.percent)).toEqual(percent);
+    expect(percent).toContain(true);
+  });
 });

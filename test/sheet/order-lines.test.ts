@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAccountsSheet, buildRfmSheet, RFM_SHEET_NAME } from '../../src/sheet/orders-sheet';
-import { previewSheet, scoreSheet } from '../../src/sheet/score-sheet';
+import { scoreSheet } from '../../src/sheet/score-sheet';
+import { previewData } from '../../src/sheet/sidebar-state';
 import { t } from '../../src/i18n';
 import { ui } from '../../src/i18n/ui';
 import { FakeSpreadsheet, type Value } from '../fakes/workbook';
@@ -29,7 +30,7 @@ describe('Score on a sheet of order lines (the Sheets stand-in)', () => {
 
   it('the preview says the same, in the document’s language', () => {
     const book = new FakeSpreadsheet({ Orders: LINES.map((r) => [...r]) }, 'th_TH');
-    expect(() => previewSheet(book.session().services, {})).toThrow(t('th', 'msg.orderLinesNext'));
+    expect(() => previewData(book.session().services, {})).toThrow(t('th', 'msg.orderLinesNext'));
   });
 
   it('in every language the refusal ends with the next step the sidebar recognises (and names its button)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localPreview, localSheet, tierChanges } from '../../sidebar/local-preview';
-import { previewSheet, scoreSheet } from '../../src/sheet/score-sheet';
+import { scoreSheet } from '../../src/sheet/score-sheet';
+import type { Services } from '../../src/sheet/apps-script';
 import { activeSheetName, openSheet, previewData } from '../../src/sheet/sidebar-state';
 import { FakeSpreadsheet, type Value } from '../fakes/workbook';
 import { accountsGrid, workbook } from '../sheet/helpers';
@@ -8,8 +9,23 @@ import { accountsGrid, workbook } from '../sheet/helpers';
 /** What google.script.run would deliver: JSON both ways (a Date left in would not survive). */
 const wire = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
+/** What Score itself reports for these settings, on a fresh copy of the workbook: the preview must match it. */
+function scoredAs(services: Services, input: unknown) {
+  const r = scoreSheet(services, input);
+  return {
+    sheet: r.sheet,
+    scored: r.scored,
+    tiers: r.tiers,
+    segments: r.segments,
+    errors: r.errors,
+    errorCount: r.errorCount,
+    warnings: r.warnings,
+    grid: r.grid,
+  };
+}
+
 describe("the sidebar's own preview: the sheet sent once, recomputed in the browser", () => {
-  it('sends only the account and metric columns, and the same preview comes out as the server computes', () => {
+  it('sends only the account and metric columns, and the same preview comes out as Score reports', () => {
     const grid = accountsGrid(150);
     const { session } = workbook(grid);
     const data = wire(previewData(session.services));
@@ -19,8 +35,7 @@ describe("the sidebar's own preview: the sheet sent once, recomputed in the brow
     expect(data.lastTiers).toBe('');
     for (const input of [{}, { weights: { Engagement: 5, Revenue: 0 } }, { method: 'threshold', thresholds: [60, 30] }, { method: 'capacity' }]) {
       const local = localPreview(localSheet(data), input, 'en');
-      const server = previewSheet(session.services, input);
-      expect({ ...local, tier: undefined }).toEqual({ ...server, tier: undefined });
+      expect({ ...local, tier: undefined }).toEqual({ ...scoredAs(workbook(grid).session.services, input), tier: undefined });
     }
   });
 
@@ -38,7 +53,7 @@ describe("the sidebar's own preview: the sheet sent once, recomputed in the brow
     const data = wire(previewData(session.services, input));
     expect(data.rows.filter((r) => r[2] !== null && typeof r[2] === 'object')).toHaveLength(3);
     const local = localPreview(localSheet(data), input, 'en');
-    expect({ ...local, tier: undefined }).toEqual({ ...previewSheet(session.services, input), tier: undefined });
+    expect({ ...local, tier: undefined }).toEqual({ ...scoredAs(new FakeSpreadsheet({ Accounts: [header, ...rows] }).session().services, input), tier: undefined });
     expect(local.errorCount).toBe(1);
     expect(local.errors[0].message).toContain('Row 5');
   });

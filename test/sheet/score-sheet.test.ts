@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSheet, previewSheet } from '../../src/sheet/score-sheet';
+import { scoreSheet } from '../../src/sheet/score-sheet';
+import { previewData } from '../../src/sheet/sidebar-state';
+import { localPreview, localSheet } from '../../sidebar/local-preview';
 import { removeColours } from '../../src/sheet/tier-colours';
 import { SETTINGS_PROPERTY, SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { analyseGrid, parseSettings } from '../../src/core';
@@ -294,7 +296,8 @@ describe('Settings, locks and refusals', () => {
     const { book, sheet, session } = workbook(grid);
     const before = sheet.snapshot();
     const settings = { method: 'capacity', capacity: { strategicMarketers: 2, liteMarketers: 1 }, unprofitableCap: false } as const;
-    const p = previewSheet(session.services, settings);
+    // The sidebar's preview: the sheet's columns read once, the tiers computed from them.
+    const p = localPreview(localSheet(previewData(session.services, settings)), settings, 'en');
     // K1 = 2 × 3 = 6, K2 = 6 + 10: ties may share a tier, so the engine's counts are the reference.
     expect(p.tiers.map((t) => t.accounts)).toEqual(analyseGrid(grid, parseSettings(settings)).capacity.accounts);
     expect(p.tiers[0].accounts).toBeGreaterThanOrEqual(6);

@@ -2,7 +2,9 @@ import { Parser } from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/core';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
-import { generateSql } from '../../src/sql/generate';
+import { generateScript, generateSql, LABELLED_TABLE } from '../../src/sql/generate';
+import { sqlExportText } from '../../src/sql/export-text';
+import { english } from '../../src/i18n';
 import { COMBINATIONS } from './combinations';
 
 const parser = new Parser();
@@ -55,6 +57,37 @@ describe('every generated BigQuery query parses as BigQuery (node-sql-parser)', 
     const duck = generateSql(['Account', 'Revenue', 'Profit'], parseSettings({}), { table: 'p.d.accounts', dialect: 'duckdb', partitioned: true });
     expect(() => parser.astify(duck.scores, BIGQUERY)).toThrow();
   });
+});
+
+describe('the script (the kept rows, then three queries reading them) parses as one BigQuery multi-statement query', () => {
+  it('for every combination: a CREATE TEMP TABLE of an unqualified name, then three SELECTs, the table read once', () => {
+    const seen = new Set<string>();
+    for (const c of COMBINATIONS) {
+      const request = { headers: c.headers, source: c.name, table: 'my-project.crm.accounts', dialect: 'bigquery', rowId: c.rowId };
+      const text = sqlExportText(request, parseSettings(c.input), english);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const ast = parser.astify(text, BIGQUERY) as unknown as {
+        type: string;
+        keyword?: string;
+        temporary?: string;
+        table?: { table: string; db: string | null }[];
+      }[];
+      expect(
+        ast.map((a) => a.type),
+        c.name,
+      ).toEqual(['create', 'select', 'select', 'select']);
+      expect(ast[0], c.name).toMatchObject({ keyword: 'table', temporary: 'temp', table: [{ table: LABELLED_TABLE, db: null }] });
+      expect(text.split('`my-project.crm.accounts`'), c.name).toHaveLength(2);
+      const { scores } = generateScript(c.headers, parseSettings(c.input), { table: 'my-project.crm.accounts', dialect: 'bigquery', rowId: c.rowId });
+      expect(scores, c.name).toMatch(new RegExp(`^SELECT [^;]*\nFROM ${LABELLED_TABLE}$`, 'u'));
+    }
+    expect(seen.size).toBe(COMBINATIONS.length);
+    // A broken statement anywhere in the script fails the parse.
+    const text = [...seen][0];
+    expect(() => parser.astify(text.replace('FROM abm_labelled;', 'FROM abm_labelled,;'), BIGQUERY)).toThrow();
+    expect(() => parser.astify(text.replace('SELECT label, accounts,', 'SELECT label accounts,,'), BIGQUERY)).toThrow();
+  }, 120_000);
 });
 
 describe('on BigQuery no window runs over all rows', () => {

@@ -4,7 +4,7 @@ import { english, t } from '../../src/i18n';
 import { readSheet } from '../../src/sheet/read-sheet';
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import { sidebarState } from '../../src/sheet/sidebar-state';
-import { generateSql } from '../../src/sql/generate';
+import { generateScript, LABELLED_TABLE } from '../../src/sql/generate';
 import { headerRow, sqlExportText, SqlRequestError, type SqlRequest } from '../../src/sql/export-text';
 import { FakeSpreadsheet, type Value } from '../fakes/workbook';
 import { cliInFolder } from '../cli/helpers';
@@ -14,16 +14,27 @@ const HEADERS = ['Account', 'Revenue', 'Profit', 'Engagement', 'Recency (days)']
 const request: SqlRequest = { headers: HEADERS, source: 'Accounts', table: 'project.dataset.accounts', dialect: 'bigquery' };
 
 describe('the SQL as "Copy as SQL" and `abm-tier sql` give it', () => {
-  it('is the three queries, each under its comment line', () => {
+  it('is the script: the kept rows, then the three queries reading them, each under its comment line', () => {
     const settings = parseSettings({ method: 'threshold' });
-    const { scores, profitability, tierProfitability } = generateSql(HEADERS, settings, { table: 'project.dataset.accounts', dialect: 'bigquery' });
-    expect(sqlExportText(request, settings, english)).toBe(
-      `-- ABM Tier: score, tier, segment and program of every account\n${scores};\n\n-- ABM Tier: profitability by segment\n${profitability};\n\n-- ABM Tier: profitability by tier\n${tierProfitability};\n`,
-    );
+    const { create, scores, profitability, tierProfitability } = generateScript(HEADERS, settings, { table: 'project.dataset.accounts', dialect: 'bigquery' });
+    const text = sqlExportText(request, settings, english);
+    const statements = text.split(';\n\n');
+    expect(statements).toHaveLength(4);
+    expect(statements.map((s) => s.slice(s.indexOf('\n') + 1))).toEqual([create, scores, profitability, `${tierProfitability};\n`]);
+    expect(statements.map((s) => s.slice(0, s.indexOf('\n')))).toEqual([
+      '-- ABM Tier: every account scored, tiered and segmented once, into the temporary table abm_labelled; run the whole script',
+      '-- ABM Tier: score, tier, segment and program of every account (to keep them: CREATE OR REPLACE TABLE your_dataset.accounts_scored AS SELECT …)',
+      '-- ABM Tier: profitability by segment',
+      '-- ABM Tier: profitability by tier',
+    ]);
+    // The table is read once, by the statement that keeps the rows; the others read the kept rows only.
+    expect(text.split('`project.dataset.accounts`')).toHaveLength(2);
+    for (const query of [scores, profitability, tierProfitability]) {
+      expect(query).toContain(`FROM ${LABELLED_TABLE}`);
+      expect(query).not.toMatch(/\braw\b|labelled AS/u);
+    }
     // The command line notes the dialect in the first comment; nothing else differs.
-    expect(sqlExportText({ ...request, note: 'bigquery' }, settings, english)).toBe(
-      sqlExportText(request, settings, english).replace('every account\n', 'every account (bigquery)\n'),
-    );
+    expect(sqlExportText({ ...request, note: 'bigquery' }, settings, english)).toBe(text.replace('whole script\n', 'whole script (bigquery)\n'));
   });
 
   it('refuses an unusable table, dialect or sheet with the catalogue message, in that order', () => {

@@ -68,6 +68,13 @@ describe('the template explains itself and shows every custom function live', ()
   const { book, shapes } = evaluated();
   const sheet = book.sheet(HOW_TO_SHEET);
 
+  it('reads the list of custom functions from main.ts (an empty list would check nothing)', () => {
+    expect(CUSTOM).toEqual(expect.arrayContaining(['ABMSCORE', 'ABMTIER', 'ABMREPORT', 'ABMLEARN', 'ABMNEXT']));
+    // Every example names a function of that list: none is left over from a renamed one.
+    const named = new Set([...formulas().values()].flatMap((f) => [...f.matchAll(/\b(ABM[A-Z]+)\(/gu)].map((m) => m[1])));
+    expect([...named].filter((n) => !CUSTOM.includes(n))).toEqual([]);
+  });
+
   it.each(CUSTOM)('%s has an example cell that evaluates through the formula runner without error', (name) => {
     const cells = [...formulas()].filter(([, f]) => f.startsWith(`=${name}(`));
     expect(cells.length, `no example of ${name}`).toBeGreaterThan(0);
