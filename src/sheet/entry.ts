@@ -66,8 +66,7 @@ export const useLearnedWeights = (settings: SettingsInput) => forSidebar(() => u
 export const restoreWeights = (settings: SettingsInput) => forSidebar(() => restoreWeightsIn(realServices(), settings));
 export const getReportCard = (settings?: SettingsInput | null, slot?: number | null, outcome?: string | null) =>
   forSidebar(() => sidebarReportCard(realServices(), settings, slot, outcome));
-export const getCategoryProfit = (settings: SettingsInput | null, column: string) =>
-  forSidebar(() => sidebarCategoryProfit(realServices(), settings, column));
+export const getCategoryProfit = (settings: SettingsInput | null, column: string) => forSidebar(() => sidebarCategoryProfit(realServices(), settings, column));
 export const getReportRuns = () =>
   forSidebar(() => {
     const ss = realServices().spreadsheetApp.getActiveSpreadsheet();

@@ -53,7 +53,10 @@ describe("the sidebar's own preview: the sheet sent once, recomputed in the brow
     const data = wire(previewData(session.services, input));
     expect(data.rows.filter((r) => r[2] !== null && typeof r[2] === 'object')).toHaveLength(3);
     const local = localPreview(localSheet(data), input, 'en');
-    expect({ ...local, tier: undefined }).toEqual({ ...scoredAs(new FakeSpreadsheet({ Accounts: [header, ...rows] }).session().services, input), tier: undefined });
+    expect({ ...local, tier: undefined }).toEqual({
+      ...scoredAs(new FakeSpreadsheet({ Accounts: [header, ...rows] }).session().services, input),
+      tier: undefined,
+    });
     expect(local.errorCount).toBe(1);
     expect(local.errors[0].message).toContain('Row 5');
   });
