@@ -1,5 +1,6 @@
 import { quantileTiers, readOutcomes, reportCard } from '../src/core';
 import { line, median, time } from './stats';
+import { random } from '../src/core/random';
 
 /** Median CPU time of this process per run, in ms: steadier than wall time on a machine others share. */
 function cpuTime(fn: () => void, runs: number): number {
@@ -11,18 +12,6 @@ function cpuTime(fn: () => void, runs: number): number {
     times.push((d.user + d.system) / 1000);
   }
   return median(times);
-}
-
-/** A seeded generator (mulberry32): the same accounts every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The report card (outcome cells read, tiers, AUC with DeLong, calibration) on 100 000 scored accounts. */

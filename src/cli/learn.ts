@@ -13,7 +13,9 @@ export class LearnFileError extends Error {
 
 /** The learned weights of the scored file against its outcome column (read again, that column alone), as JSON or text. */
 export function learnOutput(path: string, analysis: Analysis, header: readonly string[], chosen: string | null, lang: Lang, format: string | null): string {
-  const column = outcomeColumn(header, chosen, lang);
+  // Without --outcome, as the report card: the settings' outcome mapping (else the first outcome header).
+  const mapped = analysis.table.mapping.outcome;
+  const column = chosen === null && mapped ? mapped.index : outcomeColumn(header, chosen, lang);
   const byRecord: (string | undefined)[] = [];
   readCsv(path, (fields, record) => {
     byRecord[record] = fields[column];

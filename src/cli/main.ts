@@ -581,6 +581,7 @@ function sqlCommand(options: Options, io: Io): number {
           table: options.table,
           dialect: options.dialect,
           rowId: options.rowId ?? undefined,
+          pins: options.pins === null ? undefined : headers[namedColumn(headers, options.pins, '--pins')],
           note: options.dialect,
         },
         settings,

@@ -174,3 +174,19 @@ export function smoothedRates(
   }
   return out;
 }
+
+/** In-sample column (a score or a percentile) → the same computed with out-of-fold category rates. */
+const OUT_OF_FOLD = new WeakMap<Float64Array, Float64Array>();
+
+/** Records that `outOfFold` is `inSample` computed with out-of-fold category rates (pipeline.ts). */
+export function keepOutOfFold(inSample: Float64Array, outOfFold: Float64Array): void {
+  OUT_OF_FOLD.set(inSample, outOfFold);
+}
+
+/**
+ * What judges a score by outcomes (the report card's AUC and deciles, learning): the column computed
+ * with out-of-fold category rates when a category enters the score, else the column itself.
+ */
+export function outOfFold(column: Float64Array): Float64Array {
+  return OUT_OF_FOLD.get(column) ?? column;
+}

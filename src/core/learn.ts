@@ -1,6 +1,8 @@
 import type { Analysis } from './analyse';
+import { outOfFold } from './category';
 import { MessageError, type Message, type MessageCode } from './message';
 import { round6 } from './round';
+import { random } from './random';
 
 /**
  * Weights learned from outcomes (docs/scoring.md, "Learned weights"): an L2-regularised logistic
@@ -42,18 +44,6 @@ export interface LearnOptions {
   folds?: number;
   lambda?: number;
   minimum?: number;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** AUC (Mann–Whitney, ties ½) of `score` for the rows `rows`, `y` 1 = success. 0.5 without both classes. */
@@ -276,7 +266,8 @@ export function learnWeights(analysis: Analysis, success: Int8Array, options: Le
   if (successes < minimum || failures < minimum) {
     throw new LearnError({ code: 'learn.tooFew', params: { successes, failures, minimum } } as Message<LearnCode | MessageCode>);
   }
-  const ps = index.map((j) => analysis.percentiles[j]!);
+  // A category's rate is learned from out-of-fold rates, as the report card judges it (category.ts).
+  const ps = index.map((j) => outOfFold(analysis.percentiles[j]!));
   const n = rows.length;
   const x = new Float64Array(n * m);
   const filled = new Float64Array(n * m);

@@ -119,6 +119,7 @@ export type MessageCode =
   | 'warn.tooLarge'
   | 'warn.unknownName'
   | 'warn.noGridCell'
+  | 'warn.categoryNoOutcome'
   | 'msg.noMetric'
   | 'msg.allZero'
   | 'tiers.noValue'

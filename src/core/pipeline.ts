@@ -1,10 +1,13 @@
 import { analyse, type Analysis } from './analyse';
-import { mapColumns, type ColumnMapping, type PositionalOptions } from './columns';
+import { mapColumns, type ColumnMapping, type MetricColumn, type PositionalOptions } from './columns';
 import { asOfMs, type Cell, type CellLocale } from './parse-cell';
 import type { Settings } from './settings';
 import type { RowCode } from './message';
-import { TableBuilder } from './table';
 import { pinSource, pinsOf, type PinSource } from './pins';
+import { keepOutOfFold, smoothedRates } from './category';
+import { readOutcomes } from './outcome';
+import { score } from './score';
+import { ROW_OK, TableBuilder, type ParsedTable } from './table';
 
 /**
  * The one way from a header and rows of cells to an analysis: columns mapped, rows parsed, scored.
@@ -37,9 +40,15 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
   const source = pinSource(header, options.pins);
   // Only the rows with a pin cell are kept (a million-row file with no pins keeps nothing).
   const cells = new Map<number, [Cell, Cell]>();
+  // Issue 17: a weighted category column with an outcome column enters the score; only then are its cells kept.
+  const weighted = mapping.categories.filter((c) => c.weight > 0);
+  const outcome = weighted.length > 0 ? mapping.outcome : null;
+  const evidence = outcome ? weighted.map((c) => c.index).concat(outcome.index) : [];
+  const kept: Cell[][] = evidence.map(() => []);
   let n = 0;
   const add = (row: readonly Cell[], rowNumber: number) => {
     builder.add(row, rowNumber);
+    for (let k = 0; k < evidence.length; k++) kept[k].push(row[evidence[k]] ?? null);
     const pin = source.pin >= 0 ? row[source.pin] : source.cells[n];
     if (pin !== null && pin !== undefined && pin !== '') cells.set(n, [pin, source.reason >= 0 ? row[source.reason] : null]);
     n++;
@@ -48,7 +57,9 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
     const table = builder.finish();
     const { pins, warnings } = pinsOf(table, settings, source, cells, options.rowCode);
     if (warnings.length > 0) table.warnings.push(...warnings);
-    return analyse(table, settings, pins);
+    if (weighted.length > 0 && !outcome) for (const c of weighted) table.warnings.push({ code: 'warn.categoryNoOutcome', params: { column: c.header } });
+    if (!outcome) return analyse(table, settings, pins);
+    return withCategories(table, settings, pins, weighted, kept, outcome.failure);
   };
   return { mapping, add, finish };
 }
@@ -66,4 +77,67 @@ function widthOf(header: readonly Cell[] | null, rows: readonly (readonly Cell[]
   let w = 0;
   for (const r of rows) if (r.length > w) w = r.length;
   return w;
+}
+
+/**
+ * Issue 17 (docs/scoring.md, "Categories"): each weighted category column becomes one more metric, the
+ * smoothed success rate of the row's value (higher is better), appended after the table's metrics. The
+ * analysis ranks the in-sample rates; beside them the out-of-fold rates give the score the report card
+ * and learning judge (category.ts, `outOfFold`), so that no row's outcome ranks that row.
+ */
+function withCategories(
+  parsed: ParsedTable,
+  settings: Settings,
+  pins: Parameters<typeof analyse>[2],
+  weighted: readonly { index: number; header: string; weight: number }[],
+  kept: readonly Cell[][],
+  failure: boolean,
+): Analysis {
+  const n = parsed.n;
+  const ok = (i: number) => parsed.status[i] === ROW_OK;
+  // Only the rows analysed count: an invalid row's or a total row's outcome is no evidence.
+  const read = readOutcomes(kept[kept.length - 1], failure).success;
+  const success = Int8Array.from(read, (o, i) => (ok(i) ? o : -1));
+  const inSample: Float64Array[] = [];
+  const outOfFold: Float64Array[] = [];
+  for (let k = 0; k < weighted.length; k++) {
+    const values = kept[k];
+    const a = smoothedRates(values, success);
+    const b = smoothedRates(values, success, true);
+    for (let i = 0; i < n; i++) {
+      if (ok(i)) continue;
+      a[i] = Number.NaN;
+      b[i] = Number.NaN;
+    }
+    inSample.push(a);
+    outOfFold.push(b);
+  }
+  const added: MetricColumn[] = weighted.map((c) => ({
+    index: -1,
+    header: c.header,
+    name: c.header,
+    role: 'custom',
+    weight: c.weight,
+    direction: 'higher',
+    kind: 'number',
+  }));
+  const mapping = { ...parsed.mapping, metrics: [...parsed.mapping.metrics, ...added] };
+  const table: ParsedTable = { ...parsed, mapping, values: [...parsed.values, ...inSample] };
+  const analysis = analyse(table, settings, pins);
+  const first = parsed.values.length;
+  const include = Uint8Array.from(parsed.status, (s) => (s === ROW_OK ? 1 : 0));
+  const oof = score({
+    values: [...parsed.values, ...outOfFold],
+    weights: mapping.metrics.map((m) => m.weight),
+    directions: mapping.metrics.map((m) => m.direction),
+    include,
+    known: analysis.percentiles.map((p, j) => (j < first ? p : null)),
+  });
+  keepOutOfFold(analysis.score, oof.score);
+  for (let j = first; j < mapping.metrics.length; j++) {
+    const p = analysis.percentiles[j];
+    const q = oof.percentiles[j];
+    if (p && q) keepOutOfFold(p, q);
+  }
+  return analysis;
 }

@@ -1,4 +1,5 @@
 /** The report card (SPEC §13): how well the tiers and the score separate successes from failures. */
+import { outOfFold } from './category';
 import type { Message } from './message';
 import type { Outcomes } from './outcome';
 import { sortedIndices } from './percentile';
@@ -167,9 +168,11 @@ export interface ReportInput {
 }
 
 /** The report card of the tiers (and scores) against the outcomes, over the rows that have both. */
-export function reportCard({ tier, score, outcomes, labels, pins }: ReportInput): ReportCard {
+export function reportCard({ tier, score: given, outcomes, labels, pins }: ReportInput): ReportCard {
   const n = tier.length;
   const { success, value } = outcomes;
+  // A category in the score is judged by its out-of-fold rates (docs/scoring.md, "Categories").
+  const score = given && outOfFold(given);
   const counted = new Int8Array(n).fill(-1);
   const rank = new Float64Array(n);
   const nT = [0, 0, 0];

@@ -226,6 +226,9 @@ export const en = {
   'msg.userCells':
     'ABM Tier did not write what is now in {cells} (a formula or typed text) of its columns {columns}: move it out of those columns or clear it, then score again. Nothing was written.',
   'msg.columnsMoved': 'The ABM Tier columns had been changed by someone, so they were left as they are and new ones written in {columns}.',
+  // Issue 18: the Grid column beside a block written by an earlier version.
+  'msg.gridColumnTaken':
+    'Score now writes a Grid column in {column}, beside the ABM Tier columns {columns}, but {cell} holds "{value}": move or clear that column, then score again. Nothing was written.',
   'out.lookalike': 'Lookalike',
   'col.value': 'Value',
   'msg.belowZero': 'Row {row} of the range, {name}: {value} is below 0.',
@@ -240,6 +243,9 @@ export const en = {
     other:
       '{count} dates after the as-of date {asOf} in {column}, on rows {rows}: recency and tenure count them as negative. Check those dates, or the as-of date.',
   },
+  // Issue 17: a weighted category without an outcome column.
+  'warn.categoryNoOutcome':
+    'The category column "{column}" has a weight, but the table has no outcome column: it was left out of the score (map an outcome column to score by its success rate).',
   'warn.totalRow': '{row}: "{account}" is a total, not an account, and was left out of the scores and tables.',
   'warn.tooLarge':
     'Some amounts add up to more than a number can hold (beyond ±1.8e308): those totals are left blank. Check the revenue, cost and profit columns for a mistyped value.',

@@ -206,6 +206,9 @@ export const th: Catalogue<MessageKey> = {
   'msg.duplicateKey': 'บัญชี "{account}" อยู่ในแถว {rows}: การเปลี่ยนระดับใช้แถวแรก',
   'msg.userCells': 'ABM Tier ไม่ได้เขียนสิ่งที่อยู่ใน {cells} (สูตรหรือข้อความที่พิมพ์) ของคอลัมน์ {columns}: ย้ายออกจากคอลัมน์เหล่านั้นหรือลบทิ้ง แล้วให้คะแนนอีกครั้ง ไม่มีการเขียนอะไร',
   'msg.columnsMoved': 'มีคนแก้คอลัมน์ของ ABM Tier จึงคงไว้ตามเดิม และเขียนคอลัมน์ใหม่ที่ {columns}',
+  // Issue 18: the Grid column beside a block written by an earlier version.
+  'msg.gridColumnTaken':
+    'ตอนนี้การให้คะแนนจะเขียนคอลัมน์ “ตาราง” ที่ {column} ถัดจากคอลัมน์ของ ABM Tier {columns} แต่ {cell} มี "{value}" อยู่: ย้ายหรือล้างคอลัมน์นั้น แล้วให้คะแนนอีกครั้ง ไม่มีการเขียนอะไร',
   'out.lookalike': 'ความคล้าย',
   'col.value': 'ค่า',
   'msg.belowZero': 'แถว {row} ของช่วง, {name}: {value} ต่ำกว่า 0',
@@ -218,6 +221,8 @@ export const th: Catalogue<MessageKey> = {
   'warn.futureDates': {
     other: 'มีวันที่หลังวันที่อ้างอิง {asOf} จำนวน {count} รายการใน{column} ที่แถว {rows}: ความใหม่และอายุลูกค้าจะนับเป็นค่าติดลบ ตรวจสอบวันที่เหล่านั้นหรือวันที่อ้างอิง',
   },
+  // Issue 17: a weighted category without an outcome column.
+  'warn.categoryNoOutcome': 'คอลัมน์หมวดหมู่ "{column}" มีน้ำหนัก แต่ตารางไม่มีคอลัมน์ผลลัพธ์ จึงไม่นำมาคิดคะแนน (กำหนดคอลัมน์ผลลัพธ์เพื่อให้คิดคะแนนจากอัตราความสำเร็จ)',
   'warn.totalRow': '{row}: "{account}" เป็นแถวผลรวม ไม่ใช่บัญชี จึงไม่นำมาคิดคะแนนและตาราง',
   'warn.tooLarge': 'ยอดรวมบางรายการมากเกินกว่าที่ตัวเลขจะเก็บได้ (เกิน ±1.8e308) จึงเว้นว่างไว้ ตรวจสอบคอลัมน์รายได้ ต้นทุน และกำไรว่ามีค่าที่พิมพ์ผิดหรือไม่',
   'cell.invalid': '{row}, {problems}',

@@ -205,6 +205,9 @@ export const zhCN: Catalogue<MessageKey> = {
   'msg.duplicateKey': '客户“{account}”出现在第 {rows} 行：层级变动使用第一行。',
   'msg.userCells': '{columns} 列中的 {cells}（公式或手动输入的文字）不是 ABM Tier 写入的：请将其移出这些列或清除，然后重新评分。未写入任何内容。',
   'msg.columnsMoved': 'ABM Tier 的列已被他人修改，因此保留原样，新列写在 {columns}。',
+  // Issue 18: the Grid column beside a block written by an earlier version.
+  'msg.gridColumnTaken':
+    '评分现在会在 ABM Tier 的列 {columns} 旁的 {column} 写入“矩阵”列，但 {cell} 中有“{value}”：请移动或清空该列，然后重新评分。未写入任何内容。',
   'out.lookalike': '相似度',
   'col.value': '数值',
   'msg.belowZero': '区域第 {row} 行，{name}：{value} 小于 0。',
@@ -217,6 +220,8 @@ export const zhCN: Catalogue<MessageKey> = {
   'warn.futureDates': {
     other: '{column}中有 {count} 个日期晚于基准日期 {asOf}（第 {rows} 行）：最近购买和客户年限会把它们算作负数。请检查这些日期或基准日期。',
   },
+  // Issue 17: a weighted category without an outcome column.
+  'warn.categoryNoOutcome': '类别列“{column}”设有权重，但表格没有结果列：该列未计入得分（映射一个结果列即可按其成功率计分）。',
   'warn.totalRow': '{row}：“{account}”是合计行，不是客户，已排除在得分和各表之外。',
   'warn.tooLarge': '部分金额合计超出数字可表示的范围（超过 ±1.8e308），这些合计留空。请检查收入、成本和利润列中是否有输错的值。',
   'cell.invalid': '{row}，{problems}。',

@@ -1,3 +1,7 @@
+import { random } from '../core/random';
+
+export { random };
+
 /**
  * A deterministic sample of B2B accounts with every role of SPEC §1, shaped to tell a story:
  * some Money Makers cost a lot to serve, Contributors earn steadily, many Fillers lose money.
@@ -22,18 +26,6 @@ export const SAMPLE_HEADER = [
   'Profit',
   'Health score',
 ] as const;
-
-/** Mulberry32: a small seeded generator, so the same seed gives the same accounts everywhere. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INDUSTRIES = ['Manufacturing', 'Software', 'Healthcare', 'Retail', 'Logistics', 'Finance'];
 const PREFIX = [

@@ -53,14 +53,37 @@ export interface BooleanConditionApi {
   getCriteriaValues(): any[];
 }
 
+/** How a colour scale's end is placed: the range's MIN or MAX, or at a NUMBER given as text. */
+export type InterpolationTypeApi = GoogleAppsScript.Spreadsheet.InterpolationType;
+
+export interface InterpolationTypesApi {
+  NUMBER: InterpolationTypeApi;
+  MIN: InterpolationTypeApi;
+  MAX: InterpolationTypeApi;
+}
+
+/** A colour scale (gradient) rule's ends. */
+export interface GradientConditionApi {
+  getMinColor(): string;
+  getMinType(): InterpolationTypeApi | null;
+  getMinValue(): string;
+  getMaxColor(): string;
+  getMaxType(): InterpolationTypeApi | null;
+  getMaxValue(): string;
+}
+
 export interface ConditionalFormatRuleApi {
   getBooleanCondition(): BooleanConditionApi | null;
+  getGradientCondition(): GradientConditionApi | null;
+  getRanges(): RangeApi[];
 }
 
 export interface ConditionalFormatRuleBuilderApi {
   whenFormulaSatisfied(formula: string): ConditionalFormatRuleBuilderApi;
   setBackground(color: string | null): ConditionalFormatRuleBuilderApi;
   setRanges(ranges: RangeApi[]): ConditionalFormatRuleBuilderApi;
+  setGradientMinpointWithValue(color: string, type: InterpolationTypeApi, value: string): ConditionalFormatRuleBuilderApi;
+  setGradientMaxpoint(color: string): ConditionalFormatRuleBuilderApi;
   build(): ConditionalFormatRuleApi;
 }
 
@@ -143,6 +166,7 @@ export interface SpreadsheetAppApi {
   getActiveSpreadsheet(): SpreadsheetApi;
   getUi(): UiApi;
   newConditionalFormatRule(): ConditionalFormatRuleBuilderApi;
+  InterpolationType: InterpolationTypesApi;
 }
 
 export interface PropertiesApi {

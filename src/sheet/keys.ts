@@ -10,8 +10,8 @@ export const SETTINGS_PROPERTY = 'abmTier.settings';
 /** Document property listing the conditional-format formulas that are ours, so only those are replaced. */
 export const RULES_PROPERTY = 'abmTier.rules';
 
-/** The output columns, in order. */
-export const OUTPUTS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drivers'] as const;
+/** The output columns, in order (versions before issue 18 wrote the first five, without Grid). */
+export const OUTPUTS = ['Score', 'Tier', 'Segment', 'ABM program', 'Drivers', 'Grid'] as const;
 export type OutputName = (typeof OUTPUTS)[number];
 
 /** The hidden sheet of past runs, and the document property that says where the next run goes. */

@@ -3,7 +3,7 @@
  * outcome column (docs/scoring.md, "Next tier" and "Learned weights"). Reads the active sheet once;
  * writes only the settings (and the weights they replace, one click away), under the document lock.
  */
-import { MessageError, outcomeOfHeader, readOutcomes, type Analysis } from '../core';
+import { MessageError, normaliseHeader, outcomeOfHeader, readOutcomes, type Analysis } from '../core';
 import { learnWeights } from '../core/learn';
 import { moveMessage, NEXT_MOVE, NextTierContext, statusMessage, type NextMessage } from '../core/next-tier';
 import type { Said } from '../i18n';
@@ -89,14 +89,28 @@ export function nextTierOfRow(services: Services, settingsInput?: unknown, row?:
   };
 }
 
-/** Weights learned from the sheet's outcome column: `outcome` (a header), else the sidebar's choice for the sheet, else the first header naming one. */
+/**
+ * The outcome column as the report card picks it: one the settings map as outcome, else the one
+ * chosen in the sidebar (older documents, `chosen`), else the first whose header names an outcome; −1 without one.
+ */
+export function outcomeOfSheet(header: readonly unknown[], analysis: Analysis, chosen: string | null): number {
+  const mapped = analysis.table.mapping.outcome;
+  const roles = analysis.settings.roles;
+  if (mapped && Object.keys(roles).some((k) => roles[k] === 'outcome' && normaliseHeader(k) === normaliseHeader(mapped.header))) return mapped.index;
+  const picked = chosen ? header.findIndex((h) => String(h ?? '').trim() === chosen) : -1;
+  if (picked >= 0) return picked;
+  return mapped ? mapped.index : header.findIndex((h) => outcomeOfHeader(h) !== null);
+}
+
+/** Weights learned from the sheet's outcome column: `outcome` (a header), else as the report card picks it (outcomeOfSheet). */
 export function learnOnSheet(services: Services, settingsInput?: unknown, outcome?: string | null): LearnReport {
   const { language, data, analysis } = readActive(services, settingsInput);
   const header = data.header ?? [];
-  // The column asked for, else the one chosen for this sheet in the sidebar's report card, else the first outcome header.
-  const chosen = given(outcome) ?? chosenOutcome(services.properties.getDocumentProperties().getProperty(OUTCOME_PROPERTY), data.name);
-  const picked = chosen ? header.findIndex((h) => String(h ?? '').trim() === chosen) : -1;
-  const column = picked >= 0 ? picked : header.findIndex((h) => outcomeOfHeader(h) !== null);
+  // The column asked for, else the report card's order: the settings' outcome mapping, the sidebar's older choice, the first outcome header.
+  const asked = given(outcome);
+  let column = asked ? header.findIndex((h) => String(h ?? '').trim() === asked) : -1;
+  if (column < 0)
+    column = outcomeOfSheet(header, analysis, chosenOutcome(services.properties.getDocumentProperties().getProperty(OUTCOME_PROPERTY), data.name));
   if (column < 0) throw new UserError(language.show({ code: 'learn.noOutcome' } as Said));
   const outcomes = readOutcomes(
     data.rows.map((r) => r[column]),

@@ -155,7 +155,14 @@ function colourTiers(run: Run, { sheet, name, data }: Active, columns: string) {
 
 /** The summary sheet (ours, made or rewritten); returns its name. */
 function writeSummarySheet(run: Run, { sheet }: Active, { summary, layout }: ReturnType<typeof planWrites>): string {
-  return writeSummary(summary, layout, { ss: run.ss, source: sheet, props: run.props, recorded: run.stored[SUMMARY_PROPERTY], say: run.language.say });
+  return writeSummary(summary, layout, {
+    ss: run.ss,
+    source: sheet,
+    props: run.props,
+    recorded: run.stored[SUMMARY_PROPERTY],
+    say: run.language.say,
+    app: run.services.spreadsheetApp,
+  });
 }
 
 /** What the sidebar shows after a run. */

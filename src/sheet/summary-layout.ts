@@ -25,6 +25,8 @@ export interface SummaryLayout {
   numberFormats: Record<string, string[]>;
   /** A1 ranges shown bold: the title, section titles and table headers. */
   bold: string[];
+  /** A1 range of the fit × engagement counts, coloured as a heat map (a colour-scale rule). */
+  heatMap?: string;
 }
 
 export const PERCENT = '0.0%';
@@ -118,7 +120,8 @@ export function summaryLayout(
   title(say('grid.title'));
   head('', ...[1, 2, 3].map((e) => `${say('grid.engagement')} ${e}`));
   ['A', 'B', 'C'].forEach((f, k) => push(`${say('grid.fit')} ${f}`, ...analysis.axes.counts.slice(3 * k, 3 * k + 3)));
-  format(WHOLE, `B${rows.length - 2}:D${rows.length}`);
+  const heatMap = `B${rows.length - 2}:D${rows.length}`;
+  format(WHOLE, heatMap);
   push();
   movementBlock(move);
   push();
@@ -258,5 +261,6 @@ export function summaryLayout(
     whaleChart: [`A${whaleHeader}:B${whaleHeader + WHALE_POINTS}`],
     numberFormats: Object.fromEntries(Object.entries(formats).filter(([, ranges]) => ranges.length > 0)),
     bold,
+    heatMap,
   };
 }

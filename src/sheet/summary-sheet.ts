@@ -1,10 +1,20 @@
+import { heatColour } from '../core';
 import { translator, type Translate } from '../i18n';
 import { UserError } from './analyse-sheet';
 import { inEveryLanguage } from './language';
 import { SUMMARY_PROPERTY, SUMMARY_SHEET_KEY, SUMMARY_SHEET_NAME } from './keys';
 import { FROZEN_ROWS, LABEL_WIDTH, NUMBER_WIDTH, type SummaryLayout } from './summary-layout';
 import { findOurSheets, type OurSheets } from './our-sheets';
-import type { DeveloperMetadataApi, EmbeddedChartApi, PropertiesApi, RangeApi, SheetApi, SpreadsheetApi } from './apps-script';
+import type {
+  ConditionalFormatRuleApi,
+  DeveloperMetadataApi,
+  EmbeddedChartApi,
+  PropertiesApi,
+  RangeApi,
+  SheetApi,
+  SpreadsheetApi,
+  SpreadsheetAppApi,
+} from './apps-script';
 import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits, type GridSize } from './grid';
 
 /**
@@ -14,7 +24,7 @@ import { cellsAdded, ensureGrid, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, rangeIfFits,
  */
 
 /** Bumped when the layout moves the tables the charts read, so existing charts get their new ranges. */
-export const SUMMARY_LAYOUT_VERSION = 'layout-4';
+export const SUMMARY_LAYOUT_VERSION = 'layout-5';
 
 /** Where the summary goes, decided before anything is written. */
 export interface SummaryPlan {
@@ -85,9 +95,11 @@ export interface SummaryContext {
   /** The stored summary property, if any. */
   recorded: string | undefined;
   say: Translate;
+  /** For the heat map's colour-scale rule. */
+  app: SpreadsheetAppApi;
 }
 
-export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, source, props, recorded, say }: SummaryContext): string {
+export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, source, props, recorded, say, app }: SummaryContext): string {
   const { name, current } = plan;
   let { sheet, range } = plan;
   const height = layout.values.length;
@@ -100,7 +112,7 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
     ensureGrid(sheet, { rows: NEW_SHEET_ROWS, columns: NEW_SHEET_COLUMNS }, height, width + CHART_COLUMNS);
   } else if (!current) plan.tag?.setValue(SUMMARY_LAYOUT_VERSION);
   if (plan.grid) ensureGrid(sheet, plan.grid, height, width + CHART_COLUMNS);
-  const record = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION });
+  const record = JSON.stringify({ name, layout: SUMMARY_LAYOUT_VERSION, heat: layout.heatMap });
   if (record !== recorded) props.setProperty(SUMMARY_PROPERTY, record);
   const padded = layout.values.map((row) => [...row, ...new Array<string>(CHART_COLUMNS).fill('')]);
   const block = range ?? sheet.getRange(1, 1, height, width + CHART_COLUMNS);
@@ -114,9 +126,46 @@ export function writeSummary(plan: SummaryPlan, layout: SummaryLayout, { ss, sou
     sheet.setFrozenRows(FROZEN_ROWS);
     sheet.setColumnWidth(1, LABEL_WIDTH);
     sheet.setColumnWidths(2, width - 1, NUMBER_WIDTH);
+    colourHeatMap(app, sheet, layout.heatMap, recorded);
   }
   placeCharts(sheet, layout, width, current, say);
   return name;
+}
+
+/** The heat map's ends: white for no account, Sheets' colour-scale green for the fullest cell (as the sidebar's grid). */
+export const HEAT_MIN = heatColour(0, 1);
+export const HEAT_MAX = heatColour(1, 1);
+
+/**
+ * The fit × engagement counts coloured by a colour-scale rule, set with the layout's look (so a
+ * re-run costs no call). setConditionalFormatRules replaces every rule of the sheet: the user's
+ * rules are kept; ours is the colour scale in our colours on the grid's range, this layout's or the
+ * one recorded by the run that set it.
+ */
+function colourHeatMap(app: SpreadsheetAppApi, sheet: SheetApi, heat: string | undefined, recorded: string | undefined): void {
+  let before: string | undefined;
+  try {
+    before = (JSON.parse(recorded ?? '{}') as { heat?: string }).heat;
+  } catch {
+    /* no earlier heat map recorded */
+  }
+  const ranges = new Set([heat, before].filter(Boolean));
+  const ours = (rule: ConditionalFormatRuleApi) => {
+    const g = rule.getGradientCondition();
+    return g !== null && g.getMinColor() === HEAT_MIN && g.getMaxColor() === HEAT_MAX && rule.getRanges().every((r) => ranges.has(r.getA1Notation()));
+  };
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
+  if (heat) {
+    kept.push(
+      app
+        .newConditionalFormatRule()
+        .setGradientMinpointWithValue(HEAT_MIN, app.InterpolationType.NUMBER, '0')
+        .setGradientMaxpoint(HEAT_MAX)
+        .setRanges([sheet.getRange(heat)])
+        .build(),
+    );
+  }
+  sheet.setConditionalFormatRules(kept);
 }
 
 type ChartKey = 'chart.segments' | 'chart.tiers' | 'chart.whale';

@@ -26,6 +26,8 @@ export interface SqlRequest {
   dialect: unknown;
   /** A column giving the rows' order, for pareto's ties. */
   rowId?: string;
+  /** The column of pinned tiers (`--pins`); absent: the header's `Pin`, `Override`… column; null: none. */
+  pins?: string | null;
   /** Said in brackets after the first comment line, e.g. the dialect. */
   note?: string;
 }
@@ -43,7 +45,7 @@ export function sqlExportText(request: SqlRequest, settings: Settings, say: Tran
   if (typeof table !== 'string' || !TABLE.test(table)) throw new SqlRequestError(say('msg.sqlTable'));
   if (dialect !== 'bigquery' && dialect !== 'duckdb') throw new SqlRequestError(say('msg.sqlDialect'));
   if (!headers) throw new SqlRequestError(say('msg.sqlNoHeader', { sheet: request.source }));
-  const { create, scores, profitability, tierProfitability } = generateScript(headers, settings, { table, dialect, rowId: request.rowId });
+  const { create, scores, profitability, tierProfitability } = generateScript(headers, settings, { table, dialect, rowId: request.rowId, pins: request.pins });
   const note = request.note ? ` (${request.note})` : '';
   return `-- ABM Tier: every account scored, tiered and segmented once, into the temporary table ${LABELLED_TABLE}; run the whole script${note}
 ${create};

@@ -2,6 +2,7 @@ import { mapColumns, type ColumnMapping } from '../core/columns';
 import type { Settings } from '../core/settings';
 import { axisOf } from '../core/grid-axes';
 import { gridStage, gridTierExpr } from './grid';
+import { pinColumnOf, pinCountsCte, pinExpr, pinnedTier, pinOut, placesLeft } from './pins';
 
 /**
  * The rules of SPEC §3–7 as SQL, for tables too big for a sheet: one query gives every row its score,
@@ -36,6 +37,8 @@ export interface SqlOptions {
   buckets?: number;
   /** A column carried, as text, through to `labelled` as `abm_carry` (the report card's outcome, src/sql/report.ts). */
   carry?: string;
+  /** The column of pinned tiers (docs/scoring.md, "Pinned tiers"; `--pins`); absent: the header's `Pin`, `Override`… column; null: none. */
+  pins?: string | null;
 }
 
 export interface SqlQueries {
@@ -261,14 +264,18 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const metricExpr = (k: number): string => (m[k].index >= 0 ? read(k) : `(${read(col('revenue'))} - ${read(col('cost'))})`);
   const v = (k: number) => `m${k}`;
   const nullNumber = d.toNumber('NULL');
+  // Pins (src/sql/pins.ts): abm_pin read beside the metrics; abm_out, an excluded scored row, leaves the segments' ranking.
+  const pinColumn = pinColumnOf(headerRow, options.pins);
+  const pinned = pinColumn !== null;
   const accountExpr = mapping.account >= 0 ? `NULLIF(TRIM(CAST(${d.ident(headerRow[mapping.account])} AS ${d.text})), '')` : 'NULL';
   const base = [
     `SELECT ${options.rowId ? d.ident(options.rowId) : 'NULL'} AS abm_row`,
     `${accountExpr} AS abm_account`,
     ...m.map((_, k) => `${metricExpr(k)} AS ${v(k)}`),
     ...(options.carry !== undefined ? [`CAST(${d.ident(options.carry)} AS ${d.text}) AS abm_carry`] : []),
+    ...(pinned ? [`${pinExpr(d.ident(pinColumn), settings, options.dialect, d)} AS abm_pin`] : []),
   ].join(',\n    ');
-  const carry = options.carry !== undefined ? ' abm_carry,' : '';
+  const carry = `${options.carry !== undefined ? ' abm_carry,' : ''}${pinned ? ' abm_pin,' : ''}`;
   const blank = ['abm_account IS NULL', ...m.map((_, k) => `${v(k)} IS NULL`)].join(' AND ');
   const revenue = col('revenue');
   const profit = col('profit');
@@ -279,7 +286,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   // Stage 1, on the rows as read: the percentile of each weighted metric and revenue's place (segments), each
   // from its own CTEs (BigQuery evaluates a CTE once per reference: one join each).
   const lower = (k: number) => m[k].direction === 'lower';
-  const viaRevenue = segmented && weighted.some(({ k }) => k === revenue);
+  const viaRevenue = segmented && !pinned && weighted.some(({ k }) => k === revenue);
   const stage1: string[] = [];
   for (const { k } of weighted) {
     stage1.push(
@@ -292,7 +299,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     stage1.push(
       viaRevenue
         ? `segment_counts AS (\n  SELECT rr AS v, SUM(c) AS c FROM (SELECT ${round6('v')} AS rr, c FROM counts${revenue}) AS r GROUP BY rr\n)`
-        : `segment_counts AS (\n  SELECT rr AS v, COUNT(*) AS c FROM (SELECT ${round6(v(revenue))} AS rr FROM base) AS r WHERE rr IS NOT NULL GROUP BY rr\n)`,
+        : `segment_counts AS (\n  SELECT rr AS v, COUNT(*) AS c FROM (SELECT ${round6(v(revenue))} AS rr FROM ${pinned ? 'valid WHERE NOT abm_out' : 'base'}) AS r WHERE rr IS NOT NULL GROUP BY rr\n)`,
       rankCtes('segment_ranks', 'segment_counts', 'DESC', [], [], d, buckets),
     );
   }
@@ -323,7 +330,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
   const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
   const scored = `scored AS (
-  SELECT x.abm_row, x.abm_account,${carry ? ' x.abm_carry,' : ''}
+  SELECT x.abm_row, x.abm_account,${options.carry !== undefined ? ' x.abm_carry,' : ''}${pinned ? ' x.abm_pin, x.abm_out,' : ''}
     ${revenue >= 0 ? `x.${v(revenue)}` : nullNumber} AS abm_revenue,
     ${profit >= 0 ? `x.${v(profit)}` : nullNumber} AS abm_profit,
     ${costExpr} AS abm_cost,
@@ -336,7 +343,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
 )`;
   const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
   const segK2 = places('n_revenue', settings.segmentCutoffs[0] + settings.segmentCutoffs[1]);
-  const segExpr = `CASE WHEN pos_revenue IS NULL THEN NULL WHEN pos_revenue < ${segK1} THEN 1 WHEN pos_revenue < ${segK2} THEN 2 ELSE 3 END`;
+  const segExpr = `CASE WHEN pos_revenue IS NULL${pinned ? ' OR abm_out' : ''} THEN NULL WHEN pos_revenue < ${segK1} THEN 1 WHEN pos_revenue < ${segK2} THEN 2 ELSE 3 END`;
   const label = (expr: string, labels: readonly string[]) => `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
   const head = `WITH raw AS (
   ${base.replace(/\n/gu, '\n  ')}
@@ -346,7 +353,7 @@ base AS (
   SELECT abm_row, abm_account,${carry} ${m.map((_, k) => `${d.clean(v(k))} AS ${v(k)}`).join(', ')} FROM raw
 ),
 valid AS (
-  SELECT * FROM base WHERE NOT (${blank})
+  SELECT *${pinned ? `, ${pinOut(m.flatMap((c, k) => (c.weight > 0 ? [v(k)] : [])))} AS abm_out` : ''} FROM base WHERE NOT (${blank})
 ),${stage1.map((cte) => `\n${cte},`).join('')}
 ${scored}`;
   if (!tiers) {
@@ -370,12 +377,12 @@ rounded AS (
   if (ranked) {
     stage2 += `
 score_counts AS (
-  SELECT rs AS v, COUNT(*) AS c FROM rounded WHERE rs IS NOT NULL GROUP BY rs
-),
+  SELECT rs AS v, COUNT(*) AS c FROM rounded WHERE rs IS NOT NULL${pinned ? ' AND abm_pin IS NULL' : ''} GROUP BY rs
+),${pinned ? `\n${pinCountsCte('rounded')},` : ''}
 ${rankCtes('score_ranks', 'score_counts', 'DESC', [], [], d, buckets)},
 counted AS (
-  SELECT x.*, r.before_c AS pos, r.total_c AS n_scored
-  FROM rounded AS x LEFT JOIN score_ranks AS r ON r.v = x.rs
+  SELECT x.*, r.before_c AS pos, r.total_c AS n_scored${pinned ? ', q.pin_n, q.pin_p1, q.pin_p2' : ''}
+  FROM rounded AS x LEFT JOIN score_ranks AS r ON r.v = x.rs${pinned ? ' CROSS JOIN pin_counts AS q' : ''}
 ),`;
   }
   if (pareto) {
@@ -386,13 +393,13 @@ counted AS (
     const ahead = `(ROW_NUMBER() OVER (PARTITION BY r.before_c${tieBreak ? ` ORDER BY x.${tieBreak}` : ''}) - 1)`;
     stage2 += `
 pareto_total AS (
-  SELECT SUM(${value}) AS total FROM rounded WHERE rs IS NOT NULL AND ${value} > 0
+  SELECT SUM(${value}) AS total FROM rounded WHERE rs IS NOT NULL AND ${value} > 0${pinned ? ' AND NOT abm_out' : ''}
 ),
 pareto_counts AS (
   SELECT v, c, s, v_dec * c AS s_dec, v_dec
   FROM (
     SELECT v, c, s, ${exact(d.toDecimal('v'))} AS v_dec
-    FROM (SELECT ${value} AS v, COUNT(*) AS c, SUM(${value}) AS s FROM rounded WHERE rs IS NOT NULL AND ${value} > 0 GROUP BY ${value}) AS per_value
+    FROM (SELECT ${value} AS v, COUNT(*) AS c, SUM(${value}) AS s FROM rounded WHERE rs IS NOT NULL AND ${value} > 0${pinned ? ' AND NOT abm_out' : ''} GROUP BY ${value}) AS per_value
     CROSS JOIN pareto_total AS t
   ) AS exact
 ),
@@ -401,10 +408,10 @@ pareto AS (
   SELECT x.*, r.before_s + ${ahead} * r.v AS pareto_before, r.total_s AS pareto_total,
     r.before_s_dec + ${ahead} * r.v_dec AS pareto_before_dec, r.total_s_dec AS pareto_total_dec, r.v_dec IS NOT NULL AS pareto_exact
   FROM rounded AS x JOIN pareto_ranks AS r ON r.v = x.${value}
-  WHERE x.rs IS NOT NULL AND x.${value} > 0
+  WHERE x.rs IS NOT NULL AND x.${value} > 0${pinned ? ' AND NOT x.abm_out' : ''}
   UNION ALL
   SELECT x.*, ${nullNumber}, ${nullNumber}, ${nullDecimal}, ${nullDecimal}, FALSE
-  FROM rounded AS x WHERE x.rs IS NULL OR x.${value} IS NULL OR x.${value} <= 0
+  FROM rounded AS x WHERE x.rs IS NULL OR x.${value} IS NULL OR x.${value} <= 0${pinned ? ' OR x.abm_out' : ''}
 ),`;
   }
 
@@ -412,14 +419,17 @@ pareto AS (
   switch (settings.method) {
     case 'quantile':
     case 'capacity': {
-      const [k1, k2] =
+      const n = pinned ? 'pin_n' : 'n_scored';
+      const [c1, c2] =
         settings.method === 'quantile'
-          ? [places('n_scored', settings.cutoffs[0]), places('n_scored', settings.cutoffs[0] + settings.cutoffs[1])]
+          ? [places(n, settings.cutoffs[0]), places(n, settings.cutoffs[0] + settings.cutoffs[1])]
           : (() => {
               const c = settings.capacity;
               const a = c.strategicMarketers * c.strategicAccounts;
               return [num(a), num(a + c.liteMarketers * c.liteAccounts)];
             })();
+      // With pins, the unpinned accounts take the places the pinned ones leave.
+      const [k1, k2] = pinned ? placesLeft(c1, c2) : [c1, c2];
       tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN pos < ${k1} THEN 1 WHEN pos < ${k2} THEN 2 ELSE 3 END`;
       break;
     }
@@ -451,6 +461,6 @@ labelled AS (
     ${label('t_final', settings.labels)} AS tier,
     ${label('seg', settings.segmentLabels)} AS segment,
     ${label('t_final', settings.programLabels)} AS program
-  FROM (SELECT *, ${capped} AS t_final FROM tiered) AS capped
+  FROM (SELECT *, ${pinned ? pinnedTier(capped) : capped} AS t_final FROM tiered) AS capped
 )`;
 }

@@ -1,7 +1,23 @@
-import { normaliseHeader, OUTCOME_WORDS, outcomeOfHeader } from '../core';
+import { mapColumns, normaliseHeader, OUTCOME_WORDS, outcomeOfHeader } from '../core';
 import type { Settings } from '../core/settings';
 import { Z95 } from '../core/report-card';
 import { DIALECTS, tierCtes, type SqlOptions } from './generate';
+
+/**
+ * The outcome column, in the report card's order: the one asked for (`--outcome`), else the one the
+ * settings map as outcome, else the first whose header names an outcome (as mapColumns finds it).
+ */
+export function outcomeAt(headers: readonly string[], settings: Settings, asked?: string | null): number {
+  if (!asked) {
+    const mapped = mapColumns(headers, headers.length, settings).outcome;
+    if (mapped) return mapped.index;
+    throw new Error(`No outcome column among the columns (${headers.join(', ')}): choose one with --outcome COLUMN.`);
+  }
+  let at = headers.indexOf(asked);
+  if (at < 0) at = headers.map(normaliseHeader).indexOf(normaliseHeader(asked));
+  if (at < 0) throw new Error(`--outcome ${JSON.stringify(asked)} is not one of the columns (${headers.join(', ')}).`);
+  return at;
+}
 
 /**
  * The report card per tier as SQL (SPEC §13): the tiers of the scores query, and per tier the
@@ -10,10 +26,8 @@ import { DIALECTS, tierCtes, type SqlOptions } from './generate';
  * or failure word (lower-cased, trimmed, `_` and `-` as spaces), else a plain number (> 0 a success);
  * anything else, or a blank, leaves the account out. A churn header reads yes as a failure.
  */
-export function reportSql(headers: readonly string[], settings: Settings, options: SqlOptions & { outcome: string }): string {
-  let at = headers.indexOf(options.outcome);
-  if (at < 0) at = headers.map(normaliseHeader).indexOf(normaliseHeader(options.outcome));
-  if (at < 0) throw new Error(`--outcome ${JSON.stringify(options.outcome)} is not one of the columns (${headers.join(', ')}).`);
+export function reportSql(headers: readonly string[], settings: Settings, options: SqlOptions & { outcome?: string | null }): string {
+  const at = outcomeAt(headers, settings, options.outcome);
   const d = DIALECTS[options.dialect];
   const failure = outcomeOfHeader(headers[at])?.failure ?? false;
   const words = (value: number) =>
@@ -65,6 +79,7 @@ ORDER BY ord`;
 }
 
 /** The report card query under its comment line, as `abm-tier sql --outcome COLUMN` prints it after the others. */
-export function reportSqlText(headers: readonly string[], settings: Settings, options: SqlOptions & { outcome: string }): string {
-  return `\n-- ABM Tier: report card by tier (outcome ${JSON.stringify(options.outcome)})\n${reportSql(headers, settings, options)};\n`;
+export function reportSqlText(headers: readonly string[], settings: Settings, options: SqlOptions & { outcome?: string | null }): string {
+  const outcome = headers[outcomeAt(headers, settings, options.outcome)];
+  return `\n-- ABM Tier: report card by tier (outcome ${JSON.stringify(outcome)})\n${reportSql(headers, settings, { ...options, outcome })};\n`;
 }

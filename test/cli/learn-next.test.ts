@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cliInFolder, csvOf, records } from './helpers';
+import { random as uniform } from '../../src/core/random';
 
 const { file, cli } = cliInFolder('abm-learn-');
-
-/** Mulberry32, so each run writes the same file. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // 500 accounts; the outcome follows engagement's rank (logit −4 + 8·p), orders and feedback are noise.
 const next = uniform(9);

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core';
 import { aucOf, learnWeights } from '../../src/core/learn';
 import { refusal, run } from './helpers';
-
-/** A seeded uniform generator (mulberry32), so every run builds the same table. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as uniform } from '../../src/core/random';
 
 const HEADER = ['Account', 'Engagement', 'Orders', 'Health', 'Feedback', 'Products'];
 

@@ -63,7 +63,9 @@ describe('following the active sheet', () => {
       await advance(page, 500);
       expect(asked).toHaveLength(1);
       while ((await page.textContent('#sheet-name')) !== 'Other') await advance(page, 250);
-      expect(await page.textContent('#preview')).toContain('12');
+      // Its columns read and previewed (the preview waits on the page's clock too).
+      for (let k = 0; k < 200 && !(await page.textContent('#preview'))?.includes('12 accounts'); k++) await advance(page, 250);
+      expect(await page.textContent('#preview')).toContain('12 accounts');
 
       // After a change the wait is short again: the next ask within FOLLOW_MS.
       asked.length = 0;

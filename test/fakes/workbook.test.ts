@@ -603,3 +603,70 @@ describe('notes', () => {
     expect([sheet.noteAt(1, 1), sheet.noteAt(1, 2)]).toEqual(['', '']);
   });
 });
+
+describe('conditional formats: colour scales (the summary heat map, issue 18)', () => {
+  const setUp = () => {
+    const book = new FakeSpreadsheet({ S: [['h'], [1], [2], [3]] });
+    return { book, sheet: book.sheet('S'), app: book.session().services.spreadsheetApp };
+  };
+
+  it('setConditionalFormatRules replaces every rule on a sheet: a rule not passed again is gone', () => {
+    const { sheet, app } = setUp();
+    const a = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$A2>1')
+      .setBackground('#ff0000')
+      .setRanges([sheet.getRange('A2:A4')])
+      .build();
+    const b = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$A2>2')
+      .setBackground('#00ff00')
+      .setRanges([sheet.getRange('A2:A4')])
+      .build();
+    sheet.setConditionalFormatRules([a]);
+    sheet.setConditionalFormatRules([b]);
+    expect(sheet.getConditionalFormatRules()).toEqual([b]);
+  });
+
+  it('a colour-scale rule has a gradient condition and no boolean condition (and a boolean rule no gradient); its ends and ranges read back', () => {
+    const { sheet, app } = setUp();
+    const scale = app
+      .newConditionalFormatRule()
+      .setGradientMinpointWithValue('#ffffff', app.InterpolationType.NUMBER, '0')
+      .setGradientMaxpoint('#57bb8a')
+      .setRanges([sheet.getRange('A2:A4')])
+      .build();
+    expect(scale.getBooleanCondition()).toBeNull();
+    const g = scale.getGradientCondition()!;
+    expect([g.getMinColor(), String(g.getMinType()), g.getMinValue()]).toEqual(['#ffffff', 'NUMBER', '0']);
+    expect([g.getMaxColor(), String(g.getMaxType()), g.getMaxValue()]).toEqual(['#57bb8a', 'MAX', '']);
+    expect(scale.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:A4']);
+    const plain = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$A2>1')
+      .setBackground('#ff0000')
+      .setRanges([sheet.getRange('A2:A4')])
+      .build();
+    expect(plain.getGradientCondition()).toBeNull();
+    // A colour scale sets no background a boolean rule would: the cells read as unformatted by rules.
+    sheet.setConditionalFormatRules([scale]);
+    expect(sheet.backgroundAt(2, 1)).toBeNull();
+  });
+
+  it('refuses a rule mixing a condition and a colour scale, a scale with one end, and a NUMBER end that is no number: stricter than Sheets', () => {
+    const { sheet, app } = setUp();
+    const range = [sheet.getRange('A2:A4')];
+    expect(() =>
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=$A2>1')
+        .setGradientMaxpoint('#57bb8a')
+        .setGradientMinpointWithValue('#ffffff', app.InterpolationType.NUMBER, '0')
+        .setRanges(range)
+        .build(),
+    ).toThrow('either a boolean condition or a gradient');
+    expect(() => app.newConditionalFormatRule().setGradientMaxpoint('#57bb8a').setRanges(range).build()).toThrow('both a minpoint and a maxpoint');
+    expect(() => app.newConditionalFormatRule().setGradientMinpointWithValue('#ffffff', app.InterpolationType.NUMBER, 'none')).toThrow('needs a number');
+  });
+});

@@ -13,8 +13,10 @@ import type {
   DeveloperMetadataFinderApi,
   EmbeddedChartApi,
   EmbeddedChartBuilderApi,
+  GradientConditionApi,
   HtmlOutputApi,
   HtmlServiceApi,
+  InterpolationTypeApi,
   LockApi,
   LockServiceApi,
   MenuApi,
@@ -190,21 +192,58 @@ class FakeFinder implements DeveloperMetadataFinderApi {
 
 // ── Conditional formats ─────────────────────────────────────────────────────────────────────
 
+/** A colour scale's ends as recorded (types as Sheets' InterpolationType names: MIN, MAX, NUMBER…). */
+export interface FakeGradient {
+  min: { color: string; type: string; value: string };
+  max: { color: string; type: string; value: string };
+}
+
+/** The fake's InterpolationType enum: its names, as Apps Script's enum prints them. */
+export const FAKE_INTERPOLATION = { NUMBER: 'NUMBER', PERCENT: 'PERCENT', PERCENTILE: 'PERCENTILE', MIN: 'MIN', MAX: 'MAX' } as unknown as Record<
+  'NUMBER' | 'MIN' | 'MAX',
+  InterpolationTypeApi
+>;
+
 export class FakeRule implements ConditionalFormatRuleApi {
   constructor(
     readonly formula: string | null,
     readonly background: string | null,
     readonly ranges: FakeRange[],
+    /** A colour-scale rule's ends (then formula and background are null). */
+    readonly gradient: FakeGradient | null = null,
   ) {}
   getBooleanCondition(): BooleanConditionApi | null {
     return this.formula === null ? null : { getCriteriaValues: () => [this.formula] };
   }
+  getGradientCondition(): GradientConditionApi | null {
+    const g = this.gradient;
+    if (!g) return null;
+    const type = (t: string) => t as unknown as InterpolationTypeApi;
+    return {
+      getMinColor: () => g.min.color,
+      getMinType: () => type(g.min.type),
+      getMinValue: () => g.min.value,
+      getMaxColor: () => g.max.color,
+      getMaxType: () => type(g.max.type),
+      getMaxValue: () => g.max.value,
+    };
+  }
+  getRanges(): RangeApi[] {
+    return [...this.ranges];
+  }
 }
 
+/**
+ * As in Sheets a rule is either a boolean condition with its format or a colour scale, never both;
+ * the fake refuses a mix, a scale with only one end, and a NUMBER end that is no number, when built
+ * (stricter than Sheets, which may keep only the last condition set).
+ */
 class FakeRuleBuilder implements ConditionalFormatRuleBuilderApi {
   private formula: string | null = null;
   private background: string | null = null;
   private ranges: FakeRange[] = [];
+  private min: FakeGradient['min'] | null = null;
+  private max: FakeGradient['max'] | null = null;
   whenFormulaSatisfied(formula: string) {
     this.formula = formula;
     return this;
@@ -217,9 +256,29 @@ class FakeRuleBuilder implements ConditionalFormatRuleBuilderApi {
     this.ranges = ranges as FakeRange[];
     return this;
   }
+  setGradientMinpointWithValue(color: string, type: InterpolationTypeApi, value: string) {
+    this.min = { color, type: String(type), value: gradientValue(type, value) };
+    return this;
+  }
+  setGradientMaxpoint(color: string) {
+    this.max = { color, type: 'MAX', value: '' };
+    return this;
+  }
   build(): ConditionalFormatRuleApi {
+    if (this.min || this.max) {
+      if (this.formula !== null || this.background !== null)
+        throw new Error('A conditional format rule is either a boolean condition or a gradient, not both.');
+      if (!this.min || !this.max) throw new Error('A gradient conditional format rule needs both a minpoint and a maxpoint.');
+      return new FakeRule(null, null, [...this.ranges], { min: this.min, max: this.max });
+    }
     return new FakeRule(this.formula, this.background, [...this.ranges]);
   }
+}
+
+function gradientValue(type: InterpolationTypeApi, value: string): string {
+  if (String(type) === 'NUMBER' && (value.trim() === '' || !Number.isFinite(Number(value))))
+    throw new Error(`Invalid argument: a NUMBER gradient point needs a number, not "${value}".`);
+  return value;
 }
 
 // ── Charts ──────────────────────────────────────────────────────────────────────────────────
@@ -1074,6 +1133,7 @@ export class FakeSession {
       getActiveSpreadsheet: () => (calls.count('SpreadsheetApp.getActiveSpreadsheet'), book),
       getUi: () => ui,
       newConditionalFormatRule: () => new FakeRuleBuilder(),
+      InterpolationType: FAKE_INTERPOLATION,
     };
     const props = new FakeProperties(book);
     const lock = new FakeLock(book, execution);

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { abmLearn } from '../../src/functions/abmlearn';
 import { abmNext } from '../../src/functions/abmnext';
-
-/** Mulberry32, so each run builds the same table. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as uniform } from '../../src/core/random';
 
 describe('=ABMNEXT(metrics, [weights])', () => {
   it("gives one line per row under its header: the move, Tier 1, or a bad row's message", () => {

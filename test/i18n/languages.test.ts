@@ -101,7 +101,7 @@ describe('sheets in Thai, Chinese and Armenian score as their English twin', () 
     const session = book.session();
     scoreSheet(session.services, { asOf: '2024-06-30' });
     const report = scoreSheet(session.services, { asOf: '2024-06-30', lang: 'zh-CN' });
-    expect(report.columns).toBe('F:J');
+    expect(report.columns).toBe('F:K');
     expect(book.sheet('Accounts').snapshot().values[0][6]).toBe('层级');
     expect(book.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(3);
   });

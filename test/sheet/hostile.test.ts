@@ -93,7 +93,7 @@ describe('a corpus of nasty sheets, through the sidebar path', () => {
       expect(outcome).toBeDefined();
       const { book, sheet, session } = workbook(make());
       const width = sheet.lastColumn();
-      const ours = new Set([1, 2, 3, 4, 5].map((k) => width + k));
+      const ours = new Set([1, 2, 3, 4, 5, 6].map((k) => width + k));
       const before = userCells(book, ours);
       if ('refuses' in outcome!) {
         let error: Error | undefined;

@@ -4,17 +4,7 @@ import { OUTCOME_PROPERTY } from '../../src/sheet/report-card-sheet';
 import { learnOnSheet, nextTierOfRow, PREVIOUS_WEIGHTS_PROPERTY, restoreWeights, useLearnedWeights } from '../../src/sheet/learn-next';
 import type { Value } from '../fakes/workbook';
 import { workbook } from './helpers';
-
-/** Mulberry32, so each run builds the same sheet. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as uniform } from '../../src/core/random';
 
 /** 11 accounts, engagement 0…100 by tens, orders the other way round (weight 0 unless told). */
 const small: Value[][] = [['Account', 'Engagement', 'Orders'], ...Array.from({ length: 11 }, (_, i): Value[] => [`A${i}`, i * 10, 10 - i])];

@@ -8,7 +8,7 @@ import { FakeSpreadsheet, type Value } from '../fakes/workbook';
 import { accountsGrid, workbook } from './helpers';
 
 const WIDTH = SAMPLE_HEADER.length;
-const COLUMN = WIDTH + 6; // after Score … Drivers: W
+const COLUMN = WIDTH + 7; // after Score … Drivers, Grid: X
 const ENGAGEMENT = SAMPLE_HEADER.indexOf('Engagement');
 
 function withLookalikes(n = 40) {
@@ -57,13 +57,13 @@ describe('the Lookalike column says when it was computed and follows each Score 
     const report = scoreSheet(session.services);
     expect(columnValues(sheet.snapshot().values, 40)).toEqual(kept);
     expect(sheet.shown(1, COLUMN)).toMatch(/^Lookalike \(stale since \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)$/u);
-    expect(report.warnings.join(' ')).toContain('The Lookalike column W was not refreshed: W3 were not written by ABM Tier.');
+    expect(report.warnings.join(' ')).toContain('The Lookalike column X was not refreshed: X3 were not written by ABM Tier.');
   });
 
   it('is marked stale when no account is in Tier 1 any more, and fresh again after the next Score that has one', () => {
     const { book, sheet, session } = withLookalikes();
     const report = scoreSheet(session.services, { method: 'threshold', thresholds: [100, 40] });
-    expect(report.warnings.join(' ')).toContain('The Lookalike column W is marked stale: no account is in Tier 1 now.');
+    expect(report.warnings.join(' ')).toContain('The Lookalike column X is marked stale: no account is in Tier 1 now.');
     expect(sheet.shown(1, COLUMN)).toMatch(/^Lookalike \(stale since /u);
     book.properties[SETTINGS_PROPERTY] = JSON.stringify(parseSettings({}));
     scoreSheet(session.services);

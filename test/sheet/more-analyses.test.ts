@@ -24,19 +24,19 @@ describe('Find lookalikes of Tier 1', () => {
   it('writes a Lookalike column of its own, updates it in place, and Score never reads it as data', () => {
     const { sheet, session } = workbook(accountsGrid(40));
     scoreSheet(session.services);
-    const before = outside(sheet, WIDTH + 1, WIDTH + 6);
+    const before = outside(sheet, WIDTH + 1, WIDTH + 7);
     const first = findLookalikes(session.services);
-    expect(first.column).toBe('W');
+    expect(first.column).toBe('X');
     expect(first.top).toHaveLength(10);
     expect(first.top.every((t) => t.tier !== 'Tier 1')).toBe(true);
     expect(first.top.map((t) => t.similarity)).toEqual([...first.top.map((t) => t.similarity)].sort((a, b) => b - a));
     const values = sheet.snapshot().values;
-    expect(values[0][WIDTH + 5]).toBe('Lookalike');
+    expect(values[0][WIDTH + 6]).toBe('Lookalike');
     const second = findLookalikes(session.services);
-    expect(second.column).toBe('W');
+    expect(second.column).toBe('X');
     const rescored = scoreSheet(session.services);
-    expect(rescored.columns).toBe('R:V');
-    expect(outside(sheet, WIDTH + 1, WIDTH + 6)).toEqual(before);
+    expect(rescored.columns).toBe('R:W');
+    expect(outside(sheet, WIDTH + 1, WIDTH + 7)).toEqual(before);
   });
 });
 

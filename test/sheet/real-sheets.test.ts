@@ -229,8 +229,8 @@ describe('the grid: rows and columns are inserted before writing past them', () 
     const { book: b, services } = book({ Accounts: wide });
     expect(b.sheet('Accounts').getMaxColumns()).toBe(26);
     const report = scoreSheet(services);
-    expect(report.columns).toBe('AA:AE');
-    expect(b.sheet('Accounts').getMaxColumns()).toBe(31);
+    expect(report.columns).toBe('AA:AF');
+    expect(b.sheet('Accounts').getMaxColumns()).toBe(32);
   });
 });
 

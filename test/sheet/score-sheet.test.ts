@@ -12,14 +12,14 @@ import { SAMPLE_HEADER } from '../../src/sample/accounts';
 const WIDTH = SAMPLE_HEADER.length; // columns of the sample
 
 describe('Score writes beside the data, in place, and touches nothing else', () => {
-  it('writes Score, Tier, Segment, ABM program and Drivers after the last column, matching the engine', () => {
+  it('writes Score, Tier, Segment, ABM program, Drivers and Grid after the last column, matching the engine', () => {
     const grid = accountsGrid(40);
     const { sheet, session } = workbook(grid);
-    const before = outside(sheet, WIDTH + 1, WIDTH + 5);
+    const before = outside(sheet, WIDTH + 1, WIDTH + 6);
     const report = scoreSheet(session.services);
-    expect(report.columns).toBe('R:V');
+    expect(report.columns).toBe('R:W');
     const values = sheet.snapshot().values;
-    expect(values[0].slice(WIDTH, WIDTH + 5)).toEqual(['Score', 'Tier', 'Segment', 'ABM program', 'Drivers']);
+    expect(values[0].slice(WIDTH, WIDTH + 6)).toEqual(['Score', 'Tier', 'Segment', 'ABM program', 'Drivers', 'Grid']);
     const engine = analyseGrid(grid, parseSettings({}));
     for (let i = 0; i < 40; i++) {
       expect(values[i + 1][WIDTH]).toBeCloseTo(engine.score[i], 12);
@@ -27,7 +27,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     }
     expect(report.scored).toBe(40);
     expect(report.tiers.map((t) => t.accounts)).toEqual(engine.capacity.accounts);
-    expect(outside(sheet, WIDTH + 1, WIDTH + 5)).toEqual(before);
+    expect(outside(sheet, WIDTH + 1, WIDTH + 6)).toEqual(before);
   });
 
   it('finds the header below a title row and writes from that row', () => {
@@ -62,7 +62,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     const grid = accountsGrid(10).map((row, r) => [...row, r === 0 ? 'Tier' : 'Gold']);
     const { sheet, session } = workbook(grid);
     const report = scoreSheet(session.services);
-    expect(report.columns).toBe('S:W');
+    expect(report.columns).toBe('S:X');
     expect(
       sheet
         .snapshot()
@@ -102,7 +102,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     scoreSheet(session.services);
     sheet.insertColumnsAfter(2, 1);
     const report = scoreSheet(session.services);
-    expect(report.columns).toBe('S:W');
+    expect(report.columns).toBe('S:X');
     expect(sheet.snapshot().values[0].filter((v) => v === 'Score')).toHaveLength(1);
   });
 
@@ -114,7 +114,7 @@ describe('Score writes beside the data, in place, and touches nothing else', () 
     scoreSheet(session.services);
     const v = sheet.snapshot().values;
     expect(v[10][WIDTH + 1]).toMatch(/^Tier/); // row 11, the last account left
-    for (let r = 11; r < 21; r++) expect(v[r].slice(WIDTH, WIDTH + 5)).toEqual(['', '', '', '', '']);
+    for (let r = 11; r < 21; r++) expect(v[r].slice(WIDTH, WIDTH + 6)).toEqual(['', '', '', '', '', '']);
   });
 
   it("puts a bad cell's message in its row and still scores every other row", () => {
@@ -150,7 +150,7 @@ describe('Tier colours', () => {
     for (let row = 2; row <= 21; row++) {
       const expected = colours[Number(tierOf(row).slice(-1)) - 1];
       expect(sheet.backgroundAt(row, 1)).toBe(expected);
-      expect(sheet.backgroundAt(row, WIDTH + 5)).toBe(expected);
+      expect(sheet.backgroundAt(row, WIDTH + 6)).toBe(expected);
     }
     // Colours follow later edits of the Tier cell.
     sheet.write(2, WIDTH + 2, [['Tier 3']]);

@@ -5,7 +5,7 @@ import { scoreSheet } from '../../src/sheet/score-sheet';
 import { sheetDate } from '../fakes/workbook';
 import { workbook } from './helpers';
 
-/** A user's column right after our output block (C:G here, so H) is the user's: never written, always read as data. */
+/** A user's column right after our output block (C:H here, so I) is the user's: never written, always read as data. */
 describe('a user column right after our output block', () => {
   const accounts = () => [
     ['Account', 'Revenue'],
@@ -18,19 +18,19 @@ describe('a user column right after our output block', () => {
 
   it('keeps every cell byte for byte through Score and Find lookalikes', () => {
     const { sheet, session } = workbook(accounts());
-    expect(scoreSheet(session.services).columns).toBe('C:G');
-    // Column H: a header, text, a number, a date, a formula, an empty cell and text that looks like ours.
-    sheet.write(1, 8, [['Notes'], ['call back'], [42], [sheetDate('2026-03-15')]]);
-    sheet.setFormula(5, 8, '=B5*2', 40);
-    sheet.write(7, 8, [['Tier 1']]);
+    expect(scoreSheet(session.services).columns).toBe('C:H');
+    // Column I: a header, text, a number, a date, a formula, an empty cell and text that looks like ours.
+    sheet.write(1, 9, [['Notes'], ['call back'], [42], [sheetDate('2026-03-15')]]);
+    sheet.setFormula(5, 9, '=B5*2', 40);
+    sheet.write(7, 9, [['Tier 1']]);
     const column = (c: number) => sheet.snapshot().values.map((row) => row[c - 1] ?? '');
-    const formulas = () => sheet.snapshot().formulas.filter(([k]) => k.endsWith(',8'));
-    const before = { values: column(8), formulas: formulas() };
-    expect(before.formulas).toEqual([['5,8', '=B5*2']]);
-    expect(scoreSheet(session.services).columns).toBe('C:G');
-    expect(findLookalikes(session.services).column).toBe('I');
-    expect(scoreSheet(session.services).columns).toBe('C:G');
-    expect({ values: column(8), formulas: formulas() }).toEqual(before);
+    const formulas = () => sheet.snapshot().formulas.filter(([k]) => k.endsWith(',9'));
+    const before = { values: column(9), formulas: formulas() };
+    expect(before.formulas).toEqual([['5,9', '=B5*2']]);
+    expect(scoreSheet(session.services).columns).toBe('C:H');
+    expect(findLookalikes(session.services).column).toBe('J');
+    expect(scoreSheet(session.services).columns).toBe('C:H');
+    expect({ values: column(9), formulas: formulas() }).toEqual(before);
   });
 
   it('is read as data: a metric typed there is scored by the next run', () => {
@@ -38,7 +38,7 @@ describe('a user column right after our output block', () => {
     scoreSheet(session.services);
     // Engagement runs against revenue, so it changes every score.
     const engagement = [['Engagement'], [1], [2], [3], [4], [5]];
-    sheet.write(1, 8, engagement);
+    sheet.write(1, 9, engagement);
     scoreSheet(session.services);
     const expected = analyseGrid(
       accounts().map((row, r) => [...row, engagement[r][0]]),
@@ -53,7 +53,7 @@ describe('a user column right after our output block', () => {
       sheet
         .snapshot()
         .values.slice(1)
-        .map((row) => row[7]),
+        .map((row) => row[8]),
     ).toEqual([1, 2, 3, 4, 5]);
   });
 });
