@@ -3,10 +3,12 @@ import {
   type Analysis,
   cardPins,
   categoryRates,
+  finite,
   type CategoryRow,
   normaliseHeader,
   outcomeOfHeader,
   quoteCell,
+  rateFigures,
   readOutcomes,
   reportCard,
   type ReportCard,
@@ -73,8 +75,7 @@ export function fileReport(path: string, analysis: Analysis, header: readonly st
 /** Success rate by the values of each category column. */
 export type FileCategories = { column: string; rows: CategoryRow[] }[];
 
-/** NaN and ±Infinity as JSON's null (JSON.stringify does it too; said here for the reader). */
-const n = (x: number) => (Number.isFinite(x) ? x : null);
+const n = finite;
 
 /** The JSON object of the issue: outcome, accounts, successes, baseRate, auc, aucLow, aucHigh, tiers, captureTop2, verdict, and more. */
 export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes: readonly Said[], categories: FileCategories = []): string {
@@ -90,16 +91,7 @@ export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes:
     aucLow: n(card.aucLow),
     aucHigh: n(card.aucHigh),
     aucInterval: 'DeLong 95 %',
-    tiers: card.tiers.map((t) => ({
-      label: t.label,
-      accounts: t.accounts,
-      successes: t.successes,
-      rate: n(t.rate),
-      rateLow: n(t.rateLow),
-      rateHigh: n(t.rateHigh),
-      lift: n(t.lift),
-      ...(card.numeric ? { sum: n(t.sum), share: n(t.share) } : {}),
-    })),
+    tiers: card.tiers.map((t) => ({ label: t.label, ...rateFigures(t), ...(card.numeric ? { sum: n(t.sum), share: n(t.share) } : {}) })),
     ...(card.numeric ? { total: n(card.total) } : {}),
     tier1OverTier3: card.tier1OverTier3 === Number.POSITIVE_INFINITY ? 'Infinity' : n(card.tier1OverTier3),
     captureTop2: { accounts: n(card.captureTop2.accounts), successes: n(card.captureTop2.successes) },
@@ -116,16 +108,7 @@ export function reportJson(outcome: string, card: ReportCard, lang: Lang, notes:
     },
     categories: categories.map((c) => ({
       column: c.column,
-      values: c.rows.map((r) => ({
-        value: r.other ? null : r.label,
-        other: r.other,
-        accounts: r.accounts,
-        successes: r.successes,
-        rate: n(r.rate),
-        rateLow: n(r.rateLow),
-        rateHigh: n(r.rateHigh),
-        lift: n(r.lift),
-      })),
+      values: c.rows.map((r) => ({ value: r.other ? null : r.label, other: r.other, ...rateFigures(r) })),
     })),
   })}\n`;
 }

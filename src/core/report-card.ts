@@ -363,3 +363,11 @@ export function earlierTiers(
   }
   return { tier, score, matched };
 }
+
+/** A rate row's figures as JSON gives them (NaN and ±Infinity as null), in the order the CLI and the sidebar show them. */
+export function rateFigures(r: { accounts: number; successes: number; rate: number; rateLow: number; rateHigh: number; lift: number }) {
+  return { accounts: r.accounts, successes: r.successes, rate: finite(r.rate), rateLow: finite(r.rateLow), rateHigh: finite(r.rateHigh), lift: finite(r.lift) };
+}
+
+/** A number as JSON gives it: NaN and ±Infinity as null. */
+export const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

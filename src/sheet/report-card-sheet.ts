@@ -2,6 +2,7 @@ import {
   cardPins,
   categoryGroups,
   categoryRates,
+  finite,
   column as metricColumn,
   earlierTiers,
   normaliseHeader,
@@ -9,6 +10,7 @@ import {
   profitability,
   setOwn,
   quoteCell,
+  rateFigures,
   readOutcomes,
   reportCard,
   type Analysis,
@@ -26,8 +28,7 @@ import { documentLanguage, inputSettings, type Language } from './language';
 import { findOurSheets } from './our-sheets';
 import { readSheet, type SheetData } from './read-sheet';
 import { cellValue } from './plain-text';
-import { unpackRun } from './history';
-import { HISTORY_RUNS } from './history';
+import { HISTORY_RUNS, unpackRun } from './history';
 import { HISTORY_SHEET_KEY } from './keys';
 import { documentPins, PINS_PROPERTY } from './pins';
 
@@ -262,7 +263,7 @@ function runSnapshot(ss: SpreadsheetApi, slot: number) {
   );
 }
 
-const n = (x: number) => (Number.isFinite(x) ? x : null);
+const n = finite;
 
 /** The sidebar's card of the active sheet under these settings, without writing anything; null without an outcome column. */
 export function sidebarReportCard(services: Services, settingsInput: unknown, slot?: number | null, outcome?: string | null): SidebarCard | null {
@@ -301,15 +302,7 @@ export function sidebarReportCard(services: Services, settingsInput: unknown, sl
     auc: n(card.auc),
     aucLow: n(card.aucLow),
     aucHigh: n(card.aucHigh),
-    tiers: card.tiers.map((t) => ({
-      label: t.label,
-      accounts: t.accounts,
-      successes: t.successes,
-      rate: n(t.rate),
-      rateLow: n(t.rateLow),
-      rateHigh: n(t.rateHigh),
-      lift: n(t.lift),
-    })),
+    tiers: card.tiers.map((t) => ({ label: t.label, ...rateFigures(t) })),
     captureTop2: { accounts: n(card.captureTop2.accounts), successes: n(card.captureTop2.successes) },
     tier1OverTier3: n(card.tier1OverTier3),
     madKudu: card.madKudu,
@@ -320,15 +313,7 @@ export function sidebarReportCard(services: Services, settingsInput: unknown, sl
     chosen,
     categories: found.categories.map((c) => ({
       header: c.header,
-      rows: c.rows.map((r) => ({
-        label: r.other ? language.say('report.other') : r.label,
-        accounts: r.accounts,
-        successes: r.successes,
-        rate: n(r.rate),
-        rateLow: n(r.rateLow),
-        rateHigh: n(r.rateHigh),
-        lift: n(r.lift),
-      })),
+      rows: c.rows.map((r) => ({ label: r.other ? language.say('report.other') : r.label, ...rateFigures(r) })),
     })),
   };
 }
