@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 /** Finds Chromium: CHROME_PATH, then the usual install paths. Fails with how to install it, never skips. */
@@ -51,4 +51,13 @@ export function useBrowser(): () => Browser {
  */
 export function screenshotDir(): string {
   return process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '..', '..', 'docs') : mkdtempSync(join(tmpdir(), 'abm-tier-screens-'));
+}
+
+/** The preview at `url` in a new 1400 × 900 page, and its sidebar frame (the add-on's HTML, as Sheets frames it). */
+export async function openPreview(browser: Browser, url: string): Promise<{ page: Page; sidebar: Frame }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  const sidebar = page.frame({ url: /\/sidebar$/u });
+  if (!sidebar) throw new Error('sidebar frame missing');
+  return { page, sidebar };
 }

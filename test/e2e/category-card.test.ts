@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startPreview } from '../../scripts/preview/server';
 import type { Value } from '../fakes/workbook';
 import { accountsGrid } from '../sheet/helpers';
-import { screenshotDir, useBrowser } from './browser';
+import { openPreview, screenshotDir, useBrowser } from './browser';
 
 const DOCS = screenshotDir();
 const browser = useBrowser();
@@ -22,10 +22,7 @@ describe('outcome and category in the sidebar (Chromium, issue 17)', () => {
   it('maps the outcome like any role, shows the rate by industry, and profit by industry in one click', async () => {
     const preview = await startPreview({ Accounts: withOutcome() });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(preview.url);
-      const sidebar = page.frame({ url: /\/sidebar$/u });
-      if (!sidebar) throw new Error('sidebar frame missing');
+      const { page, sidebar } = await openPreview(browser(), preview.url);
       await sidebar.waitForSelector('#columns');
       // Industry is found as a category by its header: offered with the columns the score does not use.
       expect(await sidebar.locator('#unmapped select[data-header="Industry"]').inputValue()).toBe('category');

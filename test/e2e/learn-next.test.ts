@@ -5,7 +5,7 @@ import { startPreview } from '../../scripts/preview/server';
 import { SETTINGS_PROPERTY } from '../../src/sheet/keys';
 import type { Value } from '../fakes/workbook';
 import { accountsGrid } from '../sheet/helpers';
-import { screenshotDir, useBrowser } from './browser';
+import { openPreview, screenshotDir, useBrowser } from './browser';
 
 const DOCS = screenshotDir();
 const browser = useBrowser();
@@ -29,10 +29,7 @@ describe('learned weights and next-tier moves in the sidebar (Chromium, the real
   it("shows the first row's moves, learns weights, uses them and goes back", async () => {
     const preview = await startPreview({ Accounts: withOutcome() });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(preview.url);
-      const sidebar = page.frame({ url: /\/sidebar$/u });
-      if (!sidebar) throw new Error('sidebar frame missing');
+      const { page, sidebar } = await openPreview(browser(), preview.url);
       await sidebar.waitForSelector('#columns, #problem');
 
       await sidebar.click('#next-tier-block summary');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../scripts/preview/server';
 import { SETTINGS_PROPERTY } from '../../src/sheet/keys';
 import { accountsGrid } from '../sheet/helpers';
-import { useBrowser } from './browser';
+import { openPreview, useBrowser } from './browser';
 
 const browser = useBrowser();
 
@@ -18,10 +18,7 @@ describe('saved weights of a column no longer on the sheet, in Chromium', () => 
       await sidebar.waitForSelector('#score:not([disabled])');
     };
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(preview.url);
-      const sidebar = page.frame({ url: /\/sidebar$/u });
-      if (!sidebar) throw new Error('sidebar frame missing');
+      const { sidebar } = await openPreview(browser(), preview.url);
       await sidebar.waitForSelector('#columns');
       expect(await sidebar.textContent('#missing-weights')).toContain(
         'Saved weights or directions are for 2 columns not on this sheet: "Old column", "proft". They are not used here.',

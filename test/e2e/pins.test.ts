@@ -3,7 +3,7 @@ import { startPreview } from '../../scripts/preview/server';
 import { SUMMARY_SHEET_NAME } from '../../src/sheet/keys';
 import { PINS_PROPERTY } from '../../src/sheet/pins';
 import type { Value } from '../fakes/workbook';
-import { useBrowser } from './browser';
+import { openPreview, useBrowser } from './browser';
 
 const browser = useBrowser();
 /** Ten accounts A…J, revenue 100 … 10: sheet rows 2…11. */
@@ -13,10 +13,7 @@ describe('pinning accounts in the sidebar (Chromium, the real server code on the
   it('pins rows to a tier with a reason, and the next score keeps them', async () => {
     const preview = await startPreview({ Accounts: grid });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(preview.url);
-      const sidebar = page.frame({ url: /\/sidebar$/u });
-      if (!sidebar) throw new Error('sidebar frame missing');
+      const { sidebar } = await openPreview(browser(), preview.url);
       await sidebar.waitForSelector('#columns, #problem');
       await sidebar.click('#pins-block summary');
       // The preview's sheet has no selection: without rows the call says so.

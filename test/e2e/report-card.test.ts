@@ -5,7 +5,7 @@ import { startPreview } from '../../scripts/preview/server';
 import { REPORT_SHEET_NAME } from '../../src/sheet/report-card-sheet';
 import type { Value } from '../fakes/workbook';
 import { accountsGrid } from '../sheet/helpers';
-import { screenshotDir, useBrowser } from './browser';
+import { openPreview, screenshotDir, useBrowser } from './browser';
 
 const DOCS = screenshotDir();
 const browser = useBrowser();
@@ -29,10 +29,7 @@ describe('the report card in the sidebar (Chromium, the real server code on the 
   it('shows the card of the active sheet on a click, writing nothing; Score then makes "ABM Report Card"', async () => {
     const preview = await startPreview({ Accounts: withOutcome() });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(preview.url);
-      const sidebar = page.frame({ url: /\/sidebar$/u });
-      if (!sidebar) throw new Error('sidebar frame missing');
+      const { page, sidebar } = await openPreview(browser(), preview.url);
       await sidebar.waitForSelector('#columns, #problem');
       await sidebar.click('#report-card-block summary');
       await sidebar.click('#report-card-show');
