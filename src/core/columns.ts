@@ -1,6 +1,6 @@
 import type { Message } from './message';
 import { parseIsoDate, parseNumberText, shortHeader, type Cell, type CellKind } from './parse-cell';
-import { ROLE_INFO, normaliseHeader, outcomeOfHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
+import { ROLE_INFO, isCategoryHeader, normaliseHeader, outcomeOfHeader, roleOfHeader, roleOfKey, type Direction, type MetricRole } from './roles';
 import type { Settings } from './settings';
 
 /** Which column holds what (SPEC §1): the account column, the metric columns, the rest carried along. */
@@ -165,7 +165,7 @@ export function mapColumns(header: readonly Cell[] | null, width: number, settin
     if (!taken.has('outcome') && outcomeOfHeader(keys[i])) {
       roleAt[i] = 'outcome';
       taken.add('outcome');
-    } else if (CATEGORY_HEADERS.has(keys[i])) roleAt[i] = 'category';
+    } else if (isCategoryHeader(keys[i])) roleAt[i] = 'category';
   });
   // SPEC §1: any numeric column can be scored. A column of no role that the settings give a weight
   // above 0, or a direction, is a custom metric (as choosing "custom" for it would make it).
@@ -225,33 +225,6 @@ function unknownNames(settings: Settings, known: ReadonlySet<string>, usable: re
   const columns = listed.slice(0, LISTED_NAMES).join(', ') + (listed.length > LISTED_NAMES ? ', …' : '');
   return { code: 'warn.unknownName', params: { count: names.length, names: names.join(', '), columns } };
 }
-
-/** Headers read as a category (issue 17), normalised. Not `segment`: our own output column is called so. */
-const CATEGORY_HEADERS = new Set([
-  'category',
-  'industry',
-  'sector',
-  'vertical',
-  'region',
-  'territory',
-  'country',
-  'market',
-  'source',
-  'lead source',
-  'อุตสาหกรรม',
-  'ภูมิภาค',
-  'ประเทศ',
-  'แหล่งที่มา',
-  '行业',
-  '地区',
-  '区域',
-  '国家',
-  '来源',
-  'ոլորտ',
-  'տարածաշրջան',
-  'երկիր',
-  'աղբյուր',
-]);
 
 function metric(index: number, header: string, key: string, role: MetricRole | 'custom', overrides: Overrides): MetricColumn {
   const name = role === 'custom' ? header : role;

@@ -440,3 +440,35 @@ export function pinColumns(header: readonly unknown[] | null): { pin: number; re
   const keys = header.map((h) => normaliseHeader(h));
   return { pin: keys.findIndex((k) => PIN_HEADERS.includes(k)), reason: keys.findIndex((k) => PIN_REASON_HEADERS.includes(k)) };
 }
+
+/** Headers read as a category (issue 17), normalised. Not `segment`: our own output column is called so. */
+const CATEGORY_HEADERS = new Set([
+  'category',
+  'industry',
+  'sector',
+  'vertical',
+  'region',
+  'territory',
+  'country',
+  'market',
+  'source',
+  'lead source',
+  'อุตสาหกรรม',
+  'ภูมิภาค',
+  'ประเทศ',
+  'แหล่งที่มา',
+  '行业',
+  '地区',
+  '区域',
+  '国家',
+  '来源',
+  'ոլորտ',
+  'տարածաշրջան',
+  'երկիր',
+  'աղբյուր',
+]);
+
+/** Whether a normalised header names a category column (industry, region, source…). */
+export function isCategoryHeader(normalised: string): boolean {
+  return CATEGORY_HEADERS.has(normalised);
+}
