@@ -251,6 +251,11 @@ export function nextTierOfRow(settings?: shell.SettingsInput | null, row?: numbe
   return shell.nextTierOfRow(settings, row);
 }
 
+/** Sidebar (Copy as SQL): the pins kept in the document, [account, 0–2 a tier or 3 exclude]. */
+export function getDocumentPins(): [string, number][] {
+  return shell.getDocumentPins();
+}
+
 /** Sidebar: pins the selected rows' accounts (or sheet rows `rows`) to `pin` (a tier, 1/2/3, exclude; '' unpins), kept in the document. */
 export function pinSelectedRows(settings: shell.SettingsInput | null, pin: string, reason?: string | null, rows?: number[] | null): shell.PinReport {
   return shell.pinSelectedRows(settings, pin, reason, rows);

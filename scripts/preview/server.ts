@@ -125,7 +125,7 @@ function refusal(req: IncomingMessage, port: number): string | null {
  * the loopback address only: `host` is there for callers that name it, and must be 127.0.0.1.
  */
 /** The sidebar's calls that only read the workbook. */
-const READS = new Set(['getSidebarState', 'getPreviewData', 'getActiveSheetName']);
+const READS = new Set(['getSidebarState', 'getPreviewData', 'getActiveSheetName', 'getDocumentPins']);
 
 export async function startPreview(sheets: Record<string, Value[][]>, port = 0, host = '127.0.0.1', locale = 'en_US'): Promise<Preview> {
   if (host !== LOOPBACK) throw new Error(`the preview listens on ${LOOPBACK} only, not ${host}`);

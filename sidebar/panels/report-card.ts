@@ -59,9 +59,26 @@ function profitView(store: Store, profit: Profit | null): HTMLElement {
   );
 }
 
+/** Pinned accounts' outcomes apart (issue 18): per pinned tier and pinned up/down, beside the unpinned rate; then the lines in words. */
+function pinnedView(store: Store, card: Card): HTMLElement | null {
+  const { say } = store;
+  if (!card.pinned) return null;
+  return el(
+    'div',
+    { class: 'card', id: 'report-pinned' },
+    el('strong', {}, say('report.pinnedTitle')),
+    table(
+      'report-pinned-table',
+      [say('report.tier'), say('report.pinnedAccounts'), say('report.rate'), say('report.unpinnedRate')],
+      card.pinned.rows.map((r) => [r.label, String(r.accounts), pct(r.rate), pct(r.unpinnedRate)]),
+    ),
+    ...card.pinned.lines.map((line) => el('p', { class: 'pinned-line' }, line)),
+  );
+}
+
 function cardView(store: Store, card: Card | null): HTMLElement {
   if (!card) return oneCard(store, card);
-  return el('div', {}, oneCard(store, card), categoriesView(store, card));
+  return el('div', {}, oneCard(store, card), pinnedView(store, card), categoriesView(store, card));
 }
 
 function oneCard(store: Store, card: Card | null): HTMLElement {

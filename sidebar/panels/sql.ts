@@ -1,19 +1,23 @@
 /** "Copy as SQL": the tuned model as queries for the full warehouse table (BigQuery or DuckDB). */
 import { parseSettings, SettingsError } from '../../src/core/settings';
+import { localise } from '../../src/i18n/labels';
 import { headerRow, sqlExportText, SqlRequestError } from '../../src/sql/export-text';
+import type { DocumentPin } from '../../src/sql/pins';
+import { call } from '../api';
 import { el } from '../dom';
 import type { Store } from '../state';
 
 /**
- * The SQL for the sheet the sidebar shows, made here (no server call: Code.js stays small), from
- * the state's columns: every column with a header, by index.
+ * The SQL for the sheet the sidebar shows, made here (Code.js stays small: the server only reads the
+ * document's pins), from the state's columns: every column with a header, by index; the labels Score
+ * writes (the language's defaults); the pins Score applies (the document's, a row's own Pin cell winning).
  */
-function sqlOfSheet(store: Store, table: string, dialect: string): string {
-  const parsed = parseSettings(store.input()); // throws SettingsError: shown as ui.sqlSettings
+function sqlOfSheet(store: Store, table: string, dialect: string, documentPins: readonly DocumentPin[]): string {
+  const parsed = localise(parseSettings(store.input()), store.lang()); // throws SettingsError: shown as ui.sqlSettings
   const { sheet } = store;
   const headers = sheet.headerRow ? headerRow(sheet.columns) : null;
   try {
-    return sqlExportText({ headers, source: sheet.sheet, table, dialect }, parsed, store.say);
+    return sqlExportText({ headers, source: sheet.sheet, table, dialect, documentPins }, parsed, store.say);
   } catch (error) {
     // As the server says it: our own messages whole, anything else as a failure.
     if (error instanceof SqlRequestError || error instanceof SettingsError) throw error;
@@ -40,7 +44,8 @@ export function sqlBlock(store: Store): HTMLElement {
       void (async () => {
         button.disabled = true;
         try {
-          text.value = sqlOfSheet(store, table.value, dialect.value);
+          // Read when pressed: pins made in this sidebar since it opened count too.
+          text.value = sqlOfSheet(store, table.value, dialect.value, await call('getDocumentPins'));
           text.hidden = false;
           text.select();
           const copied =

@@ -200,6 +200,8 @@ export const en = {
   'pin.notPin': '"{value}" is not a pin: choose {t1}, {t2}, {t3} or exclude.',
   'pin.tooMany': 'Too many pinned accounts to keep in the document (over 9 KB): write the pins in a Pin column of the sheet instead.',
   'pin.exclude': 'exclude',
+  // Issue 18, package P: a pin that won over the unprofitable cap, on its row of the summary.
+  'pin.pinnedOverCap': 'pinned {tier} over the unprofitable cap; the score says {alone}',
   'warn.more': { one: '…and {count} more warning like these.', other: '…and {count} more warnings like these.' },
   'tiers.noValue': 'The pareto method needs a profit or revenue column.',
   'msg.settingsUnreadable': 'The saved settings could not be read; the defaults are used.',
@@ -431,6 +433,20 @@ export const en = {
   'grid.title': 'Fit × engagement',
   'grid.fit': 'Fit',
   'grid.engagement': 'Engagement',
+  // Issue 18, package P: pinned accounts' outcomes on the report card (report-card-sheet.ts).
+  'report.pinnedTitle': "Pinned accounts, apart from the tiers above: did the team's judgement beat the score?",
+  'report.pinnedAccounts': 'Pinned',
+  'report.unpinnedRate': 'Unpinned rate',
+  'report.pinnedUp': "Pinned above the score's tier",
+  'report.pinnedDown': "Pinned below the score's tier",
+  'report.pinsUp': {
+    one: 'The {count} account the team pinned up converted at {rate} % against {scoreRate} % for the tier the score gave it.',
+    other: 'The {count} accounts the team pinned up converted at {rate} % against {scoreRate} % for the tiers the score gave them.',
+  },
+  'report.pinsDown': {
+    one: 'The {count} account the team pinned down converted at {rate} % against {scoreRate} % for the tier the score gave it.',
+    other: 'The {count} accounts the team pinned down converted at {rate} % against {scoreRate} % for the tiers the score gave them.',
+  },
 } as const;
 
 export type MessageKey = keyof typeof en;

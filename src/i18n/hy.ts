@@ -194,6 +194,8 @@ export const hy: Catalogue<MessageKey> = {
   'pin.notPin': '«{value}»-ը ամրացում չէ․ ընտրեք {t1}, {t2}, {t3} կամ բացառել։',
   'pin.tooMany': 'Ամրացված հաճախորդները շատ են փաստաթղթում պահելու համար (9 ԿԲ-ից ավելի)․ փոխարենը գրեք ամրացումները թերթի Pin սյունակում։',
   'pin.exclude': 'բացառել',
+  // Issue 18, package P: a pin that won over the unprofitable cap, on its row of the summary.
+  'pin.pinnedOverCap': 'ամրացված է {tier}՝ գերակայելով վնասաբերների սահմանափակմանը; ըստ միավորի՝ {alone}',
   'msg.settingsUnreadable': 'Պահված կարգավորումները հնարավոր չեղավ կարդալ․ օգտագործվում են լռելյայնները։',
   'msg.settingsInvalid': 'Պահված կարգավորումները վավեր չէին ({why})․ օգտագործվում են լռելյայնները։',
   'msg.settingsTooLarge': 'Կարգավորումները չափազանց մեծ են պահելու համար (9 ԿԲ-ից ավելի)․ հեռացրեք սյունակների որոշ կարգավորումներ։',
@@ -433,4 +435,18 @@ export const hy: Catalogue<MessageKey> = {
   'grid.title': 'Համապատասխանություն × ներգրավվածություն',
   'grid.fit': 'Համապատասխանություն',
   'grid.engagement': 'Ներգրավվածություն',
+  // Issue 18, package P: pinned accounts' outcomes on the report card (report-card-sheet.ts).
+  'report.pinnedTitle': 'Ամրացված հաշիվներ՝ վերևի մակարդակներից առանձին․ թիմի դատողությունը գերազանցե՞ց միավորին',
+  'report.pinnedAccounts': 'Ամրացված',
+  'report.unpinnedRate': 'Չամրացվածների տոկոս',
+  'report.pinnedUp': 'Ամրացված միավորի մակարդակից վեր',
+  'report.pinnedDown': 'Ամրացված միավորի մակարդակից ցած',
+  'report.pinsUp': {
+    one: 'Թիմի կողմից վեր ամրացված {count} հաշիվը հաջողվել է {rate} %-ով՝ միավորի տված մակարդակի {scoreRate} %-ի դիմաց։',
+    other: 'Թիմի կողմից վեր ամրացված {count} հաշիվները հաջողվել են {rate} %-ով՝ միավորի տված մակարդակների {scoreRate} %-ի դիմաց։',
+  },
+  'report.pinsDown': {
+    one: 'Թիմի կողմից ցած ամրացված {count} հաշիվը հաջողվել է {rate} %-ով՝ միավորի տված մակարդակի {scoreRate} %-ի դիմաց։',
+    other: 'Թիմի կողմից ցած ամրացված {count} հաշիվները հաջողվել են {rate} %-ով՝ միավորի տված մակարդակների {scoreRate} %-ի դիմաց։',
+  },
 };

@@ -183,6 +183,8 @@ export const th: Catalogue<MessageKey> = {
   'pin.notPin': '"{value}" ไม่ใช่การปักหมุด ให้เลือก {t1}, {t2}, {t3} หรือ ไม่รวม',
   'pin.tooMany': 'บัญชีที่ปักหมุดมากเกินกว่าจะเก็บไว้ในเอกสาร (เกิน 9 KB) ให้เขียนการปักหมุดในคอลัมน์ Pin ของชีตแทน',
   'pin.exclude': 'ไม่รวม',
+  // Issue 18, package P: a pin that won over the unprofitable cap, on its row of the summary.
+  'pin.pinnedOverCap': 'ปักหมุด {tier} เหนือเกณฑ์บัญชีขาดทุน; คะแนนบอกว่า {alone}',
   'msg.settingsUnreadable': 'อ่านการตั้งค่าที่บันทึกไว้ไม่ได้ จึงใช้ค่าเริ่มต้น',
   'msg.settingsInvalid': 'การตั้งค่าที่บันทึกไว้ไม่ถูกต้อง ({why}) จึงใช้ค่าเริ่มต้น',
   'msg.settingsTooLarge': 'การตั้งค่าใหญ่เกินกว่าจะบันทึกได้ (เกิน 9 KB): ลบการกำหนดคอลัมน์บางรายการ',
@@ -397,4 +399,16 @@ export const th: Catalogue<MessageKey> = {
   'grid.title': 'ความเหมาะสม × การมีส่วนร่วม',
   'grid.fit': 'ความเหมาะสม',
   'grid.engagement': 'การมีส่วนร่วม',
+  // Issue 18, package P: pinned accounts' outcomes on the report card (report-card-sheet.ts).
+  'report.pinnedTitle': 'บัญชีที่ปักหมุด แยกจากระดับด้านบน: วิจารณญาณของทีมดีกว่าคะแนนหรือไม่',
+  'report.pinnedAccounts': 'ปักหมุด',
+  'report.unpinnedRate': 'อัตราของบัญชีที่ไม่ปักหมุด',
+  'report.pinnedUp': 'ปักหมุดสูงกว่าระดับตามคะแนน',
+  'report.pinnedDown': 'ปักหมุดต่ำกว่าระดับตามคะแนน',
+  'report.pinsUp': {
+    other: '{count} บัญชีที่ทีมปักหมุดให้สูงขึ้นสำเร็จ {rate} % เทียบกับ {scoreRate} % ของระดับที่คะแนนให้',
+  },
+  'report.pinsDown': {
+    other: '{count} บัญชีที่ทีมปักหมุดให้ต่ำลงสำเร็จ {rate} % เทียบกับ {scoreRate} % ของระดับที่คะแนนให้',
+  },
 };

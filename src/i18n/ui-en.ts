@@ -156,6 +156,11 @@ export const uiEn = {
   'ui.axis.fit': 'fit',
   'ui.axis.engagement': 'engagement',
   'ui.grid.cell': '{cell}: {count} · {program}',
+  // Issue 18, package P: the grid method's settings (panels/method.ts).
+  'ui.grid.last': 'C/3 {value}%',
+  'ui.grid.p.strategic': '1:1',
+  'ui.grid.p.lite': '1:few',
+  'ui.grid.p.programmatic': '1:many',
 } as const;
 
 export type UiKey = keyof typeof uiEn;

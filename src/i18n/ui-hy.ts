@@ -143,9 +143,14 @@ export const uiHy: Partial<Record<UiKey, string>> = {
   'ui.missingWeights': 'Պահված {count} կշիռ կամ ուղղություն վերաբերում է այս թերթում չեղած սյունակների՝ {names}։ Այստեղ դրանք չեն օգտագործվում։',
   'ui.forgetWeights': 'Մոռանալ',
   // Fit × engagement (issue 18): columns panel's axis choice, panels/grid.ts.
-  'ui.method.grid': 'համապատասխանություն × ներգրավվածություն ցանց',
+  'ui.method.grid': 'համապ. × ներգրավ. ցանց',
   'ui.axis': 'Ցանցի առանցք',
   'ui.axis.fit': 'համապատասխանություն',
   'ui.axis.engagement': 'ներգրավվածություն',
   'ui.grid.cell': '{cell}՝ {count} հաճախորդ · {program}',
+  // Issue 18, package P: the grid method's settings (panels/method.ts).
+  'ui.grid.last': 'C/3 {value}%',
+  'ui.grid.p.strategic': '1:1',
+  'ui.grid.p.lite': '1:քիչ',
+  'ui.grid.p.programmatic': '1:շատ',
 };

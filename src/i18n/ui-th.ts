@@ -147,4 +147,9 @@ export const uiTh: Partial<Record<UiKey, string>> = {
   'ui.axis.fit': 'ความเหมาะสม',
   'ui.axis.engagement': 'การมีส่วนร่วม',
   'ui.grid.cell': '{cell}: {count} บัญชี · {program}',
+  // Issue 18, package P: the grid method's settings (panels/method.ts).
+  'ui.grid.last': 'C/3 {value}%',
+  'ui.grid.p.strategic': '1:1',
+  'ui.grid.p.lite': '1:กลุ่มเล็ก',
+  'ui.grid.p.programmatic': '1:มาก',
 };

@@ -147,4 +147,9 @@ export const uiZhCN: Partial<Record<UiKey, string>> = {
   'ui.axis.fit': '匹配度',
   'ui.axis.engagement': '参与度',
   'ui.grid.cell': '{cell}：{count} 个客户 · {program}',
+  // Issue 18, package P: the grid method's settings (panels/method.ts).
+  'ui.grid.last': 'C/3 {value}%',
+  'ui.grid.p.strategic': '1:1',
+  'ui.grid.p.lite': '1:少数',
+  'ui.grid.p.programmatic': '1:多',
 };

@@ -182,6 +182,8 @@ export const zhCN: Catalogue<MessageKey> = {
   'pin.notPin': '“{value}”不是固定层级：请选择 {t1}、{t2}、{t3} 或 排除。',
   'pin.tooMany': '固定层级的客户太多，无法保存在文档中（超过 9 KB）：请改在工作表的“Pin”列中填写。',
   'pin.exclude': '排除',
+  // Issue 18, package P: a pin that won over the unprofitable cap, on its row of the summary.
+  'pin.pinnedOverCap': '固定为{tier}（固定优先于亏损上限）；按分数为{alone}',
   'msg.settingsUnreadable': '无法读取已保存的设置，已使用默认设置。',
   'msg.settingsInvalid': '已保存的设置无效（{why}），已使用默认设置。',
   'msg.settingsTooLarge': '设置太大，无法保存（超过 9 KB）：请删除部分列设置。',
@@ -396,4 +398,16 @@ export const zhCN: Catalogue<MessageKey> = {
   'grid.title': '匹配度 × 参与度',
   'grid.fit': '匹配度',
   'grid.engagement': '参与度',
+  // Issue 18, package P: pinned accounts' outcomes on the report card (report-card-sheet.ts).
+  'report.pinnedTitle': '固定层级的客户（不计入上方各层级）：团队的判断是否胜过分数？',
+  'report.pinnedAccounts': '固定数',
+  'report.unpinnedRate': '未固定客户成功率',
+  'report.pinnedUp': '固定在分数层级之上',
+  'report.pinnedDown': '固定在分数层级之下',
+  'report.pinsUp': {
+    other: '团队上调固定的 {count} 个客户成功率为 {rate}%，而分数给出的层级为 {scoreRate}%。',
+  },
+  'report.pinsDown': {
+    other: '团队下调固定的 {count} 个客户成功率为 {rate}%，而分数给出的层级为 {scoreRate}%。',
+  },
 };

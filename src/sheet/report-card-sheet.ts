@@ -16,10 +16,11 @@ import {
   type Analysis,
   type Cell,
   type CategoryRow,
+  type PinnedCard,
   type ReportCard,
 } from '../core';
 import { categoryTable, reportTable } from '../functions/abmreport';
-import type { Said } from '../i18n';
+import type { Said, Translate } from '../i18n';
 import { analyseSheet, UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
 import { given } from './given';
@@ -59,7 +60,9 @@ const CARD_HEIGHT = 32;
 /** Below it, up to 3 category columns, each a title, a header, ≤ 13 values and a blank row (issue 17). */
 const CATEGORY_COLUMNS = 3;
 const CATEGORY_HEIGHT = 16;
-const HEIGHT = CARD_HEIGHT + CATEGORY_COLUMNS * CATEGORY_HEIGHT;
+/** Under the categories (or the card without them), the pinned accounts: a title, a header, 3 tiers, up, down, 2 lines (issue 18). */
+const PINNED_HEIGHT = 9;
+const HEIGHT = CARD_HEIGHT + CATEGORY_COLUMNS * CATEGORY_HEIGHT + PINNED_HEIGHT;
 const WIDTH = 9;
 
 export interface SheetCard {
@@ -118,11 +121,44 @@ export function sheetCard(data: SheetData, analysis: Analysis, earlier?: ReturnT
   return { outcome: String(header[column]), card, notes, categories };
 }
 
-/** The cells of the sheet: a title line, the card, then the deciles; the categories from row 33; padded to HEIGHT × WIDTH. */
+const blankIfNone = (x: number): string | number => (Number.isFinite(x) ? x : '');
+/** A rate as the plain-words lines give it: a percentage to one decimal. */
+const percent1 = (x: number) => Math.round(x * 1000) / 10;
+
+/**
+ * The plain-words lines of the pinned accounts: those pinned up, then down, each with its success
+ * rate against the unpinned rate of the tiers the score gave them; none where there is no such account.
+ */
+export function pinnedLines(p: PinnedCard): Said[] {
+  const line = (code: 'report.pinsUp' | 'report.pinsDown', m: PinnedCard['up']): Said[] =>
+    m.accounts > 0 && Number.isFinite(m.scoreRate) ? [{ code, params: { count: m.accounts, rate: percent1(m.rate), scoreRate: percent1(m.scoreRate) } }] : [];
+  return [...line('report.pinsUp', p.up), ...line('report.pinsDown', p.down)];
+}
+
+/** The pinned accounts' table (a title, a header, per pinned tier, pinned up, pinned down) and its lines; rates in columns D and E. */
+export function pinnedTable(p: PinnedCard, words: Translate, render: (m: Said) => string): (string | number)[][] {
+  const move = (key: 'report.pinnedUp' | 'report.pinnedDown', m: PinnedCard['up']) => [
+    words(key),
+    m.accounts,
+    m.successes,
+    blankIfNone(m.rate),
+    blankIfNone(m.scoreRate),
+  ];
+  return [
+    [words('report.pinnedTitle')],
+    [words('report.tier'), words('report.pinnedAccounts'), words('report.successes'), words('report.rate'), words('report.unpinnedRate')],
+    ...p.tiers.map((t) => [t.label, t.accounts, t.successes, blankIfNone(t.rate), blankIfNone(t.unpinnedRate)]),
+    move('report.pinnedUp', p.up),
+    move('report.pinnedDown', p.down),
+    ...pinnedLines(p).map((m) => [render(m)]),
+  ];
+}
+
+/** The cells of the sheet: a title line, the card, then the deciles; the categories from row 33, the pinned accounts after them; padded to HEIGHT × WIDTH. */
 export function reportCardValues(
   { outcome, card, notes, categories }: SheetCard,
   language: Language,
-): { values: (string | number)[][]; firstDecileRow: number; categoryRows: { first: number; count: number }[] } {
+): { values: (string | number)[][]; firstDecileRow: number; categoryRows: { first: number; count: number }[]; pinnedRow: number | null } {
   const { say, show } = language;
   const rows: (string | number)[][] = [[`${say('report.title')}: ${outcome}`], ...reportTable(card, say, show, notes)];
   const firstDecileRow = rows.length + 4;
@@ -150,9 +186,18 @@ export function reportCardValues(
     });
     categoryRows.push({ first: at + 3, count: c.rows.length });
   });
+  // The pinned accounts (nothing without pins), right under the last block written.
+  let pinnedRow: number | null = null;
+  if (card.pinned) {
+    const at = CARD_HEIGHT + categoryRows.length * CATEGORY_HEIGHT;
+    pinnedTable(card.pinned, say, show).forEach((r, j) => {
+      rows[at + j] = r;
+    });
+    pinnedRow = at + 1;
+  }
   // Text goes in as plain text (a label such as `1-2` stays text), numbers as numbers.
   const values = Array.from({ length: HEIGHT }, (_, r) => Array.from({ length: WIDTH }, (_, c) => cellValue(rows[r]?.[c] ?? '')));
-  return { values, firstDecileRow, categoryRows };
+  return { values, firstDecileRow, categoryRows, pinnedRow };
 }
 
 /** Our report card sheet, or a new one under the first free name of "ABM Report Card", "ABM Report Card (2)"… */
@@ -186,7 +231,7 @@ export function writeReportCard(
   const found = sheetCard(data, analysis, undefined, chosenOutcome(stored[OUTCOME_PROPERTY], data.name));
   if (!found) return null;
   const sheet = ourSheet(ss, source, language.say);
-  const { values, firstDecileRow, categoryRows } = reportCardValues(found, language);
+  const { values, firstDecileRow, categoryRows, pinnedRow } = reportCardValues(found, language);
   const fit = rangeIfFits(sheet, 1, 1, HEIGHT, WIDTH);
   if (fit.grid) ensureGrid(sheet, fit.grid, HEIGHT, WIDTH);
   (fit.range ?? sheet.getRange(1, 1, HEIGHT, WIDTH)).setValues(values);
@@ -198,6 +243,11 @@ export function writeReportCard(
   for (const c of categoryRows) {
     if (c.count) percent.push(`D${c.first}:F${c.first + c.count - 1}`);
     bold.push(`A${c.first - 1}:I${c.first - 1}`);
+  }
+  // The pinned accounts: the title at pinnedRow (1-based), the header below it, then five rows of rates.
+  if (pinnedRow !== null) {
+    percent.push(`D${pinnedRow + 2}:E${pinnedRow + 6}`);
+    bold.push(`A${pinnedRow + 1}:I${pinnedRow + 1}`);
   }
   sheet.getRangeList(percent).setNumberFormat('0.0%');
   sheet.getRangeList(bold).setFontWeight('bold');
@@ -239,6 +289,11 @@ export interface SidebarCard {
     header: string;
     rows: { label: string; accounts: number; successes: number; rate: number | null; rateLow: number | null; rateHigh: number | null; lift: number | null }[];
   }[];
+  /** Pinned accounts' outcomes apart (issue 18): per pinned tier, then pinned up and down (the score's rate beside), and the lines in words; null without pins. */
+  pinned: {
+    rows: { label: string; accounts: number; successes: number; rate: number | null; unpinnedRate: number | null }[];
+    lines: string[];
+  } | null;
 }
 
 /** The earlier runs of a sheet kept in "ABM History" (ours by metadata): each slot and its title ("when (zone) · sheet"), newest first. */
@@ -264,6 +319,26 @@ function runSnapshot(ss: SpreadsheetApi, slot: number) {
 }
 
 const n = finite;
+
+/** The pinned accounts' rows as the sheet's table has them (the tiers, then up and down), in plain numbers. */
+function sidebarPinned(p: PinnedCard, language: Language): NonNullable<SidebarCard['pinned']> {
+  const { say } = language;
+  const move = (key: 'report.pinnedUp' | 'report.pinnedDown', m: PinnedCard['up']) => ({
+    label: say(key),
+    accounts: m.accounts,
+    successes: m.successes,
+    rate: n(m.rate),
+    unpinnedRate: n(m.scoreRate),
+  });
+  return {
+    rows: [
+      ...p.tiers.map((t) => ({ label: t.label, accounts: t.accounts, successes: t.successes, rate: n(t.rate), unpinnedRate: n(t.unpinnedRate) })),
+      move('report.pinnedUp', p.up),
+      move('report.pinnedDown', p.down),
+    ],
+    lines: pinnedLines(p).map(language.show),
+  };
+}
 
 /** The sidebar's card of the active sheet under these settings, without writing anything; null without an outcome column. */
 export function sidebarReportCard(services: Services, settingsInput: unknown, slot?: number | null, outcome?: string | null): SidebarCard | null {
@@ -315,6 +390,7 @@ export function sidebarReportCard(services: Services, settingsInput: unknown, sl
       header: c.header,
       rows: c.rows.map((r) => ({ label: r.other ? language.say('report.other') : r.label, ...rateFigures(r) })),
     })),
+    pinned: card.pinned && sidebarPinned(card.pinned, language),
   };
 }
 

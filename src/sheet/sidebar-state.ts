@@ -9,6 +9,7 @@ import { documentLanguage, inputSettings } from './language';
 import type { Lang } from '../i18n';
 import { given } from './given';
 import { refuseOrderLines } from './orders-sheet';
+import { documentPins, PINS_PROPERTY } from './pins';
 
 /** What the sidebar shows when it opens: the columns found, their roles, and the saved settings. */
 
@@ -153,6 +154,12 @@ export function previewData(services: Services, editedInput?: SettingsInput | nu
     locale: language.locale,
     lastTiers,
   };
+}
+
+/** The document's pins (src/sheet/pins.ts) as Copy as SQL bakes them in, read when it is pressed: [account, 0–2 a tier or 3 exclude]. */
+export function documentPinList(services: Services): [string, number][] {
+  const { byAccount } = documentPins(services.properties.getDocumentProperties().getProperty(PINS_PROPERTY));
+  return [...(byAccount ?? [])].map(([account, reading]) => [account, reading.pin]);
 }
 
 /** The active sheet's name: the sidebar asks every few seconds, to follow the sheet a person is on. */

@@ -228,6 +228,8 @@ export function summaryLayout(
     title(say('pin.heading'));
     head(say('col.account'), say('col.row'), say('pin.verdict'), say('pin.reason'));
     const listed = pinnedRows(analysis, EXCEPTIONS_LISTED);
+    // With the cap on (cappedRows), a pin above the last tier on an account that loses money won over the cap: said on its row.
+    const losing = analysis.cappedRows ? column(analysis.table, 'profit') : null;
     for (let k = 0; k < EXCEPTIONS_LISTED; k++) {
       const p = listed[k];
       if (!p) {
@@ -238,7 +240,9 @@ export function summaryLayout(
       push(
         p.account,
         analysis.table.rowNumbers[p.index],
-        p.tier === null ? say('pin.excluded', { alone }) : say('pin.pinned', { tier: p.tier, alone }),
+        p.tier === null
+          ? say('pin.excluded', { alone })
+          : say(losing && losing[p.index] < 0 && analysis.pinned!.pins.pin[p.index] < 2 ? 'pin.pinnedOverCap' : 'pin.pinned', { tier: p.tier, alone }),
         p.reason ?? '',
       );
     }

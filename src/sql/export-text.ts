@@ -1,6 +1,7 @@
 import type { Settings } from '../core/settings';
 import type { Translate } from '../i18n';
 import { generateScript, LABELLED_TABLE } from './generate';
+import type { DocumentPin } from './pins';
 
 /**
  * The SQL as a person gets it: "Copy as SQL" in the sidebar and `abm-tier sql` both come here, so
@@ -28,6 +29,8 @@ export interface SqlRequest {
   rowId?: string;
   /** The column of pinned tiers (`--pins`); absent: the header's `Pin`, `Override`… column; null: none. */
   pins?: string | null;
+  /** Pins kept in the document's settings (account, 0–2 a tier or 3 exclude), as the sheet's Score applies them. */
+  documentPins?: readonly DocumentPin[];
   /** Said in brackets after the first comment line, e.g. the dialect. */
   note?: string;
 }
@@ -45,7 +48,13 @@ export function sqlExportText(request: SqlRequest, settings: Settings, say: Tran
   if (typeof table !== 'string' || !TABLE.test(table)) throw new SqlRequestError(say('msg.sqlTable'));
   if (dialect !== 'bigquery' && dialect !== 'duckdb') throw new SqlRequestError(say('msg.sqlDialect'));
   if (!headers) throw new SqlRequestError(say('msg.sqlNoHeader', { sheet: request.source }));
-  const { create, scores, profitability, tierProfitability } = generateScript(headers, settings, { table, dialect, rowId: request.rowId, pins: request.pins });
+  const { create, scores, profitability, tierProfitability } = generateScript(headers, settings, {
+    table,
+    dialect,
+    rowId: request.rowId,
+    pins: request.pins,
+    documentPins: request.documentPins,
+  });
   const note = request.note ? ` (${request.note})` : '';
   return `-- ABM Tier: every account scored, tiered and segmented once, into the temporary table ${LABELLED_TABLE}; run the whole script${note}
 ${create};

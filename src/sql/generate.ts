@@ -2,7 +2,8 @@ import { mapColumns, type ColumnMapping } from '../core/columns';
 import type { Settings } from '../core/settings';
 import { axisOf } from '../core/grid-axes';
 import { gridStage, gridTierExpr } from './grid';
-import { pinColumnOf, pinCountsCte, pinExpr, pinnedTier, pinOut, placesLeft } from './pins';
+import { documentPinsTable, pinColumnOf, pinCountsCte, pinnedTier, pinOut, placesLeft, rowPinExpr, type DocumentPin } from './pins';
+import { categoryBaseCte, categoryMetric, categoryPercentileCte, categoryRateCtes, categoryText, outcomeSuccess, scoredCategories } from './category';
 
 /**
  * The rules of SPEC §3–7 as SQL, for tables too big for a sheet: one query gives every row its score,
@@ -39,6 +40,10 @@ export interface SqlOptions {
   carry?: string;
   /** The column of pinned tiers (docs/scoring.md, "Pinned tiers"; `--pins`); absent: the header's `Pin`, `Override`… column; null: none. */
   pins?: string | null;
+  /** Pins kept in the document's settings (the sidebar's Copy as SQL), by account: a row's own pin cell wins. */
+  documentPins?: readonly DocumentPin[];
+  /** Category columns carried, as the engine reads their values, through to `labelled` as `abm_r0`, `abm_r1`… (src/sql/report.ts). */
+  categories?: readonly string[];
 }
 
 export interface SqlQueries {
@@ -88,7 +93,7 @@ export const DIALECTS: Record<Dialect, DialectForms> = {
     ident: (name) => `\`${name.replace(/\\/gu, '\\\\').replace(/`/gu, '\\`')}\``,
     table: (name) => `\`${name.replace(/\\/gu, '\\\\').replace(/`/gu, '\\`')}\``,
     text: 'STRING',
-    string: (text) => `'${text.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'").replace(/\n/gu, '\\n')}'`,
+    string: (text) => `'${text.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'").replace(/\n/gu, '\\n').replace(/\r/gu, '\\r')}'`,
     toNumber: (expr) => `SAFE_CAST(${expr} AS FLOAT64)`,
     // CAST to STRING writes 15 significant digits when they read back as the double, else 17.
     toDecimal: (expr) => `SAFE_CAST(CAST(${expr} AS STRING) AS NUMERIC)`,
@@ -194,6 +199,16 @@ FROM labelled`;
   return { create, ...result };
 }
 
+/** The document's pins as a table to join, when the table has an account column and some pin is readable. */
+function documentsOf(mapping: ColumnMapping, options: SqlOptions): string | null {
+  return mapping.account >= 0 && options.documentPins ? documentPinsTable(options.documentPins, options.dialect, DIALECTS[options.dialect]) : null;
+}
+
+/** Whether the chain reads pins (a pin column or the document's): `labelled` then has `abm_pin` (NULL: no pin). */
+export function hasPins(headers: readonly string[], settings: Settings, options: SqlOptions): boolean {
+  return pinColumnOf(headers, options.pins) !== null || documentsOf(mapColumns(headers, headers.length, settings), options) !== null;
+}
+
 /** The CTE chain up to `labelled` (scores and tiers, no segments), for queries built on it (src/sql/report.ts). */
 export function tierCtes(headers: readonly string[], settings: Settings, options: SqlOptions): string {
   return cteChain(headers, mapColumns(headers, headers.length, settings), settings, options, { tiers: true, segments: false });
@@ -258,6 +273,11 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const partitioned = options.partitioned ?? options.dialect === 'bigquery';
   const buckets = partitioned ? (options.buckets ?? 1000) : null;
   const m = mapping.metrics;
+  // A weighted category (with an outcome column) is one more metric after the table's (src/sql/category.ts): abm_c{j} its
+  // value, abm_o the row's outcome (1, 0 or NULL), category_p the base rate.
+  const categories = tiers ? scoredCategories(mapping) : [];
+  const all = [...m, ...categories.map(categoryMetric)];
+  const cat = (k: number) => k - m.length;
   const col = (role: string) => m.findIndex((c) => c.role === role);
   const read = (k: number) => d.toNumber(d.ident(headerRow[m[k].index]));
   // Derived profit (index −1): revenue − cost.
@@ -266,31 +286,41 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const nullNumber = d.toNumber('NULL');
   // Pins (src/sql/pins.ts): abm_pin read beside the metrics; abm_out, an excluded scored row, leaves the segments' ranking.
   const pinColumn = pinColumnOf(headerRow, options.pins);
-  const pinned = pinColumn !== null;
+  // The document's pins (src/sql/pins.ts): a table joined on the account key, in `raw`.
+  const documents = documentsOf(mapping, options);
+  const pinned = pinColumn !== null || documents !== null;
+  const carried = options.categories ?? [];
   const accountExpr = mapping.account >= 0 ? `NULLIF(TRIM(CAST(${d.ident(headerRow[mapping.account])} AS ${d.text})), '')` : 'NULL';
   const base = [
     `SELECT ${options.rowId ? d.ident(options.rowId) : 'NULL'} AS abm_row`,
     `${accountExpr} AS abm_account`,
     ...m.map((_, k) => `${metricExpr(k)} AS ${v(k)}`),
     ...(options.carry !== undefined ? [`CAST(${d.ident(options.carry)} AS ${d.text}) AS abm_carry`] : []),
-    ...(pinned ? [`${pinExpr(d.ident(pinColumn), settings, options.dialect, d)} AS abm_pin`] : []),
+    ...(pinned ? [`${rowPinExpr(pinColumn === null ? null : d.ident(pinColumn), documents !== null, settings, options.dialect, d)} AS abm_pin`] : []),
+    ...categories.map((c, j) => `${categoryText(d.ident(headerRow[c.index]), options.dialect, d)} AS abm_c${j}`),
+    ...carried.map((h, j) => `${categoryText(d.ident(h), options.dialect, d)} AS abm_r${j}`),
+    ...(categories.length > 0 && mapping.outcome
+      ? [`${outcomeSuccess(`CAST(${d.ident(headerRow[mapping.outcome.index])} AS ${d.text})`, mapping.outcome.failure, d)} AS abm_o`]
+      : []),
   ].join(',\n    ');
-  const carry = `${options.carry !== undefined ? ' abm_carry,' : ''}${pinned ? ' abm_pin,' : ''}`;
+  const carry = `${options.carry !== undefined ? ' abm_carry,' : ''}${pinned ? ' abm_pin,' : ''}${carried.map((_, j) => ` abm_r${j},`).join('')}${categories.map((_, j) => ` abm_c${j},`).join('')}${categories.length > 0 ? ' abm_o,' : ''}`;
   const blank = ['abm_account IS NULL', ...m.map((_, k) => `${v(k)} IS NULL`)].join(' AND ');
   const revenue = col('revenue');
   const profit = col('profit');
   const cost = col('cost');
   const segmented = segments && revenue >= 0;
-  const weighted = tiers ? m.map((c, k) => ({ c, k })).filter(({ c }) => c.weight > 0) : [];
+  const weighted = tiers ? all.map((c, k) => ({ c, k })).filter(({ c }) => c.weight > 0) : [];
 
   // Stage 1, on the rows as read: the percentile of each weighted metric and revenue's place (segments), each
   // from its own CTEs (BigQuery evaluates a CTE once per reference: one join each).
-  const lower = (k: number) => m[k].direction === 'lower';
+  const lower = (k: number) => all[k].direction === 'lower';
   const viaRevenue = segmented && !pinned && weighted.some(({ k }) => k === revenue);
   const stage1: string[] = [];
   for (const { k } of weighted) {
     stage1.push(
-      `counts${k} AS (\n  SELECT ${v(k)} AS v, COUNT(*) AS c FROM base WHERE ${v(k)} IS NOT NULL GROUP BY ${v(k)}\n)`,
+      cat(k) >= 0
+        ? categoryRateCtes(cat(k), k, 'valid', options.dialect)
+        : `counts${k} AS (\n  SELECT ${v(k)} AS v, COUNT(*) AS c FROM base WHERE ${v(k)} IS NOT NULL GROUP BY ${v(k)}\n)`,
       rankCtes(`ranks${k}`, `counts${k}`, 'ASC', [], [], d, buckets),
     );
   }
@@ -314,6 +344,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     stage1.push(`percentiles${k} AS (
   SELECT r.v, CASE WHEN r.total_c = 1 THEN 1.0 ELSE (${less} + (r.c - 1) / 2.0) / (r.total_c - 1) END AS p${segment}
 )`);
+    if (cat(k) >= 0) stage1.push(categoryPercentileCte(cat(k), k));
   }
   const join = (alias: string, cte: string, value: string) => `\n  LEFT JOIN ${cte} AS ${alias} ON ${alias}.v = ${value}`;
   const sum = weighted.map(({ c, k }) => `${num(c.weight)} * COALESCE(p${k}.p, 0)`).join(' + ');
@@ -330,7 +361,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
   const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
   const scored = `scored AS (
-  SELECT x.abm_row, x.abm_account,${options.carry !== undefined ? ' x.abm_carry,' : ''}${pinned ? ' x.abm_pin, x.abm_out,' : ''}
+  SELECT x.abm_row, x.abm_account,${options.carry !== undefined ? ' x.abm_carry,' : ''}${pinned ? ' x.abm_pin, x.abm_out,' : ''}${carried.map((_, j) => ` x.abm_r${j},`).join('')}
     ${revenue >= 0 ? `x.${v(revenue)}` : nullNumber} AS abm_revenue,
     ${profit >= 0 ? `x.${v(profit)}` : nullNumber} AS abm_profit,
     ${costExpr} AS abm_cost,
@@ -339,7 +370,7 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     ${axisScore('engagement')} AS abm_engagement,
     ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_before` : 'seg.before_c'} AS pos_revenue,
     ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_total` : 'seg.total_c'} AS n_revenue
-  FROM valid AS x${weighted.map(({ k }) => join(`p${k}`, `percentiles${k}`, `x.${v(k)}`)).join('')}${segmented && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
+  FROM valid AS x${weighted.map(({ k }) => (cat(k) >= 0 ? join(`p${k}`, `category${cat(k)}_p`, `x.abm_c${cat(k)}`) : join(`p${k}`, `percentiles${k}`, `x.${v(k)}`))).join('')}${segmented && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
 )`;
   const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
   const segK2 = places('n_revenue', settings.segmentCutoffs[0] + settings.segmentCutoffs[1]);
@@ -347,13 +378,18 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const label = (expr: string, labels: readonly string[]) => `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
   const head = `WITH raw AS (
   ${base.replace(/\n/gu, '\n  ')}
-  FROM ${d.table(options.table)}
+  FROM ${d.table(options.table)}${
+    documents
+      ? `
+  LEFT JOIN ${documents} ON abm_doc.abm_doc_account = ${accountExpr}`
+      : ''
+  }
 ),
 base AS (
   SELECT abm_row, abm_account,${carry} ${m.map((_, k) => `${d.clean(v(k))} AS ${v(k)}`).join(', ')} FROM raw
 ),
-valid AS (
-  SELECT *${pinned ? `, ${pinOut(m.flatMap((c, k) => (c.weight > 0 ? [v(k)] : [])))} AS abm_out` : ''} FROM base WHERE NOT (${blank})
+${categories.length > 0 ? `${categoryBaseCte('base', `NOT (${blank})`, options.dialect)},\n` : ''}valid AS (
+  SELECT *${pinned ? `, ${pinOut([...m.flatMap((c, k) => (c.weight > 0 ? [v(k)] : [])), ...(categories.length > 0 ? ['category_p'] : [])])} AS abm_out` : ''} FROM base${categories.length > 0 ? ' CROSS JOIN category_base' : ''} WHERE NOT (${blank})
 ),${stage1.map((cte) => `\n${cte},`).join('')}
 ${scored}`;
   if (!tiers) {

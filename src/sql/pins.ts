@@ -1,5 +1,6 @@
 import { pinColumns } from '../core/roles';
 import type { Settings } from '../core/settings';
+import { WS } from './category';
 import type { DIALECTS, Dialect } from './generate';
 
 /**
@@ -20,9 +21,6 @@ export function pinColumnOf(headers: readonly string[], pins: string | null | un
   const found = pinColumns(headers).pin;
   return found >= 0 ? headers[found] : null;
 }
-
-/** JavaScript's `\s` (what String.prototype.trim and the engine's `\s+` take), for RE2: ASCII and Unicode spaces. */
-const WS = '[\\x{0009}-\\x{000D}\\x{0020}\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 
 /** "Exclude" in the four languages, as src/core/pins.ts accepts it. */
 const EXCLUDE_WORDS = ['exclude', 'excluded', 'ไม่รวม', 'ยกเว้น', '排除', '不计入', 'բացառել', 'բացառված'];
@@ -50,6 +48,34 @@ export function pinExpr(ident: string, settings: Settings, dialect: Dialect, d: 
   // The text before the first separator (the reason's start), as the engine's REASON_SEPARATOR finds it.
   const head = replace(text, `(?s)(${WS}*[:：]${WS}*|${WS}+[-–—]${WS}+).*$`, '', false);
   return `COALESCE(${of(fold(text))}, ${of(fold(head))})`;
+}
+
+/** A pin kept in the document's settings (src/sheet/pins.ts, `abmTier.pins`): the account, and 0–2 a tier, 3 exclude. */
+export type DocumentPin = readonly [account: string, pin: number];
+
+/**
+ * The document's pins as a table to join on the account key (abm_doc_account, abm_doc_pin as `abm_pin`
+ * reads them): DuckDB's `VALUES` list, BigQuery's `SELECT … UNION ALL` (it has no `VALUES`); each account
+ * a string literal, quoted for its dialect. The pins the engine could not read (not 0–3) are left out.
+ */
+export function documentPinsTable(pins: readonly DocumentPin[], dialect: Dialect, d: Forms): string | null {
+  const kept = pins.filter(([account, pin]) => typeof account === 'string' && account !== '' && Number.isInteger(pin) && pin >= 0 && pin <= 3);
+  if (kept.length === 0) return null;
+  const value = (pin: number) => (pin === 3 ? PIN_OUT : pin + 1);
+  if (dialect === 'duckdb') return `(VALUES ${kept.map(([a, pin]) => `(${d.string(a)}, ${value(pin)})`).join(', ')}) AS abm_doc(abm_doc_account, abm_doc_pin)`;
+  return `(${kept.map(([a, pin], k) => (k === 0 ? `SELECT ${d.string(a)} AS abm_doc_account, ${value(pin)} AS abm_doc_pin` : `SELECT ${d.string(a)}, ${value(pin)}`)).join(' UNION ALL ')}) AS abm_doc`;
+}
+
+/**
+ * `abm_pin` of a row: its own pin cell (`cell`, the column's ident; null: none) and, where that cell is
+ * empty, the document's pin of its account (`documents`: the table is joined), as the engine reads them
+ * (src/core/pins.ts: a cell that holds anything, even a bad pin, wins over the document).
+ */
+export function rowPinExpr(cell: string | null, documents: boolean, settings: Settings, dialect: Dialect, d: Forms): string {
+  const own = cell === null ? null : pinExpr(cell, settings, dialect, d);
+  if (!documents) return own ?? 'NULL';
+  if (own === null || cell === null) return 'abm_doc.abm_doc_pin';
+  return `CASE WHEN NULLIF(CAST(${cell} AS ${d.text}), '') IS NULL THEN abm_doc.abm_doc_pin ELSE ${own} END`;
 }
 
 /** Whether a row is excluded and scored (the engine's `include` drops it): it leaves the segments' ranking. `present`: the weighted metrics. */

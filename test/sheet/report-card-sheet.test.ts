@@ -132,3 +132,89 @@ describe('"ABM Report Card" sheet (issue 17)', () => {
     expect(JSON.parse(w.book.properties[OUTCOME_PROPERTY])).toEqual({});
   });
 });
+
+/**
+ * Ten accounts A…J, revenue 100 … 10 (A scores highest), a Won column and a Pin column: H pinned
+ * Tier 1, I Tier 2, B Tier 3. Quantile 20/30/50 of 10: Tier 1 holds 2 places, Tier 1 + 2 hold 5;
+ * the pins take one place in each tier, so of the seven unpinned A is Tier 1, C D Tier 2, E F G J
+ * Tier 3. Without pins A B would be Tier 1 and F…J Tier 3: H and I are pinned up from Tier 3, B down
+ * from Tier 1.
+ */
+function pinnedGrid(): Value[][] {
+  const won = 'WWWLWLLWLL';
+  const pins: Record<string, string> = { H: 'Tier 1: strategic logo', I: 'Tier 2', B: 'Tier 3' };
+  return [
+    ['Account', 'Revenue', 'Won', 'Pin'],
+    ...Array.from({ length: 10 }, (_, i): Value[] => {
+      const a = String.fromCharCode(65 + i);
+      return [a, 100 - 10 * i, won[i] === 'W' ? 'Won' : 'Lost', pins[a] ?? ''];
+    }),
+  ];
+}
+
+describe('pinned accounts on the report card (issue 18)', () => {
+  it('are counted apart under the card, each pinned tier beside the unpinned rate, with the moves up and down in words', () => {
+    const w = workbook(pinnedGrid());
+    scoreSheet(w.session.services);
+    const sheet = w.book.sheet(REPORT_SHEET_NAME);
+    const values = sheet.snapshot().values;
+    // The card judges the score on the unpinned: Tier 1 {A} 1 of 1, Tier 2 {C, D} 1 of 2, Tier 3 {E, F, G, J} 1 of 4.
+    expect(values.slice(2, 6).map((r) => r.slice(0, 3))).toEqual([
+      ['Tier 1', 1, 1],
+      ['Tier 2', 2, 1],
+      ['Tier 3', 4, 1],
+      ['All', 7, 3],
+    ]);
+    // No category column: the pinned block starts at row 33.
+    const at = values.findIndex((r) => r[0] === "Pinned accounts, apart from the tiers above: did the team's judgement beat the score?");
+    expect(at).toBe(32);
+    expect(values[at + 1].slice(0, 5)).toEqual(['Tier', 'Pinned', 'Successes', 'Success rate', 'Unpinned rate']);
+    // Hand count: H (Won) in Tier 1 beside A's 1 of 1; I (Lost) in Tier 2 beside 1 of 2; B (Won) in Tier 3 beside 1 of 4.
+    // Up: H and I, 1 success of 2, against Tier 3's unpinned 1 of 4 for each. Down: B, 1 of 1, against Tier 1's 1 of 1.
+    const rows = values.slice(at + 2, at + 7).map((r) => r.slice(0, 5));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['Tier 1', 1, 1],
+      ['Tier 2', 1, 0],
+      ['Tier 3', 1, 1],
+      ["Pinned above the score's tier", 2, 1],
+      ["Pinned below the score's tier", 1, 1],
+    ]);
+    const rates = rows.map((r) => [r[3], r[4]] as number[]);
+    const want = [
+      [1, 1],
+      [0, 1 / 2],
+      [1, 1 / 4],
+      [1 / 2, 1 / 4],
+      [1, 1],
+    ];
+    rates.forEach((pair, k) => pair.forEach((x, j) => expect(x).toBeCloseTo(want[k][j], 12)));
+    expect(values[at + 7][0]).toBe('The 2 accounts the team pinned up converted at 50 % against 25 % for the tiers the score gave them.');
+    expect(values[at + 8][0]).toBe('The 1 account the team pinned down converted at 100 % against 100 % for the tier the score gave it.');
+    // Formatted like the other tables: a bold header, the rates as percentages.
+    expect(sheet.isBold(at + 2, 1)).toBe(true);
+    expect(sheet.formatAt(at + 3, 4)).toBe('0.0%');
+    expect(sheet.formatAt(at + 7, 5)).toBe('0.0%');
+    // The sidebar gets the same rows and lines.
+    const card = sidebarReportCard(w.session.services, null);
+    expect(card?.pinned?.rows.map((r) => [r.label, r.accounts, r.successes])).toEqual(rows.map((r) => r.slice(0, 3)));
+    expect(card?.pinned?.lines).toEqual([values[at + 7][0], values[at + 8][0]]);
+  });
+
+  it('leaves no pinned block, and clears an earlier one, when nothing is pinned', () => {
+    const w = workbook(pinnedGrid());
+    scoreSheet(w.session.services);
+    const data = w.book.sheet('Accounts');
+    for (let r = 2; r <= 11; r++) data.getRange(r, 4, 1, 1).setValues([['']]);
+    w.book.activate('Accounts');
+    scoreSheet(w.session.services);
+    const values = w.book.sheet(REPORT_SHEET_NAME).snapshot().values;
+    expect(values.slice(2, 6).map((r) => r.slice(0, 3))).toEqual([
+      ['Tier 1', 2, 2],
+      ['Tier 2', 3, 2],
+      ['Tier 3', 5, 1],
+      ['All', 10, 5],
+    ]);
+    expect(values.slice(32).every((r) => r.every((c) => c === ''))).toBe(true);
+    expect(sidebarReportCard(w.session.services, null)?.pinned).toBeNull();
+  });
+});

@@ -4,6 +4,8 @@ import { parseSettings } from '../../src/core';
 import { SAMPLE_HEADER } from '../../src/sample/accounts';
 import { generateScript, generateSql, LABELLED_TABLE } from '../../src/sql/generate';
 import { sqlExportText } from '../../src/sql/export-text';
+import { gridSql } from '../../src/sql/grid';
+import { reportCategorySql, reportSql } from '../../src/sql/report';
 import { english } from '../../src/i18n';
 import { COMBINATIONS } from './combinations';
 
@@ -147,5 +149,63 @@ describe('on BigQuery no window runs over all rows', () => {
     const { scores } = generateSql([...SAMPLE_HEADER], parseSettings({}), { table: 'p.d.accounts', dialect: 'bigquery' });
     expect(scores).not.toContain('APPROX_');
     expect(scores).toContain('MOD(FARM_FINGERPRINT(CAST(v AS STRING)), GREATEST(1, DIV((SELECT COUNT(*) FROM counts0), 1000))) = 0');
+  });
+});
+
+describe('every other BigQuery output parses, its windows partitioned as issue 16 asks', () => {
+  /** The windows of each CTE (and of the final SELECT, named ''), by name. */
+  function windowsByCte(sql: string): Map<string, { partitionBy: string[] | null }[]> {
+    const ast = parser.astify(sql, BIGQUERY) as unknown as { with: { name: { value: string }; stmt: { ast: unknown } }[] | null };
+    const byName = new Map<string, { partitionBy: string[] | null }[]>();
+    for (const cte of ast.with ?? []) byName.set(cte.name.value, windows(cte.stmt.ast));
+    byName.set('', windows({ ...ast, with: null }));
+    return byName;
+  }
+
+  // A weighted category (with an outcome), a second category, a pin column and document pins, every method.
+  const headers = [...SAMPLE_HEADER, 'Region', 'Pin', 'Closed won'];
+  const documentPins = [
+    ['North Works', 0],
+    ['O\'Brien \\ "x"\n', 3],
+  ] as const;
+  const outputs = (['quantile', 'threshold', 'pareto', 'capacity', 'grid'] as const).flatMap((method) => {
+    const settings = parseSettings({ method, weights: { Industry: 2, Region: 1 } });
+    const options = { table: 'my-project.crm.accounts', dialect: 'bigquery' as const, documentPins };
+    return [
+      ...Object.entries(generateSql(headers, settings, options)).map(([kind, sql]) => ({ name: `${method}: ${kind}`, sql })),
+      { name: `${method}: grid`, sql: gridSql(headers, settings, options) },
+      { name: `${method}: report`, sql: reportSql(headers, settings, options) },
+      { name: `${method}: report by category`, sql: reportCategorySql(headers, settings, options) as string },
+    ];
+  });
+
+  it('the scores with a weighted category and document pins, the grid and the report card (by tier, by category value)', () => {
+    for (const { name, sql } of outputs) {
+      expect(sql, name).toBeTruthy();
+      expect(() => parser.astify(sql, BIGQUERY), name).not.toThrow();
+    }
+    expect(outputs.find((o) => o.name === 'quantile: scores')?.sql).toMatch(/category0_p AS \(/u);
+    expect(outputs.find((o) => o.name === 'quantile: scores')?.sql).toContain('LEFT JOIN (SELECT ');
+  });
+
+  it('each window is partitioned (a bucket, one value, one category column) or reads a handful of rows', () => {
+    const partitions = new Set<string>();
+    for (const { name, sql } of outputs) {
+      for (const [cte, found] of windowsByCte(sql)) {
+        for (const w of found) {
+          if (w.partitionBy !== null) partitions.add(w.partitionBy.join(', '));
+          // The bucket totals, profitability's four rows, the report card's three tiers.
+          else expect(cte, name).toMatch(/_buckets$|^totalled$|^rated$|^$/u);
+          if (w.partitionBy === null && cte === '') expect(sql, name).toMatch(/\nFROM (?:totalled|rated)\nORDER BY ord$/u);
+        }
+      }
+    }
+    expect([...partitions].sort()).toEqual(['j', 'r.before_c', 'x.g']);
+  });
+
+  it('the script with document pins parses as one multi-statement query', () => {
+    const request = { headers, source: 'Accounts', table: 'my-project.crm.accounts', dialect: 'bigquery', documentPins };
+    const text = sqlExportText(request, parseSettings({ weights: { Industry: 2 } }), english);
+    expect((parser.astify(text, BIGQUERY) as unknown as { type: string }[]).map((a) => a.type)).toEqual(['create', 'select', 'select', 'select']);
   });
 });

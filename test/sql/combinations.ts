@@ -14,7 +14,12 @@ export const TABLES: Record<string, string[]> = {
   'profit as revenue − cost': ['Account', 'Revenue', 'Cost to serve', 'Orders', 'Engagement'],
   'no profit': ['Account', 'Revenue', 'Engagement', 'Recency (days)'],
   'neither account nor revenue': ['Engagement', 'Orders', 'Support tickets'],
+  // Industry is weighted (CATEGORY_WEIGHT): its smoothed success rate by the Won column enters the score.
+  'a weighted category': ['Account', 'Revenue', 'Profit', 'Industry', 'Engagement', 'Won'],
 };
+
+/** The weight of a table's Industry column, whatever the option: a weighted category (src/sql/category.ts). */
+const CATEGORY_WEIGHT = { Industry: 2 };
 
 const OPTIONS: Record<string, SettingsInput> = {
   defaults: {},
@@ -44,7 +49,8 @@ Object.entries(TABLES).forEach(([table, headers], t) => {
     if (method === 'pareto' && !headers.includes('Revenue')) return;
     const [option, input] = Object.entries(OPTIONS)[(t + m) % Object.keys(OPTIONS).length];
     const rowId = (t + m) % 2 === 0 ? '_row' : undefined;
-    COMBINATIONS.push({ name: `${method}, ${table}, ${option}${rowId ? ', --row-id' : ''}`, headers, input: { ...input, method }, rowId });
+    const weights = headers.includes('Industry') ? { weights: { ...CATEGORY_WEIGHT, ...input.weights } } : {};
+    COMBINATIONS.push({ name: `${method}, ${table}, ${option}${rowId ? ', --row-id' : ''}`, headers, input: { ...input, ...weights, method }, rowId });
   });
 });
 
@@ -58,6 +64,8 @@ const VALUES: Record<string, Cell[]> = {
   'Recency (days)': [3, 10, 30, 30, 400, ''],
   'Support tickets': [0, 1, 1, 2, ''],
   NPS: [-10, 0, 30, 30, 70, ''],
+  Industry: ['Tech', 'Tech', 'Retail', '', ' Mining ', 'Retail', 'Tech', 'Rare'],
+  Won: ['Won', 'Lost', 'Lost', '', 'Won', 'maybe', '1', '0', 'Yes'],
 };
 
 /** `n` rows for these headers: ties, blanks, negative and zero amounts, a blank row; account names sort in row order. */
