@@ -1,4 +1,4 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
@@ -43,7 +43,11 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export type OnRecord<F = string> = (fields: F[], record: number, raw: string, separator: Separator) => void;
+/**
+ * `raw`: the record's text when kept; from the byte reader, `start` ≥ 0 and `raw` '' instead: the
+ * record is bytes `start` to `end` of the file, exactly as written back (no field needs a guard).
+ */
+export type OnRecord<F = string> = (fields: F[], record: number, raw: string, separator: Separator, start: number, end: number) => void;
 
 /**
  * Which columns, told from the header, hold plain numbers worth reading straight from the text:
@@ -60,6 +64,8 @@ export interface CsvRead {
   separator: Separator;
   /** The file started with a byte order mark (written back when the CSV is). */
   bom: boolean;
+  /** The file's size when read: what the byte ranges of its records (`start`, `end`) were taken from. */
+  size: number;
 }
 
 /** The encoding a file's first bytes announce, and how many bytes its BOM takes. */
@@ -109,27 +115,68 @@ export function reason(code: string | undefined): string {
 /**
  * Calls `onRecord(fields, recordNumber, raw)` for each record; record 1 is the file's first. `raw`
  * is the record's text as in the file (without its line end) when `keepRaw`, else ''.
+ *
+ * With `numbers` (the command line's scoring read), a UTF-8 file's records are split on its bytes
+ * (see `BytesReader`), and a record kept as it was arrives as its byte range (`start`, `end`) in
+ * the file instead of `raw`; `texts`, asked like `numbers`, names the columns whose text is used:
+ * another column's field arrives as ''. The fields array is the reader's own once `numbers` has
+ * answered: the callback must not keep it.
  */
 export function readCsv(path: string, onRecord: OnRecord, keepRaw?: boolean): CsvRead;
-export function readCsv(path: string, onRecord: OnRecord<string | number>, keepRaw: boolean, numbers: NumberColumns): CsvRead;
-export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<string | number>, keepRaw = false, numbers?: NumberColumns): CsvRead {
+export function readCsv(
+  path: string,
+  onRecord: OnRecord<string | number>,
+  keepRaw: boolean,
+  numbers: NumberColumns,
+  texts?: () => readonly boolean[] | null,
+): CsvRead;
+export function readCsv(
+  path: string,
+  onRecord: OnRecord<string> | OnRecord<string | number>,
+  keepRaw = false,
+  numbers?: NumberColumns,
+  texts?: () => readonly boolean[] | null,
+): CsvRead {
   const fd = openFile(path);
   try {
+    const size = fstatSync(fd).size;
+    let parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw, numbers);
+    let from = 0;
+    let resumed = false;
+    let resumedBom = false;
+    if (numbers && size > 0 && size <= BYTES_UP_TO) {
+      const reader = new BytesReader(fd, size, onRecord as OnRecord<string | number>, keepRaw, numbers, texts ?? (() => null));
+      const done = reader.read();
+      if (done.finished) return { records: done.records, separator: done.separator, bom: done.bom, size };
+      resumedBom = done.bom;
+      // Something the byte reader leaves to the text parser (a quote, a lone CR): from that record on.
+      if (done.records > 0) {
+        from = done.at;
+        resumed = true;
+        parser = CsvParser.resumed(onRecord as OnRecord<string | number>, keepRaw, numbers, done.separator, done.records, done.numeric);
+      }
+    }
     const buffer = Buffer.allocUnsafe(CHUNK);
-    const parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw, numbers);
+    let position = from;
+    const next = (): Uint8Array | null => {
+      // From the start, in order (a pipe cannot be read at a position); from where the byte reader stopped, at it.
+      const n = read(fd, buffer, resumed ? position : null);
+      position += n;
+      return n === 0 ? null : buffer.subarray(0, n);
+    };
     let decoder: TextDecoder | null = null;
-    let found: { encoding: Encoding; bom: number } | null = null;
+    let found: { encoding: Encoding; bom: number } | null = resumed ? { encoding: 'utf-8', bom: 0 } : null;
     /** No part of a character is pending in the decoder: the last byte it was given was ASCII. */
     let clean = true;
-    let start = true;
+    let start = !resumed;
     for (;;) {
-      const n = read(fd, buffer);
-      if (n === 0) break;
-      const bytes = buffer.subarray(0, n);
+      const bytes = next();
+      if (bytes === null) break;
+      const n = bytes.length;
       found ??= encodingOf(bytes);
       if (clean && found.encoding === 'utf-8' && isAscii(bytes)) {
         // ASCII is its own UTF-8 (and Latin-1): read as one-byte text, with no decoder.
-        parser.push(buffer.toString('latin1', 0, n));
+        parser.push(Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1'));
       } else {
         // fatal: bytes that are not text stop the read (and are located below) instead of becoming U+FFFD.
         // A BOM is dropped only at the start of the file (a decoder started later keeps what it reads).
@@ -142,11 +189,214 @@ export function readCsv(path: string, onRecord: OnRecord<string> | OnRecord<stri
     found ??= { encoding: 'utf-8', bom: 0 };
     if (decoder) parser.push(decode(decoder, undefined, false, fd, found.encoding));
     const records = parser.end();
-    return { records, separator: parser.separator, bom: found.bom > 0 };
+    // A resumed read began past the start: the BOM, if any, was the byte reader's to see.
+    return { records, separator: parser.separator, bom: resumed ? resumedBom : found.bom > 0, size };
   } finally {
     closeSync(fd);
   }
 }
+
+/** Files up to this size go to the byte reader (its records' byte ranges are 32-bit); larger ones to the text parser. */
+const BYTES_UP_TO = 1 << 30;
+/** The byte reader's piece of the file. */
+const BYTES_PIECE = 1 << 23;
+
+interface BytesRead {
+  /** The whole file was read; else the text parser goes on from byte `at`, the start of record `records + 1`. */
+  finished: boolean;
+  at: number;
+  records: number;
+  separator: Separator;
+  bom: boolean;
+  numeric: readonly boolean[] | null;
+}
+
+/**
+ * Records split on the bytes of a UTF-8 file: a record that ends at LF or CRLF and holds no quote is
+ * split at its separators, a numeric column's plain number read straight from the digits (as
+ * `plainNumber` reads it) and a used column's text decoded from its bytes, with no text made of the
+ * file. The file is read in large pieces (a record cut by a piece's end is carried to the next); a
+ * record to be written back as it was (`keepRaw`, no field starting like a formula) is handed over
+ * as its byte range in the file. At the first record holding a quote, a lone CR or bytes that are not UTF-8 it stops, and the text parser
+ * goes on from there (it names a bad line); a file that starts with another BOM or UTF-16's is left
+ * to it whole.
+ */
+class BytesReader {
+  private numeric: readonly boolean[] | null = null;
+  private used: readonly boolean[] | null = null;
+  private readonly fields: (string | number)[] = [];
+  private ascii = true;
+  /** The record being split has a text field that starts like a formula. */
+  private guard = false;
+  private b: Buffer;
+  /** The file offset of b[0]. */
+  private offset = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly size: number,
+    private readonly onRecord: OnRecord<string | number>,
+    private readonly keepRaw: boolean,
+    private readonly numbers: NumberColumns,
+    private readonly texts: () => readonly boolean[] | null,
+  ) {
+    this.b = Buffer.allocUnsafe(Math.min(size, BYTES_PIECE));
+  }
+
+  private text(from: number, to: number): string {
+    if (from === to) return '';
+    return this.b.toString(this.ascii ? 'latin1' : 'utf8', from, to);
+  }
+
+  /** Reads into b[len…] from file offset `position`; the new length. */
+  private fill(len: number, position: number): number {
+    let at = len;
+    while (at < this.b.length && position + (at - len) < this.size) {
+      let n: number;
+      try {
+        n = readSync(this.fd, this.b, at, this.b.length - at, position + (at - len));
+      } catch (error) {
+        throw new PathError(`cannot be read (${reason((error as NodeJS.ErrnoException).code)})`);
+      }
+      if (n === 0) break;
+      at += n;
+    }
+    return at;
+  }
+
+  read(): BytesRead {
+    let len = this.fill(0, 0);
+    /** The file offset of the end of what has been read. */
+    let readTo = len;
+    let b = this.b;
+    const bom = len >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    let at = bom ? 3 : 0;
+    const refuse: BytesRead = { finished: false, at: 0, records: 0, separator: ',', bom, numeric: null };
+    // Another BOM or UTF-16's: the text reader's.
+    if (encodingOf(b).encoding !== 'utf-8' || (bom && len >= 6 && b[3] === 0xef && b[4] === 0xbb && b[5] === 0xbf)) return refuse;
+    // The separator, from the first line as the text parser finds it (up to its first CR or LF).
+    let eol = at;
+    while (eol < len && b[eol] !== LF && b[eol] !== CR) eol++;
+    if (eol === len && (readTo < this.size || len - at >= 65536)) return refuse;
+    this.ascii = isAscii(b.subarray(at, eol));
+    if (!this.ascii && !isUtf8(b.subarray(at, eol))) return refuse;
+    const separator = detectSeparator(this.text(at, eol));
+    const sep = separator.charCodeAt(0);
+    let records = 0;
+    const stop = (): BytesRead => ({ finished: false, at: this.offset + at, records, separator, bom, numeric: this.numeric });
+    let ended = false;
+    for (;;) {
+      const last: boolean = ended || readTo >= this.size;
+      // Whole records only: up to the last LF of what has been read, or everything at the end of the file.
+      const cut: number = last ? len : b.lastIndexOf(LF, len - 1) + 1;
+      if (cut > at) {
+        const region = b.subarray(at, cut);
+        this.ascii = isAscii(region);
+        if (!this.ascii && !isUtf8(region)) return stop();
+        let nextQuote = -1;
+        let nextCR = -1;
+        while (at < cut) {
+          let lf = b.indexOf(LF, at);
+          if (lf < 0 || lf >= cut) lf = cut;
+          if (nextQuote < at) nextQuote = b.indexOf(QUOTE, at) >>> 0; // -1 → beyond any index
+          if (nextCR < at) nextCR = b.indexOf(CR, at) >>> 0;
+          const end = nextCR === lf - 1 && lf < cut ? lf - 1 : lf;
+          if (nextQuote < lf || nextCR < end) return stop();
+          this.record(at, end, sep, ++records, separator);
+          at = lf + 1;
+        }
+      }
+      if (last) return { finished: true, at: this.offset + len, records, separator, bom, numeric: this.numeric };
+      // Carry the cut record to the start (the piece grows when one record is longer than it), read on.
+      const carry: number = len - cut;
+      if (carry === b.length) {
+        const bigger = Buffer.allocUnsafe(b.length * 2);
+        b.copy(bigger, 0, cut, len);
+        this.b = b = bigger;
+      } else b.copy(b, 0, cut, len);
+      this.offset += cut;
+      at = 0;
+      len = this.fill(carry, readTo);
+      // The file ended sooner than its size said (it shrank while read): what there is, is all.
+      ended = len === carry;
+      readTo = this.offset + len;
+    }
+  }
+
+  /** Hands over record `records`, bytes [at, end) of the piece. */
+  private record(at: number, end: number, sep: number, records: number, separator: Separator): void {
+    this.guard = false;
+    this.split(at, end, sep);
+    const fields = this.fields;
+    if (this.numeric === null) {
+      // Until the header is known every field is text, in an array of its own (the caller may keep it).
+      const own = fields.slice();
+      this.onRecord(own, records, this.keepRaw ? this.text(at, end) : '', separator, -1, -1);
+      this.numeric = this.numbers(own as string[]);
+      if (this.numeric) this.used = this.texts();
+    } else if (!this.keepRaw) this.onRecord(fields, records, '', separator, -1, -1);
+    else if (!this.guard) this.onRecord(fields, records, '', separator, this.offset + at, this.offset + end);
+    else {
+      // A field starts like a formula: the record is re-written field by field, so every field is read as text.
+      const used = this.used;
+      this.used = null;
+      fields.length = 0;
+      this.split(at, end, sep);
+      this.used = used;
+      this.onRecord(fields, records, this.text(at, end), separator, -1, -1);
+    }
+    fields.length = 0;
+  }
+
+  /** Splits the quote-free record [from, end) into `fields`. */
+  private split(from: number, end: number, sep: number): void {
+    const b = this.b;
+    const numeric = this.numeric;
+    const used = this.used;
+    const fields = this.fields;
+    let start = from;
+    for (let col = 0; ; col++) {
+      let stop = start;
+      let number = false;
+      if (numeric !== null && numeric[col] === true) {
+        const negative = stop < end && b[stop] === 45;
+        if (negative) stop++;
+        let digits = 0;
+        let value = 0;
+        let decimals = -1;
+        let plain = true;
+        for (; stop < end; stop++) {
+          const c = b[stop];
+          if (c >= 48 && c <= 57) {
+            value = value * 10 + (c - 48);
+            digits++;
+            if (decimals >= 0) decimals++;
+          } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
+          else {
+            plain = c === sep;
+            break;
+          }
+        }
+        if (plain && digits > 0 && digits <= 15 && decimals !== 0) {
+          const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
+          fields.push(negative ? -v : v);
+          number = true;
+        }
+      }
+      if (!number) {
+        while (stop < end && b[stop] !== sep) stop++;
+        // A column nobody reads arrives as ''; when written back, a field that starts like a formula is marked.
+        if (this.keepRaw && stop > start && formulaByte(b[start])) this.guard = true;
+        fields.push(used !== null && col < used.length && !used[col] ? '' : this.text(start, stop));
+      }
+      if (stop >= end) break;
+      start = stop + 1;
+    }
+  }
+}
+
+/** A first byte that makes a field formula-like (formulaLike's characters; a CR never reaches here). */
+const formulaByte = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9;
 
 function read(fd: number, buffer: Buffer, position: number | null = null): number {
   try {
@@ -299,6 +549,25 @@ export class CsvParser<F extends string | number = string> {
 
   get separator(): Separator {
     return this.sep ?? ',';
+  }
+
+  /** A parser that goes on where the byte reader stopped: at the start of record `records + 1`, on line `records + 1`. */
+  static resumed<F extends string | number>(
+    onRecord: OnRecord<F>,
+    keepRaw: boolean,
+    numbers: NumberColumns | undefined,
+    sep: Separator,
+    records: number,
+    numeric: readonly boolean[] | null,
+  ): CsvParser<F> {
+    const parser = new CsvParser(onRecord, keepRaw, numbers);
+    parser.started = true;
+    parser.sep = sep;
+    parser.record = records;
+    parser.line = records + 1;
+    parser.recordLine = records + 1;
+    parser.numeric = numeric;
+    return parser;
   }
 
   push(text: string): void {
@@ -497,7 +766,7 @@ export class CsvParser<F extends string | number = string> {
     this.record++;
     const fields = this.fields;
     this.fields = [];
-    this.onRecord(fields as F[], this.record, raw, this.sep ?? ',');
+    this.onRecord(fields as F[], this.record, raw, this.sep ?? ',', -1, -1);
     if (this.numeric === null && this.numbers) this.numeric = this.numbers(fields as string[]);
   }
 }

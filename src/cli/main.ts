@@ -2,6 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   accountRow,
+  describeDrivers,
+  ROW_BLANK,
+  ROW_INVALID,
   errorText,
   findHeaderRow,
   HEADER_SCAN_ROWS,
@@ -23,6 +26,7 @@ import { HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
 import { excerpt, headerList, shorten } from './excerpt';
 import { byteSink, fileSink, streamSink, type Sink } from './output';
+import { KeptLines } from './kept-lines';
 import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
 import { reportOutput } from './report';
@@ -36,6 +40,7 @@ import { cellLocale, localise } from '../i18n/labels';
 import { sqlExportText } from '../sql/export-text';
 import { reportSqlText } from '../sql/report';
 import { gridSqlText } from '../sql/grid';
+import { scoredCategories } from '../sql/category';
 
 /** abm-tier: the engine for files and pipelines. Every failure is one line on stderr, never a stack trace. */
 
@@ -68,7 +73,7 @@ interface Scored {
    * With `keepLines`: the text to write back, guarded against formulas: first whatever stands above
    * the data rows (title lines, the header, a BOM), then each record, all padded to the widest row.
    */
-  lines: string[];
+  lines: KeptLines;
 }
 
 const isBlankRecord = (fields: readonly (string | number)[]) => fields.length === 1 && fields[0] === '';
@@ -109,7 +114,7 @@ function expectedRows(path: string, head: readonly (readonly string[])[], row: n
 
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
 function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn: string | null = null): Scored {
-  const lines: string[] = [];
+  const lines = new KeptLines();
   const lang = langOf(given);
   const settings = localise(given, lang);
   const show = renderer(lang);
@@ -120,6 +125,8 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
   let header: string[] | null = null;
   let reader: RowsReader | null = null;
   let numeric: boolean[] | null = null;
+  /** The columns the analysis reads (others arrive as '' from the byte reader). */
+  let used: boolean[] | null = null;
   let headerRecord = 0;
   const shape = new RowShapes();
   const add = (fields: readonly (string | number)[], record: number) => {
@@ -139,30 +146,34 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
       throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);
     }
     // Metric columns' plain numbers are read straight from the text (not where a comma is the decimal mark).
+    used = header.map(() => false);
+    for (const c of reader.columns) used[c] = true;
     if (!locale.decimalComma) {
       numeric = header.map(() => false);
       for (const m of mapping.metrics) if (m.index >= 0) numeric[m.index] = true;
     }
     // Title lines and the header go out as one piece, so lines[k + 1] is the table's row k.
-    if (keepLines) lines.splice(0, row + 1, lines.slice(0, row + 1).join('\n'));
+    if (keepLines) lines.joinHead(row + 1);
     for (let k = row + 1; k < head.length; k++) add(head[k], k + 1);
     head.length = 0;
   };
-  const { separator, bom } = readCsv(
+  const { separator, bom, size } = readCsv(
     path,
-    (fields, record, raw, sep) => {
-      if (keepLines) lines.push(inputLine(fields, raw, sep));
+    (fields, record, raw, sep, from, to) => {
+      if (keepLines) from >= 0 ? lines.span(from, to) : lines.text(inputLine(fields, raw, sep));
       if (reader) add(fields, record);
       else if (head.push(fields as string[]) === HEADER_SCAN_ROWS) start();
     },
     keepLines,
     () => numeric,
+    () => used,
   );
   if (!reader) start();
   const columns = header as unknown as string[];
   if (keepLines) {
+    lines.source(path, size);
     shape.pad(lines, columns.length, headerRecord, separator);
-    if (bom) lines[0] = `\uFEFF${lines[0]}`;
+    if (bom) lines.first = `\uFEFF${lines.first}`;
   }
   let analysis: Analysis;
   try {
@@ -215,13 +226,13 @@ class RowShapes {
    * Pads each kept line to the widest row: lines[0] ends with the header (record `headerRecord`),
    * lines[j] is record `headerRecord + j`.
    */
-  pad(lines: string[], headerWidth: number, headerRecord: number, sep: Separator): void {
+  pad(lines: KeptLines, headerWidth: number, headerRecord: number, sep: Separator): void {
     if (this.counts.size === 0) return;
     const width = Math.max(headerWidth, this.widest);
-    if (width > headerWidth) lines[0] += sep.repeat(width - headerWidth);
+    if (width > headerWidth) lines.pad(0, sep.repeat(width - headerWidth));
     for (let j = 1; j < lines.length; j++) {
       const count = this.counts.get(headerRecord + j) ?? headerWidth;
-      if (count < width) lines[j] += sep.repeat(width - count);
+      if (count < width) lines.pad(j, sep.repeat(width - count));
     }
   }
 
@@ -280,15 +291,18 @@ function profitJson(rows: ProfitRow[]) {
   return rows.map((r) => ({ label: r.label, ...Object.fromEntries(PROFIT_FIELDS.map((f) => [f, num(r[f])])) }));
 }
 
-/** `write` of a label, computed once per label (a run has a handful of labels and a million rows). */
-function cached(write: (text: string | null) => string): (text: string | null) => string {
-  const seen = new Map<string | null, string>();
+/** `write` of a label as bytes, computed once per label (a run has a handful of labels and a million rows). */
+function cachedBytes(write: (text: string | null) => string): (text: string | null) => Uint8Array {
+  const seen = new Map<string | null, Uint8Array>();
   return (text) => {
     let out = seen.get(text);
-    if (out === undefined) seen.set(text, (out = write(text)));
+    if (out === undefined) seen.set(text, (out = Buffer.from(write(text))));
     return out;
   };
 }
+
+/** A score as JSON and CSV write it: the shortest digits that read back as it; blank (null) when not finite. */
+const scoreText = (score: number, blank: string) => (Number.isFinite(score) ? String(score) : blank);
 
 function writeJson(
   sink: Sink,
@@ -298,28 +312,50 @@ function writeJson(
   grid = false,
 ): void {
   const { table, settings } = analysis;
-  const label = cached(JSON.stringify);
-  sink.write('{"rows":[');
+  const { status, rowNumbers, accounts } = table;
+  const { tier, segment, score } = analysis;
+  // What stands between the score and the drivers depends only on the row's tier and segment: one piece each.
+  const middle = cachedBytes((key) => {
+    const [t, s] = (key as string).split(',').map(Number);
+    const text = (value: string | null) => JSON.stringify(value);
+    return `,"tier":${text(settings.labels[t])},"segment":${text(s >= 0 ? settings.segmentLabels[s] : null)},"program":${text(settings.programLabels[t])},"drivers":`;
+  });
+  const middles = settings.labels.map((_, t) => [-1, 0, 1, 2].map((s) => middle(`${t},${s}`)));
+  sink.ascii('{"rows":[');
   let first = true;
   for (let i = 0; i < table.n; i++) {
-    const out = accountRow(analysis, i, show);
-    if (!out) continue;
-    const account = table.accounts ? JSON.stringify(table.accounts[i]) : 'null';
-    let row: string;
-    if (out.error !== null) {
-      row = `{"row":${table.rowNumbers[i]},"account":${account},"score":null,"tier":null,"segment":null,"program":null,"drivers":null,"error":${JSON.stringify(out.error)}}`;
-    } else {
-      row =
-        `{"row":${table.rowNumbers[i]},"account":${account},"score":${Number.isFinite(out.score) ? out.score : 'null'}` +
-        `,"tier":${label(out.tier)},"segment":${label(out.segment)},"program":${label(out.program)}` +
-        `,"drivers":${JSON.stringify(out.drivers)}` +
-        (similarity ? `,"lookalike":${Number.isFinite(similarity[i]) ? similarity[i] : 'null'}` : '') +
-        (next ? `,"next":${JSON.stringify(next[i])}` : '') +
-        (grid ? gridJson(analysis.axes, i) : '') +
-        '}';
-    }
-    sink.write((first ? '' : ',') + row);
+    const state = status[i];
+    if (state === ROW_BLANK) continue;
+    sink.ascii(first ? '{"row":' : ',{"row":');
     first = false;
+    sink.whole(rowNumbers[i]);
+    sink.ascii(',"account":');
+    if (accounts) sink.jsonString(accounts[i]);
+    else sink.ascii('null');
+    const t = state === ROW_INVALID ? -1 : tier[i];
+    if (t < 0) {
+      const out = accountRow(analysis, i, show)!;
+      sink.ascii(`,"score":${scoreText(out.score, 'null')},"tier":null,"segment":${JSON.stringify(out.segment)},"program":null,"drivers":null`);
+      if (out.error !== null) {
+        sink.ascii(',"error":');
+        sink.jsonString(out.error);
+        sink.ascii('}');
+        continue;
+      }
+    } else {
+      sink.ascii(',"score":');
+      sink.ascii(scoreText(score[i], 'null'));
+      sink.bytes(middles[t][segment[i] + 1]);
+      sink.jsonString(describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, show));
+    }
+    if (similarity) sink.ascii(`,"lookalike":${scoreText(similarity[i], 'null')}`);
+    if (next) {
+      sink.ascii(',"next":');
+      if (next[i] === null) sink.ascii('null');
+      else sink.jsonString(next[i] as string);
+    }
+    if (grid) sink.write(gridJson(analysis.axes, i));
+    sink.ascii('}');
   }
   const { capacity, kpis, whale } = analysis;
   const rest = {
@@ -353,34 +389,41 @@ function writeCsv(
   next: (string | null)[] | null = null,
   grid = false,
 ): void {
-  const { table } = analysis;
+  const { table, settings } = analysis;
+  const { status } = table;
+  const { tier, segment, score } = analysis;
   const field = (text: string | null) => (text === null ? '' : csvField(text, separator));
-  const label = cached(field);
+  // Tier, segment and program as one piece per tier and segment, between the separators around them.
+  const middles = settings.labels.map((_, t) =>
+    [-1, 0, 1, 2].map((s) => {
+      const parts = [settings.labels[t], s >= 0 ? settings.segmentLabels[s] : null, settings.programLabels[t]].map(field);
+      return Buffer.from(`${separator}${parts.join(separator)}${separator}`);
+    }),
+  );
   const headers = [...OUTPUT_HEADERS, ...(similarity ? ['Lookalike'] : []), ...(next ? ['Next tier'] : []), ...(grid ? GRID_HEADERS : [])];
-  sink.write(`${lines[0]}${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
+  lines.write(sink, 0);
+  sink.write(`${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
   for (let k = 0; k < table.n; k++) {
-    const out = accountRow(analysis, k, show);
-    if (!out) continue;
-    let line = lines[k + 1];
-    if (out.error !== null) line += `${separator}${separator}${separator}${separator}${separator}${csvField(out.error, separator)}`;
-    else {
-      line +=
-        separator +
-        csvField(out.score, separator) +
-        separator +
-        label(out.tier) +
-        separator +
-        label(out.segment) +
-        separator +
-        label(out.program) +
-        separator +
-        field(out.drivers);
+    const state = status[k];
+    if (state === ROW_BLANK) continue;
+    lines.write(sink, k + 1);
+    const t = state === ROW_INVALID ? -1 : tier[k];
+    if (t < 0) {
+      const out = accountRow(analysis, k, show)!;
+      if (out.error !== null) sink.write(`${separator}${separator}${separator}${separator}${separator}${csvField(out.error, separator)}`);
+      else sink.write(separator + csvField(out.score, separator) + separator + separator + field(out.segment) + separator + separator);
+    } else {
+      sink.ascii(separator);
+      sink.ascii(scoreText(score[k], ''));
+      sink.bytes(middles[t][segment[k] + 1]);
+      sink.write(field(describeDrivers(analysis.drivers, k, table.mapping.metrics, analysis.percentiles, show)));
     }
-    if (similarity) line += separator + csvField(similarity[k], separator);
-    if (next) line += separator + field(next[k]);
-    if (grid) line += gridCsv(analysis.axes, k, separator);
-    sink.write(`${line}\n`);
+    if (similarity) sink.ascii(separator + csvField(similarity[k], separator));
+    if (next) sink.write(separator + field(next[k]));
+    if (grid) sink.write(gridCsv(analysis.axes, k, separator));
+    sink.ascii('\n');
   }
+  lines.close();
 }
 
 function settingsOf(options: Options): Settings {
@@ -490,6 +533,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       return 0;
     }
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins);
+    // The records written back are read again from the input as they go out: not when the output replaces it.
+    if (options.out && sameFile(path, resolve(io.cwd, options.out))) scored.lines.load();
     const refused = orderLinesRefusal(scored.header, scored.analysis.table.accounts, langOf(settings), pathName(file));
     if (refused) throw new CliError(refused);
     if (options.command === 'report') {
@@ -523,6 +568,17 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     }
     io.stderr(`abm-tier: ${fileMessage(error, file)}\n`);
     return 1;
+  }
+}
+
+/** Both paths name one file (the output would replace the input). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
@@ -569,10 +625,19 @@ function sqlCommand(options: Options, io: Io): number {
       if (!options.file) throw new UsageError('sql needs the columns: a CSV file whose header names them, or --columns Account,Revenue,Profit');
       headers = headerOf(resolve(io.cwd, options.file));
     }
-    const settings = settingsOf(options);
+    // The weights `score` would use: a learn run's file, --weights winning.
+    if (options.weightsFrom)
+      options.settings.weights = { ...weightsFromFile(resolve(io.cwd, options.weightsFrom), pathName(options.weightsFrom)), ...options.settings.weights };
+    // The labels `score` writes: the default ones in the language.
+    const given = settingsOf(options);
+    const settings = localise(given, langOf(given));
     const mapping = mapColumns(headers, headers.length, settings);
-    if (!mapping.metrics.some((m) => m.weight > 0)) throw new CliError(`no metric column found among ${headerList(headers)}`);
+    if (!mapping.metrics.some((m) => m.weight > 0) && scoredCategories(mapping).length === 0)
+      throw new CliError(`no metric column found among ${headerList(headers)}`);
     const say = translator(langOf(settings));
+    // One pin column for every query printed (the card and the grid follow the pins as the scores do).
+    const pins = options.pins === null ? undefined : headers[namedColumn(headers, options.pins, '--pins')];
+    const queryOptions = { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, pins };
     io.stdout(
       sqlExportText(
         {
@@ -581,16 +646,14 @@ function sqlCommand(options: Options, io: Io): number {
           table: options.table,
           dialect: options.dialect,
           rowId: options.rowId ?? undefined,
-          pins: options.pins === null ? undefined : headers[namedColumn(headers, options.pins, '--pins')],
+          pins,
           note: options.dialect,
         },
         settings,
         say,
       ) +
-        (options.outcome
-          ? reportSqlText(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined, outcome: options.outcome })
-          : '') +
-        (options.grid ? gridSqlText(headers, settings, { table: options.table, dialect: options.dialect, rowId: options.rowId ?? undefined }) : ''),
+        (options.outcome ? reportSqlText(headers, settings, { ...queryOptions, outcome: options.outcome }) : '') +
+        (options.grid ? gridSqlText(headers, settings, queryOptions) : ''),
     );
     return 0;
   } catch (error) {

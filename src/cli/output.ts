@@ -1,51 +1,175 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
-/** Where output goes: a file or stdout, through one reused buffer. */
+/**
+ * Where output goes: a file or stdout, through one reused buffer. Besides text (`write`, any
+ * Unicode), a writer of rows can hand over pieces that need no encoding step: ASCII text, whole
+ * numbers and bytes encoded once (labels), and JSON strings escaped as they are copied.
+ */
 export interface Sink {
+  /** Any text, as UTF-8. */
   write(text: string): void;
+  /** Text the caller knows is ASCII (our own punctuation and keys, a number's digits). */
+  ascii(text: string): void;
+  /** A whole number ≥ 0 (a row number), as its digits. */
+  whole(value: number): void;
+  /** Bytes encoded once (a label used on every row). */
+  bytes(bytes: Uint8Array): void;
+  /** Bytes `from` to `to` of `bytes`, as they are (a record of the input file written back). */
+  copy(bytes: Uint8Array, from: number, to: number): void;
+  /** `JSON.stringify(text)`, byte for byte, without the intermediate string when `text` is plain ASCII. */
+  jsonString(text: string): void;
   close(): void;
 }
 
 const FLUSH_AT = 1 << 20;
-const BATCH = 1 << 15;
+/** Room past FLUSH_AT for one piece of any size up to this, so a piece never straddles a flush. */
+const SLACK = 1 << 16;
 
 /**
- * Text is encoded straight into one reused buffer, handed to `flushBytes` each time it fills: no
+ * Rows are encoded straight into one reused buffer, handed to `flushBytes` each time it fills: no
  * joined copies of the text on the way out. `flushBytes` must be done with the bytes when it returns.
  */
 export function byteSink(flushBytes: (bytes: Uint8Array) => void, done: () => void = () => {}): Sink {
-  const buffer = Buffer.allocUnsafe(FLUSH_AT);
-  let used = 0;
-  // Small writes are joined first (one native call a batch, not one a row).
-  let pending = '';
-  const flush = () => {
-    if (used > 0) flushBytes(buffer.subarray(0, used));
-    used = 0;
-  };
-  const encode = () => {
+  return new ByteSink(flushBytes, done);
+}
+
+class ByteSink implements Sink {
+  private readonly buffer = Buffer.allocUnsafe(FLUSH_AT + SLACK);
+  private at = 0;
+
+  constructor(
+    private readonly flushBytes: (bytes: Uint8Array) => void,
+    private readonly done: () => void,
+  ) {}
+
+  private flush(): void {
+    if (this.at > 0) this.flushBytes(this.buffer.subarray(0, this.at));
+    this.at = 0;
+  }
+
+  /** Room for `size` more bytes; false when a piece that large must go out on its own. */
+  private room(size: number): boolean {
+    if (this.at + size > this.buffer.length) this.flush();
+    return size <= this.buffer.length;
+  }
+
+  write(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (used + pending.length * 3 > FLUSH_AT) {
-      flush();
-      if (pending.length * 3 > FLUSH_AT) {
-        flushBytes(Buffer.from(pending));
-        pending = '';
+    if (text.length <= 32 && this.isAscii(text)) {
+      this.ascii(text);
+      return;
+    }
+    if (this.at >= FLUSH_AT) this.flush();
+    if (!this.room(text.length * 3)) {
+      this.flush();
+      this.flushBytes(Buffer.from(text));
+      return;
+    }
+    this.at += this.buffer.write(text, this.at);
+  }
+
+  private isAscii(text: string): boolean {
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 0x7f) return false;
+    return true;
+  }
+
+  ascii(text: string): void {
+    const n = text.length;
+    if (n > SLACK) {
+      this.write(text);
+      return;
+    }
+    if (this.at + n > FLUSH_AT) this.flush();
+    const b = this.buffer;
+    let at = this.at;
+    for (let k = 0; k < n; k++) b[at++] = text.charCodeAt(k);
+    this.at = at;
+  }
+
+  whole(value: number): void {
+    if (!(value >= 0 && value < 1e15 && Math.floor(value) === value)) {
+      this.ascii(String(value));
+      return;
+    }
+    if (this.at + 16 > FLUSH_AT) this.flush();
+    const b = this.buffer;
+    let digits = 1;
+    for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    let v = value;
+    do {
+      const q = Math.floor(v / 10);
+      b[--at] = 48 + (v - q * 10);
+      v = q;
+    } while (v > 0);
+  }
+
+  bytes(bytes: Uint8Array): void {
+    if (bytes.length > SLACK) {
+      this.flush();
+      this.flushBytes(bytes);
+      return;
+    }
+    if (this.at + bytes.length > FLUSH_AT) this.flush();
+    if (bytes.length < 16) {
+      const b = this.buffer;
+      let at = this.at;
+      for (let k = 0; k < bytes.length; k++) b[at++] = bytes[k];
+      this.at = at;
+    } else {
+      this.buffer.set(bytes, this.at);
+      this.at += bytes.length;
+    }
+  }
+
+  copy(bytes: Uint8Array, from: number, to: number): void {
+    const size = to - from;
+    if (size > SLACK) {
+      this.flush();
+      this.flushBytes(bytes.subarray(from, to));
+      return;
+    }
+    if (this.at + size > FLUSH_AT) this.flush();
+    const b = this.buffer;
+    let at = this.at;
+    if (size < 64) for (let k = from; k < to; k++) b[at++] = bytes[k];
+    else {
+      b.set(bytes.subarray(from, to), at);
+      at += size;
+    }
+    this.at = at;
+  }
+
+  jsonString(text: string): void {
+    const n = text.length;
+    if (n + 2 > SLACK) {
+      this.write(JSON.stringify(text));
+      return;
+    }
+    if (this.at + n + 2 > FLUSH_AT) this.flush();
+    const b = this.buffer;
+    const start = this.at;
+    let at = start;
+    b[at++] = 34;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      // A quote, a backslash, a control character or anything past ASCII: JSON.stringify's own text.
+      if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+        this.at = start;
+        this.write(JSON.stringify(text));
         return;
       }
+      b[at++] = c;
     }
-    used += buffer.write(pending, used);
-    pending = '';
-  };
-  return {
-    write(text) {
-      pending += text;
-      if (pending.length >= BATCH) encode();
-    },
-    close() {
-      encode();
-      flush();
-      done();
-    },
-  };
+    b[at++] = 34;
+    this.at = at;
+  }
+
+  close(): void {
+    this.flush();
+    this.done();
+  }
 }
 
 export function fileSink(path: string): Sink {
@@ -58,23 +182,18 @@ export function fileSink(path: string): Sink {
   );
 }
 
-/** Output for a consumer of text (the tests' stdout): the text in pieces of about FLUSH_AT characters. */
+/** Output for a consumer of text (the tests' stdout): the same bytes, decoded, in pieces of about FLUSH_AT bytes. */
 export function streamSink(write: (text: string) => void): Sink {
-  let buffer: string[] = [];
-  let size = 0;
-  return {
-    write(text) {
-      buffer.push(text);
-      size += text.length;
-      if (size >= FLUSH_AT) {
-        write(buffer.join(''));
-        buffer = [];
-        size = 0;
-      }
+  // A piece may end inside a character: the decoder holds its first bytes for the next piece.
+  const decoder = new TextDecoder('utf-8');
+  return byteSink(
+    (bytes) => {
+      const text = decoder.decode(bytes, { stream: true });
+      if (text) write(text);
     },
-    close() {
-      if (buffer.length) write(buffer.join(''));
-      buffer = [];
+    () => {
+      const rest = decoder.decode();
+      if (rest) write(rest);
     },
-  };
+  );
 }

@@ -40,9 +40,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function sortedIndices(values: Float64Array): Uint32Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
-  const hiKeys = new Uint32Array(n);
-  const loKeys = new Uint32Array(n);
-  const index = new Uint32Array(n);
+  const { hiKeys, loKeys, index, spare } = scratch(n);
   const f = new Float64Array(1);
   const bits = new Uint32Array(f.buffer);
   const H = LITTLE_ENDIAN ? 1 : 0;
@@ -63,10 +61,12 @@ export function sortedIndices(values: Float64Array): Uint32Array {
     }
     index[k++] = i;
   }
-  let src = new Uint32Array(n);
+  // The result is the one array made here; the keys and the other buffer are reused from call to call.
+  const result = new Uint32Array(n);
+  let src = result;
   for (let p = 0; p < n; p++) src[p] = p;
-  let dst = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
+  let dst = spare;
+  const counts = COUNTS;
   for (let pass = 0; pass < 4; pass++) {
     const keys = pass < 2 ? loKeys : hiKeys;
     const shift = (pass & 1) * 16;
@@ -87,8 +87,22 @@ export function sortedIndices(values: Float64Array): Uint32Array {
     src = dst;
     dst = t;
   }
-  for (let q = 0; q < n; q++) src[q] = index[src[q]];
-  return src;
+  for (let q = 0; q < n; q++) result[q] = index[src[q]];
+  return result;
+}
+
+const COUNTS = new Uint32Array(65536);
+let scratchSize = 0;
+let scratchBuffers = { hiKeys: new Uint32Array(0), loKeys: new Uint32Array(0), index: new Uint32Array(0), spare: new Uint32Array(0) };
+
+/** sortedIndices' working arrays for n values: kept between calls (ranking twelve columns of a million rows makes them once, not twelve times). */
+function scratch(n: number) {
+  if (n > scratchSize) {
+    scratchSize = n;
+    scratchBuffers = { hiKeys: new Uint32Array(n), loKeys: new Uint32Array(n), index: new Uint32Array(n), spare: new Uint32Array(n) };
+  }
+  const { hiKeys, loKeys, index, spare } = scratchBuffers;
+  return { hiKeys: hiKeys.subarray(0, n), loKeys: loKeys.subarray(0, n), index: index.subarray(0, n), spare: spare.subarray(0, n) };
 }
 
 function radixPercentiles(values: Float64Array, out: Float64Array): Float64Array {
@@ -150,6 +164,47 @@ export function presentSorted(values: Float64Array): Float64Array {
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[k++] = values[i];
   return sorted.sort();
+}
+
+/**
+ * The values of `a` rearranged so that a[k] is the value a full ascending sort would put there,
+ * everything before it ≤ it and everything after ≥ it (quickselect, median-of-three pivots; a range
+ * that will not shrink fast enough is sorted instead, so no input takes quadratic time). No NaN in `a`.
+ */
+export function selectInPlace(a: Float64Array, k: number, from = 0, to = a.length): number {
+  let lo = from;
+  let hi = to - 1;
+  let budget = 2 * Math.ceil(Math.log2(to - from + 1)) + 8;
+  while (hi > lo) {
+    if (hi - lo < 16 || budget-- <= 0) {
+      a.subarray(lo, hi + 1).sort();
+      return a[k];
+    }
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot.
+    let x = a[lo];
+    let y = a[mid];
+    const z = a[hi];
+    if (x > y) [x, y] = [y, x];
+    if (y > z) y = x > z ? x : z;
+    const pivot = y;
+    // Hoare partition: [lo, j] ≤ pivot ≤ [j + 1, hi].
+    let i = lo - 1;
+    let j = hi + 1;
+    for (;;) {
+      do i++;
+      while (a[i] < pivot);
+      do j--;
+      while (a[j] > pivot);
+      if (i >= j) break;
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    if (k <= j) hi = j;
+    else lo = j + 1;
+  }
+  return a[k];
 }
 
 /** First index whose value is ≥ v. */

@@ -32,6 +32,8 @@ export interface RowsReader {
   mapping: ColumnMapping;
   add(row: readonly Cell[], rowNumber: number): void;
   finish(): Analysis;
+  /** The columns whose cells `add` reads (the account, metrics, pins, category and outcome evidence): a reader of files may leave the others out. */
+  columns: readonly number[];
 }
 
 export function rowsReader(header: readonly Cell[] | null, width: number, settings: Settings, options: PipelineOptions = {}, capacity = 4096): RowsReader {
@@ -61,7 +63,8 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
     if (!outcome) return analyse(table, settings, pins);
     return withCategories(table, settings, pins, weighted, kept, outcome.failure);
   };
-  return { mapping, add, finish };
+  const columns = [mapping.account, ...mapping.metrics.map((m) => m.index), source.pin, source.reason, ...evidence].filter((c) => c >= 0);
+  return { mapping, add, finish, columns };
 }
 
 export function analyseRows(header: readonly Cell[] | null, rows: readonly (readonly Cell[])[], settings: Settings, options: PipelineOptions = {}): Analysis {

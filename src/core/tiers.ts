@@ -1,6 +1,6 @@
 import { decimalUnits } from './decimal';
 import { MessageError } from './message';
-import { presentSorted, sortedIndices } from './percentile';
+import { selectInPlace, sortedIndices } from './percentile';
 import { round6 } from './round';
 import type { Settings } from './settings';
 import { CompensatedSum, unitScale } from './sum';
@@ -21,12 +21,18 @@ export function places(n: number, percent: number): number {
 export function tiersByPosition(values: Float64Array, k1: number, k2: number): Int8Array {
   const rounded = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) rounded[i] = Number.isNaN(values[i]) ? Number.NaN : round6(values[i]);
-  const sorted = presentSorted(rounded);
-  const n = sorted.length;
-  // Fewer than k rows above v ⟺ v is at least the k-th largest value: one comparison per row.
-  const kth = (k: number) => (k <= 0 ? Number.POSITIVE_INFINITY : k >= n ? Number.NEGATIVE_INFINITY : sorted[n - k]);
-  const t1 = kth(k1);
-  const t2 = kth(k2);
+  let n = 0;
+  const present = new Float64Array(values.length);
+  for (let i = 0; i < rounded.length; i++) if (rounded[i] === rounded[i]) present[n++] = rounded[i];
+  const chosen = present.subarray(0, n);
+  // Fewer than k rows above v ⟺ v is at least the k-th largest value: one comparison per row. The
+  // k-th largest is selected, not sorted for: the larger k first, then the smaller within what lies above it.
+  const kth = (k: number, above: number) => (k <= 0 ? Number.POSITIVE_INFINITY : k >= n ? Number.NEGATIVE_INFINITY : selectInPlace(chosen, n - k, above));
+  const low = Math.max(k1, k2);
+  const tLow = kth(low, 0);
+  const tHigh = kth(Math.min(k1, k2), low > 0 && low < n ? n - low : 0);
+  const t1 = k1 >= k2 ? tLow : tHigh;
+  const t2 = k1 >= k2 ? tHigh : tLow;
   const out = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = rounded[i];

@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { plainNumber, readCsv } from '../../src/cli/csv';
+import { run } from '../../src/cli/main';
+
+/**
+ * The byte reader (records split on the file's bytes, numbers read from the digits, records kept as
+ * byte ranges) must read every file exactly as the text parser does; where it cannot (a quote, a
+ * lone CR, bytes that are not UTF-8) it hands over to the text parser mid-file.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'abm-bytes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Record {
+  fields: (string | number)[];
+  raw: string;
+}
+
+/** Both readers' records: the text parser's (every field text), and the byte reader's with `numeric` columns read as numbers. */
+function bothReads(path: string, numeric: boolean[]) {
+  const text: Record[] = [];
+  readCsv(path, (fields, _r, raw) => text.push({ fields: [...fields], raw }), true);
+  const bytes: Record[] = [];
+  const file = readFileSync(path);
+  readCsv(
+    path,
+    (fields, _r, raw, _sep, start, end) => bytes.push({ fields: [...fields], raw: start >= 0 ? file.toString('utf8', start, end) : raw }),
+    true,
+    (header) => (header.length > 0 ? numeric : null),
+    () => null,
+  );
+  return { text, bytes };
+}
+
+/**
+ * A record with its numeric columns' plain numbers as numbers: the byte reader reads them so, the
+ * text parser in its quick path only (the table reads the rest the same way, from their text).
+ */
+function normal(record: Record, numeric: boolean[], isHeader: boolean): Record {
+  return {
+    raw: record.raw,
+    fields: record.fields.map((f, c) => {
+      if (isHeader || !numeric[c] || typeof f !== 'string') return f;
+      const v = plainNumber(f, 0, f.length);
+      return v === v ? v : f;
+    }),
+  };
+}
+
+const fieldText = fc.stringMatching(/^[-0-9.a-zé中"\r\n ,;]{0,6}$/u);
+const quoted = (f: string) => (/[",\r\n]/u.test(f) ? `"${f.replace(/"/gu, '""')}"` : f);
+
+describe('the byte reader reads a file exactly as the text parser does', () => {
+  it('on any small file: quotes, CRLF and lone CRs, numbers and near-numbers, non-ASCII text', () => {
+    let k = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fieldText, fc.integer({ min: -999, max: 999 }).map(String), fc.constant('1.50')), { minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (rows, eol, bom) => {
+          const path = join(dir, `small-${k++}.csv`);
+          const text = (bom ? '\uFEFF' : '') + ['a,b,c,d', ...rows.map((r) => r.map(quoted).join(','))].join(eol);
+          writeFileSync(path, text);
+          const numeric = [false, true, true, false];
+          const { text: t, bytes: b } = bothReads(path, numeric);
+          expect(b.map((r, i) => normal(r, numeric, i === 0))).toEqual(t.map((r, i) => normal(r, numeric, i === 0)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('across its pieces of 8 MiB: records cut by a piece end, a character of three bytes cut by it, a quote far in', () => {
+    const lines = ['Account,Revenue,Note'];
+    // About 9.5 MiB of records of irregular length, so that piece ends fall inside records and inside "中".
+    let size = 0;
+    for (let i = 0; size < 9.5 * 2 ** 20; i++) {
+      const line = `中${'x'.repeat(i % 37)}${i},${(i * 7919) % 100003}.${i % 10},${i % 5 === 0 ? '=SUM(A1)' : 'é'.repeat(i % 3)}`;
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+    // A quoted record after the first piece: the text parser goes on from there.
+    lines.splice(lines.length - 1000, 0, '"Acme, Inc.",5,"a ""b"""');
+    // The header's last name lengthened so that the first piece ends after the first byte of a "中".
+    const piece = 2 ** 23;
+    let start = 0;
+    let line = 0;
+    while (start + Buffer.byteLength(lines[line]) + 1 <= piece - 1) start += Buffer.byteLength(lines[line++]) + 1;
+    lines[0] += 'x'.repeat(piece - 1 - start);
+    const path = join(dir, 'big.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const numeric = [false, true, false];
+    const { text, bytes } = bothReads(path, numeric);
+    expect(bytes.length).toBe(lines.length);
+    expect(JSON.stringify(bytes.map((r, i) => normal(r, numeric, i === 0)))).toBe(JSON.stringify(text.map((r, i) => normal(r, numeric, i === 0))));
+    expect(
+      readFileSync(path)
+        .subarray(piece - 1, piece + 2)
+        .toString(),
+    ).toBe('中');
+  });
+
+  it('leaves a file that is not UTF-8 to the text parser, which names the bad line', async () => {
+    const path = join(dir, 'latin1.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('Account,Revenue\nAcme,5\n'), Buffer.from([0x42, 0xe9, 0x2c, 0x35, 0x0a])]));
+    const err: string[] = [];
+    const code = await run(['score', path], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/line 3: the file is not UTF-8 text \(byte 0xE9\)/u);
+  });
+});
+
+describe('score --format csv writes each record back from the file', () => {
+  it('byte for byte, also when --out is the input file itself (held whole before it is replaced)', async () => {
+    const rows = ['Account,Revenue,Profit,Engagement'];
+    for (let i = 0; i < 500; i++) rows.push(`Acme ${i},${1000 + ((i * 37) % 900)},${(i * 53) % 400},${i % 100}`);
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, `${rows.join('\r\n')}\r\n`);
+    const out = join(dir, 'scored.csv');
+    const args = ['--format', 'csv', '--as-of', '2026-01-01'];
+    expect(await run(['score', input, '--out', out, ...args], { stdout: () => {}, stderr: () => {}, cwd: dir })).toBe(0);
+    const scored = readFileSync(out, 'utf8').split('\n');
+    // Each input record is the start of its output line, then the added columns.
+    rows.forEach((r, i) => expect(scored[i].startsWith(`${r},`)).toBe(true));
+    expect(await run(['score', input, '--out', input, ...args], { stdout: () => {}, stderr: () => {}, cwd: dir })).toBe(0);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+});
