@@ -21,6 +21,22 @@ function nodeStartMs(runs: number): number {
 }
 
 /**
+ * What fresh memory costs on this machine: the first write to each page of a new 128 MiB typed array
+ * (the kernel's page faults). At a million rows the CLI touches about 500 MiB of new arrays (columns,
+ * percentiles, scores), so this is a large part of its floor; `sys` time in /usr/bin/time shows it.
+ */
+function freshMemoryMs(): number {
+  const times: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    const a = new Float64Array(16 * 1024 * 1024);
+    for (let i = 0; i < a.length; i += 512) a[i] = 1;
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/**
  * The same job inside this process (read, score, write the file `out`): the CLI less node's start-up.
  * `run` does its work before its first await (it has none on this path): the file is whole when it returns.
  */
@@ -48,6 +64,7 @@ export function benchCli(): void {
   const peak = `(() => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } })()`;
   const wrapper = `process.on('exit', () => process.stderr.write('maxrss ' + ${peak} + '\\n')); require(${JSON.stringify(cli)});`;
   line('node start-up alone (node -e 0)', `${nodeStartMs(5).toFixed(0)} ms`);
+  line('first touch of 128 MiB of new memory (page faults)', `${freshMemoryMs().toFixed(0)} ms`);
   for (const n of [100_000, 1_000_000]) {
     const csv = syntheticCsv(n);
     const label = n.toLocaleString('en-US');

@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { ColumnNumbers } from '../core/table';
 
 /**
  * A streaming CSV reader (RFC 4180: quotes, "" escapes, newlines inside quotes), with CRLF, LF or
@@ -47,7 +48,21 @@ const CR = 13;
  * `raw`: the record's text when kept; from the byte reader, `start` ≥ 0 and `raw` '' instead: the
  * record is bytes `start` to `end` of the file, exactly as written back (no field needs a guard).
  */
-export type OnRecord<F = string> = (fields: F[], record: number, raw: string, separator: Separator, start: number, end: number) => void;
+export type OnRecord<F = string> = (
+  fields: F[],
+  record: number,
+  raw: string,
+  separator: Separator,
+  start: number,
+  end: number,
+  numbers?: RecordNumbers,
+) => void;
+
+/**
+ * From the byte reader: the record's plain numbers in the numeric columns, by column (`present[c]`
+ * is 1 where column c held one; its field is then ''). Valid during the callback only.
+ */
+export type RecordNumbers = ColumnNumbers;
 
 /**
  * Which columns, told from the header, hold plain numbers worth reading straight from the text:
@@ -231,13 +246,15 @@ class BytesReader {
   private b: Buffer;
   /** The file offset of b[0]. */
   private offset = 0;
+  /** The current record's plain numbers, by column (sized to the numeric columns once known). */
+  private numbers: RecordNumbers = { values: new Float64Array(0), present: new Uint8Array(0) };
 
   constructor(
     private readonly fd: number,
     private readonly size: number,
     private readonly onRecord: OnRecord<string | number>,
     private readonly keepRaw: boolean,
-    private readonly numbers: NumberColumns,
+    private readonly numberColumns: NumberColumns,
     private readonly texts: () => readonly boolean[] | null,
   ) {
     this.b = Buffer.allocUnsafe(Math.min(size, BYTES_PIECE));
@@ -332,17 +349,22 @@ class BytesReader {
       // Until the header is known every field is text, in an array of its own (the caller may keep it).
       const own = fields.slice();
       this.onRecord(own, records, this.keepRaw ? this.text(at, end) : '', separator, -1, -1);
-      this.numeric = this.numbers(own as string[]);
-      if (this.numeric) this.used = this.texts();
-    } else if (!this.keepRaw) this.onRecord(fields, records, '', separator, -1, -1);
-    else if (!this.guard) this.onRecord(fields, records, '', separator, this.offset + at, this.offset + end);
+      this.numeric = this.numberColumns(own as string[]);
+      if (this.numeric) {
+        this.used = this.texts();
+        this.numbers = { values: new Float64Array(this.numeric.length), present: new Uint8Array(this.numeric.length) };
+      }
+    } else if (!this.keepRaw) this.onRecord(fields, records, '', separator, -1, -1, this.numbers);
+    else if (!this.guard) this.onRecord(fields, records, '', separator, this.offset + at, this.offset + end, this.numbers);
     else {
       // A field starts like a formula: the record is re-written field by field, so every field is read as text.
-      const used = this.used;
+      const { used, numeric } = this;
       this.used = null;
+      this.numeric = null;
       fields.length = 0;
       this.split(at, end, sep);
       this.used = used;
+      this.numeric = numeric;
       this.onRecord(fields, records, this.text(at, end), separator, -1, -1);
     }
     fields.length = 0;
@@ -379,9 +401,12 @@ class BytesReader {
         }
         if (plain && digits > 0 && digits <= 15 && decimals !== 0) {
           const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
-          fields.push(negative ? -v : v);
+          // Into the record's numbers, not the fields (a boxed number per cell would be garbage by the million).
+          this.numbers.values[col] = negative ? -v : v;
+          this.numbers.present[col] = 1;
+          fields.push('');
           number = true;
-        }
+        } else this.numbers.present[col] = 0;
       }
       if (!number) {
         while (stop < end && b[stop] !== sep) stop++;

@@ -23,7 +23,7 @@ import {
   type Settings,
 } from '../core';
 import { HELP, parseArgs, UsageError, type Options } from './args';
-import { CsvError, csvField, inputLine, PathError, readCsv, reason, type Separator } from './csv';
+import { CsvError, csvField, inputLine, PathError, readCsv, reason, type RecordNumbers, type Separator } from './csv';
 import { excerpt, headerList, shorten } from './excerpt';
 import { byteSink, fileSink, streamSink, type Sink } from './output';
 import { KeptLines } from './kept-lines';
@@ -129,10 +129,10 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
   let used: boolean[] | null = null;
   let headerRecord = 0;
   const shape = new RowShapes();
-  const add = (fields: readonly (string | number)[], record: number) => {
-    const blank = isBlankRecord(fields);
+  const add = (fields: readonly (string | number)[], record: number, numbers?: RecordNumbers) => {
+    const blank = isBlankRecord(fields) && !(numbers && numbers.present[0] === 1);
     if (!blank && fields.length !== header!.length) shape.note(fields, record, header!);
-    reader!.add(blank ? [] : fields, record);
+    reader!.add(blank ? [] : fields, record, blank ? undefined : numbers);
   };
   const start = () => {
     const row = findHeaderRow(head, HEADER_SCAN_ROWS);
@@ -159,9 +159,9 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
   };
   const { separator, bom, size } = readCsv(
     path,
-    (fields, record, raw, sep, from, to) => {
+    (fields, record, raw, sep, from, to, numbers) => {
       if (keepLines) from >= 0 ? lines.span(from, to) : lines.text(inputLine(fields, raw, sep));
-      if (reader) add(fields, record);
+      if (reader) add(fields, record, numbers);
       else if (head.push(fields as string[]) === HEADER_SCAN_ROWS) start();
     },
     keepLines,

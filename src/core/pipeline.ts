@@ -7,7 +7,7 @@ import { pinSource, pinsOf, type PinSource } from './pins';
 import { keepOutOfFold, smoothedRates } from './category';
 import { readOutcomes } from './outcome';
 import { score } from './score';
-import { ROW_OK, TableBuilder, type ParsedTable } from './table';
+import { ROW_OK, TableBuilder, type ColumnNumbers, type ParsedTable } from './table';
 
 /**
  * The one way from a header and rows of cells to an analysis: columns mapped, rows parsed, scored.
@@ -30,7 +30,8 @@ export interface PipelineOptions {
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
 export interface RowsReader {
   mapping: ColumnMapping;
-  add(row: readonly Cell[], rowNumber: number): void;
+  /** `numbers`: a file reader's plain numbers by column, where `present` (the row's cell there is then ''). */
+  add(row: readonly Cell[], rowNumber: number, numbers?: ColumnNumbers): void;
   finish(): Analysis;
   /** The columns whose cells `add` reads (the account, metrics, pins, category and outcome evidence): a reader of files may leave the others out. */
   columns: readonly number[];
@@ -48,8 +49,8 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
   const evidence = outcome ? weighted.map((c) => c.index).concat(outcome.index) : [];
   const kept: Cell[][] = evidence.map(() => []);
   let n = 0;
-  const add = (row: readonly Cell[], rowNumber: number) => {
-    builder.add(row, rowNumber);
+  const add = (row: readonly Cell[], rowNumber: number, numbers?: ColumnNumbers) => {
+    builder.add(row, rowNumber, numbers);
     for (let k = 0; k < evidence.length; k++) kept[k].push(row[evidence[k]] ?? null);
     const pin = source.pin >= 0 ? row[source.pin] : source.cells[n];
     if (pin !== null && pin !== undefined && pin !== '') cells.set(n, [pin, source.reason >= 0 ? row[source.reason] : null]);

@@ -46,6 +46,12 @@ export interface ParsedTable {
   warnings: Message[];
 }
 
+/** Numbers read straight from a file's text, by column: `values[c]` stands for the cell where `present[c]` is 1. */
+export interface ColumnNumbers {
+  values: Float64Array;
+  present: Uint8Array;
+}
+
 /** The column of the first metric with this role, if mapped. */
 export function column(table: ParsedTable, role: MetricRole): Float64Array | null {
   const m = table.mapping.metrics.findIndex((c) => c.role === role);
@@ -99,11 +105,15 @@ export class TableBuilder {
       : null;
   }
 
-  add(row: readonly Cell[], rowNumber: number): void {
+  /**
+   * Row `row`; `numbers` (from a reader of files): plain numbers by column where `present` is 1, which
+   * stand for the row's cells there (those cells are then '').
+   */
+  add(row: readonly Cell[], rowNumber: number, numbers?: ColumnNumbers): void {
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
     this.rowNumbers[i] = rowNumber;
-    const { metrics, account } = this.mapping;
+    const { account } = this.mapping;
     let filled = false;
     let problems: Message[] | null = null;
     if (this.accounts) {
@@ -112,45 +122,27 @@ export class TableBuilder {
       this.accounts.push(text);
       if (text !== '') filled = true;
     }
-    for (let m = 0; m < metrics.length; m++) {
-      const col = this.sourceColumns[m];
+    // The common case in a loop of its own, without allocating: a finite number; anything else is read by otherCell.
+    const values = this.values;
+    const sources = this.sourceColumns;
+    for (let m = 0; m < sources.length; m++) {
+      const col = sources[m];
       if (col < 0) continue;
+      if (numbers !== undefined && numbers.present[col] === 1) {
+        values[m][i] = numbers.values[col];
+        filled = true;
+        continue;
+      }
       const cell = row[col];
-      // The common case first, without allocating: a number, or text that is a plain number.
       if (typeof cell === 'number' && Number.isFinite(cell)) {
-        this.values[m][i] = cell;
+        values[m][i] = cell;
         filled = true;
         continue;
       }
-      if (typeof cell === 'string' && cell !== '') {
-        const v = parseNumberText(cell, this.locale);
-        if (v === v) {
-          this.values[m][i] = v;
-          filled = true;
-          continue;
-        }
-      }
-      const parsed = parseCell(cell, metrics[m].kind, this.asOfMs, this.locale);
-      if (parsed.ok) {
-        this.values[m][i] = parsed.value;
-        filled = true;
-        // Numbers took the paths above: what parses here in a recency or tenure column is a date.
-        if (parsed.value < 0 && metrics[m].kind !== 'number') this.futureDates[m].push(i);
-        continue;
-      }
-      this.values[m][i] = Number.NaN;
-      if (parsed.missing) {
-        if (parsed.error) {
-          filled = true;
-          this.warn({ code: 'cell.missing', params: { row: this.row(rowNumber), column: this.columns[m], error: parsed.error } });
-        }
-      } else {
-        filled = true;
-        (problems ??= []).push({
-          code: 'cell.problem',
-          params: { where: this.columns[m], value: quoteCell(cell, this.locale.timeZone), why: { code: `cell.${parsed.code}` } },
-        });
-      }
+      const read = this.otherCell(m, cell, i, rowNumber);
+      if (read === 0) continue;
+      filled = true;
+      if (read !== 1) (problems ??= []).push(read);
     }
     this.derive(i);
     if (!filled) this.status[i] = ROW_BLANK;
@@ -158,6 +150,38 @@ export class TableBuilder {
       this.status[i] = ROW_INVALID;
       this.messages.set(i, { code: 'cell.invalid', params: { row: this.row(rowNumber), problems } });
     } else this.status[i] = ROW_OK;
+  }
+
+  /**
+   * Cell `cell` of metric `m` on row `i`, when it is not a finite number: text that is a plain number,
+   * a date, a missing value (0: nothing to say; 1 when a warning was said) or a problem, which is returned.
+   */
+  private otherCell(m: number, cell: Cell, i: number, rowNumber: number): 0 | 1 | Message {
+    const { metrics } = this.mapping;
+    if (typeof cell === 'string' && cell !== '') {
+      const v = parseNumberText(cell, this.locale);
+      if (v === v) {
+        this.values[m][i] = v;
+        return 1;
+      }
+    }
+    const parsed = parseCell(cell, metrics[m].kind, this.asOfMs, this.locale);
+    if (parsed.ok) {
+      this.values[m][i] = parsed.value;
+      // Numbers took the paths above: what parses here in a recency or tenure column is a date.
+      if (parsed.value < 0 && metrics[m].kind !== 'number') this.futureDates[m].push(i);
+      return 1;
+    }
+    this.values[m][i] = Number.NaN;
+    if (parsed.missing) {
+      if (!parsed.error) return 0;
+      this.warn({ code: 'cell.missing', params: { row: this.row(rowNumber), column: this.columns[m], error: parsed.error } });
+      return 1;
+    }
+    return {
+      code: 'cell.problem',
+      params: { where: this.columns[m], value: quoteCell(cell, this.locale.timeZone), why: { code: `cell.${parsed.code}` } },
+    };
   }
 
   finish(): ParsedTable {

@@ -28,7 +28,16 @@ function bothReads(path: string, numeric: boolean[]) {
   const file = readFileSync(path);
   readCsv(
     path,
-    (fields, _r, raw, _sep, start, end) => bytes.push({ fields: [...fields], raw: start >= 0 ? file.toString('utf8', start, end) : raw }),
+    (fields, _r, raw, _sep, start, end, numbers) =>
+      bytes.push({
+        // A plain number arrives in `numbers`, its field ''.
+        fields: fields.map((f, c) => {
+          if (numbers?.present[c] !== 1) return f;
+          expect(f).toBe('');
+          return numbers.values[c];
+        }),
+        raw: start >= 0 ? file.toString('utf8', start, end) : raw,
+      }),
     true,
     (header) => (header.length > 0 ? numeric : null),
     () => null,
