@@ -155,7 +155,7 @@ export function readCsv(
   const fd = openFile(path);
   try {
     const size = fstatSync(fd).size;
-    let parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw, numbers);
+    let parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw);
     let from = 0;
     let resumed = false;
     let resumedBom = false;
@@ -168,7 +168,7 @@ export function readCsv(
       if (done.records > 0) {
         from = done.at;
         resumed = true;
-        parser = CsvParser.resumed(onRecord as OnRecord<string | number>, keepRaw, numbers, done.separator, done.records, done.numeric);
+        parser = CsvParser.resumed(onRecord as OnRecord<string | number>, keepRaw, done.separator, done.records);
       }
     }
     const buffer = Buffer.allocUnsafe(CHUNK);
@@ -563,13 +563,9 @@ export class CsvParser<F extends string | number = string> {
   private rawStart = 0;
   private chunk = '';
 
-  /** Columns read as numbers where they can be (from the header, by `numbers`). */
-  private numeric: readonly boolean[] | null = null;
-
   constructor(
     private readonly onRecord: OnRecord<F>,
     private readonly keepRaw = false,
-    private readonly numbers?: NumberColumns,
   ) {}
 
   get separator(): Separator {
@@ -577,21 +573,13 @@ export class CsvParser<F extends string | number = string> {
   }
 
   /** A parser that goes on where the byte reader stopped: at the start of record `records + 1`, on line `records + 1`. */
-  static resumed<F extends string | number>(
-    onRecord: OnRecord<F>,
-    keepRaw: boolean,
-    numbers: NumberColumns | undefined,
-    sep: Separator,
-    records: number,
-    numeric: readonly boolean[] | null,
-  ): CsvParser<F> {
-    const parser = new CsvParser(onRecord, keepRaw, numbers);
+  static resumed<F extends string | number>(onRecord: OnRecord<F>, keepRaw: boolean, sep: Separator, records: number): CsvParser<F> {
+    const parser = new CsvParser(onRecord, keepRaw);
     parser.started = true;
     parser.sep = sep;
     parser.record = records;
     parser.line = records + 1;
     parser.recordLine = records + 1;
-    parser.numeric = numeric;
     return parser;
   }
 
@@ -644,8 +632,7 @@ export class CsvParser<F extends string | number = string> {
           if (nextCR < i) nextCR = s.indexOf('\r', i) >>> 0;
           if (nextQuote > lf && nextCR >= lf - 1) {
             const end = nextCR === lf - 1 ? lf - 1 : lf;
-            if (this.numeric) this.splitNumbers(s, i, end, sep);
-            else this.fields = s.slice(i, end).split(sepChar);
+            this.fields = s.slice(i, end).split(sepChar);
             this.deliver(end);
             i = lf + 1;
             this.rawStart = i;
@@ -727,51 +714,6 @@ export class CsvParser<F extends string | number = string> {
     this.field = field;
   }
 
-  /**
-   * Splits a quote-free record, reading the numeric columns' plain numbers (as plainNumber does) in
-   * the same pass that finds their end, without making strings.
-   */
-  private splitNumbers(s: string, from: number, end: number, sep: number): void {
-    const numeric = this.numeric!;
-    const fields: (string | number)[] = this.fields;
-    let start = from;
-    for (let col = 0; ; col++) {
-      let stop = start;
-      let number = false;
-      if (numeric[col] === true) {
-        const negative = stop < end && s.charCodeAt(stop) === 45;
-        if (negative) stop++;
-        let digits = 0;
-        let value = 0;
-        let decimals = -1;
-        let plain = true;
-        for (; stop < end; stop++) {
-          const c = s.charCodeAt(stop);
-          if (c >= 48 && c <= 57) {
-            value = value * 10 + (c - 48);
-            digits++;
-            if (decimals >= 0) decimals++;
-          } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
-          else {
-            plain = c === sep;
-            break;
-          }
-        }
-        if (plain && digits > 0 && digits <= 15 && decimals !== 0) {
-          const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
-          fields.push(negative ? -v : v);
-          number = true;
-        }
-      }
-      if (!number) {
-        while (stop < end && s.charCodeAt(stop) !== sep) stop++;
-        fields.push(s.slice(start, stop));
-      }
-      if (stop >= end) break;
-      start = stop + 1;
-    }
-  }
-
   /** `end`: where the record's text ends in the current chunk. */
   private emit(end: number): void {
     this.fields.push(this.field);
@@ -792,7 +734,6 @@ export class CsvParser<F extends string | number = string> {
     const fields = this.fields;
     this.fields = [];
     this.onRecord(fields as F[], this.record, raw, this.sep ?? ',', -1, -1);
-    if (this.numeric === null && this.numbers) this.numeric = this.numbers(fields as string[]);
   }
 }
 

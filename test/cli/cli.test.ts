@@ -237,44 +237,6 @@ describe('CSV reader', () => {
     for (const text of ['', '-', '.5', '5.', '1e3', ' 5', '+5', '1,000', '1234567890123456', '0x10', '5-']) expect(plainNumber(text, 0, text.length)).toBeNaN();
   });
 
-  it('gives numeric columns their numbers, and every other field, record and raw text as the text reader does', () => {
-    const alphabet = fc.constantFrom('1', '2', '.', '-', ',', '"', '\n', '\r', 'x', '0');
-    fc.assert(
-      fc.property(
-        fc.array(alphabet, { maxLength: 60 }).map((cs) => `a,b,c\n${cs.join('')}`),
-        (text) => {
-          const asText: [string[], number, string][] = [];
-          const asNumbers: [(string | number)[], number, string][] = [];
-          const p1 = new CsvParser((f, r, raw) => asText.push([f, r, raw]), true);
-          const p2 = new CsvParser<string | number>(
-            (f, r, raw) => asNumbers.push([f, r, raw]),
-            true,
-            () => [false, true, true],
-          );
-          const read = (p: CsvParser<string> | CsvParser<string | number>) => {
-            try {
-              p.push(text);
-              p.end();
-              return 'ok';
-            } catch (error) {
-              return String(error);
-            }
-          };
-          expect(read(p2)).toBe(read(p1));
-          expect(asNumbers.length).toBe(asText.length);
-          asNumbers.forEach(([fields, r, raw], k) => {
-            expect([r, raw]).toEqual([asText[k][1], asText[k][2]]);
-            expect(fields.map(String)).toEqual(asText[k][0].map((f, c) => (typeof fields[c] === 'number' ? String(Number(f)) : f)));
-            fields.forEach((f, c) => {
-              if (typeof f === 'number') expect(c === 1 || c === 2).toBe(true);
-            });
-          });
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
-
   it("hands over each record's own text, line end left off, whatever the chunk boundaries", () => {
     const text = 'a,b\r\n"x,""y""\r\nz",2\n3,4\r5,6';
     for (let cut = 0; cut <= text.length; cut++) {
