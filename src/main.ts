@@ -117,11 +117,12 @@ export function ABMPROFIT(segments: Range, revenue: Range, profit_or_cost: Range
  * @param {Array<Array<number|string>>} tiers_or_scores Tier per account, e.g. O2:O500, or scores 0–100, e.g. N2:N500 (cut into tiers 20/30/50).
  * @param {Array<Array<number|string|boolean>>} outcomes What happened next, e.g. Q2:Q500: Won/Lost, Yes/No, TRUE/FALSE, 1/0, or a number such as next year's revenue (above 0 is a success). A header Churned reads yes as a failure.
  * @param {Array<Array<string>>} [category] A text column such as region or industry, e.g. C2:C500: adds its success rate per value (values under 20 accounts pooled as Other).
+ * @param {Array<Array<string|number>>} [pins] The team's pinned tier per account from the same top row, e.g. P2:P500: a tier label, 1/2/3 or exclude. Pinned accounts leave the tiers and are shown apart below: did the team's judgement beat the score?
  * @return {Array<Array<number|string>>} The report card table.
  * @customfunction
  */
-export function ABMREPORT(tiers_or_scores: Range, outcomes: Range, category?: Range) {
-  return shell.abmReport(tiers_or_scores, outcomes, category);
+export function ABMREPORT(tiers_or_scores: Range, outcomes: Range, category?: Range, pins?: Range) {
+  return shell.abmReport(tiers_or_scores, outcomes, category, pins);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   reportCard,
   type ReportCard,
 } from '../core';
-import { categoryTable } from '../functions/abmreport';
+import { categoryTable, pinnedTable } from '../functions/abmreport';
 import { renderer, translator, type Lang, type Said } from '../i18n';
 import { readCsv } from './csv';
 import { headerList } from './excerpt';
@@ -166,6 +166,8 @@ export function reportText(outcome: string, card: ReportCard, lang: Lang, notes:
       '',
       ...aligned(categoryTable(c.column, c.rows, say).map((r) => r.map((x, c) => (typeof x === 'number' ? cellText(x, c) : x)))),
     ]),
+    // The pinned accounts apart (issue 18), as the sheet has them: rates in columns 3 and 4.
+    ...(card.pinned ? ['', ...aligned(pinnedTable(card.pinned, say, show).map((r) => r.map((x, c) => (typeof x === 'number' ? cellText(x, c) : x))))] : []),
   ].join('\n')}\n`;
 }
 

@@ -3,6 +3,11 @@ import {
   categoryRates,
   MADKUDU,
   MIN_PER_VALUE,
+  NO_PIN,
+  parseSettings,
+  PIN_EXCLUDE,
+  pinnedTiers,
+  readPin,
   outcomeOf,
   outcomeOfHeader,
   parseCell,
@@ -12,10 +17,11 @@ import {
   quoteCell,
   type Cell,
   type CategoryRow,
+  type PinnedCard,
   type ReportCard,
 } from '../core';
 import type { Said, Translate } from '../i18n';
-import { checkFunctionCells, inLanguage, refuse, say, show, toGrid, type DocumentLabels, type Framed, type Output } from './args';
+import { absent, checkFunctionCells, firstDataRow, inLanguage, refuse, say, show, toGrid, type DocumentLabels, type Framed, type Output } from './args';
 
 /** A number for a cell: blank where there is none (NaN, ±Infinity shown as ∞). */
 function num(x: number): string | number {
@@ -93,6 +99,36 @@ export function categoryTable(column: string, rows: readonly CategoryRow[], word
     [words('report.category', { column, min: MIN_PER_VALUE })],
     [column, ...head.map((k) => words(k))],
     ...rows.map((r) => [r.other ? words('report.other') : r.label, r.accounts, r.successes, num(r.rate), num(r.rateLow), num(r.rateHigh), num(r.lift)]),
+  ];
+}
+
+/** A rate as the plain-words lines give it: a percentage to one decimal. */
+const percent1 = (x: number) => Math.round(x * 1000) / 10;
+
+/**
+ * The plain-words lines of the pinned accounts (issue 18): those pinned up, then down, each with its
+ * success rate against the unpinned rate of the tiers the score gave them; none for a direction without accounts.
+ */
+export function pinnedLines(p: PinnedCard): Said[] {
+  const line = (code: 'report.pinsUp' | 'report.pinsDown', m: PinnedCard['up']): Said[] =>
+    m.accounts > 0 && Number.isFinite(m.scoreRate) ? [{ code, params: { count: m.accounts, rate: percent1(m.rate), scoreRate: percent1(m.scoreRate) } }] : [];
+  return [...line('report.pinsUp', p.up), ...line('report.pinsDown', p.down)];
+}
+
+/**
+ * The pinned accounts apart (issue 18), as the "ABM Report Card" sheet has them: a title, a header,
+ * per pinned tier (rate beside that tier's unpinned rate), pinned up, pinned down (rate beside the
+ * mean unpinned rate of the tiers the score gave them), then the lines in words. Rates in columns 3 and 4.
+ */
+export function pinnedTable(p: PinnedCard, words: Translate, render: (m: Said) => string): (string | number)[][] {
+  const move = (key: 'report.pinnedUp' | 'report.pinnedDown', m: PinnedCard['up']) => [words(key), m.accounts, m.successes, num(m.rate), num(m.scoreRate)];
+  return [
+    [words('report.pinnedTitle')],
+    [words('report.tier'), words('report.pinnedAccounts'), words('report.successes'), words('report.rate'), words('report.unpinnedRate')],
+    ...p.tiers.map((t) => [t.label, t.accounts, t.successes, num(t.rate), num(t.unpinnedRate)]),
+    move('report.pinnedUp', p.up),
+    move('report.pinnedDown', p.down),
+    ...pinnedLines(p).map((m) => [render(m)]),
   ];
 }
 
@@ -177,17 +213,57 @@ function frames(
 }
 
 /**
- * =ABMREPORT(tiers_or_scores, outcomes, [category]): the report card of SPEC §13 as a table; with a
- * category range (a text column such as Region), its success rate by value below (issue 17).
+ * The `pins` argument (issue 18): one cell per row of the tiers, from the same top row, read as ABMTIER
+ * reads its pins (a tier label, 1/2/3 or exclude, a reason after a colon); a cell that is not a pin
+ * refuses the call, naming its row. Null when absent or when no cell holds a pin.
  */
-export function abmReport(tiersOrScores: unknown, outcomes: unknown, doc: DocumentLabels = {}, category?: unknown): Output {
+function pinsOf(pins: unknown, framed: Framed, labels: readonly string[]): Int8Array | null {
+  if (absent(pins)) return null;
+  const grid = toGrid(pins);
+  checkFunctionCells(grid.length, grid[0]?.length ?? 0);
+  const skip = (framed.lead ?? 0) + (framed.header ? 1 : 0);
+  const pin = new Int8Array(framed.rows.length).fill(NO_PIN);
+  let any = false;
+  for (let i = 0; i < pin.length; i++) {
+    const cell = grid[skip + i]?.[0] ?? null;
+    const read = readPin(cell, labels);
+    if (!read)
+      refuse('pin.bad', {
+        row: { code: 'cell.rowOfRange', params: { row: firstDataRow(framed) + i } },
+        column: { code: 'cell.column', params: { column: 'pins' } },
+        value: quoteCell(cell),
+        t1: labels[0],
+        t2: labels[1],
+        t3: labels[2],
+      });
+    pin[i] = read.pin;
+    any ||= read.pin !== NO_PIN;
+  }
+  return any ? pin : null;
+}
+
+/**
+ * =ABMREPORT(tiers_or_scores, outcomes, [category], [pins]): the report card of SPEC §13 as a table; with a
+ * category range (a text column such as Region), its success rate by value below (issue 17); with a pins
+ * range, the pinned accounts apart below that (issue 18). Scores are cut 20/30/50 with the pins taking their
+ * places (as ABMTIER's pins); tier labels are read as the tiers the score gave, each pinned row counted apart.
+ */
+export function abmReport(tiersOrScores: unknown, outcomes: unknown, doc: DocumentLabels = {}, category?: unknown, pins?: unknown): Output {
   return inLanguage(doc, () => {
     const labels = tierLabels(doc);
     const { input, result, category: cat } = frames(tiersOrScores, outcomes, labels, doc, category);
-    const { tier, score } = tiersOf(input, labels, doc);
+    const { tier: alone, score } = tiersOf(input, labels, doc);
+    const pin = pinsOf(pins, input, labels);
+    // With scores the unpinned accounts take the places the pinned ones leave (docs/scoring.md, "Pinned tiers");
+    // with tiers, a pinned row takes its pin and an excluded one none.
+    const tier = !pin
+      ? alone
+      : score
+        ? pinnedTiers(score, parseSettings({}), alone, score, null, { pin, reason: Array.from(pin, () => null) }).tier
+        : Int8Array.from(alone, (t, i) => (t < 0 || pin[i] === NO_PIN ? t : pin[i] === PIN_EXCLUDE ? -1 : pin[i]));
     const cells: Cell[] = tier.length > 0 ? Array.from(tier, (_, i) => result.rows[i]?.[0]) : [];
     const read = readOutcomes(cells, result.header ? (outcomeOfHeader(result.header[0])?.failure ?? false) : false);
-    const card = reportCard({ tier, score, outcomes: read, labels });
+    const card = reportCard({ tier, score, outcomes: read, labels, pins: pin && { pin, alone } });
     if (card.accounts === 0) refuse('report.noRows', {});
     const extra: Said[] = [];
     if (read.unreadable > 0) {
@@ -198,14 +274,20 @@ export function abmReport(tiersOrScores: unknown, outcomes: unknown, doc: Docume
         params: { count: read.unreadable, where: { code: 'cell.rowOfRange', params: { row } }, value: quoteCell(cells[at]) },
       });
     }
-    const out = reportTable(card, say(doc), show(doc), extra);
-    if (!cat) return out;
-    const counted = Int8Array.from(read.success, (o, i) => (tier[i] >= 0 ? o : -1));
-    const values = Array.from(tier, (_, i) => cat.rows[i]?.[0]);
-    const name = cat.header ? String(cat.header[0] ?? '').trim() : '';
     const words = say(doc);
-    const block = categoryTable(name || words('report.categoryColumn'), categoryRates(values, counted), words);
+    const out = reportTable(card, words, show(doc), extra);
     const w = out[0].length;
-    return [...out, new Array<string>(w).fill(''), ...block.map((r) => [...r, ...new Array<string>(Math.max(0, w - r.length)).fill('')])];
+    const below = (block: (string | number)[][]) => [
+      new Array<string>(w).fill(''),
+      ...block.map((r) => [...r, ...new Array<string>(Math.max(0, w - r.length)).fill('')]),
+    ];
+    if (cat) {
+      const counted = Int8Array.from(read.success, (o, i) => (tier[i] >= 0 ? o : -1));
+      const values = Array.from(tier, (_, i) => cat.rows[i]?.[0]);
+      const name = cat.header ? String(cat.header[0] ?? '').trim() : '';
+      out.push(...below(categoryTable(name || words('report.categoryColumn'), categoryRates(values, counted), words)));
+    }
+    if (card.pinned) out.push(...below(pinnedTable(card.pinned, words, show(doc))));
+    return out;
   });
 }

@@ -34,7 +34,8 @@ export const abmProfit = (segments: unknown, revenue: unknown, profitOrCost: unk
 export const abmRfm = (ids: unknown, dates: unknown, revenues: unknown, asOf: unknown, bins: unknown) =>
   fn.abmRfm(ids, dates, revenues, asOf, bins, documentLabels());
 export const abmKpi = (metrics: unknown) => fn.abmKpi(metrics, documentLabels());
-export const abmReport = (tiers: unknown, outcomes: unknown, category?: unknown) => fn.abmReport(tiers, outcomes, documentLabels(), category);
+export const abmReport = (tiers: unknown, outcomes: unknown, category?: unknown, pins?: unknown) =>
+  fn.abmReport(tiers, outcomes, documentLabels(), category, pins);
 export const abmLookalike = (metrics: unknown, ideal: unknown) => fn.abmLookalike(metrics, ideal, documentLabels());
 export const abmNext = (metrics: unknown, weights: unknown) => abmNextFn(metrics, weights, documentLabels());
 export const abmLearn = (metrics: unknown, outcomes: unknown, weights: unknown) => abmLearnFn(metrics, outcomes, weights, documentLabels());

@@ -19,8 +19,8 @@ import {
   type PinnedCard,
   type ReportCard,
 } from '../core';
-import { categoryTable, reportTable } from '../functions/abmreport';
-import type { Said, Translate } from '../i18n';
+import { categoryTable, pinnedLines, pinnedTable, reportTable } from '../functions/abmreport';
+import type { Said } from '../i18n';
 import { analyseSheet, UserError } from './analyse-sheet';
 import type { Services, SheetApi, SpreadsheetApi } from './apps-script';
 import { given } from './given';
@@ -119,39 +119,6 @@ export function sheetCard(data: SheetData, analysis: Analysis, earlier?: ReturnT
     });
   }
   return { outcome: String(header[column]), card, notes, categories };
-}
-
-const blankIfNone = (x: number): string | number => (Number.isFinite(x) ? x : '');
-/** A rate as the plain-words lines give it: a percentage to one decimal. */
-const percent1 = (x: number) => Math.round(x * 1000) / 10;
-
-/**
- * The plain-words lines of the pinned accounts: those pinned up, then down, each with its success
- * rate against the unpinned rate of the tiers the score gave them; none where there is no such account.
- */
-export function pinnedLines(p: PinnedCard): Said[] {
-  const line = (code: 'report.pinsUp' | 'report.pinsDown', m: PinnedCard['up']): Said[] =>
-    m.accounts > 0 && Number.isFinite(m.scoreRate) ? [{ code, params: { count: m.accounts, rate: percent1(m.rate), scoreRate: percent1(m.scoreRate) } }] : [];
-  return [...line('report.pinsUp', p.up), ...line('report.pinsDown', p.down)];
-}
-
-/** The pinned accounts' table (a title, a header, per pinned tier, pinned up, pinned down) and its lines; rates in columns D and E. */
-export function pinnedTable(p: PinnedCard, words: Translate, render: (m: Said) => string): (string | number)[][] {
-  const move = (key: 'report.pinnedUp' | 'report.pinnedDown', m: PinnedCard['up']) => [
-    words(key),
-    m.accounts,
-    m.successes,
-    blankIfNone(m.rate),
-    blankIfNone(m.scoreRate),
-  ];
-  return [
-    [words('report.pinnedTitle')],
-    [words('report.tier'), words('report.pinnedAccounts'), words('report.successes'), words('report.rate'), words('report.unpinnedRate')],
-    ...p.tiers.map((t) => [t.label, t.accounts, t.successes, blankIfNone(t.rate), blankIfNone(t.unpinnedRate)]),
-    move('report.pinnedUp', p.up),
-    move('report.pinnedDown', p.down),
-    ...pinnedLines(p).map((m) => [render(m)]),
-  ];
 }
 
 /** The cells of the sheet: a title line, the card, then the deciles; the categories from row 33, the pinned accounts after them; padded to HEIGHT × WIDTH. */

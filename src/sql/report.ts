@@ -3,6 +3,7 @@ import type { Settings } from '../core/settings';
 import { Z95 } from '../core/report-card';
 import { categoryRatesSelect, outcomeRead, outcomeWordText } from './category';
 import { DIALECTS, hasPins, tierCtes, type SqlOptions } from './generate';
+import { reportPinsSql } from './report-pins';
 
 /**
  * The outcome column, in the report card's order: the one asked for (`--outcome`), else the one the
@@ -110,11 +111,16 @@ category_counted AS (
 ${categoryRatesSelect(columns, 'category_counted', d, wilsonSql)}`;
 }
 
-/** The report card queries under their comment lines, as `abm-tier sql --outcome COLUMN` prints them after the others: by tier, then by category value. */
+/**
+ * The report card queries under their comment lines, as `abm-tier sql --outcome COLUMN` prints them after the
+ * others: by tier, then by category value, then (with pins) the pinned accounts apart (src/sql/report-pins.ts).
+ */
 export function reportSqlText(headers: readonly string[], settings: Settings, options: SqlOptions & { outcome?: string | null }): string {
   const outcome = headers[outcomeAt(headers, settings, options.outcome)];
   const byCategory = reportCategorySql(headers, settings, { ...options, outcome });
-  return `\n-- ABM Tier: report card by tier (outcome ${JSON.stringify(outcome)})\n${reportSql(headers, settings, { ...options, outcome })};\n${
-    byCategory ? `\n-- ABM Tier: report card, success rate by category value (outcome ${JSON.stringify(outcome)})\n${byCategory};\n` : ''
-  }`;
+  const pinned = reportPinsSql(headers, settings, { ...options, outcome });
+  const named = JSON.stringify(outcome);
+  return `\n-- ABM Tier: report card by tier (outcome ${named})\n${reportSql(headers, settings, { ...options, outcome })};\n${
+    byCategory ? `\n-- ABM Tier: report card, success rate by category value (outcome ${named})\n${byCategory};\n` : ''
+  }${pinned ? `\n-- ABM Tier: report card, pinned accounts apart: did the team's judgement beat the score? (outcome ${named})\n${pinned};\n` : ''}`;
 }

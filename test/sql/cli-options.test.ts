@@ -111,7 +111,10 @@ describe('abm-tier sql takes the scoring options of abm-tier score', () => {
       // Without the pins the card's counts differ: the test could fail.
       const unpinned = JSON.parse((await cli('report', withRow, '--outcome', 'Won')).out);
       expect(unpinned.tiers.map((t: { accounts: number }) => t.accounts)).not.toEqual(card.tiers.map((t: { accounts: number }) => t.accounts));
-      const cells = (await read(6)) as { _line: bigint; grid: string | null }[];
+      // The grid's statement, after the report card's (by tier, then the pinned accounts apart).
+      const gridAt = statements.findIndex((q) => q.includes('fit × engagement grid cell per account'));
+      expect(gridAt).toBeGreaterThan(4);
+      const cells = (await read(gridAt)) as { _line: bigint; grid: string | null }[];
       const byLine = new Map(cells.map((c) => [Number(c._line), c.grid]));
       expect(engine.map((_, i) => byLine.get(i + 2) ?? null)).toEqual(engine.map((r) => r.grid));
     } finally {
