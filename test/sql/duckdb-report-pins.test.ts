@@ -1,21 +1,11 @@
 import { Parser } from 'node-sql-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  analyseGrid,
-  cardPins,
-  outcomeOfHeader,
-  parseSettings,
-  readOutcomes,
-  reportCard,
-  type Cell,
-  type PinnedCard,
-  type SettingsInput,
-} from '../../src/core';
+import { parseSettings, type Cell, type PinnedCard, type SettingsInput } from '../../src/core';
 import { SAMPLE_HEADER, sampleAccounts } from '../../src/sample/accounts';
 import { reportSqlText } from '../../src/sql/report';
 import { reportPinsSql } from '../../src/sql/report-pins';
 import { cliInFolder } from '../cli/helpers';
-import { sqlBench, type SqlBench } from './engine-compare';
+import { engineCard, sqlBench, type SqlBench } from './engine-compare';
 
 /**
  * The report card's pinned accounts apart in SQL (issue 18, src/sql/report-pins.ts), run on DuckDB and
@@ -58,16 +48,7 @@ async function compare(
   const sql = reportPinsSql(grid[0].map(String), settings, { table, dialect: 'duckdb', outcome, rowId, ...more });
   expect(sql).not.toBeNull();
   const rows = (await bench.db.runAndReadAll(sql as string)).getRowObjectsJS() as unknown as Row[];
-  const engine = analyseGrid(grid, settings);
-  const column = grid[0].indexOf(outcome);
-  const cells = Array.from(engine.table.rowNumbers, (r) => grid[r - 1][column]);
-  const card = reportCard({
-    tier: engine.tier,
-    score: engine.score,
-    outcomes: readOutcomes(cells, outcomeOfHeader(outcome)?.failure ?? false),
-    labels: settings.labels,
-    pins: cardPins(engine),
-  });
+  const card = engineCard(grid, settings, outcome, true);
   const p = card.pinned as PinnedCard;
   expect(p).not.toBeNull();
   const want = [

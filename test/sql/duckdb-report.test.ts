@@ -1,9 +1,9 @@
 import { Parser } from 'node-sql-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseGrid, outcomeOfHeader, parseSettings, readOutcomes, reportCard, type Cell, type SettingsInput } from '../../src/core';
+import { parseSettings, type Cell, type SettingsInput } from '../../src/core';
 import { SAMPLE_HEADER, sampleAccounts } from '../../src/sample/accounts';
 import { reportSql } from '../../src/sql/report';
-import { sqlBench, type SqlBench } from './engine-compare';
+import { engineCard, sqlBench, type SqlBench } from './engine-compare';
 
 let bench: SqlBench;
 beforeAll(async () => {
@@ -22,15 +22,7 @@ async function compare(grid: Cell[][], outcome: string, input: SettingsInput = {
   const table = await bench.load(grid);
   const sql = reportSql(grid[0].map(String), settings, { table, dialect: 'duckdb', outcome });
   const rows = (await bench.db.runAndReadAll(sql)).getRowObjectsJS() as unknown as Row[];
-  const engine = analyseGrid(grid, settings);
-  const column = grid[0].indexOf(outcome);
-  const cells = Array.from(engine.table.rowNumbers, (r) => grid[r - 1][column]);
-  const card = reportCard({
-    tier: engine.tier,
-    score: engine.score,
-    outcomes: readOutcomes(cells, outcomeOfHeader(outcome)?.failure ?? false),
-    labels: settings.labels,
-  });
+  const card = engineCard(grid, settings, outcome);
   expect(rows.map((r) => [r.label, Number(r.accounts), Number(r.successes)])).toEqual(card.tiers.map((t) => [t.label, t.accounts, t.successes]));
   const close = (got: number | null, want: number, what: string) => {
     if (Number.isNaN(want)) expect(got, what).toBeNull();

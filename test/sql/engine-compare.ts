@@ -3,7 +3,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { analyseGrid, parseSettings, type Cell, type GridAnalysis, type ProfitTable, type SettingsInput } from '../../src/core';
+import {
+  analyseGrid,
+  cardPins,
+  outcomeOfHeader,
+  parseSettings,
+  readOutcomes,
+  reportCard,
+  type Cell,
+  type GridAnalysis,
+  type ProfitTable,
+  type ReportCard,
+  type Settings,
+  type SettingsInput,
+} from '../../src/core';
 import { generateScript, generateSql, type SqlOptions, type SqlQueries } from '../../src/sql/generate';
 
 /** A DuckDB in memory that runs the generated SQL on grids and checks it against the engine, row by row. */
@@ -129,4 +142,18 @@ export async function sqlBench(): Promise<SqlBench> {
     }
   };
   return { load, compare, db, close: () => db.closeSync() };
+}
+
+/** The engine's report card of `grid` judged by its column `outcome` (with `pins`, pinned accounts counted apart). */
+export function engineCard(grid: readonly (readonly Cell[])[], settings: Settings, outcome: string, pins = false): ReportCard {
+  const engine = analyseGrid(grid, settings);
+  const column = grid[0].indexOf(outcome);
+  const cells = Array.from(engine.table.rowNumbers, (r) => grid[r - 1][column]);
+  return reportCard({
+    tier: engine.tier,
+    score: engine.score,
+    outcomes: readOutcomes(cells, outcomeOfHeader(outcome)?.failure ?? false),
+    labels: settings.labels,
+    ...(pins ? { pins: cardPins(engine) } : {}),
+  });
 }
