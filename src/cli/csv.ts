@@ -227,14 +227,15 @@ interface BytesRead {
 }
 
 /**
- * Records split on the bytes of a UTF-8 file: a record that ends at LF or CRLF and holds no quote is
- * split at its separators, a numeric column's plain number read straight from the digits (as
- * `plainNumber` reads it) and a used column's text decoded from its bytes, with no text made of the
- * file. The file is read in large pieces (a record cut by a piece's end is carried to the next); a
- * record to be written back as it was (`keepRaw`, no field starting like a formula) is handed over
- * as its byte range in the file. At the first record holding a quote, a lone CR or bytes that are not UTF-8 it stops, and the text parser
- * goes on from there (it names a bad line); a file that starts with another BOM or UTF-16's is left
- * to it whole.
+ * Records split on the bytes of a UTF-8 file: a record that ends at LF or CRLF is split at its
+ * separators (quoted fields that close before a separator included), a numeric column's plain
+ * number read straight from the digits (`plainBytes`) and a used column's text decoded from its
+ * bytes, with no text made of the file. The file is read in large pieces (a record cut by a piece's
+ * end is carried to the next); a record to be written back as it was (`keepRaw`, no field starting
+ * like a formula) is handed over as its byte range in the file. At the first record it cannot split
+ * so (a line break inside quotes, a stray quote, a lone CR) or bytes that are not UTF-8 it stops,
+ * and the text parser goes on from there (it names a bad line); a file that starts with another BOM
+ * or UTF-16's is left to it whole.
  */
 class BytesReader {
   private numeric: readonly boolean[] | null = null;
@@ -318,8 +319,8 @@ class BytesReader {
           if (nextQuote < at) nextQuote = b.indexOf(QUOTE, at) >>> 0; // -1 → beyond any index
           if (nextCR < at) nextCR = b.indexOf(CR, at) >>> 0;
           const end = nextCR === lf - 1 && lf < cut ? lf - 1 : lf;
-          if (nextQuote < lf || nextCR < end) return stop();
-          this.record(at, end, sep, ++records, separator);
+          if (nextCR < end || !this.record(at, end, sep, records + 1, separator, nextQuote < lf)) return stop();
+          records++;
           at = lf + 1;
         }
       }
@@ -340,11 +341,14 @@ class BytesReader {
     }
   }
 
-  /** Hands over record `records`, bytes [at, end) of the piece. */
-  private record(at: number, end: number, sep: number, records: number, separator: Separator): void {
+  /** Hands over record `records`, bytes [at, end) of the piece; false (nothing handed over) when it is the text parser's. */
+  private record(at: number, end: number, sep: number, records: number, separator: Separator, quotes: boolean): boolean {
     this.guard = false;
-    this.split(at, end, sep);
     const fields = this.fields;
+    if (!this.split(at, end, sep, quotes)) {
+      fields.length = 0;
+      return false;
+    }
     if (this.numeric === null) {
       // Until the header is known every field is text, in an array of its own (the caller may keep it).
       const own = fields.slice();
@@ -362,62 +366,104 @@ class BytesReader {
       this.used = null;
       this.numeric = null;
       fields.length = 0;
-      this.split(at, end, sep);
+      this.split(at, end, sep, quotes);
       this.used = used;
       this.numeric = numeric;
       this.onRecord(fields, records, this.text(at, end), separator, -1, -1);
     }
     fields.length = 0;
+    return true;
   }
 
-  /** Splits the quote-free record [from, end) into `fields`. */
-  private split(from: number, end: number, sep: number): void {
+  /**
+   * Splits the record [from, end) into `fields`: unquoted fields, and quoted ones ("" for a quote)
+   * that close before a separator or the record's end. Anything else (a quote inside an unquoted
+   * field, text after a closing quote, a quoted field that goes on past the line) is the text
+   * parser's: false. `quotes`: the record holds a quote at all.
+   */
+  private split(from: number, end: number, sep: number, quotes: boolean): boolean {
     const b = this.b;
     const numeric = this.numeric;
     const used = this.used;
     const fields = this.fields;
     let start = from;
     for (let col = 0; ; col++) {
-      let stop = start;
-      let number = false;
-      if (numeric !== null && numeric[col] === true) {
-        const negative = stop < end && b[stop] === 45;
-        if (negative) stop++;
-        let digits = 0;
-        let value = 0;
-        let decimals = -1;
-        let plain = true;
-        for (; stop < end; stop++) {
-          const c = b[stop];
-          if (c >= 48 && c <= 57) {
-            value = value * 10 + (c - 48);
-            digits++;
-            if (decimals >= 0) decimals++;
-          } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
-          else {
-            plain = c === sep;
-            break;
+      // The field's text is [first, last); the next field starts after `stop` (a separator, or the end).
+      let first = start;
+      let last: number;
+      let stop: number;
+      let escaped = false;
+      if (quotes && start < end && b[start] === QUOTE) {
+        first = start + 1;
+        let q = first;
+        for (;;) {
+          q = b.indexOf(QUOTE, q);
+          if (q < 0 || q >= end) return false;
+          if (q + 1 < end && b[q + 1] === QUOTE) {
+            escaped = true;
+            q += 2;
+            continue;
           }
+          break;
         }
-        if (plain && digits > 0 && digits <= 15 && decimals !== 0) {
-          const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
-          // Into the record's numbers, not the fields (a boxed number per cell would be garbage by the million).
-          this.numbers.values[col] = negative ? -v : v;
-          this.numbers.present[col] = 1;
-          fields.push('');
-          number = true;
-        } else this.numbers.present[col] = 0;
+        last = q;
+        stop = q + 1;
+        if (stop < end && b[stop] !== sep) return false;
+      } else {
+        stop = b.indexOf(sep, start);
+        if (stop < 0 || stop > end) stop = end;
+        if (quotes) {
+          const q = b.indexOf(QUOTE, start);
+          if (q >= 0 && q < stop) return false;
+        }
+        last = stop;
       }
-      if (!number) {
-        while (stop < end && b[stop] !== sep) stop++;
+      const v = numeric !== null && numeric[col] === true && !escaped ? plainBytes(b, first, last) : Number.NaN;
+      if (v === v) {
+        // Into the record's numbers, not the fields (a boxed number per cell would be garbage by the million).
+        this.numbers.values[col] = v;
+        this.numbers.present[col] = 1;
+        fields.push('');
+      } else {
+        if (numeric !== null && col < numeric.length) this.numbers.present[col] = 0;
         // A column nobody reads arrives as ''; when written back, a field that starts like a formula is marked.
-        if (this.keepRaw && stop > start && formulaByte(b[start])) this.guard = true;
-        fields.push(used !== null && col < used.length && !used[col] ? '' : this.text(start, stop));
+        if (this.keepRaw && last > first && formulaByte(b[first])) this.guard = true;
+        if (used !== null && col < used.length && !used[col]) fields.push('');
+        else {
+          const text = this.text(first, last);
+          fields.push(escaped ? text.replace(/""/gu, '"') : text);
+        }
       }
       if (stop >= end) break;
       start = stop + 1;
     }
+    return true;
   }
+}
+
+/**
+ * Bytes [from, to) as `-?digits(.digits)?` with at most 15 digits, read as Number() reads them (as
+ * `plainNumber` does for text); NaN for anything else.
+ */
+function plainBytes(b: Uint8Array, from: number, to: number): number {
+  let i = from;
+  const negative = i < to && b[i] === 45;
+  if (negative) i++;
+  let digits = 0;
+  let value = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = b[i];
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15 || decimals === 0) return Number.NaN;
+  const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
+  return negative ? -v : v;
 }
 
 /** A first byte that makes a field formula-like (formulaLike's characters; a CR never reaches here). */
@@ -741,27 +787,11 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * `-?digits(.digits)?` with at most 15 digits, read as Number() would (D / 10^k is correctly rounded
- * because both are exact); NaN for anything else, which is then read as text.
+ * because both are exact); NaN for anything else. The byte reader's rule (plainBytes), for text.
  */
 export function plainNumber(s: string, start: number, stop: number): number {
-  let i = start;
-  const negative = i < stop && s.charCodeAt(i) === 45;
-  if (negative) i++;
-  let digits = 0;
-  let value = 0;
-  let decimals = -1;
-  for (; i < stop; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (c === 46 && decimals < 0 && digits > 0) decimals = 0;
-    else return Number.NaN;
-  }
-  if (digits === 0 || digits > 15 || decimals === 0) return Number.NaN;
-  const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
-  return negative ? -v : v;
+  const bytes = Buffer.from(s.slice(start, stop));
+  return plainBytes(bytes, 0, bytes.length);
 }
 
 /** Text a spreadsheet would run as a formula when opening the CSV: `=`, `+`, `-`, `@`, tab or CR first. */
