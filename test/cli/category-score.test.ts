@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cliInFolder, csvOf } from './helpers';
+import { CATEGORY_TABLE } from '../fixtures/category-table';
 
 const { file, cli } = cliInFolder('abm-category-');
 
 // Base rate 3/5: Tech (2 of 2) → 14/22, Retail (0 of 2) → 12/22, blank → 0.6 (docs/scoring.md, "Categories").
-const grid = [
-  ['Account', 'Revenue', 'Industry', 'Won'],
-  ['A', 100, 'Tech', 'Won'],
-  ['B', 200, 'Tech', 'Won'],
-  ['C', 300, 'Retail', 'Lost'],
-  ['D', 400, 'Retail', 'Lost'],
-  ['E', 500, '', 'Won'],
-];
+const grid = CATEGORY_TABLE;
 
 describe('abm-tier score --weights Industry=2 with an outcome column', () => {
   it("adds the category's smoothed success rate to the score", async () => {

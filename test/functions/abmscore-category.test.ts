@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { abmScore } from '../../src/functions';
+import { CATEGORY_TABLE } from '../fixtures/category-table';
 
 // Base rate 3/5: Tech (2 of 2) → 14/22, Retail (0 of 2) → 12/22, blank → 0.6 (docs/scoring.md, "Categories").
-const TABLE = [
-  ['Account', 'Revenue', 'Industry', 'Won'],
-  ['A', 100, 'Tech', 'Won'],
-  ['B', 200, 'Tech', 'Won'],
-  ['C', 300, 'Retail', 'Lost'],
-  ['D', 400, 'Retail', 'Lost'],
-  ['E', 500, '', 'Won'],
-];
+const TABLE = CATEGORY_TABLE;
 
 describe('ABMSCORE with a weighted category (issue 17)', () => {
   it("adds the category's smoothed success rate when the range has an outcome column", () => {

@@ -4,16 +4,10 @@ import { OUTCOME_PROPERTY, REPORT_SHEET_NAME } from '../../src/sheet/report-card
 import { scoreSheet } from '../../src/sheet/score-sheet';
 import type { Value } from '../fakes/workbook';
 import { workbook } from './helpers';
+import { CATEGORY_TABLE } from '../fixtures/category-table';
 
 // Base rate 3/5: Tech (2 of 2) → 14/22, Retail (0 of 2) → 12/22, blank → 0.6 (docs/scoring.md, "Categories").
-const grid: Value[][] = [
-  ['Account', 'Revenue', 'Industry', 'Won'],
-  ['A', 100, 'Tech', 'Won'],
-  ['B', 200, 'Tech', 'Won'],
-  ['C', 300, 'Retail', 'Lost'],
-  ['D', 400, 'Retail', 'Lost'],
-  ['E', 500, '', 'Won'],
-];
+const grid: Value[][] = CATEGORY_TABLE;
 
 describe('Score with a weighted category (issue 17)', () => {
   it("writes scores with the category's smoothed success rate, leaving the user's cells as they were", () => {
