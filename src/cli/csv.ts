@@ -48,15 +48,7 @@ const CR = 13;
  * `raw`: the record's text when kept; from the byte reader, `start` ≥ 0 and `raw` '' instead: the
  * record is bytes `start` to `end` of the file, exactly as written back (no field needs a guard).
  */
-export type OnRecord<F = string> = (
-  fields: F[],
-  record: number,
-  raw: string,
-  separator: Separator,
-  start: number,
-  end: number,
-  numbers?: RecordNumbers,
-) => void;
+export type OnRecord = (fields: string[], record: number, raw: string, separator: Separator, start: number, end: number, numbers?: RecordNumbers) => void;
 
 /**
  * From the byte reader: the record's plain numbers in the numeric columns, by column (`present[c]`
@@ -137,30 +129,16 @@ export function reason(code: string | undefined): string {
  * another column's field arrives as ''. The fields array is the reader's own once `numbers` has
  * answered: the callback must not keep it.
  */
-export function readCsv(path: string, onRecord: OnRecord, keepRaw?: boolean): CsvRead;
-export function readCsv(
-  path: string,
-  onRecord: OnRecord<string | number>,
-  keepRaw: boolean,
-  numbers: NumberColumns,
-  texts?: () => readonly boolean[] | null,
-): CsvRead;
-export function readCsv(
-  path: string,
-  onRecord: OnRecord<string> | OnRecord<string | number>,
-  keepRaw = false,
-  numbers?: NumberColumns,
-  texts?: () => readonly boolean[] | null,
-): CsvRead {
+export function readCsv(path: string, onRecord: OnRecord, keepRaw = false, numbers?: NumberColumns, texts?: () => readonly boolean[] | null): CsvRead {
   const fd = openFile(path);
   try {
     const size = fstatSync(fd).size;
-    let parser = new CsvParser(onRecord as OnRecord<string | number>, keepRaw);
+    let parser = new CsvParser(onRecord, keepRaw);
     let from = 0;
     let resumed = false;
     let resumedBom = false;
     if (numbers && size > 0 && size <= BYTES_UP_TO) {
-      const reader = new BytesReader(fd, size, onRecord as OnRecord<string | number>, keepRaw, numbers, texts ?? (() => null));
+      const reader = new BytesReader(fd, size, onRecord, keepRaw, numbers, texts ?? (() => null));
       const done = reader.read();
       if (done.finished) return { records: done.records, separator: done.separator, bom: done.bom, size };
       resumedBom = done.bom;
@@ -168,7 +146,7 @@ export function readCsv(
       if (done.records > 0) {
         from = done.at;
         resumed = true;
-        parser = CsvParser.resumed(onRecord as OnRecord<string | number>, keepRaw, done.separator, done.records);
+        parser = CsvParser.resumed(onRecord, keepRaw, done.separator, done.records);
       }
     }
     const buffer = Buffer.allocUnsafe(CHUNK);
@@ -240,7 +218,7 @@ interface BytesRead {
 class BytesReader {
   private numeric: readonly boolean[] | null = null;
   private used: readonly boolean[] | null = null;
-  private readonly fields: (string | number)[] = [];
+  private readonly fields: string[] = [];
   private ascii = true;
   /** The record being split has a text field that starts like a formula. */
   private guard = false;
@@ -253,7 +231,7 @@ class BytesReader {
   constructor(
     private readonly fd: number,
     private readonly size: number,
-    private readonly onRecord: OnRecord<string | number>,
+    private readonly onRecord: OnRecord,
     private readonly keepRaw: boolean,
     private readonly numberColumns: NumberColumns,
     private readonly texts: () => readonly boolean[] | null,
@@ -590,10 +568,10 @@ class Utf16Scan {
 }
 
 /** Parses CSV text that arrives in pieces. */
-export class CsvParser<F extends string | number = string> {
+export class CsvParser {
   private sep: Separator | null = null;
   private field = '';
-  private fields: (string | number)[] = [];
+  private fields: string[] = [];
   private quoted = false;
   /** Inside a quoted field, the last character was a quote (end of field or an escaped quote). */
   private quoteSeen = false;
@@ -610,7 +588,7 @@ export class CsvParser<F extends string | number = string> {
   private chunk = '';
 
   constructor(
-    private readonly onRecord: OnRecord<F>,
+    private readonly onRecord: OnRecord,
     private readonly keepRaw = false,
   ) {}
 
@@ -619,7 +597,7 @@ export class CsvParser<F extends string | number = string> {
   }
 
   /** A parser that goes on where the byte reader stopped: at the start of record `records + 1`, on line `records + 1`. */
-  static resumed<F extends string | number>(onRecord: OnRecord<F>, keepRaw: boolean, sep: Separator, records: number): CsvParser<F> {
+  static resumed(onRecord: OnRecord, keepRaw: boolean, sep: Separator, records: number): CsvParser {
     const parser = new CsvParser(onRecord, keepRaw);
     parser.started = true;
     parser.sep = sep;
@@ -779,7 +757,7 @@ export class CsvParser<F extends string | number = string> {
     this.record++;
     const fields = this.fields;
     this.fields = [];
-    this.onRecord(fields as F[], this.record, raw, this.sep ?? ',', -1, -1);
+    this.onRecord(fields, this.record, raw, this.sep ?? ',', -1, -1);
   }
 }
 
@@ -833,14 +811,8 @@ export function csvField(value: string | number | null | undefined, sep: Separat
 }
 
 /** An input record as it goes back out: its own text when that is safe, else re-written field by field with the guard. */
-export function inputLine(fields: readonly (string | number)[], raw: string, sep: Separator): string {
-  for (const f of fields) {
-    if (typeof f === 'string' && needsGuard(f)) {
-      // Numbers come only from quote-free records, whose text splits into its fields exactly; a plain
-      // number such as -120 goes out as it was.
-      const texts = fields.some((x) => typeof x === 'number') ? raw.split(sep) : (fields as string[]);
-      return texts.map((x) => csvField(x, sep)).join(sep);
-    }
-  }
+export function inputLine(fields: readonly string[], raw: string, sep: Separator): string {
+  // Every field arrives as its text here (the byte reader hands a record to guard over whole, as text).
+  for (const f of fields) if (needsGuard(f)) return fields.map((x) => csvField(x, sep)).join(sep);
   return raw;
 }

@@ -76,7 +76,7 @@ interface Scored {
   lines: KeptLines;
 }
 
-const isBlankRecord = (fields: readonly (string | number)[]) => fields.length === 1 && fields[0] === '';
+const isBlankRecord = (fields: readonly string[]) => fields.length === 1 && fields[0] === '';
 
 /** The command line has no spreadsheet locale: `auto` is English. */
 const langOf = (settings: Settings): Lang => (settings.lang === 'auto' ? 'en' : settings.lang);
@@ -129,7 +129,7 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
   let used: boolean[] | null = null;
   let headerRecord = 0;
   const shape = new RowShapes();
-  const add = (fields: readonly (string | number)[], record: number, numbers?: RecordNumbers) => {
+  const add = (fields: readonly string[], record: number, numbers?: RecordNumbers) => {
     const blank = isBlankRecord(fields) && !(numbers && numbers.present[0] === 1);
     if (!blank && fields.length !== header!.length) shape.note(fields, record, header!);
     reader!.add(blank ? [] : fields, record, blank ? undefined : numbers);
@@ -206,7 +206,7 @@ class RowShapes {
   private shortCount = 0;
 
   /** Called for every data record that is not a blank line; `record` is its row number. */
-  note(fields: readonly (string | number)[], record: number, header: readonly string[]): void {
+  note(fields: readonly string[], record: number, header: readonly string[]): void {
     this.counts.set(record, fields.length);
     if (fields.length > this.widest) this.widest = fields.length;
     if (fields.length > header.length) {
