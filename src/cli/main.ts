@@ -291,16 +291,6 @@ function profitJson(rows: ProfitRow[]) {
   return rows.map((r) => ({ label: r.label, ...Object.fromEntries(PROFIT_FIELDS.map((f) => [f, num(r[f])])) }));
 }
 
-/** `write` of a label as bytes, computed once per label (a run has a handful of labels and a million rows). */
-function cachedBytes(write: (text: string | null) => string): (text: string | null) => Uint8Array {
-  const seen = new Map<string | null, Uint8Array>();
-  return (text) => {
-    let out = seen.get(text);
-    if (out === undefined) seen.set(text, (out = Buffer.from(write(text))));
-    return out;
-  };
-}
-
 /** A score as JSON and CSV write it: the shortest digits that read back as it; blank (null) when not finite. */
 const scoreText = (score: number, blank: string) => (Number.isFinite(score) ? String(score) : blank);
 
@@ -315,12 +305,14 @@ function writeJson(
   const { status, rowNumbers, accounts } = table;
   const { tier, segment, score } = analysis;
   // What stands between the score and the drivers depends only on the row's tier and segment: one piece each.
-  const middle = cachedBytes((key) => {
-    const [t, s] = (key as string).split(',').map(Number);
-    const text = (value: string | null) => JSON.stringify(value);
-    return `,"tier":${text(settings.labels[t])},"segment":${text(s >= 0 ? settings.segmentLabels[s] : null)},"program":${text(settings.programLabels[t])},"drivers":`;
-  });
-  const middles = settings.labels.map((_, t) => [-1, 0, 1, 2].map((s) => middle(`${t},${s}`)));
+  const text = (value: string | null) => JSON.stringify(value);
+  const middles = settings.labels.map((label, t) =>
+    [-1, 0, 1, 2].map((s) =>
+      Buffer.from(
+        `,"tier":${text(label)},"segment":${text(s >= 0 ? settings.segmentLabels[s] : null)},"program":${text(settings.programLabels[t])},"drivers":`,
+      ),
+    ),
+  );
   sink.ascii('{"rows":[');
   let first = true;
   for (let i = 0; i < table.n; i++) {
