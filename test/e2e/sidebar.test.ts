@@ -238,7 +238,10 @@ describe('The sidebar, in Chromium, against the real server code on the in-memor
     try {
       const { page, sidebar } = await open(preview);
       await sidebar.locator('#columns select[data-header="Revenue"]').selectOption('');
-      await sidebar.waitForFunction(() => document.querySelector('#unmapped')?.textContent?.includes('Revenue'));
+      // The list and the unmapped line are drawn from the same re-read; wait until both show it.
+      await sidebar.waitForFunction(
+        () => document.querySelector('#unmapped')?.textContent?.includes('Revenue') && !document.querySelector('#columns select[data-header="Revenue"]'),
+      );
       expect(await sidebar.$$eval('#columns select[data-header]', (s) => (s as HTMLSelectElement[]).map((x) => x.dataset.header))).not.toContain('Revenue');
       await page.close();
     } finally {
