@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   accountRow,
-  describeDrivers,
   ROW_BLANK,
   ROW_INVALID,
   errorText,
@@ -29,6 +28,7 @@ import { byteSink, fileSink, streamSink, type Sink } from './output';
 import { KeptLines } from './kept-lines';
 import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
+import { DriverBytes } from './driver-bytes';
 import { reportOutput } from './report';
 import { learnOutput, weightsFromFile } from './learn';
 import { nextColumn } from './next';
@@ -313,6 +313,7 @@ function writeJson(
       ),
     ),
   );
+  const driverText = new DriverBytes(analysis, show);
   sink.ascii('{"rows":[');
   let first = true;
   for (let i = 0; i < table.n; i++) {
@@ -338,7 +339,7 @@ function writeJson(
       sink.ascii(',"score":');
       sink.ascii(scoreText(score[i], 'null'));
       sink.bytes(middles[t][segment[i] + 1]);
-      sink.jsonString(describeDrivers(analysis.drivers, i, table.mapping.metrics, analysis.percentiles, show));
+      driverText.writeJson(sink, i);
     }
     if (similarity) sink.ascii(`,"lookalike":${scoreText(similarity[i], 'null')}`);
     if (next) {
@@ -393,6 +394,7 @@ function writeCsv(
     }),
   );
   const headers = [...OUTPUT_HEADERS, ...(similarity ? ['Lookalike'] : []), ...(next ? ['Next tier'] : []), ...(grid ? GRID_HEADERS : [])];
+  const driverText = new DriverBytes(analysis, show, separator);
   lines.write(sink, 0);
   sink.write(`${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
   for (let k = 0; k < table.n; k++) {
@@ -408,7 +410,7 @@ function writeCsv(
       sink.ascii(separator);
       sink.ascii(scoreText(score[k], ''));
       sink.bytes(middles[t][segment[k] + 1]);
-      sink.write(field(describeDrivers(analysis.drivers, k, table.mapping.metrics, analysis.percentiles, show)));
+      driverText.writeCsv(sink, k);
     }
     if (similarity) sink.ascii(separator + csvField(similarity[k], separator));
     if (next) sink.write(separator + field(next[k]));

@@ -111,6 +111,7 @@ export function drivers(
 class DriverText {
   private readonly tops: string[][];
   private readonly bottoms: string[][];
+  private readonly alone: string[][];
   private readonly names: MessageParam[];
 
   /** `render`: the surface's words (role names, top, bottom, weakest). */
@@ -120,6 +121,7 @@ class DriverText {
   ) {
     this.tops = metrics.map(() => []);
     this.bottoms = metrics.map(() => []);
+    this.alone = metrics.map(() => []);
     this.names = metrics.map((m) => (m.role === 'custom' ? shortHeader(m.name) : { code: `role.${m.role}` }));
   }
 
@@ -139,23 +141,55 @@ class DriverText {
     }));
   }
 
-  /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, after `unprofitable: moved to Tier 3` for a capped row. */
-  describe(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[]): string {
+  /** The weakest part without its leading separator: for a row with no strength. */
+  private bottomAlone(m: number, p: number, column: Float64Array): string {
+    const den = percentileDenominator(column);
+    const pct = Math.max(1, percentOf(Math.round(p * den), den));
+    this.bottom(m, p, column);
+    return (this.alone[m][pct] ??= this.bottoms[m][pct].slice(this.separator().length));
+  }
+
+  /**
+   * Row i's text as the pieces it is joined from, into `out` (their count returned): `unprofitable:
+   * moved to Tier 3` and the separator for a capped row, then `profit (top 4%)`, `, `,
+   * `engagement (top 11%)`, `; weakest: recency (bottom 20%)`. Each piece but `, ` is rendered once
+   * per metric and percent and is then the same string every time, so a writer can encode it once.
+   */
+  pieces(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[], out: string[]): number {
     const a = d.first[i];
     const b = d.second[i];
     const w = d.weakest[i];
-    let text = a >= 0 ? this.top(a, percentiles[a]![i], percentiles[a]!) : '';
-    if (b >= 0) text += `, ${this.top(b, percentiles[b]![i], percentiles[b]!)}`;
-    if (w >= 0) text += this.bottom(w, percentiles[w]![i], percentiles[w]!);
-    const sep = w >= 0 || d.capped?.[i] ? this.separator() : '';
-    // No strength: the weakest part without its leading separator.
-    if (a < 0 && w >= 0) text = text.slice(sep.length);
-    if (!d.capped?.[i]) return text;
-    if (this.capTier !== d.cappedTier) {
-      this.capTier = d.cappedTier;
-      this.cap = this.render({ code: 'drivers.capped', params: { tier: d.cappedTier } });
+    let k = 0;
+    if (d.capped?.[i]) {
+      if (this.capTier !== d.cappedTier) {
+        this.capTier = d.cappedTier;
+        this.cap = this.render({ code: 'drivers.capped', params: { tier: d.cappedTier } });
+      }
+      out[k++] = this.cap;
+      // A second strength comes only with a first (drivers above).
+      if (a >= 0 || w >= 0) out[k++] = this.separator();
     }
-    return text === '' ? this.cap : `${this.cap}${sep}${text}`;
+    if (a >= 0) out[k++] = this.top(a, percentiles[a]![i], percentiles[a]!);
+    if (b >= 0) {
+      out[k++] = ', ';
+      out[k++] = this.top(b, percentiles[b]![i], percentiles[b]!);
+    }
+    if (w >= 0) {
+      const column = percentiles[w]!;
+      // No strength: the weakest part without its leading separator (a capped row has put one).
+      out[k++] = a >= 0 ? this.bottom(w, column[i], column) : this.bottomAlone(w, column[i], column);
+    }
+    return k;
+  }
+
+  private readonly parts: string[] = [];
+
+  /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, after `unprofitable: moved to Tier 3` for a capped row. */
+  describe(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[]): string {
+    const n = this.pieces(d, i, percentiles, this.parts);
+    let text = '';
+    for (let k = 0; k < n; k++) text += this.parts[k];
+    return text;
   }
 
   private cap = '';
@@ -176,6 +210,14 @@ class DriverText {
 
 const texts = new WeakMap<readonly MetricColumn[], Map<Render, DriverText>>();
 
+function driverText(metrics: readonly MetricColumn[], render: Render): DriverText {
+  let byRender = texts.get(metrics);
+  if (!byRender) texts.set(metrics, (byRender = new Map()));
+  let t = byRender.get(render);
+  if (!t) byRender.set(render, (t = new DriverText(metrics, render)));
+  return t;
+}
+
 /** `profit (top 4%), engagement (top 11%); weakest: recency (bottom 20%)`, in the words of `render`. */
 export function describeDrivers(
   d: Drivers,
@@ -184,9 +226,20 @@ export function describeDrivers(
   percentiles: readonly (Float64Array | null)[],
   render: Render,
 ): string {
-  let byRender = texts.get(metrics);
-  if (!byRender) texts.set(metrics, (byRender = new Map()));
-  let t = byRender.get(render);
-  if (!t) byRender.set(render, (t = new DriverText(metrics, render)));
-  return t.describe(d, i, percentiles);
+  return driverText(metrics, render).describe(d, i, percentiles);
+}
+
+/**
+ * describeDrivers' text as pieces (joined, they are it), into `out`; their count. Pieces repeat
+ * from row to row as the same strings: a writer of many rows encodes each once (the command line).
+ */
+export function driverPieces(
+  d: Drivers,
+  i: number,
+  metrics: readonly MetricColumn[],
+  percentiles: readonly (Float64Array | null)[],
+  render: Render,
+  out: string[],
+): number {
+  return driverText(metrics, render).pieces(d, i, percentiles, out);
 }

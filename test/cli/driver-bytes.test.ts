@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyseGrid, describeDrivers, parseSettings, type Cell } from '../../src/core';
+import { csvField, type Separator } from '../../src/cli/csv';
+import { DriverBytes } from '../../src/cli/driver-bytes';
+import { byteSink } from '../../src/cli/output';
+import { LANGS, renderer } from '../../src/i18n';
+
+/** What a writer puts into a sink, as bytes. */
+function bytesOf(write: (sink: ReturnType<typeof byteSink>) => void): Buffer {
+  const parts: Buffer[] = [];
+  const sink = byteSink((b) => parts.push(Buffer.from(b)));
+  write(sink);
+  sink.close();
+  return Buffer.concat(parts);
+}
+
+// Custom metric names a CRM export may hold: quotes, separators, line breaks, formula-like starts,
+// characters past ASCII and surrogates alone at either edge (each must come out as it does in the whole text).
+const NAMES = ['Score "A"', 'a,b', 'a;b', 'tab\there', 'two\nlines', '=SUM(A1)', '-churn', '@who', '🙂 fans', '\ud83d end', 'start \udc00', 'ปกติ', '指标'];
+
+describe('DriverBytes: each row’s drivers written piece by piece', () => {
+  it('writes exactly JSON.stringify and csvField of describeDrivers, for every row, language and separator', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.integer({ min: -5, max: 9 }), { minLength: 6, maxLength: 6 }), { minLength: 2, maxLength: 12 }),
+        fc.constantFrom(...LANGS),
+        fc.constantFrom<Separator>(',', ';', '\t'),
+        (names, values, lang, sep) => {
+          // Revenue and profit too, so that the unprofitable cap moves some rows (their text starts with it).
+          const header = ['Account', 'Revenue', 'Profit', ...names];
+          const rows: Cell[][] = [header, ...values.map((v, i) => [`A${i}`, v[0] + 10, v[1], ...v.slice(2, 2 + names.length)])];
+          const a = analyseGrid(rows, parseSettings({ asOf: '2026-06-30', lang }));
+          const show = renderer(lang);
+          const json = new DriverBytes(a, show);
+          const csv = new DriverBytes(a, show, sep);
+          for (let i = 0; i < a.table.n; i++) {
+            const text = describeDrivers(a.drivers, i, a.table.mapping.metrics, a.percentiles, show);
+            expect(bytesOf((s) => json.writeJson(s, i)).toString('hex')).toBe(Buffer.from(JSON.stringify(text)).toString('hex'));
+            expect(bytesOf((s) => csv.writeCsv(s, i)).toString('hex')).toBe(Buffer.from(csvField(text, sep)).toString('hex'));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes a lone surrogate at the edge of a piece as the whole text has it (the row goes the plain way)', () => {
+    // A capped row: "unprofitable: moved to <tier>" ends with the tier label, here a lone high surrogate.
+    // A leads on revenue and orders but loses money: the cap moves it from Tier 1.
+    const rows: Cell[][] = [
+      ['Account', 'Revenue', 'Profit', 'Orders'],
+      ['A', 1000, -5, 90],
+    ];
+    for (let i = 1; i < 10; i++) rows.push([`B${i}`, 10 * i, i, i]);
+    const a = analyseGrid(rows, parseSettings({ asOf: '2026-06-30', labels: ['T1', 'T2', 'Tier \ud83d'] }));
+    const show = renderer('en');
+    const text = describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles, show);
+    expect(text).toContain('\ud83d');
+    expect(bytesOf((s) => new DriverBytes(a, show).writeJson(s, 0)).toString()).toBe(JSON.stringify(text));
+    expect(bytesOf((s) => new DriverBytes(a, show).writeCsv(s, 0))).toEqual(Buffer.from(csvField(text)));
+  });
+});
