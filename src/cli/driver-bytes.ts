@@ -1,6 +1,17 @@
-import { driverPieces, type Analysis, type Render } from '../core';
+import { driverPiecesOf, type MetricColumn, type Render } from '../core';
 import { csvField, type Separator } from './csv';
 import type { Sink } from './output';
+
+/** A row's drivers (−1 = none) and its percentiles there; the tier the cap moved it to, or null. */
+export interface DriverRow {
+  a: number;
+  pa: number;
+  b: number;
+  pb: number;
+  w: number;
+  pw: number;
+  cappedTier: string | null;
+}
 
 /** A piece as a CSV field holds it: as it is (0), inside quotes (1), inside quotes with its quotes doubled (2). */
 interface CsvPiece {
@@ -29,15 +40,16 @@ export class DriverBytes {
   private readonly jsonBytes: Uint8Array[] = [];
   private readonly csvBytes: Uint8Array[] = [];
 
+  /** `dens`: each metric's percentile denominator (percentileDenominators). */
   constructor(
-    private readonly analysis: Analysis,
+    private readonly metrics: readonly MetricColumn[],
     private readonly show: Render,
+    private readonly dens: readonly number[],
     private readonly separator: Separator = ',',
   ) {}
 
-  private count(i: number): number {
-    const { analysis } = this;
-    return driverPieces(analysis.drivers, i, analysis.table.mapping.metrics, analysis.percentiles, this.show, this.parts);
+  private count(row: DriverRow): number {
+    return driverPiecesOf(this.metrics, this.show, this.dens, row, this.parts);
   }
 
   private joined(n: number): string {
@@ -46,9 +58,9 @@ export class DriverBytes {
     return text;
   }
 
-  /** Row i's drivers as a JSON string, quotes included. */
-  writeJson(sink: Sink, i: number): void {
-    const n = this.count(i);
+  /** A row's drivers as a JSON string, quotes included. */
+  writeJson(sink: Sink, row: DriverRow): void {
+    const n = this.count(row);
     const pieces = this.jsonBytes;
     for (let k = 0; k < n; k++) {
       const piece = this.parts[k];
@@ -65,9 +77,9 @@ export class DriverBytes {
     sink.ascii('"');
   }
 
-  /** Row i's drivers as a CSV field for the separator. */
-  writeCsv(sink: Sink, i: number): void {
-    const n = this.count(i);
+  /** A row's drivers as a CSV field for the separator. */
+  writeCsv(sink: Sink, row: DriverRow): void {
+    const n = this.count(row);
     if (n === 0) return;
     const sep = this.separator;
     let kind = 0;

@@ -11,8 +11,8 @@ import type { Sink } from './output';
  */
 export class KeptLines {
   private n = 0;
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
+  private starts: Int32Array = new Int32Array(1024);
+  private ends: Int32Array = new Int32Array(1024);
   private readonly texts = new Map<number, string>();
   private readonly pads = new Map<number, string>();
   /** The input file, and its size when read (a file changed since is refused, not half copied). */
@@ -100,6 +100,38 @@ export class KeptLines {
     }
   }
 
+  /** Held whole (`load`): its ranges cannot be read again from the file by another thread. */
+  get loaded(): boolean {
+    return this.whole;
+  }
+
+  /** Entries [from, to) as plain data (for a worker thread), renumbered from 0. */
+  block(from: number, to: number): KeptBlock {
+    const texts = new Map<number, string>();
+    const pads = new Map<number, string>();
+    for (let k = from; k < to; k++) {
+      if (this.starts[k] < 0) texts.set(k - from, this.texts.get(k)!);
+      const pad = this.pads.get(k);
+      if (pad !== undefined) pads.set(k - from, pad);
+    }
+    return { path: this.path, size: this.size, starts: this.starts.slice(from, to), ends: this.ends.slice(from, to), texts, pads };
+  }
+
+  /** Takes the entries of `block` in place of its own (a worker thread writing blocks of another's lines); the file stays open between blocks. */
+  use(block: KeptBlock): void {
+    if (block.path !== this.path) {
+      this.close();
+      this.source(block.path, block.size);
+    }
+    this.n = block.starts.length;
+    this.starts = block.starts;
+    this.ends = block.ends;
+    this.texts.clear();
+    for (const [k, text] of block.texts) this.texts.set(k, text);
+    this.pads.clear();
+    for (const [k, pad] of block.pads) this.pads.set(k, pad);
+  }
+
   /** Done writing: the file is closed. */
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
@@ -143,3 +175,13 @@ export class KeptLines {
 }
 
 const PIECE = 1 << 22;
+
+/** Some of a KeptLines' entries as plain data (KeptLines.block), with the file their ranges are in. */
+export interface KeptBlock {
+  path: string;
+  size: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  texts: Map<number, string>;
+  pads: Map<number, string>;
+}

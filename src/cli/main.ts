@@ -28,7 +28,7 @@ import { byteSink, fileSink, streamSink, type Sink } from './output';
 import { KeptLines } from './kept-lines';
 import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
-import { DriverBytes } from './driver-bytes';
+import { eachBlock, rowBlock, rowsContext, RowsWriter, scoreText, type RowsContext, type RowTexts } from './row-blocks';
 import { reportOutput } from './report';
 import { learnOutput, weightsFromFile } from './learn';
 import { nextColumn } from './next';
@@ -291,19 +291,15 @@ function profitJson(rows: ProfitRow[]) {
   return rows.map((r) => ({ label: r.label, ...Object.fromEntries(PROFIT_FIELDS.map((f) => [f, num(r[f])])) }));
 }
 
-/** A score as JSON and CSV write it: the shortest digits that read back as it; blank (null) when not finite. */
-const scoreText = (score: number, blank: string) => (Number.isFinite(score) ? String(score) : blank);
-
 function writeJson(
   sink: Sink,
   { analysis, show, warnings }: Scored,
   similarity: Float64Array | null,
   next: (string | null)[] | null = null,
   grid = false,
+  rows: RowsOutput = sequentialRows,
 ): void {
-  const { table, settings } = analysis;
-  const { status, rowNumbers, accounts } = table;
-  const { tier, segment, score } = analysis;
+  const { settings } = analysis;
   // What stands between the score and the drivers depends only on the row's tier and segment: one piece each.
   const text = (value: string | null) => JSON.stringify(value);
   const middles = settings.labels.map((label, t) =>
@@ -313,43 +309,25 @@ function writeJson(
       ),
     ),
   );
-  const driverText = new DriverBytes(analysis, show);
-  sink.ascii('{"rows":[');
-  let first = true;
-  for (let i = 0; i < table.n; i++) {
-    const state = status[i];
-    if (state === ROW_BLANK) continue;
-    sink.ascii(first ? '{"row":' : ',{"row":');
-    first = false;
-    sink.whole(rowNumbers[i]);
-    sink.ascii(',"account":');
-    if (accounts) sink.jsonString(accounts[i]);
-    else sink.ascii('null');
-    const t = state === ROW_INVALID ? -1 : tier[i];
-    if (t < 0) {
+  const extras = similarity || next || grid;
+  const extra = (i: number) => {
+    let out = similarity ? `,"lookalike":${scoreText(similarity[i], 'null')}` : '';
+    if (next) out += `,"next":${next[i] === null ? 'null' : JSON.stringify(next[i])}`;
+    if (grid) out += gridJson(analysis.axes, i);
+    return out;
+  };
+  const texts: RowTexts = {
+    // A row with no tier: its score, segment and error, if any, from the sheet's own reading of the row.
+    tail: (i) => {
       const out = accountRow(analysis, i, show)!;
-      sink.ascii(`,"score":${scoreText(out.score, 'null')},"tier":null,"segment":${JSON.stringify(out.segment)},"program":null,"drivers":null`);
-      if (out.error !== null) {
-        sink.ascii(',"error":');
-        sink.jsonString(out.error);
-        sink.ascii('}');
-        continue;
-      }
-    } else {
-      sink.ascii(',"score":');
-      sink.ascii(scoreText(score[i], 'null'));
-      sink.bytes(middles[t][segment[i] + 1]);
-      driverText.writeJson(sink, i);
-    }
-    if (similarity) sink.ascii(`,"lookalike":${scoreText(similarity[i], 'null')}`);
-    if (next) {
-      sink.ascii(',"next":');
-      if (next[i] === null) sink.ascii('null');
-      else sink.jsonString(next[i] as string);
-    }
-    if (grid) sink.write(gridJson(analysis.axes, i));
-    sink.ascii('}');
-  }
+      const head = `,"score":${scoreText(out.score, 'null')},"tier":null,"segment":${JSON.stringify(out.segment)},"program":null,"drivers":null`;
+      return out.error !== null ? `${head},"error":${JSON.stringify(out.error)}}` : `${head}${extras ? extra(i) : ''}}`;
+    },
+    extra: extras ? extra : null,
+  };
+  sink.ascii('{"rows":[');
+  rows(sink, analysis, rowsContext(analysis, 'json', langOf(settings), ',', middles), texts, null);
+  const { table } = analysis;
   const { capacity, kpis, whale } = analysis;
   const rest = {
     tiers: profitJson([...analysis.byTier.rows, analysis.byTier.total]),
@@ -381,10 +359,9 @@ function writeCsv(
   similarity: Float64Array | null,
   next: (string | null)[] | null = null,
   grid = false,
+  rows: RowsOutput = sequentialRows,
 ): void {
-  const { table, settings } = analysis;
-  const { status } = table;
-  const { tier, segment, score } = analysis;
+  const { settings } = analysis;
   const field = (text: string | null) => (text === null ? '' : csvField(text, separator));
   // Tier, segment and program as one piece per tier and segment, between the separators around them.
   const middles = settings.labels.map((_, t) =>
@@ -394,31 +371,39 @@ function writeCsv(
     }),
   );
   const headers = [...OUTPUT_HEADERS, ...(similarity ? ['Lookalike'] : []), ...(next ? ['Next tier'] : []), ...(grid ? GRID_HEADERS : [])];
-  const driverText = new DriverBytes(analysis, show, separator);
+  const extras = similarity || next || grid;
+  const extra = (k: number) => {
+    let out = similarity ? separator + csvField(similarity[k], separator) : '';
+    if (next) out += separator + field(next[k]);
+    if (grid) out += gridCsv(analysis.axes, k, separator);
+    return out;
+  };
+  const texts: RowTexts = {
+    tail: (k) => {
+      const out = accountRow(analysis, k, show)!;
+      const sep = separator;
+      const head =
+        out.error !== null
+          ? `${sep}${sep}${sep}${sep}${sep}${csvField(out.error, sep)}`
+          : sep + csvField(out.score, sep) + sep + sep + field(out.segment) + sep + sep;
+      return extras ? head + extra(k) : head;
+    },
+    extra: extras ? extra : null,
+  };
   lines.write(sink, 0);
   sink.write(`${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
-  for (let k = 0; k < table.n; k++) {
-    const state = status[k];
-    if (state === ROW_BLANK) continue;
-    lines.write(sink, k + 1);
-    const t = state === ROW_INVALID ? -1 : tier[k];
-    if (t < 0) {
-      const out = accountRow(analysis, k, show)!;
-      if (out.error !== null) sink.write(`${separator}${separator}${separator}${separator}${separator}${csvField(out.error, separator)}`);
-      else sink.write(separator + csvField(out.score, separator) + separator + separator + field(out.segment) + separator + separator);
-    } else {
-      sink.ascii(separator);
-      sink.ascii(scoreText(score[k], ''));
-      sink.bytes(middles[t][segment[k] + 1]);
-      driverText.writeCsv(sink, k);
-    }
-    if (similarity) sink.ascii(separator + csvField(similarity[k], separator));
-    if (next) sink.write(separator + field(next[k]));
-    if (grid) sink.write(gridCsv(analysis.axes, k, separator));
-    sink.ascii('\n');
-  }
+  rows(sink, analysis, rowsContext(analysis, 'csv', langOf(settings), separator, middles), texts, lines);
   lines.close();
 }
+
+/** How a command's rows are written: here, block after block (sequentialRows), or with a worker thread (parallel-rows.ts). */
+export type RowsOutput = (sink: Sink, analysis: Analysis, context: RowsContext, texts: RowTexts, lines: KeptLines | null) => void;
+
+/** Every block of rows written on this thread. */
+const sequentialRows: RowsOutput = (sink, analysis, context, texts, lines) => {
+  const writer = new RowsWriter(context, lines);
+  eachBlock(analysis, (from, to, first) => writer.write(sink, rowBlock(analysis, from, to, first, texts)));
+};
 
 function settingsOf(options: Options): Settings {
   try {

@@ -125,15 +125,13 @@ class DriverText {
     this.names = metrics.map((m) => (m.role === 'custom' ? shortHeader(m.name) : { code: `role.${m.role}` }));
   }
 
-  /** `p`: the row's percentile in column `column`; the percent is rounded half up on the exact rank, never below 1. */
-  top(m: number, p: number, column: Float64Array): string {
-    const den = percentileDenominator(column);
+  /** `p`: the row's percentile in a column of denominator `den`; the percent is rounded half up on the exact rank, never below 1. */
+  top(m: number, p: number, den: number): string {
     const pct = Math.max(1, percentOf(den - Math.round(p * den), den));
     return (this.tops[m][pct] ??= this.render({ code: 'drivers.top', params: { name: this.names[m], pct } }));
   }
 
-  bottom(m: number, p: number, column: Float64Array): string {
-    const den = percentileDenominator(column);
+  bottom(m: number, p: number, den: number): string {
     const pct = Math.max(1, percentOf(Math.round(p * den), den));
     return (this.bottoms[m][pct] ??= this.render({
       code: 'drivers.weakest',
@@ -142,44 +140,58 @@ class DriverText {
   }
 
   /** The weakest part without its leading separator: for a row with no strength. */
-  private bottomAlone(m: number, p: number, column: Float64Array): string {
-    const den = percentileDenominator(column);
+  private bottomAlone(m: number, p: number, den: number): string {
     const pct = Math.max(1, percentOf(Math.round(p * den), den));
-    this.bottom(m, p, column);
-    return (this.alone[m][pct] ??= this.bottoms[m][pct].slice(this.separator().length));
+    return (this.alone[m][pct] ??= this.bottom(m, p, den).slice(this.separator().length));
   }
 
   /**
-   * Row i's text as the pieces it is joined from, into `out` (their count returned): `unprofitable:
+   * A row's text as the pieces it is joined from, into `out` (their count returned): `unprofitable:
    * moved to Tier 3` and the separator for a capped row, then `profit (top 4%)`, `, `,
    * `engagement (top 11%)`, `; weakest: recency (bottom 20%)`. Each piece but `, ` is rendered once
    * per metric and percent and is then the same string every time, so a writer can encode it once.
+   * `a`, `b`, `w`: the row's drivers (−1 = none) and `pa`, `pb`, `pw` its percentiles there; `dens`:
+   * each metric's percentile denominator; `cappedTier`: the tier the cap moved the row to, or null.
    */
-  pieces(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[], out: string[]): number {
-    const a = d.first[i];
-    const b = d.second[i];
-    const w = d.weakest[i];
+  piecesOf(a: number, pa: number, b: number, pb: number, w: number, pw: number, cappedTier: string | null, dens: ArrayLike<number>, out: string[]): number {
     let k = 0;
-    if (d.capped?.[i]) {
-      if (this.capTier !== d.cappedTier) {
-        this.capTier = d.cappedTier;
-        this.cap = this.render({ code: 'drivers.capped', params: { tier: d.cappedTier } });
+    if (cappedTier !== null) {
+      if (this.capTier !== cappedTier) {
+        this.capTier = cappedTier;
+        this.cap = this.render({ code: 'drivers.capped', params: { tier: cappedTier } });
       }
       out[k++] = this.cap;
       // A second strength comes only with a first (drivers above).
       if (a >= 0 || w >= 0) out[k++] = this.separator();
     }
-    if (a >= 0) out[k++] = this.top(a, percentiles[a]![i], percentiles[a]!);
+    if (a >= 0) out[k++] = this.top(a, pa, dens[a]);
     if (b >= 0) {
       out[k++] = ', ';
-      out[k++] = this.top(b, percentiles[b]![i], percentiles[b]!);
+      out[k++] = this.top(b, pb, dens[b]);
     }
-    if (w >= 0) {
-      const column = percentiles[w]!;
-      // No strength: the weakest part without its leading separator (a capped row has put one).
-      out[k++] = a >= 0 ? this.bottom(w, column[i], column) : this.bottomAlone(w, column[i], column);
-    }
+    // No strength: the weakest part without its leading separator (a capped row has put one).
+    if (w >= 0) out[k++] = a >= 0 ? this.bottom(w, pw, dens[w]) : this.bottomAlone(w, pw, dens[w]);
     return k;
+  }
+
+  private readonly dens: number[] = [];
+
+  /** Row i's pieces (piecesOf), from the analysis' drivers and percentile columns. */
+  pieces(d: Drivers, i: number, percentiles: readonly (Float64Array | null)[], out: string[]): number {
+    const a = d.first[i];
+    const b = d.second[i];
+    const w = d.weakest[i];
+    const dens = this.dens;
+    let pa = Number.NaN;
+    let pb = Number.NaN;
+    let pw = Number.NaN;
+    if (a >= 0) pa = percentiles[a]![i];
+    if (b >= 0) pb = percentiles[b]![i];
+    if (w >= 0) pw = percentiles[w]![i];
+    if (a >= 0) dens[a] = percentileDenominator(percentiles[a]!);
+    if (b >= 0) dens[b] = percentileDenominator(percentiles[b]!);
+    if (w >= 0) dens[w] = percentileDenominator(percentiles[w]!);
+    return this.piecesOf(a, pa, b, pb, w, pw, d.capped?.[i] ? d.cappedTier : null, dens, out);
   }
 
   private readonly parts: string[] = [];
@@ -242,4 +254,23 @@ export function driverPieces(
   out: string[],
 ): number {
   return driverText(metrics, render).pieces(d, i, percentiles, out);
+}
+
+/**
+ * driverPieces from a row's drivers given apart (for a writer that has no percentile columns, only
+ * each metric's denominator, `percentileDenominators`): see DriverText.piecesOf.
+ */
+export function driverPiecesOf(
+  metrics: readonly MetricColumn[],
+  render: Render,
+  dens: ArrayLike<number>,
+  row: { a: number; pa: number; b: number; pb: number; w: number; pw: number; cappedTier: string | null },
+  out: string[],
+): number {
+  return driverText(metrics, render).piecesOf(row.a, row.pa, row.b, row.pb, row.w, row.pw, row.cappedTier, dens, out);
+}
+
+/** Each percentile column's denominator (SPEC §3, as drivers use it); 1 for a column not ranked. */
+export function percentileDenominators(percentiles: readonly (Float64Array | null)[]): number[] {
+  return percentiles.map((p) => (p ? percentileDenominator(p) : 1));
 }

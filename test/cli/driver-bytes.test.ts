@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseGrid, describeDrivers, parseSettings, type Cell } from '../../src/core';
+import { analyseGrid, describeDrivers, parseSettings, percentileDenominators, type Analysis, type Cell, type Render } from '../../src/core';
 import { csvField, type Separator } from '../../src/cli/csv';
-import { DriverBytes } from '../../src/cli/driver-bytes';
+import { DriverBytes, type DriverRow } from '../../src/cli/driver-bytes';
 import { byteSink } from '../../src/cli/output';
 import { LANGS, renderer } from '../../src/i18n';
 
@@ -14,6 +14,15 @@ function bytesOf(write: (sink: ReturnType<typeof byteSink>) => void): Buffer {
   sink.close();
   return Buffer.concat(parts);
 }
+
+/** Row i's drivers as the writers of rows hand them over. */
+function rowOf(a: Analysis, i: number): DriverRow {
+  const { first, second, weakest, capped, cappedTier } = a.drivers;
+  const p = (m: number) => (m >= 0 ? a.percentiles[m]![i] : Number.NaN);
+  return { a: first[i], pa: p(first[i]), b: second[i], pb: p(second[i]), w: weakest[i], pw: p(weakest[i]), cappedTier: capped?.[i] ? cappedTier : null };
+}
+
+const writerOf = (a: Analysis, show: Render, sep?: Separator) => new DriverBytes(a.table.mapping.metrics, show, percentileDenominators(a.percentiles), sep);
 
 // Custom metric names a CRM export may hold: quotes, separators, line breaks, formula-like starts,
 // characters past ASCII and surrogates alone at either edge (each must come out as it does in the whole text).
@@ -33,12 +42,12 @@ describe('DriverBytes: each row’s drivers written piece by piece', () => {
           const rows: Cell[][] = [header, ...values.map((v, i) => [`A${i}`, v[0] + 10, v[1], ...v.slice(2, 2 + names.length)])];
           const a = analyseGrid(rows, parseSettings({ asOf: '2026-06-30', lang }));
           const show = renderer(lang);
-          const json = new DriverBytes(a, show);
-          const csv = new DriverBytes(a, show, sep);
+          const json = writerOf(a, show);
+          const csv = writerOf(a, show, sep);
           for (let i = 0; i < a.table.n; i++) {
             const text = describeDrivers(a.drivers, i, a.table.mapping.metrics, a.percentiles, show);
-            expect(bytesOf((s) => json.writeJson(s, i)).toString('hex')).toBe(Buffer.from(JSON.stringify(text)).toString('hex'));
-            expect(bytesOf((s) => csv.writeCsv(s, i)).toString('hex')).toBe(Buffer.from(csvField(text, sep)).toString('hex'));
+            expect(bytesOf((s) => json.writeJson(s, rowOf(a, i))).toString('hex')).toBe(Buffer.from(JSON.stringify(text)).toString('hex'));
+            expect(bytesOf((s) => csv.writeCsv(s, rowOf(a, i))).toString('hex')).toBe(Buffer.from(csvField(text, sep)).toString('hex'));
           }
         },
       ),
@@ -58,7 +67,7 @@ describe('DriverBytes: each row’s drivers written piece by piece', () => {
     const show = renderer('en');
     const text = describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles, show);
     expect(text).toContain('\ud83d');
-    expect(bytesOf((s) => new DriverBytes(a, show).writeJson(s, 0)).toString()).toBe(JSON.stringify(text));
-    expect(bytesOf((s) => new DriverBytes(a, show).writeCsv(s, 0))).toEqual(Buffer.from(csvField(text)));
+    expect(bytesOf((s) => writerOf(a, show).writeJson(s, rowOf(a, 0))).toString()).toBe(JSON.stringify(text));
+    expect(bytesOf((s) => writerOf(a, show).writeCsv(s, rowOf(a, 0)))).toEqual(Buffer.from(csvField(text)));
   });
 });
