@@ -2,8 +2,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   accountRow,
-  ROW_BLANK,
-  ROW_INVALID,
   errorText,
   findHeaderRow,
   HEADER_SCAN_ROWS,
@@ -28,7 +26,8 @@ import { byteSink, fileSink, streamSink, type Sink } from './output';
 import { KeptLines } from './kept-lines';
 import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
-import { eachBlock, rowBlock, rowsContext, RowsWriter, scoreText, type RowsContext, type RowTexts } from './row-blocks';
+import { RowsHelper } from './parallel-rows';
+import { eachBlock, rowBlock, rowsContext, RowsWriter, scoreText, type RowBlock, type RowsContext, type RowTexts } from './row-blocks';
 import { reportOutput } from './report';
 import { learnOutput, weightsFromFile } from './learn';
 import { nextColumn } from './next';
@@ -50,6 +49,11 @@ export interface Io {
   cwd: string;
   /** Output bytes for stdout, when it takes bytes (the CLI's own process): results go out through one reused buffer, not as text. */
   stdoutBytes?: (bytes: Uint8Array) => void;
+  /**
+   * The script a worker thread runs to write rows (the CLI's own bundle), and the input size from
+   * which `score` starts one (parallel-rows.ts); without it every row is written on this thread.
+   */
+  rowsWorker?: { script: string; from: number };
 }
 
 class CliError extends Error {
@@ -402,7 +406,11 @@ export type RowsOutput = (sink: Sink, analysis: Analysis, context: RowsContext, 
 /** Every block of rows written on this thread. */
 const sequentialRows: RowsOutput = (sink, analysis, context, texts, lines) => {
   const writer = new RowsWriter(context, lines);
-  eachBlock(analysis, (from, to, first) => writer.write(sink, rowBlock(analysis, from, to, first, texts)));
+  let block: RowBlock | null = null;
+  eachBlock(analysis, (from, to, first) => {
+    block = rowBlock(analysis, from, to, first, texts, null, block);
+    writer.write(sink, block);
+  });
 };
 
 function settingsOf(options: Options): Settings {
@@ -485,6 +493,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   const file = options.file;
   const path = resolve(io.cwd, file);
   const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
+  // A large file's rows are written on two cores: the worker starts now, to be ready when they are.
+  const helper = options.command === 'score' && io.rowsWorker && sizeOf(path) >= io.rowsWorker.from ? new RowsHelper(io.rowsWorker.script) : null;
   /** Opens the output (once the input has been read: a bad input leaves --out untouched), writes, closes. */
   const output = (write: (sink: Sink) => void) => {
     const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : io.stdoutBytes ? byteSink(io.stdoutBytes) : streamSink(io.stdout);
@@ -533,8 +543,10 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       }
       const similarity = options.lookalikes ? lookalikeOfTier1(scored.analysis.table, scored.analysis.tier) : null;
       const next = options.next ? nextColumn(scored.analysis, scored.show) : null;
-      if (format === 'csv') writeCsv(sink, scored, similarity, next, options.grid);
-      else writeJson(sink, scored, similarity, next, options.grid);
+      // The records written back from a file held whole (the output replaces it) stay on this thread.
+      const rows = helper && !scored.lines.loaded ? helper.rows : undefined;
+      if (format === 'csv') writeCsv(sink, scored, similarity, next, options.grid, rows);
+      else writeJson(sink, scored, similarity, next, options.grid, rows);
     });
     if (format === 'csv' || options.command === 'summary') {
       for (const w of scored.warnings.slice(0, 20)) io.stderr(`abm-tier: warning: ${w}\n`);
@@ -547,6 +559,17 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     }
     io.stderr(`abm-tier: ${fileMessage(error, file)}\n`);
     return 1;
+  } finally {
+    helper?.stop();
+  }
+}
+
+/** A file's size in bytes; 0 when it cannot be read (reading it says why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 

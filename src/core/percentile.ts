@@ -95,6 +95,12 @@ const COUNTS = new Uint32Array(65536);
 let scratchSize = 0;
 let scratchBuffers = { hiKeys: new Uint32Array(0), loKeys: new Uint32Array(0), index: new Uint32Array(0), spare: new Uint32Array(0) };
 
+/** Lets go of sortedIndices' working arrays (four of 4 bytes a value): a ranker of many columns calls it when done. */
+export function releaseRankingScratch(): void {
+  scratchSize = 0;
+  scratchBuffers = { hiKeys: new Uint32Array(0), loKeys: new Uint32Array(0), index: new Uint32Array(0), spare: new Uint32Array(0) };
+}
+
 /** sortedIndices' working arrays for n values: kept between calls (ranking twelve columns of a million rows makes them once, not twelve times). */
 function scratch(n: number) {
   if (n > scratchSize) {

@@ -132,6 +132,30 @@ export interface WhaleCurve {
  * Profits are summed scaled near 1 and compensated; a curve whose shares are beyond ±1.8e308 is null too.
  */
 export function whaleCurve(profit: Float64Array, include: Uint8Array): WhaleCurve | null {
+  const curve = whalePoints(profit, include, false);
+  if (!curve) return null;
+  const { peak, peakAt, n } = curve;
+  // The points are made when first read (the sheet's chart reads them; the command line only the peak).
+  let points: { x: Float64Array; y: Float64Array } | null = null;
+  const made = () => {
+    points ??= whalePoints(profit, include, true)!.points!;
+    return points;
+  };
+  return {
+    get x() {
+      return made().x;
+    },
+    get y() {
+      return made().y;
+    },
+    peak,
+    peakAccounts: peakAt / n,
+    accounts: n,
+  };
+}
+
+/** The curve's peak and, with `keep`, its points; null when there is no curve. */
+function whalePoints(profit: Float64Array, include: Uint8Array, keep: boolean) {
   let n = 0;
   for (let i = 0; i < profit.length; i++) if (include[i] && profit[i] === profit[i]) n++;
   const scale = unitScale(maxAbs(profit, include));
@@ -147,21 +171,24 @@ export function whaleCurve(profit: Float64Array, include: Uint8Array): WhaleCurv
   const total = sum.value;
   if (n === 0 || !(total > 0)) return null;
   sorted.sort();
-  const x = new Float64Array(n + 1);
-  const y = new Float64Array(n + 1);
+  const x = keep ? new Float64Array(n + 1) : null;
+  const y = keep ? new Float64Array(n + 1) : null;
   const cumulative = new CompensatedSum();
   let peak = 0;
   let peakAt = 0;
   for (let j = 1; j <= n; j++) {
     cumulative.add(-sorted[j - 1]);
-    x[j] = j / n;
-    y[j] = cumulative.value / total;
-    if (y[j] > peak) {
-      peak = y[j];
+    const share = cumulative.value / total;
+    // Shares beyond ±1.8e308 (a total profit cancelled to almost 0): no curve, as for a total of 0.
+    if (!Number.isFinite(share)) return null;
+    if (x && y) {
+      x[j] = j / n;
+      y[j] = share;
+    }
+    if (share > peak) {
+      peak = share;
       peakAt = j;
     }
   }
-  // Shares beyond ±1.8e308 (a total profit cancelled to almost 0): no curve, as for a total of 0.
-  if (y.some((v) => !Number.isFinite(v))) return null;
-  return { x, y, peak, peakAccounts: peakAt / n, accounts: n };
+  return { peak, peakAt, n, points: x && y ? { x, y } : null };
 }

@@ -1,4 +1,4 @@
-import { percentiles } from './percentile';
+import { percentiles, releaseRankingScratch } from './percentile';
 import type { Direction } from './roles';
 
 export interface ScoreInput {
@@ -21,8 +21,6 @@ export interface Scores {
 /** The weighted score of SPEC §3: 100 × Σ w·p / Σ w over the metrics each row has. */
 export function score({ values, weights, directions, include, known }: ScoreInput): Scores {
   const n = include.length;
-  const sum = new Float64Array(n);
-  const weight = new Float64Array(n);
   const ps: (Float64Array | null)[] = [];
   for (let m = 0; m < values.length; m++) {
     const w = weights[m];
@@ -39,15 +37,30 @@ export function score({ values, weights, directions, include, known }: ScoreInpu
       p = percentiles(masked, masked);
     }
     ps.push(p);
-    for (let i = 0; i < n; i++) {
-      const pi = p[i];
-      if (pi === pi) {
-        sum[i] += w * pi;
-        weight[i] += w;
-      }
+  }
+  releaseRankingScratch();
+  // Row by row, the metrics in column order: the same sums, in the same order, as column by column, with no array for them.
+  const ranked: Float64Array[] = [];
+  const rankedWeights: number[] = [];
+  for (let m = 0; m < ps.length; m++) {
+    if (ps[m]) {
+      ranked.push(ps[m]!);
+      rankedWeights.push(weights[m]);
     }
   }
+  const k = ranked.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = weight[i] > 0 ? (100 * sum[i]) / weight[i] : Number.NaN;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let weight = 0;
+    for (let m = 0; m < k; m++) {
+      const pi = ranked[m][i];
+      if (pi === pi) {
+        sum += rankedWeights[m] * pi;
+        weight += rankedWeights[m];
+      }
+    }
+    out[i] = weight > 0 ? (100 * sum) / weight : Number.NaN;
+  }
   return { score: out, percentiles: ps };
 }

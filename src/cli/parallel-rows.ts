@@ -1,0 +1,157 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { byteSink } from './output';
+import { eachBlock, rowBlock, RowsWriter, type RowBlock, type RowsContext } from './row-blocks';
+import type { RowsOutput } from './main';
+
+/**
+ * score's rows written on two cores: a worker thread (started when the command starts, so that it
+ * loads while the file is read) writes every other block of rows into buffers that come back to
+ * the main thread, which writes its own blocks and puts the worker's bytes out between them, in
+ * order. The main thread waits for a block with Atomics.wait and takes it with receiveMessageOnPort,
+ * so the output stays one synchronous pass. The buffers go back and forth (transferred, not copied).
+ * If the worker fails, or says nothing for WAIT_MS, the main thread writes the block itself.
+ */
+
+/** What the worker is sent: the context (once per output), a block, spare buffers, or the end. */
+type ToWorker = { context: RowsContext } | { index: number; block: RowBlock; spare: ArrayBuffer[] } | { done: true };
+
+/** What comes back for block `index`: its bytes, in order, or why there are none. */
+type FromWorker = { index: number; chunks: Uint8Array[] } | { index: number; error: string };
+
+/** The data a worker is started with (bin.ts starts the rows worker when it finds it). */
+export interface RowsWorkerData {
+  abmTierRows: true;
+  port: MessagePort;
+  /** [0]: blocks the worker has finished; it is notified on each. */
+  signal: Int32Array;
+}
+
+const WAIT_MS = 30_000;
+/** The worker's young generation: its garbage is a block's worth, and a small one keeps the command's peak memory down (≤ 500 MiB at a million rows). */
+const WORKER_YOUNG_MB = 4;
+/** A buffer as byteSink fills it before handing it over (FLUSH_AT + SLACK of output.ts). */
+const CHUNK = (1 << 20) + (1 << 16);
+
+/** The worker's side: writes each block it is sent and sends the bytes back. */
+export function rowsWorker({ port, signal }: RowsWorkerData): void {
+  let writer: RowsWriter | null = null;
+  const pool: ArrayBuffer[] = [];
+  port.on('message', (message: ToWorker) => {
+    if ('context' in message) {
+      writer?.close();
+      writer = new RowsWriter(message.context);
+      return;
+    }
+    if ('done' in message) {
+      writer?.close();
+      port.close();
+      return;
+    }
+    pool.push(...message.spare);
+    const chunks: Uint8Array[] = [];
+    let reply: FromWorker;
+    try {
+      const sink = byteSink((bytes) => {
+        let buffer = pool.pop();
+        if (!buffer || buffer.byteLength < bytes.length) buffer = new ArrayBuffer(Math.max(CHUNK, bytes.length));
+        const chunk = new Uint8Array(buffer, 0, bytes.length);
+        chunk.set(bytes);
+        chunks.push(chunk);
+      });
+      writer!.write(sink, message.block);
+      sink.close();
+      reply = { index: message.index, chunks };
+    } catch (error) {
+      reply = { index: message.index, error: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(reply, 'chunks' in reply ? reply.chunks.map((c) => c.buffer as ArrayBuffer) : []);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+}
+
+/** The main thread's side: a worker, started now, and the RowsOutput that uses it (once). */
+export class RowsHelper {
+  private readonly port: MessagePort;
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly worker: Worker;
+  private alive = true;
+
+  constructor(script: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const data: RowsWorkerData = { abmTierRows: true, port: port2, signal: this.signal };
+    this.worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    // Whatever happens to the worker, the command goes on (it writes the blocks itself).
+    this.worker.on('error', () => {
+      this.alive = false;
+    });
+    this.worker.unref();
+  }
+
+  private post(message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.port.postMessage(message, transfer);
+  }
+
+  /** Block `index`'s bytes, waited for; null when the worker cannot give them. */
+  private take(index: number): Uint8Array[] | null {
+    let waited = 0;
+    while (this.alive) {
+      const seen = Atomics.load(this.signal, 0);
+      const got = receiveMessageOnPort(this.port);
+      if (got) {
+        const reply = got.message as FromWorker;
+        if (reply.index !== index || !('chunks' in reply)) break;
+        return reply.chunks;
+      }
+      const start = performance.now();
+      if (Atomics.wait(this.signal, 0, seen, 1000) === 'timed-out') {
+        waited += performance.now() - start;
+        if (waited > WAIT_MS) break;
+      }
+    }
+    this.alive = false;
+    return null;
+  }
+
+  /** Blocks 1, 3, 5… are the worker's, sent two ahead; a block the worker could not write is written here. */
+  readonly rows: RowsOutput = (sink, analysis, context, texts, lines) => {
+    const writer = new RowsWriter(context, lines);
+    const blocks: [number, number, boolean][] = [];
+    eachBlock(analysis, (from, to, first) => blocks.push([from, to, first]));
+    const mine = (k: number) => k % 2 === 0 || !this.alive;
+    let last: RowBlock | null = null;
+    const local = (k: number) => {
+      last = rowBlock(analysis, ...blocks[k], texts, null, last);
+      writer.write(sink, last);
+    };
+    const send = (k: number, spare: ArrayBuffer[]) => {
+      if (k < blocks.length) this.post({ index: k, block: rowBlock(analysis, ...blocks[k], texts, { lines }), spare }, spare);
+    };
+    this.post({ context });
+    send(1, []);
+    send(3, []);
+    for (let k = 0; k < blocks.length; k++) {
+      if (mine(k)) {
+        local(k);
+        continue;
+      }
+      const chunks = this.take(k);
+      if (!chunks) {
+        local(k);
+        continue;
+      }
+      for (const chunk of chunks) sink.bytes(chunk);
+      send(
+        k + 4,
+        chunks.map((c) => c.buffer as ArrayBuffer),
+      );
+    }
+  };
+
+  /** The worker is done (it ends with the process). */
+  stop(): void {
+    if (this.alive) this.post({ done: true });
+    this.port.close();
+  }
+}

@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { analyseRows, parseSettings, type Cell } from '../../src/core';
+import { run } from '../../src/cli/main';
+import { byteSink } from '../../src/cli/output';
+import { BLOCK_ROWS, rowBlock, rowsContext, RowsWriter, type RowTexts } from '../../src/cli/row-blocks';
+import { cliInFolder, records } from './helpers';
+
+// score writes a large file's rows on two cores (parallel-rows.ts): a worker thread writes every
+// other block. ABM_TIER_PARALLEL_FROM=0 starts the worker for any file, a huge value never: the two
+// must give the same bytes, on a table with everything that makes a row's text its own.
+const { dir, file } = cliInFolder('abm-cli-parallel-');
+const cliPath = join(__dirname, '..', '..', 'dist-cli', 'abm-tier.js');
+
+/**
+ * A CRM-shaped table of about five blocks: quoted names with separators and quotes, names in four
+ * scripts, formula-like names, blank lines, cells that are not numbers, rows with no metric, short
+ * and long rows, losing accounts the cap moves, repeated names, pins, CRLF line ends and a total.
+ */
+function messyCsv(rows: number, sep: string): string {
+  const lines = [['Account', 'Revenue', 'Profit', 'Engagement', 'Region', 'Tier pin'].join(sep)];
+  const names = ['"Acme, Inc."', '"Say ""hi"""', 'École Süd', '客户甲', 'บริษัท 𝔸', '=HYPERLINK("x")', '-minus', 'Plain'];
+  for (let i = 0; i < rows; i++) {
+    const name = `${names[i % names.length]}${i % 97 === 0 ? '' : ` ${i}`}`.replace(/^"(.*)"( \d+)$/u, '"$1$2"');
+    const revenue = i % 211 === 5 ? 'n/a' : String((i * 7919) % 10_007);
+    const profit = String(((i * 104_729) % 503) - 60);
+    const engagement = i % 173 === 3 ? '' : String(i % 101);
+    const pin = i % 1009 === 7 ? 'Tier 1' : i % 1013 === 9 ? 'exclude' : '';
+    let line = [name, revenue, profit, engagement, `R${i % 5}`, pin].join(sep);
+    if (i % 389 === 11) line = [name, '', '', ''].join(sep); // no metric
+    if (i % 401 === 13) line = `${line}${sep}extra`; // a long row
+    if (i % 409 === 17) line = [name, revenue].join(sep); // a short row
+    lines.push(i % 331 === 1 ? `${line}\r` : line);
+    if (i % 283 === 2) lines.push(''); // a blank line
+  }
+  lines.push(['Total', '1', '1', '1', '', ''].join(sep));
+  return `\uFEFF${lines.join('\n')}\n`;
+}
+
+function score(parallel: boolean, args: string[]) {
+  const env = { ...process.env, ABM_TIER_PARALLEL_FROM: parallel ? '0' : '1e15' };
+  const r = spawnSync(process.execPath, [cliPath, 'score', ...args], { cwd: dir, env, maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString() };
+}
+
+describe('score on two cores', () => {
+  const rows = 5 * BLOCK_ROWS + 123;
+  file('messy.csv', messyCsv(rows, ','));
+  file('messy-semicolon.csv', messyCsv(rows, ';'));
+
+  it.each([
+    ['JSON', ['messy.csv', '--format', 'json', '--pins', 'Tier pin']],
+    ['CSV', ['messy.csv', '--format', 'csv', '--pins', 'Tier pin']],
+    ['CSV with ; and the optional columns', ['messy-semicolon.csv', '--format', 'csv', '--next', '--grid', '--lookalikes']],
+    ['JSON in Thai with the optional columns', ['messy.csv', '--format', 'json', '--lang', 'th', '--next', '--grid', '--lookalikes']],
+  ])('writes the same bytes as on one core: %s', (_, args) => {
+    const one = score(false, args);
+    const two = score(true, args);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(one.stdout.length).toBeGreaterThan(rows * 20);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('writes the same file with --out, and with --out naming the input (the records are then held whole, on one core)', () => {
+    const args = ['messy.csv', '--format', 'csv', '--out', 'two.csv'];
+    expect(score(true, args).status).toBe(0);
+    expect(score(false, ['messy.csv', '--format', 'csv', '--out', 'one.csv']).status).toBe(0);
+    const one = readFileSync(join(dir, 'one.csv'));
+    expect(readFileSync(join(dir, 'two.csv')).equals(one)).toBe(true);
+    file('replaced.csv', readFileSync(join(dir, 'messy.csv')));
+    expect(score(true, ['replaced.csv', '--format', 'csv', '--out', 'replaced.csv']).status).toBe(0);
+    expect(readFileSync(join(dir, 'replaced.csv')).equals(one)).toBe(true);
+  });
+
+  it('puts the worker’s bytes out in the order of its blocks (a worker that answers block k with "<k>")', async () => {
+    const script = file(
+      'marking-worker.js',
+      `const { workerData } = require('node:worker_threads');
+       const { port, signal } = workerData;
+       port.on('message', (m) => {
+         if (m.done) return port.close();
+         if (!('block' in m)) return;
+         const bytes = new TextEncoder().encode('<' + m.index + '>');
+         port.postMessage({ index: m.index, chunks: [bytes] }, [bytes.buffer]);
+         Atomics.add(signal, 0, 1);
+         Atomics.notify(signal, 0);
+       });`,
+    );
+    const out: string[] = [];
+    expect(
+      await run(['score', 'messy.csv', '--format', 'csv'], { stdout: (t) => out.push(t), stderr: () => {}, cwd: dir, rowsWorker: { script, from: 0 } }),
+    ).toBe(0);
+    const text = out.join('');
+    // Blocks 1, 3 and 5 are the worker's: each stands between the main thread's blocks before and after it.
+    expect(text.match(/<\d+>/gu)).toEqual(['<1>', '<3>', '<5>']);
+    const lines = text.split('\n');
+    const at = (mark: string) => lines.findIndex((l) => l.includes(mark));
+    expect(at('<1>')).toBeGreaterThan(BLOCK_ROWS * 0.9);
+    expect(at('<3>') - at('<1>')).toBeGreaterThan(BLOCK_ROWS * 0.9);
+  });
+
+  it('the bundle’s own worker writes a block as the main thread does', async () => {
+    const rowsOf: Cell[][] = records(readFileSync(join(dir, 'messy.csv'), 'utf8').replace(/^\uFEFF/u, ''));
+    const analysis = analyseRows(rowsOf[0], rowsOf.slice(1, 3000), parseSettings({ asOf: '2026-06-30', lang: 'zh-CN' }));
+    const texts: RowTexts = { tail: (i) => `,"tail":${i}}`, extra: null };
+    const context = rowsContext(
+      analysis,
+      'json',
+      'zh-CN',
+      ',',
+      [[new Uint8Array([44])], [new Uint8Array([44])], [new Uint8Array([44])]].map((m) => [m[0], m[0], m[0], m[0]]),
+    );
+    const block = rowBlock(analysis, 100, 2900, false, texts, { lines: null });
+    const here: Buffer[] = [];
+    const sink = byteSink((b) => here.push(Buffer.from(b)));
+    new RowsWriter(context).write(sink, rowBlock(analysis, 100, 2900, false, texts));
+    sink.close();
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(cliPath, { workerData: { abmTierRows: true, port: port2, signal }, transferList: [port2] });
+    try {
+      const reply = new Promise<{ index: number; chunks: Uint8Array[] }>((resolve) => port1.once('message', resolve));
+      port1.postMessage({ context });
+      port1.postMessage({ index: 7, block, spare: [] });
+      const { index, chunks } = await reply;
+      expect(index).toBe(7);
+      // The worker counts the block after it has sent it.
+      Atomics.wait(signal, 0, 0, 5000);
+      expect(Atomics.load(signal, 0)).toBe(1);
+      expect(Buffer.concat(chunks.map((c) => Buffer.from(c))).equals(Buffer.concat(here))).toBe(true);
+    } finally {
+      port1.close();
+      await worker.terminate();
+    }
+  });
+
+  it('writes a block itself when the worker cannot (a worker that answers every block with an error)', async () => {
+    // A worker speaking the protocol of parallel-rows.ts, refusing every block.
+    const script = file(
+      'refusing-worker.js',
+      `const { workerData } = require('node:worker_threads');
+       const { port, signal } = workerData;
+       port.on('message', (m) => {
+         if (m.done) return port.close();
+         if (!('block' in m)) return;
+         port.postMessage({ index: m.index, error: 'refused' });
+         Atomics.add(signal, 0, 1);
+         Atomics.notify(signal, 0);
+       });`,
+    );
+    const io = (out: string[]) => ({ stdout: (t: string) => out.push(t), stderr: () => {}, cwd: dir });
+    const alone: string[] = [];
+    const helped: string[] = [];
+    expect(await run(['score', 'messy.csv', '--format', 'json'], io(alone))).toBe(0);
+    expect(await run(['score', 'messy.csv', '--format', 'json'], { ...io(helped), rowsWorker: { script, from: 0 } })).toBe(0);
+    expect(helped.join('')).toBe(alone.join(''));
+  });
+});
