@@ -494,7 +494,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   const path = resolve(io.cwd, file);
   const format = options.format ?? (options.out && /\.csv$/iu.test(options.out) ? 'csv' : 'json');
   // A large file's rows are written on two cores: the worker starts now, to be ready when they are.
-  const helper = options.command === 'score' && io.rowsWorker && sizeOf(path) >= io.rowsWorker.from ? new RowsHelper(io.rowsWorker.script) : null;
+  const helper = options.command === 'score' && io.rowsWorker && sizeOf(path) >= io.rowsWorker.from ? RowsHelper.start(io.rowsWorker.script) : null;
   /** Opens the output (once the input has been read: a bad input leaves --out untouched), writes, closes. */
   const output = (write: (sink: Sink) => void) => {
     const sink = options.out ? outSink(resolve(io.cwd, options.out), pathName(options.out)) : io.stdoutBytes ? byteSink(io.stdoutBytes) : streamSink(io.stdout);

@@ -77,7 +77,7 @@ export class RowsHelper {
   private readonly worker: Worker;
   private alive = true;
 
-  constructor(script: string) {
+  private constructor(script: string) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: RowsWorkerData = { abmTierRows: true, port: port2, signal: this.signal };
@@ -87,6 +87,15 @@ export class RowsHelper {
       this.alive = false;
     });
     this.worker.unref();
+  }
+
+  /** A helper, or null when no worker can be started here (every row is then written on this thread). */
+  static start(script: string): RowsHelper | null {
+    try {
+      return new RowsHelper(script);
+    } catch {
+      return null;
+    }
   }
 
   private post(message: ToWorker, transfer: ArrayBuffer[] = []): void {

@@ -40,6 +40,22 @@ function messyCsv(rows: number, sep: string): string {
   return `\uFEFF${lines.join('\n')}\n`;
 }
 
+/** A worker script speaking the protocol of parallel-rows.ts: `answer` replies to block message `m` on `port`. */
+function fakeWorker(name: string, answer: string): string {
+  return file(
+    name,
+    `const { workerData } = require('node:worker_threads');
+     const { port, signal } = workerData;
+     port.on('message', (m) => {
+       if (m.done) return port.close();
+       if (!('block' in m)) return;
+       ${answer}
+       Atomics.add(signal, 0, 1);
+       Atomics.notify(signal, 0);
+     });`,
+  );
+}
+
 function score(parallel: boolean, args: string[]) {
   const env = { ...process.env, ABM_TIER_PARALLEL_FROM: parallel ? '0' : '1e15' };
   const r = spawnSync(process.execPath, [cliPath, 'score', ...args], { cwd: dir, env, maxBuffer: 1 << 28 });
@@ -78,18 +94,10 @@ describe('score on two cores', () => {
   });
 
   it('puts the worker’s bytes out in the order of its blocks (a worker that answers block k with "<k>")', async () => {
-    const script = file(
+    const script = fakeWorker(
       'marking-worker.js',
-      `const { workerData } = require('node:worker_threads');
-       const { port, signal } = workerData;
-       port.on('message', (m) => {
-         if (m.done) return port.close();
-         if (!('block' in m)) return;
-         const bytes = new TextEncoder().encode('<' + m.index + '>');
-         port.postMessage({ index: m.index, chunks: [bytes] }, [bytes.buffer]);
-         Atomics.add(signal, 0, 1);
-         Atomics.notify(signal, 0);
-       });`,
+      `const bytes = new TextEncoder().encode('<' + m.index + '>');
+       port.postMessage({ index: m.index, chunks: [bytes] }, [bytes.buffer]);`,
     );
     const out: string[] = [];
     expect(
@@ -139,20 +147,17 @@ describe('score on two cores', () => {
     }
   });
 
+  it('writes every row itself when no worker can be started (a script path the Worker refuses)', async () => {
+    const out: string[] = [];
+    const alone: string[] = [];
+    const io = (to: string[]) => ({ stdout: (t: string) => to.push(t), stderr: () => {}, cwd: dir });
+    expect(await run(['score', 'messy.csv', '--format', 'csv'], { ...io(out), rowsWorker: { script: 'not/absolute.js', from: 0 } })).toBe(0);
+    expect(await run(['score', 'messy.csv', '--format', 'csv'], io(alone))).toBe(0);
+    expect(out.join('')).toBe(alone.join(''));
+  });
+
   it('writes a block itself when the worker cannot (a worker that answers every block with an error)', async () => {
-    // A worker speaking the protocol of parallel-rows.ts, refusing every block.
-    const script = file(
-      'refusing-worker.js',
-      `const { workerData } = require('node:worker_threads');
-       const { port, signal } = workerData;
-       port.on('message', (m) => {
-         if (m.done) return port.close();
-         if (!('block' in m)) return;
-         port.postMessage({ index: m.index, error: 'refused' });
-         Atomics.add(signal, 0, 1);
-         Atomics.notify(signal, 0);
-       });`,
-    );
+    const script = fakeWorker('refusing-worker.js', `port.postMessage({ index: m.index, error: 'refused' });`);
     const io = (out: string[]) => ({ stdout: (t: string) => out.push(t), stderr: () => {}, cwd: dir });
     const alone: string[] = [];
     const helped: string[] = [];
