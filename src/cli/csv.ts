@@ -415,6 +415,8 @@ class BytesReader {
       if (stop >= end) break;
       start = stop + 1;
     }
+    // A short record has no number in the columns past its end (not the record before's).
+    if (numeric !== null) for (let c = fields.length; c < numeric.length; c++) this.numbers.present[c] = 0;
     return true;
   }
 }

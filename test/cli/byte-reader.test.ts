@@ -39,8 +39,10 @@ function bothReads(path: string, numeric: boolean[]) {
   const bytesError = attempt(() =>
     readCsv(
       path,
-      (fields, _r, raw, _sep, start, end, numbers) =>
-        bytes.push({
+      (fields, _r, raw, _sep, start, end, numbers) => {
+        // Past a short record's end there is no number (the table reads `present` for every column).
+        if (numbers) for (let c = fields.length; c < numbers.present.length; c++) expect(numbers.present[c]).toBe(0);
+        return bytes.push({
           // A plain number arrives in `numbers`, its field ''.
           fields: fields.map((f, c) => {
             if (numbers?.present[c] !== 1) return f;
@@ -48,7 +50,8 @@ function bothReads(path: string, numeric: boolean[]) {
             return numbers.values[c];
           }),
           raw: start >= 0 ? file.toString('utf8', start, end) : raw,
-        }),
+        });
+      },
       true,
       (header) => (header.length > 0 ? numeric : null),
       () => null,
@@ -160,5 +163,22 @@ describe('score --format csv writes each record back from the file', () => {
     rows.forEach((r, i) => expect(scored[i].startsWith(`${r},`)).toBe(true));
     expect(await run(['score', input, '--out', input, ...args], { stdout: () => {}, stderr: () => {}, cwd: dir })).toBe(0);
     expect(readFileSync(input, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+});
+
+describe('a short record read on its bytes', () => {
+  it('has no value in the columns past its end, as in the sheet (not the values of the record before)', async () => {
+    // Past the first 20 records (the header scan) the byte reader reads numbers; row SHORT has only a revenue.
+    const lines = ['Account,Revenue,Profit,Engagement'];
+    for (let i = 1; i <= 30; i++) lines.push(`A${i},${i * 10},${i * 3},${i % 7}`);
+    lines.push('SHORT,150');
+    const path = join(dir, 'short-row.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    let out = '';
+    expect(await run(['score', path, '--format', 'json', '--as-of', '2026-01-01'], { stdout: (t) => (out += t), stderr: () => {}, cwd: dir })).toBe(0);
+    const short = JSON.parse(out).rows.find((r: { account: string }) => r.account === 'SHORT');
+    // Revenue 150 ties with A15 (14 revenues below, 2 equal, 31 in all): its mid-rank percentile, alone, is the score.
+    expect(short.score).toBeCloseTo((100 * (14 + 0.5)) / 30, 10);
+    expect(short.drivers).not.toMatch(/profit|engagement/u);
   });
 });
