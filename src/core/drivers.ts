@@ -77,32 +77,43 @@ export function drivers(
   let whole = wholeWeights(weights.map((w) => (w > 0 ? w : 0)));
   if (whole && Math.max(0, ...whole) * Math.max(...den) ** 2 >= Number.MAX_SAFE_INTEGER) whole = null;
   const W = whole ?? weights;
-  // Sign of w_a·xa/den_a − w_b·xb/den_b.
-  const compare = (a: number, xa: number, b: number, xb: number) =>
-    whole ? W[a] * xa * den[b] - W[b] * xb * den[a] : (W[a] * xa) / den[a] - (W[b] * xb) / den[b];
-  const gain = new Float64Array(k);
+  // The ranked metrics (weight > 0) in column order, with their weights and denominators: a metric
+  // not ranked is never a driver, and keeping the order keeps ties going to the earlier column.
+  const ranked: number[] = [];
+  for (let m = 0; m < k; m++) if (weights[m] > 0) ranked.push(m);
+  const r = ranked.length;
+  const columns = ranked.map((m) => percentiles[m]!);
+  const Wr = Float64Array.from(ranked, (m) => W[m]);
+  const Dr = Float64Array.from(ranked, (m) => den[m]);
+  // Sign of w_a·xa/den_a − w_b·xb/den_b (a, b: ranked metrics).
+  const compare = whole
+    ? (a: number, xa: number, b: number, xb: number) => Wr[a] * xa * Dr[b] - Wr[b] * xb * Dr[a]
+    : (a: number, xa: number, b: number, xb: number) => (Wr[a] * xa) / Dr[a] - (Wr[b] * xb) / Dr[b];
+  const gain = new Float64Array(r);
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(scored[i])) continue;
     let a = -1;
     let b = -1;
-    for (let m = 0; m < k; m++) {
-      const p = weights[m] > 0 ? percentiles[m]![i] : Number.NaN;
-      gain[m] = p === p ? Math.round(p * den[m]) : -1;
+    for (let j = 0; j < r; j++) {
+      const p = columns[j][i];
+      const x = p === p ? Math.round(p * Dr[j]) : -1;
+      gain[j] = x;
       // At or below the median (2x ≤ den): not a strength.
-      if (gain[m] < 0 || 2 * gain[m] <= den[m]) continue;
-      if (a < 0 || compare(m, gain[m], a, gain[a]) > 0) {
+      if (x < 0 || 2 * x <= Dr[j]) continue;
+      if (a < 0 || compare(j, x, a, gain[a]) > 0) {
         b = a;
-        a = m;
-      } else if (b < 0 || compare(m, gain[m], b, gain[b]) > 0) b = m;
+        a = j;
+      } else if (b < 0 || compare(j, x, b, gain[b]) > 0) b = j;
     }
     let weak = -1;
-    for (let m = 0; m < k; m++) {
-      if (m === a || m === b || gain[m] < 0 || gain[m] === den[m]) continue;
-      if (weak < 0 || compare(m, den[m] - gain[m], weak, den[weak] - gain[weak]) > 0) weak = m;
+    for (let j = 0; j < r; j++) {
+      const x = gain[j];
+      if (j === a || j === b || x < 0 || x === Dr[j]) continue;
+      if (weak < 0 || compare(j, Dr[j] - x, weak, Dr[weak] - gain[weak]) > 0) weak = j;
     }
-    first[i] = a;
-    second[i] = b;
-    weakest[i] = weak;
+    first[i] = a < 0 ? -1 : ranked[a];
+    second[i] = b < 0 ? -1 : ranked[b];
+    weakest[i] = weak < 0 ? -1 : ranked[weak];
   }
   return { first, second, weakest, capped: capped?.rows ?? null, cappedTier: capped?.tier ?? '' };
 }
