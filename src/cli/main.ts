@@ -186,14 +186,26 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
     throw new CliError(errorText(error, show));
   }
   const words = translator(lang);
-  const warnings = [
-    ...unknownNames(given, columns, say),
-    ...duplicateHeaders(columns, analysis.table.mapping, say),
-    ...shape.warnings(columns, say, words),
-    ...analysis.warnings.map(show),
-    ...duplicateWarning(analysis.table, lang),
-  ];
-  return { analysis, show, warnings, header: columns, separator, lines };
+  // Made when first read (score makes them while its rows are written: the duplicate check and the profit tables take a while).
+  let warnings: string[] | null = null;
+  const scored = analysis;
+  return {
+    analysis,
+    show,
+    get warnings() {
+      warnings ??= [
+        ...unknownNames(given, columns, say),
+        ...duplicateHeaders(columns, scored.table.mapping, say),
+        ...shape.warnings(columns, say, words),
+        ...scored.warnings.map(show),
+        ...duplicateWarning(scored.table, lang),
+      ];
+      return warnings;
+    },
+    header: columns,
+    separator,
+    lines,
+  };
 }
 
 /**
@@ -297,12 +309,13 @@ function profitJson(rows: ProfitRow[]) {
 
 function writeJson(
   sink: Sink,
-  { analysis, show, warnings }: Scored,
+  scored: Scored,
   similarity: Float64Array | null,
   next: (string | null)[] | null = null,
   grid = false,
   rows: RowsOutput = sequentialRows,
 ): void {
+  const { analysis, show } = scored;
   const { settings } = analysis;
   // What stands between the score and the drivers depends only on the row's tier and segment: one piece each.
   const text = (value: string | null) => JSON.stringify(value);
@@ -330,8 +343,19 @@ function writeJson(
     extra: extras ? extra : null,
   };
   sink.ascii('{"rows":[');
-  rows(sink, analysis, rowsContext(analysis, 'json', langOf(settings), ',', middles), texts, null);
+  // What goes after the rows, made while they are written.
+  const meanwhile = [
+    () => scored.warnings,
+    () => analysis.byTier,
+    () => analysis.bySegment,
+    () => analysis.kpis,
+    () => analysis.whale,
+    () => analysis.capacity,
+    () => analysis.pinned,
+  ];
+  rows(sink, analysis, rowsContext(analysis, 'json', langOf(settings), ',', middles), texts, null, meanwhile);
   const { table } = analysis;
+  const { warnings } = scored;
   const { capacity, kpis, whale } = analysis;
   const rest = {
     tiers: profitJson([...analysis.byTier.rows, analysis.byTier.total]),
@@ -359,12 +383,13 @@ function writeJson(
 /** The file's records as they were (formula-like text guarded), plus our columns. */
 function writeCsv(
   sink: Sink,
-  { analysis, show, separator, lines }: Scored,
+  scored: Scored,
   similarity: Float64Array | null,
   next: (string | null)[] | null = null,
   grid = false,
   rows: RowsOutput = sequentialRows,
 ): void {
+  const { analysis, show, separator, lines } = scored;
   const { settings } = analysis;
   const field = (text: string | null) => (text === null ? '' : csvField(text, separator));
   // Tier, segment and program as one piece per tier and segment, between the separators around them.
@@ -396,15 +421,25 @@ function writeCsv(
   };
   lines.write(sink, 0);
   sink.write(`${separator}${headers.map((h) => csvField(h, separator)).join(separator)}\n`);
-  rows(sink, analysis, rowsContext(analysis, 'csv', langOf(settings), separator, middles), texts, lines);
+  // The warnings (said after the file is written) are made while its rows are.
+  rows(sink, analysis, rowsContext(analysis, 'csv', langOf(settings), separator, middles), texts, lines, [() => scored.warnings]);
   lines.close();
 }
 
 /** How a command's rows are written: here, block after block (sequentialRows), or with a worker thread (parallel-rows.ts). */
-export type RowsOutput = (sink: Sink, analysis: Analysis, context: RowsContext, texts: RowTexts, lines: KeptLines | null) => void;
+export type RowsOutput = (
+  sink: Sink,
+  analysis: Analysis,
+  context: RowsContext,
+  texts: RowTexts,
+  lines: KeptLines | null,
+  /** What the output needs after the rows, done while they are written where that can be. */
+  meanwhile: readonly (() => void)[],
+) => void;
 
-/** Every block of rows written on this thread. */
-const sequentialRows: RowsOutput = (sink, analysis, context, texts, lines) => {
+/** Every block of rows written on this thread, after `meanwhile`. */
+const sequentialRows: RowsOutput = (sink, analysis, context, texts, lines, meanwhile) => {
+  for (const task of meanwhile) task();
   const writer = new RowsWriter(context, lines);
   let block: RowBlock | null = null;
   eachBlock(analysis, (from, to, first) => {
