@@ -778,7 +778,7 @@ export function plainNumber(s: string, start: number, stop: number): number {
 }
 
 /** Text a spreadsheet would run as a formula when opening the CSV: `=`, `+`, `-`, `@`, tab or CR first. */
-function formulaLike(text: string): boolean {
+export function formulaLike(text: string): boolean {
   const c = text.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }

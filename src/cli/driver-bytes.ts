@@ -1,5 +1,5 @@
 import { driverPiecesOf, type MetricColumn, type Render } from '../core';
-import { csvField, type Separator } from './csv';
+import { csvField, formulaLike, type Separator } from './csv';
 import type { Sink } from './output';
 
 /** A row's drivers (−1 = none) and its percentiles there; the tier the cap moved it to, or null. */
@@ -22,12 +22,9 @@ interface CsvPiece {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** A first character that makes a CSV field formula-like (csvField guards it): `=` `+` `-` `@`, tab, CR. */
-const formulaFirst = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
-
 /**
  * Each row's drivers text written straight into a sink, as JSON.stringify or csvField would write
- * it: the text is joined from a few pieces that repeat from row to row (driverPieces), so each
+ * it: the text is joined from a few pieces that repeat from row to row (driverPiecesOf), so each
  * piece is escaped and encoded once, and no row builds its text, or scans it, character by character.
  * Where a piece would not escape on its own as it does inside the whole text (a surrogate at its
  * edge, a formula-like first character), the row goes the plain way.
@@ -88,7 +85,7 @@ export class DriverBytes {
       const piece = this.parts[k];
       let entry = this.csv.get(piece);
       if (entry === undefined) this.csv.set(piece, (entry = csvPiece(piece, sep)));
-      if (entry === null || (k === 0 && formulaFirst(piece.charCodeAt(0)))) {
+      if (entry === null || (k === 0 && formulaLike(piece))) {
         sink.write(csvField(this.joined(n), sep));
         return;
       }
@@ -104,7 +101,8 @@ export class DriverBytes {
 
 /** A piece JSON-escaped, without the quotes; null when a surrogate at its edge could pair with a neighbour's. */
 function jsonPiece(piece: string): Uint8Array | null {
-  if (piece === '' || isLow(piece.charCodeAt(0)) || isHigh(piece.charCodeAt(piece.length - 1))) return piece === '' ? new Uint8Array(0) : null;
+  if (piece === '') return new Uint8Array(0);
+  if (isLow(piece.charCodeAt(0)) || isHigh(piece.charCodeAt(piece.length - 1))) return null;
   return Buffer.from(JSON.stringify(piece).slice(1, -1));
 }
 

@@ -188,17 +188,18 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
   const words = translator(lang);
   // Made when first read (score makes them while its rows are written: the duplicate check and the profit tables take a while).
   let warnings: string[] | null = null;
-  const scored = analysis;
+  // The getter's own name for it (`analysis` is assigned in the try above).
+  const analysed = analysis;
   return {
     analysis,
     show,
     get warnings() {
       warnings ??= [
         ...unknownNames(given, columns, say),
-        ...duplicateHeaders(columns, scored.table.mapping, say),
+        ...duplicateHeaders(columns, analysed.table.mapping, say),
         ...shape.warnings(columns, say, words),
-        ...scored.warnings.map(show),
-        ...duplicateWarning(scored.table, lang),
+        ...analysed.warnings.map(show),
+        ...duplicateWarning(analysed.table, lang),
       ];
       return warnings;
     },

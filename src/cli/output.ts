@@ -24,6 +24,8 @@ export interface Sink {
 const FLUSH_AT = 1 << 20;
 /** Room past FLUSH_AT for one piece of any size up to this, so a piece never straddles a flush. */
 const SLACK = 1 << 16;
+/** The most a byteSink hands over at once for pieces up to SLACK: its buffer's size. */
+export const SINK_BUFFER = FLUSH_AT + SLACK;
 
 /**
  * Rows are encoded straight into one reused buffer, handed to `flushBytes` each time it fills: no
@@ -34,7 +36,7 @@ export function byteSink(flushBytes: (bytes: Uint8Array) => void, done: () => vo
 }
 
 class ByteSink implements Sink {
-  private readonly buffer = Buffer.allocUnsafe(FLUSH_AT + SLACK);
+  private readonly buffer = Buffer.allocUnsafe(SINK_BUFFER);
   private at = 0;
 
   constructor(

@@ -1,15 +1,16 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { byteSink } from './output';
+import { byteSink, SINK_BUFFER } from './output';
 import { eachBlock, rowBlock, RowsWriter, type RowBlock, type RowsContext } from './row-blocks';
 import type { RowsOutput } from './main';
 
 /**
  * score's rows written on two cores: a worker thread (started when the command starts, so that it
- * loads while the file is read) writes every other block of rows into buffers that come back to
- * the main thread, which writes its own blocks and puts the worker's bytes out between them, in
- * order. The main thread waits for a block with Atomics.wait and takes it with receiveMessageOnPort,
- * so the output stays one synchronous pass. The buffers go back and forth (transferred, not copied).
- * If the worker fails, or says nothing for WAIT_MS, the main thread writes the block itself.
+ * loads while the file is read) writes blocks of rows into buffers that come back to the main
+ * thread, which puts them out in order between its own blocks (see `rows` for which block is
+ * whose). The main thread waits for a block with Atomics.wait and takes it with
+ * receiveMessageOnPort, so the output stays one synchronous pass. The buffers go back and forth
+ * (transferred, not copied). If the worker fails, or says nothing for WAIT_MS, the main thread
+ * writes the block itself.
  */
 
 /** What the worker is sent: the context (once per output), a block, spare buffers, or the end. */
@@ -31,8 +32,6 @@ const WAIT_MS = 30_000;
 const AHEAD = 6;
 /** The worker's young generation: its garbage is a block's worth, and a small one keeps the command's peak memory down (≤ 500 MiB at a million rows). */
 const WORKER_YOUNG_MB = 4;
-/** A buffer as byteSink fills it before handing it over (FLUSH_AT + SLACK of output.ts). */
-const CHUNK = (1 << 20) + (1 << 16);
 
 /** The worker's side: writes each block it is sent and sends the bytes back. */
 export function rowsWorker({ port, signal }: RowsWorkerData): void {
@@ -55,7 +54,7 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
     try {
       const sink = byteSink((bytes) => {
         let buffer = pool.pop();
-        if (!buffer || buffer.byteLength < bytes.length) buffer = new ArrayBuffer(Math.max(CHUNK, bytes.length));
+        if (!buffer || buffer.byteLength < bytes.length) buffer = new ArrayBuffer(Math.max(SINK_BUFFER, bytes.length));
         const chunk = new Uint8Array(buffer, 0, bytes.length);
         chunk.set(bytes);
         chunks.push(chunk);

@@ -253,23 +253,10 @@ export function describeDrivers(
 }
 
 /**
- * describeDrivers' text as pieces (joined, they are it), into `out`; their count. Pieces repeat
- * from row to row as the same strings: a writer of many rows encodes each once (the command line).
- */
-export function driverPieces(
-  d: Drivers,
-  i: number,
-  metrics: readonly MetricColumn[],
-  percentiles: readonly (Float64Array | null)[],
-  render: Render,
-  out: string[],
-): number {
-  return driverText(metrics, render).pieces(d, i, percentiles, out);
-}
-
-/**
- * driverPieces from a row's drivers given apart (for a writer that has no percentile columns, only
- * each metric's denominator, `percentileDenominators`): see DriverText.piecesOf.
+ * describeDrivers' text as the pieces it is joined from (into `out`; their count), from a row's
+ * drivers given apart: for a writer of many rows that encodes each piece once (the command line),
+ * with each metric's denominator (`percentileDenominators`) in place of the percentile columns.
+ * See DriverText.piecesOf.
  */
 export function driverPiecesOf(
   metrics: readonly MetricColumn[],
