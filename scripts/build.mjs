@@ -1,10 +1,13 @@
 // Builds dist/ for clasp (Code.js, Sidebar.html, appsscript.json: exactly what `clasp push` uploads)
-// and dist-cli/abm-tier.js for the command line. The CLI stays out of dist/: Apps Script loads every
+// and dist-cli/ for the command line (abm-tier.js, the loader node starts; abm-tier-program.js; the program's
+// V8 code cache, made by running the command on sample accounts). The CLI stays out of dist/: Apps Script loads every
 // pushed file on every run, and the CLI's require() would break the menu and every custom function.
 // Apps Script sees only top-level function declarations, so the bundle (one IIFE) is followed by a
 // stub per export of src/main.ts, carrying that export's JSDoc (Sheets reads custom-function help there).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -13,6 +16,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const distCli = join(root, 'dist-cli');
 const CLI_FILE = 'abm-tier.js';
+const CLI_PROGRAM = 'abm-tier-program.js';
+const CLI_CACHE = 'abm-tier-program.cache';
 const GLOBAL = 'AbmTier';
 // Code.js is loaded by every custom-function cell: its budget guards that load (bench/load.ts: about 1 ms into a
 // fresh context, since the settings schema and each catalogue are built on first use). It was 150 KB until the
@@ -332,7 +337,34 @@ async function buildSidebar() {
 
 async function buildCli() {
   if (!existsSync(join(root, 'src/cli/bin.ts'))) return null;
-  return bundle('src/cli/bin.ts', { format: 'cjs', platform: 'node', target: 'node20', minify: false });
+  const options = { format: 'cjs', platform: 'node', target: 'node20', minify: false };
+  return { loader: await bundle('src/cli/loader.ts', options), program: await bundle('src/cli/bin.ts', options) };
+}
+
+/**
+ * The program's code cache (src/cli/code-cache.ts): the command run on sample accounts, to CSV and
+ * then to JSON, each run writing the cache the next one starts from, so it holds both paths' functions.
+ */
+async function buildCliCache() {
+  const sample = await bundle('src/sample/accounts.ts', { format: 'cjs', platform: 'neutral' });
+  const context = vm.createContext({ module: { exports: {} } });
+  vm.runInContext(`(function (module, exports) {${sample}\n})(module, module.exports)`, context);
+  const work = mkdtempSync(join(tmpdir(), 'abm-tier-cache-'));
+  try {
+    const csv = join(work, 'accounts.csv');
+    writeFileSync(csv, context.module.exports.sampleCsv(3000, 7));
+    for (const format of ['csv', 'json']) {
+      const temp = join(work, CLI_CACHE);
+      const run = spawnSync(process.execPath, [join(distCli, CLI_FILE), 'score', csv, '--format', format, '--out', join(work, `out.${format}`)], {
+        env: { ...process.env, ABM_TIER_WRITE_CODE_CACHE: temp },
+        encoding: 'utf8',
+      });
+      if (run.status !== 0 || !existsSync(temp)) throw new Error(`dist-cli: the command failed on sample accounts, so no code cache: ${run.stderr}`);
+      renameSync(temp, join(distCli, CLI_CACHE));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 export async function buildAll({ quiet = false } = {}) {
@@ -343,7 +375,10 @@ export async function buildAll({ quiet = false } = {}) {
   const sidebar = await buildSidebar();
   if (sidebar) outputs['dist/Sidebar.html'] = sidebar;
   const cli = await buildCli();
-  if (cli) outputs[`dist-cli/${CLI_FILE}`] = cli;
+  if (cli) {
+    outputs[`dist-cli/${CLI_FILE}`] = cli.loader;
+    outputs[`dist-cli/${CLI_PROGRAM}`] = cli.program;
+  }
   outputs['dist/appsscript.json'] = readFileSync(join(root, 'appsscript.json'), 'utf8');
   // Only what this build makes stays (clasp would push any stray file), and each file is replaced
   // whole by a rename, so a test or a second build reading dist/ meanwhile never sees half a file.
@@ -351,7 +386,7 @@ export async function buildAll({ quiet = false } = {}) {
     mkdirSync(dir, { recursive: true });
     for (const name of readdirSync(dir)) {
       const path = `${dir === dist ? 'dist' : 'dist-cli'}/${name}`;
-      if (!(path in outputs)) rmSync(join(dir, name), { recursive: true, force: true });
+      if (!(path in outputs) && path !== `dist-cli/${CLI_CACHE}`) rmSync(join(dir, name), { recursive: true, force: true });
     }
   }
   for (const [path, text] of Object.entries(outputs)) {
@@ -359,6 +394,7 @@ export async function buildAll({ quiet = false } = {}) {
     writeFileSync(temp, text);
     renameSync(temp, join(root, path));
   }
+  if (cli) await buildCliCache();
   const problems = [];
   for (const [path, text] of Object.entries(outputs)) {
     if (path.endsWith('.json')) continue;

@@ -1,4 +1,4 @@
-/** The node entry of abm-tier (bundled to dist-cli/abm-tier.js). */
+/** The program of abm-tier (bundled to dist-cli/abm-tier-program.js; loader.ts starts it, from its code cache). */
 import { fstatSync, writeSync } from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { run, terminalLine } from './main';
@@ -6,6 +6,9 @@ import { rowsWorker, type RowsWorkerData } from './parallel-rows';
 
 /** Inputs from this size (bytes) have their rows written on two cores; ABM_TIER_PARALLEL_FROM sets another (0: always, for tests). */
 const PARALLEL_FROM = 16 << 20;
+
+/** The loader's path, when the loader runs this program (code-cache.ts passes it): the worker starts from it too. */
+declare const abmTierEntry: string | undefined;
 
 if (!isMainThread && (workerData as RowsWorkerData | null)?.abmTierRows) rowsWorker(workerData as RowsWorkerData);
 else main();
@@ -40,7 +43,7 @@ function main(): void {
         (bytes) => process.stdout.write(Buffer.from(bytes)),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
-    rowsWorker: { script: __filename, from: Number.isFinite(from) ? from : PARALLEL_FROM },
+    rowsWorker: { script: typeof abmTierEntry === 'string' ? abmTierEntry : __filename, from: Number.isFinite(from) ? from : PARALLEL_FROM },
   }).then(
     (code) => {
       process.exitCode = code;

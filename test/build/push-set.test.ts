@@ -188,7 +188,7 @@ describe('clasp push uploads exactly the add-on', () => {
     // Pushed after Code.js it breaks the execution just the same.
     expect(loadError([code, stray]).name).toBe('ReferenceError');
     // And so does the real CLI bundle, were it pushed.
-    const cli = loadError([read('dist-cli/abm-tier.js'), code]);
+    const cli = loadError([read('dist-cli/abm-tier-program.js'), code]);
     expect(cli.name).toBe('ReferenceError');
     expect(cli.message).toMatch(/^(require|process|module|exports) is not defined$/u);
   });
