@@ -7,45 +7,94 @@ export const DUPLICATES_SHOWN = 5;
 /**
  * One message for every account name on more than one scored row, however many there are: with
  * one such account `msg.duplicateKey` (its rows), else `msg.duplicateKeys` (how many, and the first
- * DUPLICATES_SHOWN in the order of their first rows). Null when no name repeats. Names are hashed
- * into a typed array and the sorted hashes tell which repeat, so only those few go through a Map.
+ * DUPLICATES_SHOWN in the order of their first rows). Null when no name repeats.
+ *
+ * Each name is hashed (FNV-1a over its UTF-16 code units) and the scored rows are sorted by hash,
+ * stably, with a two-pass radix sort; only rows whose hash repeats have their names compared, within
+ * their group (different names with one hash are told apart there). No Map or Set of a million
+ * names: at 1 000 000 rows this is a fraction of what the Map of names cost.
  */
 export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'status' | 'rowNumbers'>): Message | null {
   const { accounts, status, rowNumbers } = table;
   if (!accounts) return null;
+  const rows = new Uint32Array(accounts.length);
   const hashes = new Uint32Array(accounts.length);
-  const sorted = new Uint32Array(accounts.length);
   let counted = 0;
   for (let i = 0; i < accounts.length; i++) {
     const key = accounts[i];
     if (!key || status[i] !== ROW_OK) continue;
-    let h = 0x811c9dc5; // FNV-1a over the UTF-16 code units
+    let h = 0x811c9dc5;
     for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
-    hashes[i] = h >>> 0;
-    sorted[counted++] = h >>> 0;
+    hashes[counted] = h >>> 0;
+    rows[counted++] = i;
   }
-  sorted.subarray(0, counted).sort();
-  const repeated = new Set<number>();
-  for (let k = 1; k < counted; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
-  if (repeated.size === 0) return null;
-  const rows = new Map<string, number[]>();
-  for (let i = 0; i < accounts.length; i++) {
-    const key = accounts[i];
-    if (!key || status[i] !== ROW_OK || !repeated.has(hashes[i])) continue;
-    const list = rows.get(key);
-    if (list) list.push(rowNumbers[i]);
-    else rows.set(key, [rowNumbers[i]]);
-  }
-  const named: Message[] = [];
+  sortByHash(hashes.subarray(0, counted), rows.subarray(0, counted));
+  // The repeated names: how many, and the DUPLICATES_SHOWN with the earliest first rows (kept in that order).
   let count = 0;
-  for (const [account, list] of rows) {
-    if (list.length < 2) continue; // a hash collision, not a repeat
-    if (count++ < DUPLICATES_SHOWN) named.push({ code: 'dup.account', params: { account: shortName(account), rows: rowList(list) } });
+  const shown: { account: string; rows: number[] }[] = [];
+  const taken = new Uint8Array(counted);
+  for (let s = 0; s < counted; ) {
+    const h = hashes[s];
+    let e = s + 1;
+    while (e < counted && hashes[e] === h) e++;
+    for (let q = s; e - s > 1 && q < e; q++) {
+      if (taken[q]) continue;
+      const account = accounts[rows[q]];
+      // Rows in table order: the sort is stable and the rows went in in order.
+      const found = [rows[q]];
+      for (let r = q + 1; r < e; r++) {
+        if (!taken[r] && accounts[rows[r]] === account) {
+          taken[r] = 1;
+          found.push(rows[r]);
+        }
+      }
+      if (found.length < 2) continue; // a hash shared with another name, not a repeat
+      count++;
+      if (shown.length === DUPLICATES_SHOWN && found[0] > shown[DUPLICATES_SHOWN - 1].rows[0]) continue;
+      let at = shown.length;
+      while (at > 0 && shown[at - 1].rows[0] > found[0]) at--;
+      shown.splice(at, 0, { account, rows: found });
+      if (shown.length > DUPLICATES_SHOWN) shown.pop();
+    }
+    s = e;
   }
   if (count === 0) return null;
+  const named: Message[] = shown.map(({ account, rows: found }) => ({
+    code: 'dup.account',
+    params: { account: shortName(account), rows: rowList(found.map((i) => rowNumbers[i])) },
+  }));
   if (count === 1) return { code: 'msg.duplicateKey', params: named[0].params };
   if (count > DUPLICATES_SHOWN) named.push({ code: 'dup.more', params: { count: count - DUPLICATES_SHOWN } });
   return { code: 'msg.duplicateKeys', params: { count, accounts: named } };
+}
+
+/** Sorts `keys` and `values` (pairs at each position) by key, ties in their order: a stable LSD radix sort, 16 bits a pass. */
+function sortByHash(keys: Uint32Array, values: Uint32Array): void {
+  const n = keys.length;
+  let fromKeys = keys;
+  let fromValues = values;
+  let toKeys: Uint32Array = new Uint32Array(n);
+  let toValues: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let shift = 0; shift < 32; shift += 16) {
+    counts.fill(0);
+    for (let p = 0; p < n; p++) counts[(fromKeys[p] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let p = 0; p < n; p++) {
+      const key = fromKeys[p];
+      const at = counts[(key >>> shift) & 0xffff]++;
+      toKeys[at] = key;
+      toValues[at] = fromValues[p];
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromValues, toValues] = [toValues, fromValues];
+  }
+  // Two passes: the sorted pairs are back in `keys` and `values`.
 }
 
 /** `2, 7, 9, 14, 20, …`: the first rows, then an ellipsis. */
