@@ -27,6 +27,7 @@ import { KeptLines } from './kept-lines';
 import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrders, rfmFromOrders, writeAccountsCsv, writeRfm } from './orders';
 import { summaryText } from './summary-text';
 import { RowsHelper } from './parallel-rows';
+import { PROGRESS_ROWS, type Prefault } from './prefault';
 import { eachBlock, rowBlock, rowsContext, RowsWriter, scoreText, type RowBlock, type RowsContext, type RowTexts } from './row-blocks';
 import { reportOutput } from './report';
 import { learnOutput, weightsFromFile } from './learn';
@@ -117,7 +118,8 @@ function expectedRows(path: string, head: readonly (readonly string[])[], row: n
 }
 
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
-function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn: string | null = null): Scored {
+/** `prefault`: the rows worker's, when there is one: it readies the table's columns while the file is read. */
+function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn: string | null = null, prefault: Prefault | null = null): Scored {
   const lines = new KeptLines();
   const lang = langOf(given);
   const settings = localise(given, lang);
@@ -133,7 +135,9 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
   let used: boolean[] | null = null;
   let headerRecord = 0;
   const shape = new RowShapes();
+  let added = 0;
   const add = (fields: readonly string[], record: number, numbers?: RecordNumbers) => {
+    if (prefault && (++added & (PROGRESS_ROWS - 1)) === 0) prefault.at(added);
     const blank = isBlankRecord(fields) && !(numbers && numbers.present[0] === 1);
     if (!blank && fields.length !== header!.length) shape.note(fields, record, header!);
     reader!.add(blank ? [] : fields, record, blank ? undefined : numbers);
@@ -144,7 +148,10 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
     header = head[row].map((f) => f.trim());
     headerRecord = row + 1;
     const pins = pinsColumn === null ? undefined : { pin: namedColumn(header, pinsColumn, '--pins') };
-    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins }, expectedRows(path, head, row));
+    const expected = expectedRows(path, head, row);
+    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins, newColumn: prefault?.newColumn }, expected);
+    // One array of percentiles per weighted metric (score.ts).
+    prefault?.started(expected, reader.mapping.metrics.filter((m) => m.weight > 0).length);
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);
@@ -173,6 +180,7 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
     () => used,
   );
   if (!reader) start();
+  prefault?.finished();
   const columns = header as unknown as string[];
   if (keepLines) {
     lines.source(path, size);
@@ -557,7 +565,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
       return 0;
     }
-    const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins);
+    const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins, helper?.prefault ?? null);
     // The records written back are read again from the input as they go out: not when the output replaces it.
     if (options.out && sameFile(path, resolve(io.cwd, options.out))) scored.lines.load();
     const refused = orderLinesRefusal(scored.header, scored.analysis.table.accounts, langOf(settings), pathName(file));

@@ -1,6 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { byteSink, SINK_BUFFER } from './output';
 import { eachBlock, rowBlock, RowsWriter, type RowBlock, type RowsContext } from './row-blocks';
+import { Prefault, prefault, type PrefaultMessage } from './prefault';
 import type { RowsOutput } from './main';
 
 /**
@@ -13,8 +14,8 @@ import type { RowsOutput } from './main';
  * writes the block itself.
  */
 
-/** What the worker is sent: the context (once per output), a block, spare buffers, or the end. */
-type ToWorker = { context: RowsContext } | { index: number; block: RowBlock; spare: ArrayBuffer[] } | { done: true };
+/** What the worker is sent: the table's columns to prefault (prefault.ts), the context (once per output), a block, spare buffers, or the end. */
+type ToWorker = { context: RowsContext } | { index: number; block: RowBlock; spare: ArrayBuffer[] } | { done: true } | PrefaultMessage;
 
 /** What comes back for block `index`: its bytes, in order, or why there are none. */
 type FromWorker = { index: number; chunks: Uint8Array[] } | { index: number; error: string };
@@ -38,6 +39,10 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
   let writer: RowsWriter | null = null;
   const pool: ArrayBuffer[] = [];
   port.on('message', (message: ToWorker) => {
+    if ('prefault' in message) {
+      prefault(message);
+      return;
+    }
     if ('context' in message) {
       writer?.close();
       writer = new RowsWriter(message.context);
@@ -77,6 +82,10 @@ export class RowsHelper {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
   private alive = true;
+  /** The table's columns, readied by the worker while this thread reads the file. */
+  readonly prefault = new Prefault((message) => {
+    if (this.alive) this.post(message);
+  });
 
   private constructor(script: string) {
     const { port1, port2 } = new MessageChannel();

@@ -56,7 +56,8 @@ export class AnalysisError extends MessageError {
   override name = 'AnalysisError';
 }
 
-export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null): Analysis {
+/** `newColumn`: where the percentiles' arrays are made (PipelineOptions.newColumn). */
+export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null, newColumn?: (length: number) => Float64Array): Analysis {
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);
@@ -72,6 +73,7 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
     weights,
     directions: mapping.metrics.map((m) => m.direction),
     include,
+    newColumn,
   });
   const scoredMask = new Uint8Array(table.n);
   let scored = 0;

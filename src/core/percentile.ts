@@ -3,7 +3,7 @@
  * p = (less + (equal − 1) / 2) / (n − 1), and 1 when only one value is present. Missing stays NaN.
  * `out` may be `values` itself.
  */
-export function percentiles(values: Float64Array, out = new Float64Array(values.length)): Float64Array {
+export function percentiles(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
   if (countingPercentiles(values, out)) return out;
   if (values.length >= RADIX_FROM) return radixPercentiles(values, out);
   const sorted = presentSorted(values);

@@ -25,6 +25,8 @@ export interface PipelineOptions {
   positional?: PositionalOptions;
   /** Where pins come from: by default the header's pin column (docs/scoring.md, "Pinned tiers"). */
   pins?: PinSource;
+  /** Where the table's metric columns are made (zeroed, `length` rows); a new Float64Array by default. */
+  newColumn?: (length: number) => Float64Array;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -39,7 +41,7 @@ export interface RowsReader {
 
 export function rowsReader(header: readonly Cell[] | null, width: number, settings: Settings, options: PipelineOptions = {}, capacity = 4096): RowsReader {
   const mapping = mapColumns(header, width, settings, options.positional);
-  const builder = new TableBuilder(mapping, asOfMs(settings.asOf, options.locale?.timeZone), capacity, options.rowCode, options.locale);
+  const builder = new TableBuilder(mapping, asOfMs(settings.asOf, options.locale?.timeZone), capacity, options.rowCode, options.locale, options.newColumn);
   const source = pinSource(header, options.pins);
   // Only the rows with a pin cell are kept (a million-row file with no pins keeps nothing).
   const cells = new Map<number, [Cell, Cell]>();
@@ -61,8 +63,8 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
     const { pins, warnings } = pinsOf(table, settings, source, cells, options.rowCode);
     if (warnings.length > 0) table.warnings.push(...warnings);
     if (weighted.length > 0 && !outcome) for (const c of weighted) table.warnings.push({ code: 'warn.categoryNoOutcome', params: { column: c.header } });
-    if (!outcome) return analyse(table, settings, pins);
-    return withCategories(table, settings, pins, weighted, kept, outcome.failure);
+    if (!outcome) return analyse(table, settings, pins, options.newColumn);
+    return withCategories(table, settings, pins, weighted, kept, outcome.failure, options.newColumn);
   };
   const columns = [mapping.account, ...mapping.metrics.map((m) => m.index), source.pin, source.reason, ...evidence].filter((c) => c >= 0);
   return { mapping, add, finish, columns };
@@ -96,6 +98,7 @@ function withCategories(
   weighted: readonly { index: number; header: string; weight: number }[],
   kept: readonly Cell[][],
   failure: boolean,
+  newColumn?: (length: number) => Float64Array,
 ): Analysis {
   const n = parsed.n;
   const ok = (i: number) => parsed.status[i] === ROW_OK;
@@ -127,7 +130,7 @@ function withCategories(
   }));
   const mapping = { ...parsed.mapping, metrics: [...parsed.mapping.metrics, ...added] };
   const table: ParsedTable = { ...parsed, mapping, values: [...parsed.values, ...inSample] };
-  const analysis = analyse(table, settings, pins);
+  const analysis = analyse(table, settings, pins, newColumn);
   const first = parsed.values.length;
   const include = Uint8Array.from(parsed.status, (s) => (s === ROW_OK ? 1 : 0));
   const oof = score({

@@ -9,6 +9,8 @@ export interface ScoreInput {
   include: Uint8Array;
   /** Percentiles already computed over the same rows and direction, reused instead of ranking again. */
   known?: readonly (Float64Array | null)[];
+  /** Where the arrays of percentiles are made (zeroed, `length` rows); a new Float64Array by default. */
+  newColumn?: (length: number) => Float64Array;
 }
 
 export interface Scores {
@@ -19,7 +21,7 @@ export interface Scores {
 }
 
 /** The weighted score of SPEC §3: 100 × Σ w·p / Σ w over the metrics each row has. */
-export function score({ values, weights, directions, include, known }: ScoreInput): Scores {
+export function score({ values, weights, directions, include, known, newColumn }: ScoreInput): Scores {
   const n = include.length;
   const ps: (Float64Array | null)[] = [];
   for (let m = 0; m < values.length; m++) {
@@ -31,7 +33,7 @@ export function score({ values, weights, directions, include, known }: ScoreInpu
     let p = known?.[m] ?? null;
     if (!p) {
       const column = values[m];
-      const masked = new Float64Array(n);
+      const masked = newColumn ? newColumn(n) : new Float64Array(n);
       const flip = directions[m] === 'lower';
       for (let i = 0; i < n; i++) masked[i] = include[i] ? (flip ? -column[i] : column[i]) : Number.NaN;
       p = percentiles(masked, masked);

@@ -88,11 +88,13 @@ export class TableBuilder {
     capacity = 1024,
     private readonly rowCode: RowCode = 'cell.row',
     private readonly locale: CellLocale = {},
+    /** Where the metric columns are made: the command line hands out memory another thread readies (src/cli/prefault.ts). */
+    private readonly newColumn: (length: number) => Float64Array = (length) => new Float64Array(length),
   ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);
     this.status = new Uint8Array(this.capacity);
-    this.values = mapping.metrics.map(() => new Float64Array(this.capacity));
+    this.values = mapping.metrics.map(() => this.newColumn(this.capacity));
     this.accounts = mapping.account >= 0 ? [] : null;
     this.sourceColumns = mapping.metrics.map((m) => m.index);
     this.columns = mapping.metrics.map((m) => ({ code: 'cell.column', params: { column: shortHeader(m.header) } }));
@@ -259,7 +261,7 @@ export class TableBuilder {
     st.set(this.status);
     this.status = st;
     this.values = this.values.map((v) => {
-      const next = new Float64Array(this.capacity);
+      const next = this.newColumn(this.capacity);
       next.set(v);
       return next;
     });
