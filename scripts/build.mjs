@@ -16,6 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const distCli = join(root, 'dist-cli');
 const CLI_FILE = 'abm-tier.js';
+// The names src/cli/code-cache.ts reads (PROGRAM_FILE, CACHE_FILE, WRITE_CACHE_ENV); test/cli/code-cache.test.ts runs the built loader.
 const CLI_PROGRAM = 'abm-tier-program.js';
 const CLI_CACHE = 'abm-tier-program.cache';
 const GLOBAL = 'AbmTier';
@@ -73,7 +74,7 @@ function splitTopLevel(text) {
 
 const evaluated = new Map();
 
-/** A TypeScript module with no imports but types, evaluated here (once a build): its exports. */
+/** A TypeScript module, bundled with what it imports and evaluated here (once a build): its exports. */
 function evaluate(path) {
   if (!evaluated.has(path)) {
     evaluated.set(
@@ -346,13 +347,11 @@ async function buildCli() {
  * then to JSON, each run writing the cache the next one starts from, so it holds both paths' functions.
  */
 async function buildCliCache() {
-  const sample = await bundle('src/sample/accounts.ts', { format: 'cjs', platform: 'neutral' });
-  const context = vm.createContext({ module: { exports: {} } });
-  vm.runInContext(`(function (module, exports) {${sample}\n})(module, module.exports)`, context);
+  const { sampleCsv } = await evaluate(join(root, 'src/sample/accounts.ts'));
   const work = mkdtempSync(join(tmpdir(), 'abm-tier-cache-'));
   try {
     const csv = join(work, 'accounts.csv');
-    writeFileSync(csv, context.module.exports.sampleCsv(3000, 7));
+    writeFileSync(csv, sampleCsv(3000, 7));
     for (const format of ['csv', 'json']) {
       const temp = join(work, CLI_CACHE);
       const run = spawnSync(process.execPath, [join(distCli, CLI_FILE), 'score', csv, '--format', format, '--out', join(work, `out.${format}`)], {

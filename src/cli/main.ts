@@ -13,6 +13,7 @@ import {
   parseSettings,
   SettingsError,
   rowsReader,
+  scoredMetricCount,
   type Analysis,
   type ColumnMapping,
   type ProfitRow,
@@ -150,8 +151,8 @@ function scoreFile(path: string, given: Settings, keepLines = false, pinsColumn:
     const pins = pinsColumn === null ? undefined : { pin: namedColumn(header, pinsColumn, '--pins') };
     const expected = expectedRows(path, head, row);
     reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins, newColumn: prefault?.newColumn }, expected);
-    // One array of percentiles per weighted metric (score.ts).
-    prefault?.started(expected, reader.mapping.metrics.filter((m) => m.weight > 0).length);
+    // One array of percentiles per weighted metric (score.ts ranks those).
+    prefault?.started(expected, scoredMetricCount(reader.mapping));
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);

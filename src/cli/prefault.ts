@@ -17,6 +17,8 @@
  * even a page the reader writes at the same moment keeps the reader's value.
  */
 
+import type { NewColumn } from '../core';
+
 /** What the worker is sent once the table's columns are made. */
 export interface PrefaultMessage {
   prefault: SharedArrayBuffer[];
@@ -51,7 +53,7 @@ export class Prefault {
    * A zeroed array of `length` rows: a table column, prefaulted when made before `started`; after
    * it, one of the arrays set aside while there is one that long, else a new one.
    */
-  readonly newColumn = (length: number): Float64Array => {
+  readonly newColumn: NewColumn = (length) => {
     if (this.columns) {
       const buffer = new SharedArrayBuffer(length * 8);
       this.columns.push(buffer);

@@ -7,7 +7,7 @@ import { profitability, whaleCurve, type ProfitTable, type WhaleCurve } from './
 import { score } from './score';
 import type { Settings } from './settings';
 import { setOwn } from './own-key';
-import { column, ROW_OK, type ParsedTable } from './table';
+import { column, ROW_OK, type NewColumn, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
 import { MessageError, type Message } from './message';
 import { accountExceptions, movedByCap, type Exceptions } from './exceptions';
@@ -57,7 +57,7 @@ export class AnalysisError extends MessageError {
 }
 
 /** `newColumn`: where the percentiles' arrays are made (PipelineOptions.newColumn). */
-export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null, newColumn?: (length: number) => Float64Array): Analysis {
+export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null, newColumn?: NewColumn): Analysis {
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);

@@ -7,7 +7,7 @@ import { pinSource, pinsOf, type PinSource } from './pins';
 import { keepOutOfFold, smoothedRates } from './category';
 import { readOutcomes } from './outcome';
 import { score } from './score';
-import { ROW_OK, TableBuilder, type ColumnNumbers, type ParsedTable } from './table';
+import { ROW_OK, TableBuilder, type ColumnNumbers, type NewColumn, type ParsedTable } from './table';
 
 /**
  * The one way from a header and rows of cells to an analysis: columns mapped, rows parsed, scored.
@@ -25,8 +25,8 @@ export interface PipelineOptions {
   positional?: PositionalOptions;
   /** Where pins come from: by default the header's pin column (docs/scoring.md, "Pinned tiers"). */
   pins?: PinSource;
-  /** Where the table's metric columns are made (zeroed, `length` rows); a new Float64Array by default. */
-  newColumn?: (length: number) => Float64Array;
+  /** Where the table's metric columns and the percentiles' arrays are made. */
+  newColumn?: NewColumn;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -98,7 +98,7 @@ function withCategories(
   weighted: readonly { index: number; header: string; weight: number }[],
   kept: readonly Cell[][],
   failure: boolean,
-  newColumn?: (length: number) => Float64Array,
+  newColumn?: NewColumn,
 ): Analysis {
   const n = parsed.n;
   const ok = (i: number) => parsed.status[i] === ROW_OK;

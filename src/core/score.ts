@@ -1,5 +1,6 @@
 import { percentiles, releaseRankingScratch } from './percentile';
 import type { Direction } from './roles';
+import type { NewColumn } from './table';
 
 export interface ScoreInput {
   values: readonly Float64Array[];
@@ -9,8 +10,8 @@ export interface ScoreInput {
   include: Uint8Array;
   /** Percentiles already computed over the same rows and direction, reused instead of ranking again. */
   known?: readonly (Float64Array | null)[];
-  /** Where the arrays of percentiles are made (zeroed, `length` rows); a new Float64Array by default. */
-  newColumn?: (length: number) => Float64Array;
+  /** Where the arrays of percentiles are made. */
+  newColumn?: NewColumn;
 }
 
 export interface Scores {

@@ -47,6 +47,12 @@ export interface ParsedTable {
 }
 
 /** Numbers read straight from a file's text, by column: `values[c]` stands for the cell where `present[c]` is 1. */
+/**
+ * Where a column of `length` rows is made (zeroed): a new Float64Array unless the caller says
+ * otherwise (the command line hands out memory another thread has readied, src/cli/prefault.ts).
+ */
+export type NewColumn = (length: number) => Float64Array;
+
 export interface ColumnNumbers {
   values: Float64Array;
   present: Uint8Array;
@@ -88,8 +94,7 @@ export class TableBuilder {
     capacity = 1024,
     private readonly rowCode: RowCode = 'cell.row',
     private readonly locale: CellLocale = {},
-    /** Where the metric columns are made: the command line hands out memory another thread readies (src/cli/prefault.ts). */
-    private readonly newColumn: (length: number) => Float64Array = (length) => new Float64Array(length),
+    private readonly newColumn: NewColumn = (length) => new Float64Array(length),
   ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);

@@ -39,8 +39,12 @@ export function tiersByPosition(values: Float64Array, k1: number, k2: number): I
   const out = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    const v = x === x ? round6(x) : Number.NaN;
-    out[i] = v !== v ? NO_TIER : v >= t1 ? 0 : v >= t2 ? 1 : 2;
+    if (x !== x) {
+      out[i] = NO_TIER;
+      continue;
+    }
+    const v = round6(x);
+    out[i] = v >= t1 ? 0 : v >= t2 ? 1 : 2;
   }
   return out;
 }
