@@ -90,8 +90,9 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     });
     document.getElementById('table').replaceChildren(table);
   }
-  function load() { return fetch('/api/workbook').then(function (r) { return r.json(); }).then(function (d) { data = d; version = d.version; if (current === null) current = d.active; renderMenu(d.menu); render(); document.body.setAttribute('data-version', String(version)); }); }
-  var menuDone = false;
+  // The poll and a menu item can both be loading: an answer older than the one shown is dropped, not drawn over it.
+  function load() { return fetch('/api/workbook').then(function (r) { return r.json(); }).then(function (d) { if (d.version < version) return; data = d; version = d.version; if (current === null) current = d.active; renderMenu(d.menu); render(); document.body.setAttribute('data-version', String(version)); }); }
+  var menuDone = false, menuRuns = 0;
   function renderMenu(items) {
     if (menuDone) return; menuDone = true;
     var menu = document.getElementById('menu');
@@ -103,7 +104,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
         fetch('/api/menu/' + it.fn, { method: 'POST' }).then(function (r) { return r.json(); }).then(function (res) {
           document.getElementById('note').textContent = (res.toasts || []).concat(res.alerts || []).join(' ');
           return load();
-        });
+        }).then(function () { document.body.setAttribute('data-menu-runs', String(++menuRuns)); });
       };
       menu.appendChild(b);
     });

@@ -8,15 +8,18 @@ import { screenshotDir, useBrowser } from './browser';
 const DOCS = screenshotDir();
 const browser = useBrowser();
 
-async function version(page: Page): Promise<number> {
-  return Number(await page.getAttribute('body', 'data-version'));
+async function menuRuns(page: Page): Promise<number> {
+  return Number((await page.getAttribute('body', 'data-menu-runs')) ?? 0);
 }
 
-/** Clicks a menu button and waits until the page shows the workbook after it. */
+/**
+ * Clicks a menu button and waits until the page shows the workbook after it. Not the page's version: a tab click
+ * changes the server's version too, and the page's poll can draw that while the menu item is still running.
+ */
 async function menu(page: Page, fn: string): Promise<void> {
-  const before = await version(page);
+  const before = await menuRuns(page);
   await page.click(`#menu button[data-menu="${fn}"]`);
-  await page.waitForFunction((v) => Number(document.body.getAttribute('data-version')) > v, before);
+  await page.waitForFunction((n) => Number(document.body.getAttribute('data-menu-runs') ?? 0) > n, before);
 }
 
 async function tab(page: Page, name: string): Promise<void> {
