@@ -3,6 +3,7 @@ import { byteSink, SINK_BUFFER } from './output';
 import { eachBlock, rowBlock, RowsWriter, type RowBlock, type RowsContext } from './row-blocks';
 import { Prefault, prefault, type PrefaultMessage } from './prefault';
 import type { RowsOutput } from './main';
+import { sideReply, type SideName, type SideReply, type SideRequest } from './side-results';
 
 /**
  * score's rows written on two cores: a worker thread (started when the command starts, so that it
@@ -15,10 +16,13 @@ import type { RowsOutput } from './main';
  */
 
 /** What the worker is sent: the table's columns to prefault (prefault.ts), the context (once per output), a block, spare buffers, or the end. */
-type ToWorker = { context: RowsContext } | { index: number; block: RowBlock; spare: ArrayBuffer[] } | { done: true } | PrefaultMessage;
+type ToWorker = { context: RowsContext } | { index: number; block: RowBlock; spare: ArrayBuffer[] } | { done: true } | PrefaultMessage | SideRequest;
 
 /** What comes back for block `index`: its bytes, in order, or why there are none. */
-type FromWorker = { index: number; chunks: Uint8Array[] } | { index: number; error: string };
+type BlockReply = { index: number; chunks: Uint8Array[] } | { index: number; error: string };
+
+/** What comes back: a block's reply, or the answer to a side request (side-results.ts). */
+type FromWorker = BlockReply | SideReply;
 
 /** The data a worker is started with (bin.ts starts the rows worker when it finds it). */
 export interface RowsWorkerData {
@@ -43,6 +47,12 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
       prefault(message);
       return;
     }
+    if ('side' in message) {
+      port.postMessage(sideReply(message));
+      Atomics.add(signal, 0, 1);
+      Atomics.notify(signal, 0);
+      return;
+    }
     if ('context' in message) {
       writer?.close();
       writer = new RowsWriter(message.context);
@@ -55,7 +65,7 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
     }
     pool.push(...message.spare);
     const chunks: Uint8Array[] = [];
-    let reply: FromWorker;
+    let reply: BlockReply;
     try {
       const sink = byteSink((bytes) => {
         let buffer = pool.pop();
@@ -82,6 +92,11 @@ export class RowsHelper {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
   private alive = true;
+  /** The side requests made, and the answers come back. */
+  private readonly asked = new Set<SideName>();
+  private readonly answers = new Map<SideName, SideReply>();
+  /** Block replies received, not yet taken. */
+  private readonly early: BlockReply[] = [];
   /** The table's columns, readied by the worker while this thread reads the file. */
   readonly prefault = new Prefault((message) => {
     if (this.alive) this.post(message);
@@ -112,28 +127,68 @@ export class RowsHelper {
     this.port.postMessage(message, transfer);
   }
 
+  /** Everything the worker has sent so far, sorted: answers by side, block replies in the order they came. */
+  private pull(): void {
+    for (let got = receiveMessageOnPort(this.port); got; got = receiveMessageOnPort(this.port)) {
+      const reply = got.message as FromWorker;
+      if ('side' in reply) this.answers.set(reply.side, reply);
+      else this.early.push(reply);
+    }
+  }
+
+  /** The next block reply, null when none is there yet. */
+  private receive(): BlockReply | null {
+    if (this.early.length === 0) this.pull();
+    return this.early.shift() ?? null;
+  }
+
+  /** Waits (Atomics.wait) for the worker to say more than `seen`; false when it has been silent for WAIT_MS in all. */
+  private waitFor(seen: number, waited: { ms: number }): boolean {
+    const start = performance.now();
+    if (Atomics.wait(this.signal, 0, seen, 1000) === 'timed-out') {
+      waited.ms += performance.now() - start;
+      if (waited.ms > WAIT_MS) return false;
+    }
+    return true;
+  }
+
   /**
    * Block `index`'s bytes, waited for (`wait`) or only if they are there; null when they are not,
    * and then, unless they were only not there yet, the worker is given up (its blocks are written here).
    */
   private take(index: number, wait = true): Uint8Array[] | null {
-    let waited = 0;
+    const waited = { ms: 0 };
     while (this.alive) {
       const seen = Atomics.load(this.signal, 0);
-      const got = receiveMessageOnPort(this.port);
-      if (got) {
-        const reply = got.message as FromWorker;
+      const reply = this.receive();
+      if (reply) {
         if (reply.index !== index || !('chunks' in reply)) break;
         return reply.chunks;
       }
       if (!wait) return null;
-      const start = performance.now();
-      if (Atomics.wait(this.signal, 0, seen, 1000) === 'timed-out') {
-        waited += performance.now() - start;
-        if (waited > WAIT_MS) break;
-      }
+      if (!this.waitFor(seen, waited)) break;
     }
     this.alive = false;
+    return null;
+  }
+
+  /** Asks the worker for a side result (side-results.ts); `answer` gives it. */
+  ask(request: SideRequest): void {
+    if (!this.alive || this.asked.has(request.side)) return;
+    this.asked.add(request.side);
+    this.post(request);
+  }
+
+  /** The worker's answer to what was asked of it, waited for; null when there is none (then it is computed here). */
+  answer<S extends SideName>(side: S): Extract<SideReply, { side: S; value: unknown }> | null {
+    const waited = { ms: 0 };
+    while (this.alive && this.asked.has(side)) {
+      const seen = Atomics.load(this.signal, 0);
+      this.pull();
+      const answer = this.answers.get(side);
+      if (answer) return 'value' in answer ? (answer as Extract<SideReply, { side: S; value: unknown }>) : null;
+      if (!this.waitFor(seen, waited)) this.alive = false;
+    }
     return null;
   }
 

@@ -171,3 +171,24 @@ function lazily(eager: Eager, later: { [K in keyof Later]: (analysis: Analysis) 
   }
   return analysis;
 }
+
+/**
+ * `key`, not yet read, from `elsewhere` when first read: it gives the value, or calls `here` (the
+ * analysis' own way) for it. The command line's worker computes the KPIs and the whale curve's peak
+ * while this thread goes on. Nothing changes for a key already read.
+ */
+export function computeElsewhere<K extends keyof Later>(analysis: Analysis, key: K, elsewhere: (here: () => Later[K]) => Later[K]): void {
+  const own = Object.getOwnPropertyDescriptor(analysis, key);
+  const get = own?.get;
+  if (!get) return;
+  const here = () => get.call(analysis) as Later[K];
+  Object.defineProperty(analysis, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = elsewhere(here);
+      setOwn(analysis as unknown as Record<string, unknown>, key, value);
+      return value;
+    },
+  });
+}

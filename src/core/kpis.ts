@@ -31,13 +31,37 @@ export const KPI_KEYS: readonly (keyof Kpis)[] = [
   'averageLtv',
 ];
 
-export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings): Kpis {
-  const revenue = column(table, 'revenue');
-  const profit = column(table, 'profit');
-  const orders = column(table, 'orders');
-  const recency = column(table, 'recency');
-  const tenure = column(table, 'tenure');
-  const leads = column(table, 'leads');
+/** The columns the KPIs read, by role: null where the table has none. */
+export interface KpiColumns {
+  revenue: Float64Array | null;
+  profit: Float64Array | null;
+  orders: Float64Array | null;
+  recency: Float64Array | null;
+  tenure: Float64Array | null;
+  leads: Float64Array | null;
+}
+
+/** The settings the KPIs read. */
+export type KpiSettings = Pick<Settings, 'activeDays' | 'discountRate'>;
+
+export function kpiColumns(table: ParsedTable): KpiColumns {
+  return {
+    revenue: column(table, 'revenue'),
+    profit: column(table, 'profit'),
+    orders: column(table, 'orders'),
+    recency: column(table, 'recency'),
+    tenure: column(table, 'tenure'),
+    leads: column(table, 'leads'),
+  };
+}
+
+export function kpis(table: ParsedTable, include: Uint8Array, settings: KpiSettings): Kpis {
+  return kpisOf(kpiColumns(table), include, settings);
+}
+
+/** The KPIs of the rows in `include` (the command line's worker computes them from the columns alone). */
+export function kpisOf(columns: KpiColumns, include: Uint8Array, settings: KpiSettings): Kpis {
+  const { revenue, profit, orders, recency, tenure, leads } = columns;
   const n = include.length;
   let accounts = 0;
   let active = 0;
@@ -46,7 +70,8 @@ export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings
   const withOrders = new Uint8Array(n);
   const withTenure = new Uint8Array(n);
   const yearly = new Float64Array(n).fill(Number.NaN);
-  const years = new Float64Array(n);
+  // The largest discounted tenure: the years themselves are computed again below, not kept (8 MB at a million rows).
+  let maxYears = 0;
   for (let i = 0; i < n; i++) {
     if (!include[i]) continue;
     accounts++;
@@ -61,17 +86,19 @@ export function kpis(table: ParsedTable, include: Uint8Array, settings: Settings
       // (revenue ÷ orders) × orders × (profit ÷ revenue) is the profit (the revenue without one): no division to overflow.
       const p = profit ? profit[i] : Number.NaN;
       if (r === r) yearly[i] = p === p && r !== 0 ? p : r;
-      years[i] = discountedYears(tenure[i], settings.discountRate);
+      const y = Math.abs(discountedYears(tenure[i], settings.discountRate));
+      if (y > maxYears) maxYears = y;
     }
   }
   // Each LTV = yearly × years, both scaled near 1 (one power of two each), so that none overflows where their mean would not.
   const kY = exponentOf(maxAbs(yearly));
-  const kT = exponentOf(maxAbs(years, withTenure));
+  const kT = exponentOf(maxYears);
   const sY = 2 ** -kY;
   const sT = 2 ** -kT;
-  // Into `yearly`'s own array, which nothing reads after this (a new one was 8 MB of page faults at a million rows).
+  // Into `yearly`'s own array, which nothing reads after this (a new one was 8 MB of page faults at a million rows);
+  // only the rows with a tenure are summed.
   const ltv = yearly;
-  for (let i = 0; i < n; i++) ltv[i] = yearly[i] * sY * (years[i] * sT);
+  if (tenure) for (let i = 0; i < n; i++) if (withTenure[i]) ltv[i] = yearly[i] * sY * (discountedYears(tenure[i], settings.discountRate) * sT);
   return {
     accounts,
     activeAccounts: recency ? active : null,

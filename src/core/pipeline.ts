@@ -3,7 +3,7 @@ import { mapColumns, type ColumnMapping, type MetricColumn, type PositionalOptio
 import { asOfMs, type Cell, type CellLocale } from './parse-cell';
 import type { Settings } from './settings';
 import type { RowCode } from './message';
-import { pinSource, pinsOf, type PinSource } from './pins';
+import { pinSource, pinsOf, type Pins, type PinSource } from './pins';
 import { keepOutOfFold, smoothedRates } from './category';
 import { readOutcomes } from './outcome';
 import { score } from './score';
@@ -27,6 +27,8 @@ export interface PipelineOptions {
   pins?: PinSource;
   /** Where the table's metric columns and the percentiles' arrays are made. */
   newColumn?: NewColumn;
+  /** Told the table and its pins once read, before it is analysed (not for a table scored with a category). */
+  tableMade?: (table: ParsedTable, pins: Pins | null) => void;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -63,7 +65,10 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
     const { pins, warnings } = pinsOf(table, settings, source, cells, options.rowCode);
     if (warnings.length > 0) table.warnings.push(...warnings);
     if (weighted.length > 0 && !outcome) for (const c of weighted) table.warnings.push({ code: 'warn.categoryNoOutcome', params: { column: c.header } });
-    if (!outcome) return analyse(table, settings, pins, options.newColumn);
+    if (!outcome) {
+      options.tableMade?.(table, pins);
+      return analyse(table, settings, pins, options.newColumn);
+    }
     return withCategories(table, settings, pins, weighted, kept, outcome.failure, options.newColumn);
   };
   const columns = [mapping.account, ...mapping.metrics.map((m) => m.index), source.pin, source.reason, ...evidence].filter((c) => c >= 0);

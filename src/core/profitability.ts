@@ -131,10 +131,9 @@ export interface WhaleCurve {
  * Accounts by profit, highest first. Null when there are no accounts or total profit is not positive.
  * Profits are summed scaled near 1 and compensated; a curve whose shares are beyond ±1.8e308 is null too.
  */
-export function whaleCurve(profit: Float64Array, include: Uint8Array): WhaleCurve | null {
-  const curve = whalePoints(profit, include, false);
-  if (!curve) return null;
-  const { peak, peakAt, n } = curve;
+export function whaleCurve(profit: Float64Array, include: Uint8Array, known: WhalePeak | null = whalePeak(profit, include)): WhaleCurve | null {
+  if (!known) return null;
+  const { peak, peakAt, n } = known;
   // The points are made when first read (the sheet's chart reads them; the command line only the peak).
   let points: { x: Float64Array; y: Float64Array } | null = null;
   const made = () => {
@@ -152,6 +151,19 @@ export function whaleCurve(profit: Float64Array, include: Uint8Array): WhaleCurv
     peakAccounts: peakAt / n,
     accounts: n,
   };
+}
+
+/** Where the whale curve peaks: its share of total profit, after how many of the `n` accounts. */
+export interface WhalePeak {
+  peak: number;
+  peakAt: number;
+  n: number;
+}
+
+/** The whale curve's peak alone (whaleCurve's `known`: the command line's worker computes it); null when there is no curve. */
+export function whalePeak(profit: Float64Array, include: Uint8Array): WhalePeak | null {
+  const curve = whalePoints(profit, include, false);
+  return curve && { peak: curve.peak, peakAt: curve.peakAt, n: curve.n };
 }
 
 /** The curve's peak and, with `keep`, its points; null when there is no curve. */

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { analyseRows, parseSettings, type Cell } from '../../src/core';
+import { analyseRows, column, parseSettings, whalePeak, type Analysis, type Cell } from '../../src/core';
+import { kpisRequest, scoredRows, type SideReply } from '../../src/cli/side-results';
+import { sampleCsv } from '../../src/sample/accounts';
 import { run } from '../../src/cli/main';
 import { byteSink } from '../../src/cli/output';
 import { BLOCK_ROWS, rowBlock, rowsContext, RowsWriter, type RowTexts } from '../../src/cli/row-blocks';
@@ -20,8 +22,8 @@ const cliPath = join(__dirname, '..', '..', 'dist-cli', 'abm-tier.js');
  * scripts, formula-like names, blank lines, cells that are not numbers, rows with no metric, short
  * and long rows, losing accounts the cap moves, repeated names, pins, CRLF line ends and a total.
  */
-function messyCsv(rows: number, sep: string): string {
-  const lines = [['Account', 'Revenue', 'Profit', 'Engagement', 'Region', 'Tier pin'].join(sep)];
+function messyCsv(rows: number, sep: string, pinColumn = 'Tier pin'): string {
+  const lines = [['Account', 'Revenue', 'Profit', 'Engagement', 'Region', pinColumn].join(sep)];
   const names = ['"Acme, Inc."', '"Say ""hi"""', 'École Süd', '客户甲', 'บริษัท 𝔸', '=HYPERLINK("x")', '-minus', 'Plain'];
   for (let i = 0; i < rows; i++) {
     const name = `${names[i % names.length]}${i % 97 === 0 ? '' : ` ${i}`}`.replace(/^"(.*)"( \d+)$/u, '"$1$2"');
@@ -40,14 +42,23 @@ function messyCsv(rows: number, sep: string): string {
   return `\uFEFF${lines.join('\n')}\n`;
 }
 
-/** A worker script speaking the protocol of parallel-rows.ts: `answer` replies to block message `m` on `port`. */
-function fakeWorker(name: string, answer: string): string {
+/**
+ * A worker script speaking the protocol of parallel-rows.ts: `answer` replies to block message `m` on `port`,
+ * `side` to a side request (side-results.ts), by default with an error.
+ */
+function fakeWorker(name: string, answer: string, side = `port.postMessage({ side: m.side, error: 'no' });`): string {
   return file(
     name,
     `const { workerData } = require('node:worker_threads');
      const { port, signal } = workerData;
      port.on('message', (m) => {
        if (m.done) return port.close();
+       if ('side' in m) {
+         ${side}
+         Atomics.add(signal, 0, 1);
+         Atomics.notify(signal, 0);
+         return;
+       }
        if (!('block' in m)) return;
        ${answer}
        Atomics.add(signal, 0, 1);
@@ -65,6 +76,8 @@ function score(parallel: boolean, args: string[]) {
 describe('score on two cores', () => {
   const rows = 5 * BLOCK_ROWS + 123;
   file('messy.csv', messyCsv(rows, ','));
+  // A column that is not a pin column: no pins, so the worker computes the KPIs and the whale curve's peak too.
+  file('unpinned.csv', messyCsv(rows, ',', 'Notes'));
   file('messy-semicolon.csv', messyCsv(rows, ';'));
 
   it.each([
@@ -72,6 +85,7 @@ describe('score on two cores', () => {
     ['CSV', ['messy.csv', '--format', 'csv', '--pins', 'Tier pin']],
     ['CSV with ; and the optional columns', ['messy-semicolon.csv', '--format', 'csv', '--next', '--grid', '--lookalikes']],
     ['JSON in Thai with the optional columns', ['messy.csv', '--format', 'json', '--lang', 'th', '--next', '--grid', '--lookalikes']],
+    ['JSON without pins (KPIs and whale curve from the worker)', ['unpinned.csv', '--format', 'json', '--as-of', '2026-06-30']],
   ])('writes the same bytes as on one core: %s', (_, args) => {
     const one = score(false, args);
     const two = score(true, args);
@@ -156,6 +170,86 @@ describe('score on two cores', () => {
       Atomics.wait(signal, 0, 0, 5000);
       expect(Atomics.load(signal, 0)).toBe(1);
       expect(Buffer.concat(chunks.map((c) => Buffer.from(c))).equals(Buffer.concat(here))).toBe(true);
+    } finally {
+      port1.close();
+      await worker.terminate();
+    }
+  });
+
+  it('puts the worker’s KPIs and whale curve peak in the JSON (a worker that answers with marked figures)', async () => {
+    const script = fakeWorker(
+      'marked-sides-worker.js',
+      `const bytes = new TextEncoder().encode('');
+       port.postMessage({ index: m.index, chunks: [bytes] }, [bytes.buffer]);`,
+      `port.postMessage(m.side === 'kpis'
+         ? { side: 'kpis', value: { accounts: 424242, activeAccounts: null, newAccounts: null, revenuePerLead: null, spendPerPurchase: 7, averageLifetime: null, averageLtv: null } }
+         : { side: 'whale', value: { peak: 1.25, peakAt: 1, n: 4 } });`,
+    );
+    const out: string[] = [];
+    expect(
+      await run(['score', 'unpinned.csv', '--format', 'json'], { stdout: (t) => out.push(t), stderr: () => {}, cwd: dir, rowsWorker: { script, from: 0 } }),
+    ).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.kpis).toEqual({
+      accounts: 424242,
+      activeAccounts: null,
+      newAccounts: null,
+      revenuePerLead: null,
+      spendPerPurchase: 7,
+      averageLifetime: null,
+      averageLtv: null,
+    });
+    expect(json.whale).toEqual({ peak: 1.25, peakAccounts: 0.25 });
+    // With pins the worker is not asked (they can take rows out of both): the figures are this thread's own.
+    const pinned: string[] = [];
+    expect(
+      await run(['score', 'messy.csv', '--format', 'json', '--pins', 'Tier pin'], {
+        stdout: (t) => pinned.push(t),
+        stderr: () => {},
+        cwd: dir,
+        rowsWorker: { script, from: 0 },
+      }),
+    ).toBe(0);
+    const own = JSON.parse(pinned.join(''));
+    expect(own.kpis.accounts).toBeGreaterThan(4 * BLOCK_ROWS);
+    expect(own.whale.peak).toBeLessThan(1.25);
+  });
+
+  it('computes the KPIs and the whale curve itself when the worker answers them with an error', async () => {
+    const script = fakeWorker('side-refusing-worker.js', `port.postMessage({ index: m.index, error: 'refused' });`);
+    const io = (out: string[]) => ({ stdout: (t: string) => out.push(t), stderr: () => {}, cwd: dir });
+    const alone: string[] = [];
+    const helped: string[] = [];
+    expect(await run(['score', 'unpinned.csv', '--format', 'json'], io(alone))).toBe(0);
+    expect(await run(['score', 'unpinned.csv', '--format', 'json'], { ...io(helped), rowsWorker: { script, from: 0 } })).toBe(0);
+    expect(helped.join('')).toBe(alone.join(''));
+    expect(JSON.parse(alone.join('')).kpis.accounts).toBeGreaterThan(4 * BLOCK_ROWS);
+  });
+
+  it('the bundle’s own worker computes the KPIs and the whale curve’s peak as the analysis does', async () => {
+    const rowsOf: Cell[][] = records(sampleCsv(2000, 11));
+    const analysis: Analysis = analyseRows(rowsOf[0], rowsOf.slice(1), parseSettings({ asOf: '2026-06-30', discountRate: 0.1, activeDays: 120 }));
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(cliPath, { workerData: { abmTierRows: true, port: port2, signal }, transferList: [port2] });
+    try {
+      const replies: SideReply[] = [];
+      const both = new Promise<void>((resolve) =>
+        port1.on('message', (m: SideReply) => {
+          if (replies.push(m) === 2) resolve();
+        }),
+      );
+      const profit = column(analysis.table, 'profit')!;
+      const include = scoredRows(analysis.score);
+      port1.postMessage(kpisRequest(analysis.table, analysis.settings));
+      port1.postMessage({ side: 'whale', profit, include });
+      await both;
+      const kpis = { ...analysis.kpis };
+      expect(kpis.averageLtv).not.toBeNull();
+      expect(kpis.activeAccounts).not.toBeNull();
+      expect(replies[0]).toEqual({ side: 'kpis', value: kpis });
+      expect(replies[1]).toEqual({ side: 'whale', value: whalePeak(profit, include) });
+      expect(analysis.whale?.peak).toBe((replies[1] as { value: { peak: number } }).value.peak);
     } finally {
       port1.close();
       await worker.terminate();
