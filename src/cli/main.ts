@@ -16,7 +16,6 @@ import {
   scoredMetricCount,
   type Analysis,
   type ColumnMapping,
-  type ParsedTable,
   type ProfitRow,
   type RowsReader,
   type Settings,
@@ -30,7 +29,7 @@ import { asOfNote, duplicateWarning, orderLinesRefusal, OrdersFileError, readOrd
 import { summaryText } from './summary-text';
 import { RowsHelper } from './parallel-rows';
 import { PROGRESS_ROWS, type Prefault } from './prefault';
-import { askKpis, fromWorker, type SideHelper } from './side-results';
+import { fromWorker, sharedDrivers, sharedRanker, type SideHelper } from './side-results';
 import { eachBlock, rowBlock, rowsContext, RowsWriter, scoreText, type RowBlock, type RowsContext, type RowTexts } from './row-blocks';
 import { reportOutput } from './report';
 import { learnOutput, weightsFromFile } from './learn';
@@ -122,15 +121,18 @@ function expectedRows(path: string, head: readonly (readonly string[])[], row: n
 
 /** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
 /** `prefault`: the rows worker's, when there is one: it readies the table's columns while the file is read. */
-/** `prefault`: the rows worker readies the table's columns (prefault.ts); `sides`: it computes the KPIs and the whale curve's peak (side-results.ts). */
+/**
+ * `worker`: the rows worker readies the table's columns (prefault.ts) and takes half the ranking and
+ * the drivers (side-results.ts); with `sums` (the JSON output), the KPIs and the whale curve's peak too.
+ */
 function scoreFile(
   path: string,
   given: Settings,
   keepLines = false,
   pinsColumn: string | null = null,
-  prefault: Prefault | null = null,
-  sides: SideHelper | null = null,
+  worker: { prefault: Prefault; helper: SideHelper; sums: boolean } | null = null,
 ): Scored {
+  const prefault = worker?.prefault ?? null;
   const lines = new KeptLines();
   const lang = langOf(given);
   const settings = localise(given, lang);
@@ -147,8 +149,7 @@ function scoreFile(
   let headerRecord = 0;
   const shape = new RowShapes();
   let added = 0;
-  let kpisTable: ParsedTable | null = null;
-  const tableMade = sides ? askKpis(sides, settings, (table) => (kpisTable = table)) : undefined;
+  const shares = worker ? { rank: sharedRanker(worker.helper), drivers: sharedDrivers(worker.helper) } : {};
   const add = (fields: readonly string[], record: number, numbers?: RecordNumbers) => {
     if (prefault && (++added & (PROGRESS_ROWS - 1)) === 0) prefault.at(added);
     const blank = isBlankRecord(fields) && !(numbers && numbers.present[0] === 1);
@@ -162,9 +163,9 @@ function scoreFile(
     headerRecord = row + 1;
     const pins = pinsColumn === null ? undefined : { pin: namedColumn(header, pinsColumn, '--pins') };
     const expected = expectedRows(path, head, row);
-    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins, newColumn: prefault?.newColumn, tableMade }, expected);
-    // One array of percentiles per weighted metric (score.ts ranks those).
-    prefault?.started(expected, scoredMetricCount(reader.mapping));
+    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins, newColumn: prefault?.newColumn, ...shares }, expected);
+    // One array of percentiles per weighted metric (score.ts ranks those), and the scores.
+    prefault?.started(expected, scoredMetricCount(reader.mapping) + 1);
     const { mapping } = reader;
     if (mapping.metrics.length === 0) {
       throw new CliError(`no metric column found in the header (${headerList(header)}); name a column Revenue, Profit, Engagement…`);
@@ -206,7 +207,7 @@ function scoreFile(
   } catch (error) {
     throw new CliError(errorText(error, show));
   }
-  if (sides) fromWorker(sides, analysis, kpisTable);
+  if (worker) fromWorker(worker.helper, analysis, worker.sums);
   const words = translator(lang);
   // Made when first read (score makes them while its rows are written: the duplicate check and the profit tables take a while).
   let warnings: string[] | null = null;
@@ -579,9 +580,9 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       if (orders.errorCount > 20) io.stderr(`abm-tier: warning: …and ${orders.errorCount - 20} more lines that could not be used.\n`);
       return 0;
     }
-    // The JSON output ends with the KPIs and the whale curve's peak: the worker computes them while this thread scores.
-    const sides = format === 'json' && options.command === 'score' ? helper : null;
-    const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins, helper?.prefault ?? null, sides);
+    // The JSON output ends with the KPIs and the whale curve's peak: the worker computes them while this thread writes rows.
+    const worker = helper && { prefault: helper.prefault, helper, sums: format === 'json' };
+    const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins, worker);
     // The records written back are read again from the input as they go out: not when the output replaces it.
     if (options.out && sameFile(path, resolve(io.cwd, options.out))) scored.lines.load();
     const refused = orderLinesRefusal(scored.header, scored.analysis.table.accounts, langOf(settings), pathName(file));

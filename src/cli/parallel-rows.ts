@@ -48,7 +48,9 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
       return;
     }
     if ('side' in message) {
-      port.postMessage(sideReply(message));
+      const reply = sideReply(message);
+      // The segments come back moved, not copied.
+      port.postMessage(reply, reply.side === 'segment' && 'value' in reply ? [reply.value.buffer as ArrayBuffer] : []);
       Atomics.add(signal, 0, 1);
       Atomics.notify(signal, 0);
       return;

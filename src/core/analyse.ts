@@ -1,13 +1,13 @@
 import type { ColumnMapping } from './columns';
-import { drivers, type Drivers } from './drivers';
+import { drivers, type Drivers, type DriverSplit } from './drivers';
 import { healthIndex } from './health';
 import { kpis, type Kpis } from './kpis';
 import { capacity, type Capacity } from './programs';
 import { profitability, whaleCurve, type ProfitTable, type WhaleCurve } from './profitability';
-import { score } from './score';
+import { score, type ScoreHooks } from './score';
 import type { Settings } from './settings';
 import { setOwn } from './own-key';
-import { column, ROW_OK, type NewColumn, type ParsedTable } from './table';
+import { column, ROW_OK, type ParsedTable } from './table';
 import { assignTiers, capUnprofitable, quantileTiers } from './tiers';
 import { MessageError, type Message } from './message';
 import { accountExceptions, movedByCap, type Exceptions } from './exceptions';
@@ -56,8 +56,12 @@ export class AnalysisError extends MessageError {
   override name = 'AnalysisError';
 }
 
-/** `newColumn`: where the percentiles' arrays are made (PipelineOptions.newColumn). */
-export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null, newColumn?: NewColumn): Analysis {
+/** Where the analysis makes its arrays and how it ranks and finds drivers (PipelineOptions: the command line shares the work with its worker). */
+export interface AnalyseHooks extends ScoreHooks {
+  drivers?: DriverSplit;
+}
+
+export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | null, hooks: AnalyseHooks = {}): Analysis {
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);
@@ -73,7 +77,8 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
     weights,
     directions: mapping.metrics.map((m) => m.direction),
     include,
-    newColumn,
+    newColumn: hooks.newColumn,
+    rank: hooks.rank,
   });
   const scoredMask = new Uint8Array(table.n);
   let scored = 0;
@@ -126,7 +131,7 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
     {
       segment: () => segments(table, include, revenue, settings),
       health: () => healthIndex(table, include, percentiles),
-      drivers: () => drivers(percentiles, weights, scores, cappedRows && { rows: cappedRows, tier: settings.labels[2] }),
+      drivers: () => drivers(percentiles, weights, scores, cappedRows && { rows: cappedRows, tier: settings.labels[2] }, hooks.drivers),
       capacity: () => capacity(tier, settings),
       byTier: () => profitability(tier, settings.labels, money),
       bySegment: (a) => profitability(a.segment, settings.segmentLabels, money),
@@ -146,10 +151,15 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
 
 /** Money Maker, Contributor, Filler by revenue over the included rows (SPEC §6); −1 without revenue. */
 function segments(table: ParsedTable, include: Uint8Array, revenue: Float64Array | null, settings: Settings): Int8Array {
-  if (!revenue) return new Int8Array(table.n).fill(-1);
-  const masked = new Float64Array(table.n);
-  for (let i = 0; i < table.n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
-  return quantileTiers(masked, settings.segmentCutoffs);
+  return revenue ? revenueSegments(revenue, include, settings.segmentCutoffs) : new Int8Array(table.n).fill(-1);
+}
+
+/** The segments of the rows in `include` by their revenue (the command line's worker computes them from the column alone). */
+export function revenueSegments(revenue: Float64Array, include: Uint8Array, cutoffs: Settings['segmentCutoffs']): Int8Array {
+  const n = include.length;
+  const masked = new Float64Array(n);
+  for (let i = 0; i < n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
+  return quantileTiers(masked, cutoffs);
 }
 
 type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped' | 'cappedRows' | 'pinned'>;

@@ -67,30 +67,77 @@ export function drivers(
   weights: readonly number[],
   scored: Float64Array,
   capped: CappedRows | null = null,
+  split: DriverSplit | null = null,
 ): Drivers {
-  const n = scored.length;
-  const first = new Int16Array(n).fill(-1);
-  const second = new Int16Array(n).fill(-1);
-  const weakest = new Int16Array(n).fill(-1);
+  const plan = driverPlan(percentiles, weights);
+  const rows = split?.(plan, scored) ?? driversOf(plan, scored);
+  return { ...rows, capped: capped?.rows ?? null, cappedTier: capped?.tier ?? '' };
+}
+
+/**
+ * What the drivers of every row are worked out from: the ranked metrics (weight > 0) in column
+ * order, with their percentiles, weights (whole numbers where they can be: `whole`) and
+ * denominators. Plain data, so another thread can work on a range of rows (driverRows).
+ */
+export interface DriverPlan {
+  ranked: number[];
+  columns: Float64Array[];
+  weights: Float64Array;
+  denominators: Float64Array;
+  whole: boolean;
+}
+
+/** The three arrays of driver indices per row. */
+export type DriverRows = Pick<Drivers, 'first' | 'second' | 'weakest'>;
+
+/** Fills the rows' drivers some other way (the command line shares the rows with its worker); null: drivers does them here. */
+export type DriverSplit = (plan: DriverPlan, scored: Float64Array) => DriverRows | null;
+
+export function driverPlan(percentiles: readonly (Float64Array | null)[], weights: readonly number[]): DriverPlan {
   const k = percentiles.length;
   const den = percentiles.map((p, m) => (p && weights[m] > 0 ? percentileDenominator(p) : 1));
   let whole = wholeWeights(weights.map((w) => (w > 0 ? w : 0)));
   if (whole && Math.max(0, ...whole) * Math.max(...den) ** 2 >= Number.MAX_SAFE_INTEGER) whole = null;
   const W = whole ?? weights;
-  // The ranked metrics (weight > 0) in column order, with their weights and denominators: a metric
-  // not ranked is never a driver, and keeping the order keeps ties going to the earlier column.
+  // A metric not ranked is never a driver, and keeping the column order keeps ties going to the earlier column.
   const ranked: number[] = [];
   for (let m = 0; m < k; m++) if (weights[m] > 0) ranked.push(m);
+  return {
+    ranked,
+    columns: ranked.map((m) => percentiles[m]!),
+    weights: Float64Array.from(ranked, (m) => W[m]),
+    denominators: Float64Array.from(ranked, (m) => den[m]),
+    whole: whole !== null,
+  };
+}
+
+/** New arrays of the drivers of every row (−1 where there is none), made here. */
+export function driversOf(plan: DriverPlan, scored: Float64Array): DriverRows {
+  const n = scored.length;
+  const rows = { first: new Int16Array(n).fill(-1), second: new Int16Array(n).fill(-1), weakest: new Int16Array(n).fill(-1) };
+  driverRows(plan, scored, rows, 0, n);
+  return rows;
+}
+
+/** Sign of w_a·xa/den_a − w_b·xb/den_b (a, b: ranked metrics), on whole weights and denominators: exact. */
+function compareWhole(W: Float64Array, D: Float64Array, a: number, xa: number, b: number, xb: number): number {
+  return W[a] * xa * D[b] - W[b] * xb * D[a];
+}
+
+/** The same on weights that are not whole numbers. */
+function compareRatio(W: Float64Array, D: Float64Array, a: number, xa: number, b: number, xb: number): number {
+  return (W[a] * xa) / D[a] - (W[b] * xb) / D[b];
+}
+
+/** The drivers of rows [from, to) into `out` (left as they are for a row with no score). */
+export function driverRows(plan: DriverPlan, scored: Float64Array, out: DriverRows, from: number, to: number): void {
+  const { ranked, columns, weights: Wr, denominators: Dr, whole } = plan;
+  const { first, second, weakest } = out;
   const r = ranked.length;
-  const columns = ranked.map((m) => percentiles[m]!);
-  const Wr = Float64Array.from(ranked, (m) => W[m]);
-  const Dr = Float64Array.from(ranked, (m) => den[m]);
-  // Sign of w_a·xa/den_a − w_b·xb/den_b (a, b: ranked metrics).
-  const compare = whole
-    ? (a: number, xa: number, b: number, xb: number) => Wr[a] * xa * Dr[b] - Wr[b] * xb * Dr[a]
-    : (a: number, xa: number, b: number, xb: number) => (Wr[a] * xa) / Dr[a] - (Wr[b] * xb) / Dr[b];
+  // One function for every call (not a closure made per call), so the compiler inlines it however often this is called.
+  const compare = whole ? compareWhole : compareRatio;
   const gain = new Float64Array(r);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     if (Number.isNaN(scored[i])) continue;
     let a = -1;
     let b = -1;
@@ -100,22 +147,21 @@ export function drivers(
       gain[j] = x;
       // At or below the median (2x ≤ den): not a strength.
       if (x < 0 || 2 * x <= Dr[j]) continue;
-      if (a < 0 || compare(j, x, a, gain[a]) > 0) {
+      if (a < 0 || compare(Wr, Dr, j, x, a, gain[a]) > 0) {
         b = a;
         a = j;
-      } else if (b < 0 || compare(j, x, b, gain[b]) > 0) b = j;
+      } else if (b < 0 || compare(Wr, Dr, j, x, b, gain[b]) > 0) b = j;
     }
     let weak = -1;
     for (let j = 0; j < r; j++) {
       const x = gain[j];
       if (j === a || j === b || x < 0 || x === Dr[j]) continue;
-      if (weak < 0 || compare(j, Dr[j] - x, weak, Dr[weak] - gain[weak]) > 0) weak = j;
+      if (weak < 0 || compare(Wr, Dr, j, Dr[j] - x, weak, Dr[weak] - gain[weak]) > 0) weak = j;
     }
     first[i] = a < 0 ? -1 : ranked[a];
     second[i] = b < 0 ? -1 : ranked[b];
     weakest[i] = weak < 0 ? -1 : ranked[weak];
   }
-  return { first, second, weakest, capped: capped?.rows ?? null, cappedTier: capped?.tier ?? '' };
 }
 
 /** `top X%` and `bottom X%` texts, rendered once per metric and percent. */

@@ -3,10 +3,11 @@ import { mapColumns, type ColumnMapping, type MetricColumn, type PositionalOptio
 import { asOfMs, type Cell, type CellLocale } from './parse-cell';
 import type { Settings } from './settings';
 import type { RowCode } from './message';
-import { pinSource, pinsOf, type Pins, type PinSource } from './pins';
+import { pinSource, pinsOf, type PinSource } from './pins';
 import { keepOutOfFold, smoothedRates } from './category';
 import { readOutcomes } from './outcome';
-import { score } from './score';
+import { score, type Ranker } from './score';
+import type { DriverSplit } from './drivers';
 import { ROW_OK, TableBuilder, type ColumnNumbers, type NewColumn, type ParsedTable } from './table';
 
 /**
@@ -27,8 +28,9 @@ export interface PipelineOptions {
   pins?: PinSource;
   /** Where the table's metric columns and the percentiles' arrays are made. */
   newColumn?: NewColumn;
-  /** Told the table and its pins once read, before it is analysed (not for a table scored with a category). */
-  tableMade?: (table: ParsedTable, pins: Pins | null) => void;
+  /** How the metrics are ranked and the drivers found (analyse's hooks; not for a table scored with a category). */
+  rank?: Ranker;
+  drivers?: DriverSplit;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -65,10 +67,7 @@ export function rowsReader(header: readonly Cell[] | null, width: number, settin
     const { pins, warnings } = pinsOf(table, settings, source, cells, options.rowCode);
     if (warnings.length > 0) table.warnings.push(...warnings);
     if (weighted.length > 0 && !outcome) for (const c of weighted) table.warnings.push({ code: 'warn.categoryNoOutcome', params: { column: c.header } });
-    if (!outcome) {
-      options.tableMade?.(table, pins);
-      return analyse(table, settings, pins, options.newColumn);
-    }
+    if (!outcome) return analyse(table, settings, pins, { newColumn: options.newColumn, rank: options.rank, drivers: options.drivers });
     return withCategories(table, settings, pins, weighted, kept, outcome.failure, options.newColumn);
   };
   const columns = [mapping.account, ...mapping.metrics.map((m) => m.index), source.pin, source.reason, ...evidence].filter((c) => c >= 0);
@@ -135,7 +134,7 @@ function withCategories(
   }));
   const mapping = { ...parsed.mapping, metrics: [...parsed.mapping.metrics, ...added] };
   const table: ParsedTable = { ...parsed, mapping, values: [...parsed.values, ...inSample] };
-  const analysis = analyse(table, settings, pins, newColumn);
+  const analysis = analyse(table, settings, pins, { newColumn });
   const first = parsed.values.length;
   const include = Uint8Array.from(parsed.status, (s) => (s === ROW_OK ? 1 : 0));
   const oof = score({

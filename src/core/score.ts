@@ -2,7 +2,38 @@ import { percentiles, releaseRankingScratch } from './percentile';
 import type { Direction } from './roles';
 import type { NewColumn } from './table';
 
-export interface ScoreInput {
+/** One metric to rank: its column, whether lower is better, and the array its percentiles go into. */
+export interface RankJob {
+  column: Float64Array;
+  flip: boolean;
+  out: Float64Array;
+}
+
+/**
+ * Ranks each job over the rows of `include` and gives its percentiles, in the jobs' order: `out`
+ * itself, or another array (rankAll does them one by one on this thread; the command line shares them
+ * with its worker).
+ */
+export type Ranker = (jobs: readonly RankJob[], include: Uint8Array) => Float64Array[];
+
+/** A job's percentiles into its `out`: the column over the included rows (turned round when lower is better), ranked in place. */
+export function rankInto({ column, flip, out }: RankJob, include: Uint8Array): Float64Array {
+  const n = include.length;
+  for (let i = 0; i < n; i++) out[i] = include[i] ? (flip ? -column[i] : column[i]) : Number.NaN;
+  return percentiles(out, out);
+}
+
+/** Every job on this thread, one after another. */
+export const rankAll: Ranker = (jobs, include) => jobs.map((job) => rankInto(job, include));
+
+/** Where score() makes its arrays and ranks its columns; the command line shares both with its worker. */
+export interface ScoreHooks {
+  /** Where the arrays of percentiles and the scores are made. */
+  newColumn?: NewColumn;
+  rank?: Ranker;
+}
+
+export interface ScoreInput extends ScoreHooks {
   values: readonly Float64Array[];
   weights: readonly number[];
   directions: readonly Direction[];
@@ -10,8 +41,6 @@ export interface ScoreInput {
   include: Uint8Array;
   /** Percentiles already computed over the same rows and direction, reused instead of ranking again. */
   known?: readonly (Float64Array | null)[];
-  /** Where the arrays of percentiles are made. */
-  newColumn?: NewColumn;
 }
 
 export interface Scores {
@@ -22,24 +51,23 @@ export interface Scores {
 }
 
 /** The weighted score of SPEC §3: 100 × Σ w·p / Σ w over the metrics each row has. */
-export function score({ values, weights, directions, include, known, newColumn }: ScoreInput): Scores {
+export function score({ values, weights, directions, include, known, newColumn, rank = rankAll }: ScoreInput): Scores {
   const n = include.length;
   const ps: (Float64Array | null)[] = [];
+  // The metrics to rank (weight > 0, not known already), ranked together.
+  const jobs: RankJob[] = [];
+  const slots: number[] = [];
   for (let m = 0; m < values.length; m++) {
     const w = weights[m];
-    if (!(w > 0)) {
-      ps.push(null);
-      continue;
-    }
-    let p = known?.[m] ?? null;
-    if (!p) {
-      const column = values[m];
-      const masked = newColumn ? newColumn(n) : new Float64Array(n);
-      const flip = directions[m] === 'lower';
-      for (let i = 0; i < n; i++) masked[i] = include[i] ? (flip ? -column[i] : column[i]) : Number.NaN;
-      p = percentiles(masked, masked);
-    }
+    const p = w > 0 ? (known?.[m] ?? null) : null;
     ps.push(p);
+    if (!(w > 0) || p) continue;
+    jobs.push({ column: values[m], flip: directions[m] === 'lower', out: newColumn ? newColumn(n) : new Float64Array(n) });
+    slots.push(m);
+  }
+  if (jobs.length > 0) {
+    const ranked = rank(jobs, include);
+    for (let j = 0; j < jobs.length; j++) ps[slots[j]] = ranked[j];
   }
   releaseRankingScratch();
   // Row by row, the metrics in column order: the same sums, in the same order, as column by column, with no array for them.
@@ -52,7 +80,7 @@ export function score({ values, weights, directions, include, known, newColumn }
     }
   }
   const k = ranked.length;
-  const out = new Float64Array(n);
+  const out = newColumn ? newColumn(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
     let weight = 0;

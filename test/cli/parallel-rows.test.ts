@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { analyseRows, column, parseSettings, whalePeak, type Analysis, type Cell } from '../../src/core';
-import { kpisRequest, scoredRows, type SideReply } from '../../src/cli/side-results';
+import { kpisRequest, scoredRows, SHARE_FROM, type SideReply } from '../../src/cli/side-results';
 import { sampleCsv } from '../../src/sample/accounts';
 import { run } from '../../src/cli/main';
 import { byteSink } from '../../src/cli/output';
@@ -79,6 +79,9 @@ describe('score on two cores', () => {
   // A column that is not a pin column: no pins, so the worker computes the KPIs and the whale curve's peak too.
   file('unpinned.csv', messyCsv(rows, ',', 'Notes'));
   file('messy-semicolon.csv', messyCsv(rows, ';'));
+  // Past SHARE_FROM rows the worker also ranks metrics, finds drivers and the segments (side-results.ts).
+  file('large.csv', messyCsv(SHARE_FROM + 3 * BLOCK_ROWS, ',', 'Notes'));
+  file('large-pinned.csv', messyCsv(SHARE_FROM + 3 * BLOCK_ROWS, ','));
 
   it.each([
     ['JSON', ['messy.csv', '--format', 'json', '--pins', 'Tier pin']],
@@ -86,6 +89,9 @@ describe('score on two cores', () => {
     ['CSV with ; and the optional columns', ['messy-semicolon.csv', '--format', 'csv', '--next', '--grid', '--lookalikes']],
     ['JSON in Thai with the optional columns', ['messy.csv', '--format', 'json', '--lang', 'th', '--next', '--grid', '--lookalikes']],
     ['JSON without pins (KPIs and whale curve from the worker)', ['unpinned.csv', '--format', 'json', '--as-of', '2026-06-30']],
+    ['JSON of a table the worker ranks too', ['large.csv', '--format', 'json', '--as-of', '2026-06-30']],
+    ['CSV of a table the worker ranks too', ['large.csv', '--format', 'csv', '--next']],
+    ['JSON of a table with pins the worker ranks too', ['large-pinned.csv', '--format', 'json', '--pins', 'Tier pin']],
   ])('writes the same bytes as on one core: %s', (_, args) => {
     const one = score(false, args);
     const two = score(true, args);
@@ -181,9 +187,10 @@ describe('score on two cores', () => {
       'marked-sides-worker.js',
       `const bytes = new TextEncoder().encode('');
        port.postMessage({ index: m.index, chunks: [bytes] }, [bytes.buffer]);`,
+      // It refuses the rest (ranks, drivers, segments): this thread does them.
       `port.postMessage(m.side === 'kpis'
          ? { side: 'kpis', value: { accounts: 424242, activeAccounts: null, newAccounts: null, revenuePerLead: null, spendPerPurchase: 7, averageLifetime: null, averageLtv: null } }
-         : { side: 'whale', value: { peak: 1.25, peakAt: 1, n: 4 } });`,
+         : m.side === 'whale' ? { side: 'whale', value: { peak: 1.25, peakAt: 1, n: 4 } } : { side: m.side, error: 'no' });`,
     );
     const out: string[] = [];
     expect(
