@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { byteSink, SINK_BUFFER } from './output';
 import { eachBlock, rowBlock, RowsWriter, type RowBlock, type RowsContext } from './row-blocks';
@@ -38,6 +40,23 @@ const AHEAD = 6;
 /** The worker's young generation: its garbage is a block's worth, and a small one keeps the command's peak memory down (≤ 500 MiB at a million rows). */
 const WORKER_YOUNG_MB = 4;
 
+/**
+ * One full collection of this thread's heap. The worker's side results leave about 20 MB of dead
+ * arrays (the radix sort's working arrays, copies of the row masks) whose memory is outside the
+ * heap: too little for V8 to collect them by itself before the rows begin, which is where the
+ * command's memory peaks (1 000 000 rows, JSON: 487–516 MiB without, 471–491 MiB with, six runs
+ * each). `gc` is given only to contexts made once --expose-gc is set; where that fails, nothing is done.
+ */
+export function collectGarbage(): boolean {
+  try {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The worker's side: writes each block it is sent and sends the bytes back. */
 export function rowsWorker({ port, signal }: RowsWorkerData): void {
   let writer: RowsWriter | null = null;
@@ -48,14 +67,14 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
       return;
     }
     if ('side' in message) {
-      const reply = sideReply(message);
-      // The segments come back moved, not copied.
-      port.postMessage(reply, reply.side === 'segment' && 'value' in reply ? [reply.value.buffer as ArrayBuffer] : []);
+      port.postMessage(sideReply(message));
       Atomics.add(signal, 0, 1);
       Atomics.notify(signal, 0);
       return;
     }
     if ('context' in message) {
+      // The side results are done (they were asked first): what they let go goes now, not at the memory's peak.
+      collectGarbage();
       writer?.close();
       writer = new RowsWriter(message.context);
       return;

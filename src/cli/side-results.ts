@@ -2,7 +2,7 @@
  * What the rows worker computes besides rows. The worker sits idle from the end of the file's
  * reading to the first block of rows, so it is asked, as soon as their inputs exist: to share the
  * ranking of the metrics and the drivers with this thread (whichever thread is free takes the next
- * metric or block of rows), for the revenue segments, and, for the JSON output, for the KPIs and
+ * metric or block of rows), and, for the JSON output, for the KPIs and
  * the whale curve's peak, which go after the rows. The worker reads the table's columns where they
  * are (SharedArrayBuffers, prefault.ts) and a copy of the row masks; it computes with the core's own
  * functions, so the figures are the same to the last digit. Without an answer (a failed worker)
@@ -15,7 +15,6 @@ import {
   driversOf,
   rankAll,
   rankInto,
-  revenueSegments,
   releaseRankingScratch,
   type DriverPlan,
   type DriverRows,
@@ -33,7 +32,6 @@ import {
   type Kpis,
   type KpiSettings,
   type ParsedTable,
-  type Settings,
   type WhalePeak,
 } from '../core';
 
@@ -42,8 +40,7 @@ export type SideRequest =
   | { side: 'kpis'; columns: KpiColumns; include: Uint8Array; settings: KpiSettings }
   | { side: 'whale'; profit: Float64Array; include: Uint8Array }
   | { side: 'rank'; jobs: RankJob[]; include: Uint8Array; claims: Int32Array }
-  | { side: 'drivers'; plan: DriverPlan; scored: Float64Array; out: DriverRows; claims: Int32Array }
-  | { side: 'segment'; revenue: Float64Array; include: Uint8Array; cutoffs: Settings['segmentCutoffs'] };
+  | { side: 'drivers'; plan: DriverPlan; scored: Float64Array; out: DriverRows; claims: Int32Array };
 
 export type SideName = SideRequest['side'];
 
@@ -52,7 +49,6 @@ export type SideReply =
   | { side: 'kpis'; value: Kpis }
   | { side: 'whale'; value: WhalePeak | null }
   | { side: 'rank' | 'drivers'; value: true }
-  | { side: 'segment'; value: Int8Array }
   | { side: SideName; error: string };
 
 /** The worker's side: the answer to one request. */
@@ -78,8 +74,6 @@ export function sideReply(request: SideRequest): SideReply {
         }
         return { side: 'drivers', value: true };
       }
-      case 'segment':
-        return { side: 'segment', value: revenueSegments(request.revenue, request.include, request.cutoffs) };
     }
   } catch (error) {
     return { side: request.side, error: error instanceof Error ? error.message : String(error) };
@@ -161,11 +155,12 @@ export interface SideHelper {
 }
 
 /**
- * Once the table is analysed: the segments, asked of the worker, and the drivers now, on both
- * threads (the worker joins in when it has the segments); then, for the JSON output (`sums`), the
- * KPIs and the whale curve's peak, which the worker computes while this thread goes on to the rows.
- * Each comes from the worker when the output first reads it (computed here if it has no answer).
- * Not with pins, which can take rows out.
+ * Once the table is analysed: the drivers now, on both threads; then, for the JSON output (`sums`),
+ * the KPIs and the whale curve's peak, which the worker computes while this thread goes on to the
+ * rows. Each comes from the worker when the output first reads it (computed here if it has no
+ * answer). Not with pins, which can take rows out. The segments stay here: on the worker their
+ * working arrays (16 MB at a million rows) would still be held when the rows begin, where the
+ * command's memory peaks.
  */
 export function fromWorker(helper: SideHelper, analysis: Analysis, sums: boolean): void {
   if (analysis.pinned) {
@@ -174,11 +169,6 @@ export function fromWorker(helper: SideHelper, analysis: Analysis, sums: boolean
   }
   const { table, settings } = analysis;
   const include = includedRows(table);
-  const revenue = column(table, 'revenue');
-  if (revenue) {
-    helper.ask({ side: 'segment', revenue, include, cutoffs: settings.segmentCutoffs });
-    computeElsewhere(analysis, 'segment', (here) => helper.answer('segment')?.value ?? here());
-  }
   void analysis.drivers;
   if (!sums) return;
   helper.ask(kpisRequest(analysis.table, settings, include));

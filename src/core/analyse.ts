@@ -151,15 +151,10 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
 
 /** Money Maker, Contributor, Filler by revenue over the included rows (SPEC §6); −1 without revenue. */
 function segments(table: ParsedTable, include: Uint8Array, revenue: Float64Array | null, settings: Settings): Int8Array {
-  return revenue ? revenueSegments(revenue, include, settings.segmentCutoffs) : new Int8Array(table.n).fill(-1);
-}
-
-/** The segments of the rows in `include` by their revenue (the command line's worker computes them from the column alone). */
-export function revenueSegments(revenue: Float64Array, include: Uint8Array, cutoffs: Settings['segmentCutoffs']): Int8Array {
-  const n = include.length;
-  const masked = new Float64Array(n);
-  for (let i = 0; i < n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
-  return quantileTiers(masked, cutoffs);
+  if (!revenue) return new Int8Array(table.n).fill(-1);
+  const masked = new Float64Array(table.n);
+  for (let i = 0; i < table.n; i++) masked[i] = include[i] ? revenue[i] : Number.NaN;
+  return quantileTiers(masked, settings.segmentCutoffs);
 }
 
 type Eager = Pick<Analysis, 'table' | 'settings' | 'scored' | 'score' | 'percentiles' | 'tier' | 'capped' | 'cappedRows' | 'pinned'>;

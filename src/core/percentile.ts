@@ -40,7 +40,13 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function sortedIndices(values: Float64Array): Uint32Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
-  const { hiKeys, loKeys, index, spare } = scratch(n);
+  return sortInto(values, scratch(n), new Uint32Array(n));
+}
+
+/** sortedIndices into `result` (n long), with the working arrays `work`. */
+function sortInto(values: Float64Array, work: ReturnType<typeof scratch>, result: Uint32Array): Uint32Array {
+  const { hiKeys, loKeys, index, spare } = work;
+  const n = result.length;
   const f = new Float64Array(1);
   const bits = new Uint32Array(f.buffer);
   const H = LITTLE_ENDIAN ? 1 : 0;
@@ -61,11 +67,9 @@ export function sortedIndices(values: Float64Array): Uint32Array {
     }
     index[k++] = i;
   }
-  // The result is the one array made here; the keys and the other buffer are reused from call to call.
-  const result = new Uint32Array(n);
-  let src = result;
+  let src: Uint32Array = result;
   for (let p = 0; p < n; p++) src[p] = p;
-  let dst = spare;
+  let dst: Uint32Array = spare;
   const counts = COUNTS;
   for (let pass = 0; pass < 4; pass++) {
     const keys = pass < 2 ? loKeys : hiKeys;
@@ -93,26 +97,45 @@ export function sortedIndices(values: Float64Array): Uint32Array {
 
 const COUNTS = new Uint32Array(65536);
 let scratchSize = 0;
-let scratchBuffers = { hiKeys: new Uint32Array(0), loKeys: new Uint32Array(0), index: new Uint32Array(0), spare: new Uint32Array(0) };
+let scratchBuffers = emptyScratch();
 
-/** Lets go of sortedIndices' working arrays (four of 4 bytes a value): a ranker of many columns calls it when done. */
-export function releaseRankingScratch(): void {
-  scratchSize = 0;
-  scratchBuffers = { hiKeys: new Uint32Array(0), loKeys: new Uint32Array(0), index: new Uint32Array(0), spare: new Uint32Array(0) };
+function emptyScratch() {
+  const none = new Uint32Array(0);
+  return { hiKeys: none, loKeys: none, index: none, spare: none, order: none };
 }
 
-/** sortedIndices' working arrays for n values: kept between calls (ranking twelve columns of a million rows makes them once, not twelve times). */
+/** Lets go of the ranking's working arrays (five of 4 bytes a value): a ranker of many columns calls it when done. */
+export function releaseRankingScratch(): void {
+  scratchSize = 0;
+  scratchBuffers = emptyScratch();
+}
+
+/**
+ * The sort's working arrays for n values, and an array for the order of the values ranked: kept
+ * between calls (ranking twelve columns of a million rows makes them once, not twelve times).
+ */
 function scratch(n: number) {
   if (n > scratchSize) {
     scratchSize = n;
-    scratchBuffers = { hiKeys: new Uint32Array(n), loKeys: new Uint32Array(n), index: new Uint32Array(n), spare: new Uint32Array(n) };
+    const make = () => new Uint32Array(n);
+    scratchBuffers = { hiKeys: make(), loKeys: make(), index: make(), spare: make(), order: make() };
   }
-  const { hiKeys, loKeys, index, spare } = scratchBuffers;
-  return { hiKeys: hiKeys.subarray(0, n), loKeys: loKeys.subarray(0, n), index: index.subarray(0, n), spare: spare.subarray(0, n) };
+  const { hiKeys, loKeys, index, spare, order } = scratchBuffers;
+  return {
+    hiKeys: hiKeys.subarray(0, n),
+    loKeys: loKeys.subarray(0, n),
+    index: index.subarray(0, n),
+    spare: spare.subarray(0, n),
+    order: order.subarray(0, n),
+  };
 }
 
 function radixPercentiles(values: Float64Array, out: Float64Array): Float64Array {
-  const order = sortedIndices(values);
+  let present = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present++;
+  // The order is only read here: it goes into the kept array, not a new one per column.
+  const work = scratch(present);
+  const order = sortInto(values, work, work.order);
   const n = order.length;
   for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) out[i] = Number.NaN;
   for (let s = 0; s < n; ) {

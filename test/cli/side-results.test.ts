@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { driverPlan, driversOf, quantileTiers, rankAll, revenueSegments, type DriverRows, type RankJob, type Settings } from '../../src/core';
+import { runInNewContext } from 'node:vm';
+import { driverPlan, driversOf, rankAll, type DriverRows, type RankJob } from '../../src/core';
+import { collectGarbage } from '../../src/cli/parallel-rows';
 import {
   sharedDrivers,
   sharedRanker,
@@ -139,15 +141,9 @@ describe('drivers shared with the worker', () => {
   });
 });
 
-describe('segments from the worker', () => {
-  it('are the analysis’s segments of the rows it includes', () => {
-    const revenue = columnOf(9, true);
-    const cutoffs: Settings['segmentCutoffs'] = [20, 40, 40];
-    const reply = sideReply({ side: 'segment', revenue, include, cutoffs });
-    const masked = Float64Array.from(revenue, (r, i) => (include[i] ? r : Number.NaN));
-    expect(reply).toEqual({ side: 'segment', value: quantileTiers(masked, cutoffs) });
-    expect(reply).toEqual({ side: 'segment', value: revenueSegments(revenue, include, cutoffs) });
-    const segments = (reply as { value: Int8Array }).value;
-    expect(new Set(segments)).toEqual(new Set([-1, 0, 1, 2]));
+describe('the worker’s garbage', () => {
+  it('is collected in one full collection when the rows begin (gc is given to a new context)', () => {
+    expect(collectGarbage()).toBe(true);
+    expect(runInNewContext('typeof gc')).toBe('function');
   });
 });
