@@ -119,20 +119,20 @@ function expectedRows(path: string, head: readonly (readonly string[])[], row: n
   return Math.max(16, Math.min(estimate, Math.ceil(size / 2)));
 }
 
-/** Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text for CSV output. */
-/** `prefault`: the rows worker's, when there is one: it readies the table's columns while the file is read. */
 /**
- * `worker`: the rows worker readies the table's columns (prefault.ts) and takes half the ranking and
- * the drivers (side-results.ts); with `sums` (the JSON output), the KPIs and the whale curve's peak too.
+ * Reads the file once into columns (not cells) and analyses it; `keepLines` keeps the records' text
+ * for CSV output. `worker`: the rows worker's helper, which readies the table's columns while the file
+ * is read (prefault.ts) and shares the ranking and the drivers (side-results.ts); with `sums` (the
+ * JSON output) it computes the KPIs and the whale curve's peak too.
  */
 function scoreFile(
   path: string,
   given: Settings,
   keepLines = false,
   pinsColumn: string | null = null,
-  worker: { prefault: Prefault; helper: SideHelper; sums: boolean } | null = null,
+  worker: { helper: SideHelper & { readonly prefault: Prefault }; sums: boolean } | null = null,
 ): Scored {
-  const prefault = worker?.prefault ?? null;
+  const prefault = worker?.helper.prefault ?? null;
   const lines = new KeptLines();
   const lang = langOf(given);
   const settings = localise(given, lang);
@@ -581,7 +581,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       return 0;
     }
     // The JSON output ends with the KPIs and the whale curve's peak: the worker computes them while this thread writes rows.
-    const worker = helper && { prefault: helper.prefault, helper, sums: format === 'json' };
+    const worker = helper && { helper, sums: format === 'json' };
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins, worker);
     // The records written back are read again from the input as they go out: not when the output replaces it.
     if (options.out && sameFile(path, resolve(io.cwd, options.out))) scored.lines.load();

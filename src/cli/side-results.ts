@@ -2,11 +2,10 @@
  * What the rows worker computes besides rows. The worker sits idle from the end of the file's
  * reading to the first block of rows, so it is asked, as soon as their inputs exist: to share the
  * ranking of the metrics and the drivers with this thread (whichever thread is free takes the next
- * metric or block of rows), and, for the JSON output, for the KPIs and
- * the whale curve's peak, which go after the rows. The worker reads the table's columns where they
- * are (SharedArrayBuffers, prefault.ts) and a copy of the row masks; it computes with the core's own
- * functions, so the figures are the same to the last digit. Without an answer (a failed worker)
- * this thread computes them.
+ * metric or block of rows), and, for the JSON output, for the KPIs and the whale curve's peak,
+ * which go after the rows. The worker reads the table's columns where they are (SharedArrayBuffers,
+ * prefault.ts) and a copy of the row masks; it computes with the core's own functions, so the
+ * figures are the same to the last digit. Without an answer (a failed worker) this thread computes them.
  */
 
 import {
@@ -60,10 +59,7 @@ export function sideReply(request: SideRequest): SideReply {
       case 'whale':
         return { side: 'whale', value: whalePeak(request.profit, request.include) };
       case 'rank':
-        for (let k = claim(request.claims); k < request.jobs.length; k = claim(request.claims)) {
-          Atomics.store(request.claims, 1 + k, BY_WORKER);
-          rankInto(request.jobs[k], request.include);
-        }
+        for (let k = claim(request.claims); k < request.jobs.length; k = claim(request.claims)) rankInto(request.jobs[k], request.include);
         // The radix sort's scratch (16 MB at a million rows) is not kept for later.
         releaseRankingScratch();
         return { side: 'rank', value: true };
@@ -81,15 +77,10 @@ export function sideReply(request: SideRequest): SideReply {
 }
 
 /** The KPIs' request for a table without pins: its rows as the analysis includes them (analyse.ts: status OK), its columns. */
-export function kpisRequest(table: ParsedTable, settings: KpiSettings, include = includedRows(table)): SideRequest {
-  return { side: 'kpis', columns: kpiColumns(table), include, settings: { activeDays: settings.activeDays, discountRate: settings.discountRate } };
-}
-
-/** The rows an analysis without pins includes: those read as a row (analyse.ts). */
-export function includedRows(table: ParsedTable): Uint8Array {
+export function kpisRequest(table: ParsedTable, settings: KpiSettings): SideRequest {
   const include = new Uint8Array(table.n);
   for (let i = 0; i < table.n; i++) if (table.status[i] === ROW_OK) include[i] = 1;
-  return include;
+  return { side: 'kpis', columns: kpiColumns(table), include, settings: { activeDays: settings.activeDays, discountRate: settings.discountRate } };
 }
 
 /** The rows a whale curve reads when there are no pins: those with a score (analyse.ts's scored mask). */
@@ -101,29 +92,31 @@ export function scoredRows(score: Float64Array): Uint8Array {
 
 const shared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
 
-/** Ranks from this many rows are shared with the worker; below, the message costs more than the work. */
+/** Ranks and drivers from this many rows are shared with the worker; below, the message costs more than the work. */
 export const SHARE_FROM = 65_536;
 
-/** claims[0]: the next job to take; claims[1 + k]: who took job k. */
-const BY_WORKER = 1;
+/** The next job (metric or block of rows) to take: claims[0], counted up by whichever thread takes it. */
 const claim = (claims: Int32Array) => Atomics.add(claims, 0, 1);
 
 /**
  * score()'s Ranker with the worker: the metrics whose arrays are in shared memory are taken one at
  * a time, by whichever thread is free (an atomic counter), the others ranked here first. Without the
- * worker's answer the metrics it took are ranked here afresh (into new arrays: it may still be writing).
+ * worker's answer every metric not ranked here is ranked afresh (into new arrays: it may still be writing).
  */
 export function sharedRanker(helper: SideHelper): Ranker {
   return (jobs, include) => {
     const pool = jobs.filter((job) => shared(job.out));
     if (include.length < SHARE_FROM || pool.length < 2) return rankAll(jobs, include);
-    const claims = new Int32Array(new SharedArrayBuffer(4 * (1 + pool.length)));
+    const claims = new Int32Array(new SharedArrayBuffer(4));
     helper.ask({ side: 'rank', jobs: pool, include, claims });
-    for (const job of jobs) if (!shared(job.out)) rankInto(job, include);
-    for (let k = claim(claims); k < pool.length; k = claim(claims)) rankInto(pool[k], include);
+    const here = new Set(jobs.filter((job) => !shared(job.out)));
+    for (const job of here) rankInto(job, include);
+    for (let k = claim(claims); k < pool.length; k = claim(claims)) {
+      rankInto(pool[k], include);
+      here.add(pool[k]);
+    }
     if (helper.answer('rank')) return jobs.map((job) => job.out);
-    const redo = new Set(pool.filter((_, k) => Atomics.load(claims, 1 + k) === BY_WORKER));
-    return jobs.map((job) => (redo.has(job) ? rankInto({ ...job, out: new Float64Array(include.length) }, include) : job.out));
+    return jobs.map((job) => (here.has(job) ? job.out : rankInto({ ...job, out: new Float64Array(include.length) }, include)));
   };
 }
 
@@ -163,17 +156,12 @@ export interface SideHelper {
  * command's memory peaks.
  */
 export function fromWorker(helper: SideHelper, analysis: Analysis, sums: boolean): void {
-  if (analysis.pinned) {
-    void analysis.drivers;
-    return;
-  }
-  const { table, settings } = analysis;
-  const include = includedRows(table);
   void analysis.drivers;
-  if (!sums) return;
-  helper.ask(kpisRequest(analysis.table, settings, include));
+  if (analysis.pinned || !sums) return;
+  const { table, settings } = analysis;
+  helper.ask(kpisRequest(table, settings));
   computeElsewhere(analysis, 'kpis', (here) => helper.answer('kpis')?.value ?? here());
-  const profit = column(analysis.table, 'profit');
+  const profit = column(table, 'profit');
   if (!profit) return;
   const scored = scoredRows(analysis.score);
   helper.ask({ side: 'whale', profit, include: scored });
