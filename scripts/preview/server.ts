@@ -214,6 +214,13 @@ export async function startPreview(sheets: Record<string, Value[][]>, port = 0, 
     url: `http://${LOOPBACK}:${listening}/`,
     book,
     runtime,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // server.close() alone waits for every connection to end, and a page still open polls /api/version
+    // every 600 ms on its kept-alive connection: one busy at that moment is never idle again. Closed
+    // with the server, so closing a preview never waits on a browser.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
