@@ -150,7 +150,11 @@ function queries(headers: readonly string[], settings: Settings, options: SqlOpt
   const full = () => cteChain(headers, mapping, settings, options, { tiers: true, segments: true });
   // The script reads the kept rows; a stand-alone query computes its own chain, ranking only what it needs.
   const source = script ? LABELLED_TABLE : 'labelled';
-  const scores = `${script ? '' : `${full()}\n`}SELECT ${rowId}${account}score, tier, segment, program
+  // The kept table holds the group numbers; the labels are written as they are read (text costs most to keep).
+  const labels = script
+    ? `${labelOf('t_final', settings.labels, d)} AS tier, ${labelOf('seg', settings.segmentLabels, d)} AS segment, ${labelOf('t_final', settings.programLabels, d)} AS program`
+    : 'tier, segment, program';
+  const scores = `${script ? '' : `${full()}\n`}SELECT ${rowId}${account}score, ${labels}
 FROM ${source}`;
   // A column the table has sums to 0 over an empty group, as in the engine; one it lacks stays NULL.
   const has = (role: string) => mapping.metrics.some((m) => m.role === role);
@@ -194,7 +198,7 @@ ORDER BY ord`;
   // Only what the three read: the rows' keys, the answers, the groups and the amounts.
   const create = `CREATE OR REPLACE TEMP TABLE ${LABELLED_TABLE} AS
 ${full()}
-SELECT abm_row, abm_account, score, tier, segment, program, seg, t_final, abm_revenue, abm_cost, abm_profit
+SELECT abm_row, abm_account, score, seg, t_final, abm_revenue, abm_cost, abm_profit
 FROM labelled`;
   return { create, ...result };
 }
@@ -262,6 +266,44 @@ ${name} AS (
 )`;
 }
 
+/**
+ * The cut-offs of a quantile rule over one column's values, highest first, as a one-row CTE `name`: for each
+ * place K of `places` (SQL of the count of values, `count`), the K-th greatest value, ties counted (NULL when K
+ * is 0). A value's place (the count of values greater than it) is below K exactly when the value is at least
+ * that cut-off, so a row needs one comparison, not a join back on its value. `values`: SQL of a query with a
+ * column v, read without its NULLs. In one pass (DuckDB), the values are numbered highest first (a narrow sort
+ * of one column); partitioned, the cut-offs are read from the ranks of the distinct values in buckets (`ranks`,
+ * rankCtes's CTE), since BigQuery runs a window without `PARTITION BY` on one slot. `also`: a one-row CTE the
+ * places read (the pins' counts).
+ */
+export function cutCte(
+  name: string,
+  values: string,
+  ranks: string | null,
+  places: (count: string) => readonly string[],
+  columns: readonly string[],
+  also: string | null,
+): string {
+  const with_ = also ? ` CROSS JOIN ${also}` : '';
+  if (ranks !== null) {
+    const cuts = places('total_c').map((k, j) => `MIN(CASE WHEN before_c < ${k} THEN v END) AS ${columns[j]}`);
+    return `${name} AS (
+  SELECT ${cuts.join(', ')}
+  FROM ${ranks}${with_}
+)`;
+  }
+  const cuts = places('n').map((k, j) => `MIN(CASE WHEN k <= ${k} THEN v END) AS ${columns[j]}`);
+  return `${name} AS (
+  SELECT ${cuts.join(', ')}
+  FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v DESC) AS k, COUNT(*) OVER () AS n FROM (${values}) AS x WHERE v IS NOT NULL) AS o${with_}
+)`;
+}
+
+/** A group number as its label: `labels[0]` for 1, and so on. */
+export function labelOf(expr: string, labels: readonly string[], d: DialectForms): string {
+  return `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
+}
+
 /** What a query needs from the chain: tiers (the metrics' and the score's ranks), segments (revenue's rank); the rest is NULL. */
 interface Wanted {
   tiers: boolean;
@@ -314,7 +356,8 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   // Stage 1, on the rows as read: the percentile of each weighted metric and revenue's place (segments), each
   // from its own CTEs (BigQuery evaluates a CTE once per reference: one join each).
   const lower = (k: number) => all[k].direction === 'lower';
-  const viaRevenue = segmented && !pinned && weighted.some(({ k }) => k === revenue);
+  // Partitioned, revenue's distinct values regrouped when revenue is ranked anyway; in one pass, numbered from the rows.
+  const viaRevenue = buckets !== null && segmented && !pinned && weighted.some(({ k }) => k === revenue);
   const stage1: string[] = [];
   for (const { k } of weighted) {
     stage1.push(
@@ -325,24 +368,25 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     );
   }
   if (segmented) {
-    // Revenue rounded to 6 decimals, highest first: its distinct values regrouped when revenue is ranked anyway.
-    stage1.push(
-      viaRevenue
-        ? `segment_counts AS (\n  SELECT rr AS v, SUM(c) AS c FROM (SELECT ${round6('v')} AS rr, c FROM counts${revenue}) AS r GROUP BY rr\n)`
-        : `segment_counts AS (\n  SELECT rr AS v, COUNT(*) AS c FROM (SELECT ${round6(v(revenue))} AS rr FROM ${pinned ? 'valid WHERE NOT abm_out' : 'base'}) AS r WHERE rr IS NOT NULL GROUP BY rr\n)`,
-      rankCtes('segment_ranks', 'segment_counts', 'DESC', [], [], d, buckets),
-    );
+    // Revenue rounded to 6 decimals, highest first: the rows' cut-offs (segment_cut), no place per row.
+    const values = `SELECT ${round6(v(revenue))} AS v FROM ${pinned ? 'valid WHERE NOT abm_out' : 'base'}`;
+    const segmentPlaces = (n: string) => [places(n, settings.segmentCutoffs[0]), places(n, settings.segmentCutoffs[0] + settings.segmentCutoffs[1])];
+    if (buckets !== null) {
+      stage1.push(
+        viaRevenue
+          ? `segment_counts AS (\n  SELECT rr AS v, SUM(c) AS c FROM (SELECT ${round6('v')} AS rr, c FROM counts${revenue}) AS r GROUP BY rr\n)`
+          : `segment_counts AS (\n  SELECT v, COUNT(*) AS c FROM (${values}) AS r WHERE v IS NOT NULL GROUP BY v\n)`,
+        rankCtes('segment_ranks', 'segment_counts', 'DESC', [], [], d, buckets),
+      );
+    }
+    stage1.push(cutCte('segment_cut', values, buckets === null ? null : 'segment_ranks', segmentPlaces, ['seg_cut1', 'seg_cut2'], null));
   }
   for (const { k } of weighted) {
     // Values below v in the metric's own direction: for lower-is-better, those above it.
     const less = lower(k) ? 'r.total_c - r.before_c - r.c' : 'r.before_c';
-    const segment =
-      viaRevenue && k === revenue
-        ? `, s.before_c AS seg_before, s.total_c AS seg_total
-  FROM ranks${k} AS r LEFT JOIN segment_ranks AS s ON s.v = ${round6('r.v')}`
-        : `\n  FROM ranks${k} AS r`;
     stage1.push(`percentiles${k} AS (
-  SELECT r.v, CASE WHEN r.total_c = 1 THEN 1.0 ELSE (${less} + (r.c - 1) / 2.0) / (r.total_c - 1) END AS p${segment}
+  SELECT r.v, CASE WHEN r.total_c = 1 THEN 1.0 ELSE (${less} + (r.c - 1) / 2.0) / (r.total_c - 1) END AS p
+  FROM ranks${k} AS r
 )`);
     if (cat(k) >= 0) stage1.push(categoryPercentileCte(cat(k), k));
   }
@@ -360,6 +404,11 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   // A row without a cost counts revenue − profit, as the engine does.
   const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
   const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
+  // A row's segment: its rounded revenue against the cut-offs (an excluded account has none).
+  const rr = segmented ? round6(`x.${v(revenue)}`) : '';
+  const segExpr = segmented
+    ? `CASE WHEN x.${v(revenue)} IS NULL${pinned ? ' OR x.abm_out' : ''} THEN NULL WHEN ${rr} >= sc.seg_cut1 THEN 1 WHEN ${rr} >= sc.seg_cut2 THEN 2 ELSE 3 END`
+    : 'NULL';
   const scored = `scored AS (
   SELECT x.abm_row, x.abm_account,${options.carry !== undefined ? ' x.abm_carry,' : ''}${pinned ? ' x.abm_pin, x.abm_out,' : ''}${carried.map((_, j) => ` x.abm_r${j},`).join('')}
     ${revenue >= 0 ? `x.${v(revenue)}` : nullNumber} AS abm_revenue,
@@ -368,14 +417,9 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
     ${scoreExpr} AS score,
     ${axisScore('fit')} AS abm_fit,
     ${axisScore('engagement')} AS abm_engagement,
-    ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_before` : 'seg.before_c'} AS pos_revenue,
-    ${!segmented ? 'NULL' : viaRevenue ? `p${revenue}.seg_total` : 'seg.total_c'} AS n_revenue
-  FROM valid AS x${weighted.map(({ k }) => (cat(k) >= 0 ? join(`p${k}`, `category${cat(k)}_p`, `x.abm_c${cat(k)}`) : join(`p${k}`, `percentiles${k}`, `x.${v(k)}`))).join('')}${segmented && !viaRevenue ? join('seg', 'segment_ranks', round6(`x.${v(revenue)}`)) : ''}
+    ${segExpr} AS seg
+  FROM valid AS x${weighted.map(({ k }) => (cat(k) >= 0 ? join(`p${k}`, `category${cat(k)}_p`, `x.abm_c${cat(k)}`) : join(`p${k}`, `percentiles${k}`, `x.${v(k)}`))).join('')}${segmented ? '\n  CROSS JOIN segment_cut AS sc' : ''}
 )`;
-  const segK1 = places('n_revenue', settings.segmentCutoffs[0]);
-  const segK2 = places('n_revenue', settings.segmentCutoffs[0] + settings.segmentCutoffs[1]);
-  const segExpr = `CASE WHEN pos_revenue IS NULL${pinned ? ' OR abm_out' : ''} THEN NULL WHEN pos_revenue < ${segK1} THEN 1 WHEN pos_revenue < ${segK2} THEN 2 ELSE 3 END`;
-  const label = (expr: string, labels: readonly string[]) => `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
   const head = `WITH raw AS (
   ${base.replace(/\n/gu, '\n  ')}
   FROM ${d.table(options.table)}${
@@ -395,7 +439,7 @@ ${scored}`;
   if (!tiers) {
     return `${head},
 labelled AS (
-  SELECT *, ${segExpr} AS seg FROM scored
+  SELECT * FROM scored
 )`;
   }
 
@@ -411,14 +455,32 @@ rounded AS (
   SELECT *, ${round6('score')} AS rs FROM scored
 ),`;
   if (ranked) {
-    stage2 += `
+    // K1 and K2 of §4 over the scored accounts (with pins, the places the pinned ones leave), as cut-offs on the scores.
+    const scorePlaces = (count: string) => {
+      const n = pinned ? 'pin_n' : count;
+      const c = settings.capacity;
+      const a = c.strategicMarketers * c.strategicAccounts;
+      const [c1, c2] =
+        settings.method === 'quantile'
+          ? [places(n, settings.cutoffs[0]), places(n, settings.cutoffs[0] + settings.cutoffs[1])]
+          : [num(a), num(a + c.liteMarketers * c.liteAccounts)];
+      return pinned ? placesLeft(c1, c2) : [c1, c2];
+    };
+    // The unpinned accounts' scores: the pinned ones hold their own tiers.
+    const values = `SELECT rs AS v FROM rounded${pinned ? ' WHERE abm_pin IS NULL' : ''}`;
+    stage2 += `${pinned ? `\n${pinCountsCte('rounded')},` : ''}${
+      buckets === null
+        ? ''
+        : `
 score_counts AS (
   SELECT rs AS v, COUNT(*) AS c FROM rounded WHERE rs IS NOT NULL${pinned ? ' AND abm_pin IS NULL' : ''} GROUP BY rs
-),${pinned ? `\n${pinCountsCte('rounded')},` : ''}
-${rankCtes('score_ranks', 'score_counts', 'DESC', [], [], d, buckets)},
+),
+${rankCtes('score_ranks', 'score_counts', 'DESC', [], [], d, buckets)},`
+    }
+${cutCte('score_cut', values, buckets === null ? null : 'score_ranks', scorePlaces, ['score_cut1', 'score_cut2'], pinned ? 'pin_counts' : null)},
 counted AS (
-  SELECT x.*, r.before_c AS pos, r.total_c AS n_scored${pinned ? ', q.pin_n, q.pin_p1, q.pin_p2' : ''}
-  FROM rounded AS x LEFT JOIN score_ranks AS r ON r.v = x.rs${pinned ? ' CROSS JOIN pin_counts AS q' : ''}
+  SELECT x.*, q.score_cut1, q.score_cut2
+  FROM rounded AS x CROSS JOIN score_cut AS q
 ),`;
   }
   if (pareto) {
@@ -454,21 +516,9 @@ pareto AS (
   let tierExpr: string;
   switch (settings.method) {
     case 'quantile':
-    case 'capacity': {
-      const n = pinned ? 'pin_n' : 'n_scored';
-      const [c1, c2] =
-        settings.method === 'quantile'
-          ? [places(n, settings.cutoffs[0]), places(n, settings.cutoffs[0] + settings.cutoffs[1])]
-          : (() => {
-              const c = settings.capacity;
-              const a = c.strategicMarketers * c.strategicAccounts;
-              return [num(a), num(a + c.liteMarketers * c.liteAccounts)];
-            })();
-      // With pins, the unpinned accounts take the places the pinned ones leave.
-      const [k1, k2] = pinned ? placesLeft(c1, c2) : [c1, c2];
-      tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN pos < ${k1} THEN 1 WHEN pos < ${k2} THEN 2 ELSE 3 END`;
+    case 'capacity':
+      tierExpr = 'CASE WHEN rs IS NULL THEN NULL WHEN rs >= score_cut1 THEN 1 WHEN rs >= score_cut2 THEN 2 ELSE 3 END';
       break;
-    }
     case 'threshold':
       tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN rs >= ${num(settings.thresholds[0])} THEN 1 WHEN rs >= ${num(settings.thresholds[1])} THEN 2 ELSE 3 END`;
       break;
@@ -488,15 +538,14 @@ pareto AS (
   return `${head},${stage2}
 tiered AS (
   SELECT *,
-    ${tierExpr} AS tier0,
-    ${segExpr} AS seg
+    ${tierExpr} AS tier0
   FROM ${pareto ? 'pareto' : ranked ? 'counted' : settings.method === 'grid' ? 'gridded' : 'rounded'}
 ),
 labelled AS (
   SELECT *,
-    ${label('t_final', settings.labels)} AS tier,
-    ${label('seg', settings.segmentLabels)} AS segment,
-    ${label('t_final', settings.programLabels)} AS program
+    ${labelOf('t_final', settings.labels, d)} AS tier,
+    ${labelOf('seg', settings.segmentLabels, d)} AS segment,
+    ${labelOf('t_final', settings.programLabels, d)} AS program
   FROM (SELECT *, ${pinned ? pinnedTier(capped) : capped} AS t_final FROM tiered) AS capped
 )`;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSettings, type Cell } from '../../src/core';
+import { parseSettings, type Cell, type SettingsInput } from '../../src/core';
 import { SAMPLE_HEADER, sampleAccounts } from '../../src/sample/accounts';
 import { generateSql } from '../../src/sql/generate';
 import { COMBINATIONS, gridFor } from './combinations';
@@ -68,4 +68,28 @@ describe("BigQuery's partitioned form gives the engine's answers, whatever the b
       [40, 100, 30, 50].forEach((score, i) => expect(rows[i].score).toBeCloseTo(score, 9));
     }
   });
+});
+
+describe("the tiers' and segments' cut-offs at their ends give the engine's answers, in both forms", () => {
+  // The SQL compares each rounded score (and revenue) with the K-th greatest; K of 0, K past the count, one account,
+  // every account tied, and pins taking every place are where that could go wrong.
+  const grid = (rows: Cell[][], pin = false) => [['Account', 'Revenue', 'Profit', 'Engagement', ...(pin ? ['Pin'] : [])], ...rows] as Cell[][];
+  const tied = Array.from({ length: 7 }, (_, i) => [`T${i}`, 50, 10, 3]);
+  const spread = Array.from({ length: 9 }, (_, i) => [`S${i}`, 100 - 10 * (i % 4), 5 + i, i % 3]);
+  const cases: [string, Cell[][], SettingsInput][] = [
+    ['no Tier 1 (0 %) and no Money Maker', grid(spread), { cutoffs: [0, 50, 50], segmentCutoffs: [0, 40, 60] }],
+    ['every account Tier 1 and Money Maker (100 %)', grid(spread), { cutoffs: [100, 0, 0], segmentCutoffs: [100, 0, 0] }],
+    ['capacity past the count: all Tier 1', grid(spread), { method: 'capacity', capacity: { strategicMarketers: 50, strategicAccounts: 3, liteMarketers: 0, liteAccounts: 5 } }],
+    ['capacity of nobody: all Tier 3', grid(spread), { method: 'capacity', capacity: { strategicMarketers: 0, strategicAccounts: 3, liteMarketers: 0, liteAccounts: 5 } }],
+    ['one account', grid([['Only', 10, 2, 1]]), {}],
+    ['every account tied', grid(tied), {}],
+    ['no account scored', grid([['A', '', '', ''], ['B', '', '', '']]), {}],
+    ['pins taking the places of Tier 1 and 2', grid(spread.map((r, i) => [...r, i < 2 ? 'Tier 1' : i < 6 ? 'Tier 2' : '']), true), {}],
+    ['every account pinned', grid(spread.map((r) => [...r, 'Tier 3']), true), {}],
+  ];
+  for (const [name, rows, input] of cases) {
+    it(name, async () => {
+      for (const partitioned of [false, true]) await bench.compare(rows, input, { partitioned, buckets: 2 });
+    });
+  }
 });
