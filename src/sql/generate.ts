@@ -13,8 +13,9 @@ import { categoryBaseCte, categoryMetric, categoryPercentileCte, categoryRateCte
  *
  * Shape: each ranked column is ranked on its distinct values, never on the rows. A `GROUP BY` gives each
  * distinct value its count, a running sum over those counts gives the number of values before it (ties
- * share it: the mid-rank of SPEC §3 follows), and a join on the value takes it back to the rows. The rows
- * go through no window but pareto's numbering of the accounts of one value. Partitioned (BigQuery's
+ * share it: the mid-rank of SPEC §3 follows), and a join on the value takes it back to the rows. The tiers
+ * and segments compare each row with two cut-offs found once (cutCte). The rows go through no window but
+ * the cut-offs' numbering of one column (in one pass) and pareto's of the accounts of one value. Partitioned (BigQuery's
  * default), each running sum is split at bucket boundaries drawn from the distinct values themselves (a
  * sample fixed by a hash of each value, about 1 in n/1000, so the same on every evaluation of the CTE):
  * a window per bucket, and one over the bucket totals (about 1000 rows). Any boundaries give the same
@@ -284,18 +285,18 @@ export function cutCte(
   columns: readonly string[],
   also: string | null,
 ): string {
-  const with_ = also ? ` CROSS JOIN ${also}` : '';
+  const cross = also ? ` CROSS JOIN ${also}` : '';
   if (ranks !== null) {
     const cuts = places('total_c').map((k, j) => `MIN(CASE WHEN before_c < ${k} THEN v END) AS ${columns[j]}`);
     return `${name} AS (
   SELECT ${cuts.join(', ')}
-  FROM ${ranks}${with_}
+  FROM ${ranks}${cross}
 )`;
   }
   const cuts = places('n').map((k, j) => `MIN(CASE WHEN k <= ${k} THEN v END) AS ${columns[j]}`);
   return `${name} AS (
   SELECT ${cuts.join(', ')}
-  FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v DESC) AS k, COUNT(*) OVER () AS n FROM (${values}) AS x WHERE v IS NOT NULL) AS o${with_}
+  FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v DESC) AS k, COUNT(*) OVER () AS n FROM (${values}) AS x WHERE v IS NOT NULL) AS o${cross}
 )`;
 }
 

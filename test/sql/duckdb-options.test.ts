@@ -79,13 +79,42 @@ describe("the tiers' and segments' cut-offs at their ends give the engine's answ
   const cases: [string, Cell[][], SettingsInput][] = [
     ['no Tier 1 (0 %) and no Money Maker', grid(spread), { cutoffs: [0, 50, 50], segmentCutoffs: [0, 40, 60] }],
     ['every account Tier 1 and Money Maker (100 %)', grid(spread), { cutoffs: [100, 0, 0], segmentCutoffs: [100, 0, 0] }],
-    ['capacity past the count: all Tier 1', grid(spread), { method: 'capacity', capacity: { strategicMarketers: 50, strategicAccounts: 3, liteMarketers: 0, liteAccounts: 5 } }],
-    ['capacity of nobody: all Tier 3', grid(spread), { method: 'capacity', capacity: { strategicMarketers: 0, strategicAccounts: 3, liteMarketers: 0, liteAccounts: 5 } }],
+    [
+      'capacity past the count: all Tier 1',
+      grid(spread),
+      { method: 'capacity', capacity: { strategicMarketers: 50, strategicAccounts: 3, liteMarketers: 0, liteAccounts: 5 } },
+    ],
+    [
+      'capacity of nobody: all Tier 3',
+      grid(spread),
+      { method: 'capacity', capacity: { strategicMarketers: 0, strategicAccounts: 3, liteMarketers: 0, liteAccounts: 5 } },
+    ],
     ['one account', grid([['Only', 10, 2, 1]]), {}],
     ['every account tied', grid(tied), {}],
-    ['no account scored', grid([['A', '', '', ''], ['B', '', '', '']]), {}],
-    ['pins taking the places of Tier 1 and 2', grid(spread.map((r, i) => [...r, i < 2 ? 'Tier 1' : i < 6 ? 'Tier 2' : '']), true), {}],
-    ['every account pinned', grid(spread.map((r) => [...r, 'Tier 3']), true), {}],
+    [
+      'no account scored',
+      grid([
+        ['A', '', '', ''],
+        ['B', '', '', ''],
+      ]),
+      {},
+    ],
+    [
+      'pins taking the places of Tier 1 and 2',
+      grid(
+        spread.map((r, i) => [...r, i < 2 ? 'Tier 1' : i < 6 ? 'Tier 2' : '']),
+        true,
+      ),
+      {},
+    ],
+    [
+      'every account pinned',
+      grid(
+        spread.map((r) => [...r, 'Tier 3']),
+        true,
+      ),
+      {},
+    ],
   ];
   for (const [name, rows, input] of cases) {
     it(name, async () => {
