@@ -196,7 +196,7 @@ ORDER BY ord`;
     tierProfitability: table(settings.labels, 't_final', { tiers: true, segments: false }),
   };
   if (!script) return result;
-  // Only what the three read: the rows' keys, the answers, the groups and the amounts.
+  // Only what the three read: the rows' keys, the score, the tier and segment numbers and the amounts.
   const create = `CREATE OR REPLACE TEMP TABLE ${LABELLED_TABLE} AS
 ${full()}
 SELECT abm_row, abm_account, score, seg, t_final, abm_revenue, abm_cost, abm_profit
