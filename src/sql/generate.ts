@@ -360,17 +360,24 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   // Partitioned, revenue's distinct values regrouped when revenue is ranked anyway; in one pass, numbered from the rows.
   const viaRevenue = buckets !== null && segmented && !pinned && weighted.some(({ k }) => k === revenue);
   const stage1: string[] = [];
+  // A metric's values as `base` holds them. In one pass (DuckDB) with nothing joined to the table, each is read from
+  // the table itself, one column: `base` is then read by `valid` alone, and DuckDB keeps no copy of every column of
+  // it (it materializes a CTE read more than once). Partitioned (BigQuery's form), the table is named once, in `raw`.
+  const direct = buckets === null && documents === null;
+  const metricValues = (k: number) => (direct ? `SELECT ${d.clean(metricExpr(k))} AS v FROM ${d.table(options.table)}` : `SELECT ${v(k)} AS v FROM base`);
   for (const { k } of weighted) {
     stage1.push(
       cat(k) >= 0
         ? categoryRateCtes(cat(k), k, 'valid', options.dialect)
-        : `counts${k} AS (\n  SELECT ${v(k)} AS v, COUNT(*) AS c FROM base WHERE ${v(k)} IS NOT NULL GROUP BY ${v(k)}\n)`,
+        : `counts${k} AS (\n  SELECT v, COUNT(*) AS c FROM (${metricValues(k)}) AS r WHERE v IS NOT NULL GROUP BY v\n)`,
       rankCtes(`ranks${k}`, `counts${k}`, 'ASC', [], [], d, buckets),
     );
   }
   if (segmented) {
     // Revenue rounded to 6 decimals, highest first: the rows' cut-offs (segment_cut), no place per row.
-    const values = `SELECT ${round6(v(revenue))} AS v FROM ${pinned ? 'valid WHERE NOT abm_out' : 'base'}`;
+    const values = pinned
+      ? `SELECT ${round6(v(revenue))} AS v FROM valid WHERE NOT abm_out`
+      : `SELECT ${round6('v')} AS v FROM (${metricValues(revenue)}) AS r`;
     const segmentPlaces = (n: string) => [places(n, settings.segmentCutoffs[0]), places(n, settings.segmentCutoffs[0] + settings.segmentCutoffs[1])];
     if (buckets !== null) {
       stage1.push(
