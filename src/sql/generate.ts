@@ -300,6 +300,11 @@ export function cutCte(
 )`;
 }
 
+/** Group 1, 2 or 3 of `value` by two cut-offs, highest first (at least `cut1`: 1); NULL where `missing` holds. */
+export function bandOf(value: string, cut1: string, cut2: string, missing: string): string {
+  return `CASE WHEN ${missing} THEN NULL WHEN ${value} >= ${cut1} THEN 1 WHEN ${value} >= ${cut2} THEN 2 ELSE 3 END`;
+}
+
 /** A group number as its label: `labels[0]` for 1, and so on. */
 export function labelOf(expr: string, labels: readonly string[], d: DialectForms): string {
   return `CASE ${expr} ${labels.map((l, k) => `WHEN ${k + 1} THEN ${d.string(l)}`).join(' ')} END`;
@@ -418,9 +423,8 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
   const fallback = revenue >= 0 && profit >= 0 ? `x.${v(revenue)} - x.${v(profit)}` : null;
   const costExpr = cost >= 0 ? (fallback ? `COALESCE(x.${v(cost)}, ${fallback})` : `x.${v(cost)}`) : (fallback ?? nullNumber);
   // A row's segment: its rounded revenue against the cut-offs (an excluded account has none).
-  const rr = segmented ? round6(`x.${v(revenue)}`) : '';
   const segExpr = segmented
-    ? `CASE WHEN x.${v(revenue)} IS NULL${pinned ? ' OR x.abm_out' : ''} THEN NULL WHEN ${rr} >= sc.seg_cut1 THEN 1 WHEN ${rr} >= sc.seg_cut2 THEN 2 ELSE 3 END`
+    ? bandOf(round6(`x.${v(revenue)}`), 'sc.seg_cut1', 'sc.seg_cut2', `x.${v(revenue)} IS NULL${pinned ? ' OR x.abm_out' : ''}`)
     : 'NULL';
   const scored = `scored AS (
   SELECT x.abm_row, x.abm_account,${options.carry !== undefined ? ' x.abm_carry,' : ''}${pinned ? ' x.abm_pin, x.abm_out,' : ''}${carried.map((_, j) => ` x.abm_r${j},`).join('')}
@@ -530,10 +534,10 @@ pareto AS (
   switch (settings.method) {
     case 'quantile':
     case 'capacity':
-      tierExpr = 'CASE WHEN rs IS NULL THEN NULL WHEN rs >= score_cut1 THEN 1 WHEN rs >= score_cut2 THEN 2 ELSE 3 END';
+      tierExpr = bandOf('rs', 'score_cut1', 'score_cut2', 'rs IS NULL');
       break;
     case 'threshold':
-      tierExpr = `CASE WHEN rs IS NULL THEN NULL WHEN rs >= ${num(settings.thresholds[0])} THEN 1 WHEN rs >= ${num(settings.thresholds[1])} THEN 2 ELSE 3 END`;
+      tierExpr = bandOf('rs', num(settings.thresholds[0]), num(settings.thresholds[1]), 'rs IS NULL');
       break;
     case 'pareto':
       // Shares compared as sums (5·ahead < 4·total, 20·ahead < 19·total), exactly in DECIMAL(38, 9) / NUMERIC
