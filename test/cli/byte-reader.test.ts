@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plainNumber, readCsv } from '../../src/cli/csv';
+import { BYTES_PIECE, plainNumber, readCsv } from '../../src/cli/csv';
 import { run } from '../../src/cli/main';
 
 /**
@@ -106,21 +106,23 @@ describe('the byte reader reads a file exactly as the text parser does', () => {
     );
   });
 
-  it('across its pieces of 8 MiB: records cut by a piece end, a character of three bytes cut by it, quotes and a line break in quotes far in', () => {
+  it('across its pieces: records cut by a piece end, a character of three bytes cut by it, a record longer than a piece, quotes and a line break in quotes far in', () => {
     const lines = ['Account,Revenue,Note'];
-    // About 9.5 MiB of records of irregular length, so that piece ends fall inside records and inside "中".
+    // Ten pieces of records of irregular length, so that piece ends fall inside records and inside "中".
     let size = 0;
-    for (let i = 0; size < 9.5 * 2 ** 20; i++) {
+    for (let i = 0; size < 10 * BYTES_PIECE; i++) {
       const line = `中${'x'.repeat(i % 37)}${i},${(i * 7919) % 100003}.${i % 10},${i % 5 === 0 ? '=SUM(A1)' : 'é'.repeat(i % 3)}`;
       lines.push(line);
       size += Buffer.byteLength(line) + 1;
     }
+    // A record longer than a piece (the piece grows to hold it), past the first piece.
+    lines.splice(Math.floor(lines.length / 2), 0, `Long${'y'.repeat(BYTES_PIECE + 1000)},7,z`);
     // Quoted fields after the first piece (the byte reader's), and later a line break inside quotes:
     // the text parser goes on from there.
     lines.splice(lines.length - 2000, 0, '"Acme, Inc.",5,"a ""b"""');
     lines.splice(lines.length - 1000, 0, '"Two\nlines",6,"=cmd"');
     // The header's last name lengthened so that the first piece ends after the first byte of a "中".
-    const piece = 2 ** 23;
+    const piece = BYTES_PIECE;
     let start = 0;
     let line = 0;
     while (start + Buffer.byteLength(lines[line]) + 1 <= piece - 1) start += Buffer.byteLength(lines[line++]) + 1;
