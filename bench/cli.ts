@@ -38,6 +38,26 @@ function freshMemoryMs(): number {
 }
 
 /**
+ * The floor (bench/cli-floor.js): a cold node that reads the same file, parses twelve columns, sorts
+ * each and writes as many bytes, with none of the rules. The CLI's distance to it is what the rules,
+ * the checks and V8 warming up to them cost.
+ */
+function floorMs(csv: string, runs: number): { ms: number; bytes: number } {
+  const out = join(tmpdir(), 'abm-bench-floor.csv');
+  const times: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [join(__dirname, 'cli-floor.js'), csv, out], { encoding: 'utf8' });
+    times.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`floor failed: ${r.stderr}`);
+    bytes = Number(r.stdout);
+  }
+  rmSync(out, { force: true });
+  return { ms: median(times), bytes };
+}
+
+/**
  * The same job inside this process (read, score, write the file `out`): the CLI less node's start-up.
  * `run` does its work before its first await (it has none on this path): the file is whole when it returns.
  */
@@ -71,6 +91,8 @@ export function benchCli(): void {
     const csv = syntheticCsv(n);
     const label = n.toLocaleString('en-US');
     const runs = n >= 1_000_000 ? 3 : 5;
+    const floor = floorMs(csv, runs);
+    line(`the floor, ${label} rows (bench/cli-floor.js)`, `${floor.ms.toFixed(0)} ms`, `${(floor.bytes / 2 ** 20).toFixed(1)} MiB out`);
     let rss = 0;
     for (const format of ['csv', 'json'] as const) {
       const out = join(tmpdir(), `abm-bench-out-${n}.${format}`);
