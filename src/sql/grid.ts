@@ -1,31 +1,36 @@
 import { mapColumns } from '../core/columns';
 import { GRID_CELLS, GRID_PROGRAMS } from '../core/grid-axes';
 import type { Settings } from '../core/settings';
-import { DIALECTS, places, rankCtes, round6, tierCtes, type Dialect, type SqlOptions } from './generate';
+import { bandOf, cutCte, DIALECTS, places, rankCtes, round6, tierCtes, type Dialect, type SqlOptions } from './generate';
 
 /**
  * Fit × engagement as SQL (SPEC §15): generate.ts's chain scores each axis (abm_fit, abm_engagement, by
  * the rule of the score over the axis's metrics); here each axis is cut into three bands by the quantile
- * rule on its rounded scores, ranked on their distinct values as generate.ts ranks (a GROUP BY, a running
- * sum, a join back), and each row gets its cell, 0 = A1 … 8 = C3.
+ * rule on its rounded scores, as the tiers are (generate.ts, cutCte): the two cut-offs of each axis are
+ * found once, from a narrow numbering of its values (or, partitioned, from the ranks of its distinct
+ * values), and each row compares its value with them; its cell is 0 = A1 … 8 = C3.
  */
 
 /** CTEs over `source` ending in `name`: `source`'s rows plus grid_cell (NULL when either axis has no score). */
 export function gridStage(source: string, name: string, settings: Settings, d: (typeof DIALECTS)[Dialect], buckets: number | null): string {
   const [c1, c2] = settings.gridCutoffs;
-  const ranks = (axis: string) => `
+  const cuts = (axis: string) => {
+    const values = `SELECT ${round6(`abm_${axis}`)} AS v FROM ${source}`;
+    const bounds = (count: string) => [places(count, c1), places(count, c1 + c2)];
+    if (buckets === null) return `\n${cutCte(`${name}_${axis}_cut`, values, null, bounds, [`${axis}_cut1`, `${axis}_cut2`], null)},`;
+    return `
 ${name}_${axis}_counts AS (
-  SELECT rv AS v, COUNT(*) AS c FROM (SELECT ${round6(`abm_${axis}`)} AS rv FROM ${source}) AS r WHERE rv IS NOT NULL GROUP BY rv
+  SELECT v, COUNT(*) AS c FROM (${values}) AS r WHERE v IS NOT NULL GROUP BY v
 ),
-${rankCtes(`${name}_${axis}`, `${name}_${axis}_counts`, 'DESC', [], [], d, buckets)},`;
-  const band = (a: string) =>
-    `CASE WHEN ${a}.before_c < ${places(`${a}.total_c`, c1)} THEN 0 WHEN ${a}.before_c < ${places(`${a}.total_c`, c1 + c2)} THEN 1 ELSE 2 END`;
-  return `${ranks('fit')}${ranks('engagement')}
+${rankCtes(`${name}_${axis}`, `${name}_${axis}_counts`, 'DESC', [], [], d, buckets)},
+${cutCte(`${name}_${axis}_cut`, values, `${name}_${axis}`, bounds, [`${axis}_cut1`, `${axis}_cut2`], null)},`;
+  };
+  // A band 0–2 (A–C, 1–3) of the axis's rounded score.
+  const band = (axis: string) => `${bandOf(round6(`x.abm_${axis}`), `${axis}_cut1`, `${axis}_cut2`, 'FALSE')} - 1`;
+  return `${cuts('fit')}${cuts('engagement')}
 ${name} AS (
-  SELECT x.*, CASE WHEN f.v IS NULL OR e.v IS NULL THEN NULL ELSE 3 * ${band('f')} + ${band('e')} END AS grid_cell
-  FROM ${source} AS x
-  LEFT JOIN ${name}_fit AS f ON f.v = ${round6('x.abm_fit')}
-  LEFT JOIN ${name}_engagement AS e ON e.v = ${round6('x.abm_engagement')}
+  SELECT x.*, CASE WHEN x.abm_fit IS NULL OR x.abm_engagement IS NULL THEN NULL ELSE 3 * (${band('fit')}) + (${band('engagement')}) END AS grid_cell
+  FROM ${source} AS x CROSS JOIN ${name}_fit_cut CROSS JOIN ${name}_engagement_cut
 ),`;
 }
 

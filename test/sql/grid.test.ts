@@ -68,6 +68,21 @@ describe('fit × engagement in SQL, run on DuckDB, gives the engine’s answers'
     expect(await sameGrid(EDGE, { axes: { Engagement: 'fit', Recency: 'fit' } })).toBe(9);
   });
 
+  it('cut-offs at their ends (no band A, all in A, ties across a cut-off), in one pass and partitioned', async () => {
+    const grid = [[...SAMPLE_HEADER], ...sampleAccounts(400, 9)] as Cell[][];
+    for (const gridCutoffs of [
+      [0, 50, 50],
+      [100, 0, 0],
+      [0, 0, 100],
+      [33, 34, 33],
+    ]) {
+      for (const partitioned of [false, true]) {
+        expect(await sameGrid(EDGE, { gridCutoffs }, partitioned)).toBe(9);
+        expect(await sameGrid(grid, { gridCutoffs }, partitioned)).toBe(400);
+      }
+    }
+  }, 60_000);
+
   it('the grid method tiers as the engine does (scores, tiers, segments, programs and both tables)', async () => {
     await bench.compare(EDGE, { method: 'grid' });
     const grid = [[...SAMPLE_HEADER], ...sampleAccounts(800, 3)] as Cell[][];
