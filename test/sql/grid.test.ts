@@ -70,12 +70,13 @@ describe('fit × engagement in SQL, run on DuckDB, gives the engine’s answers'
 
   it('cut-offs at their ends (no band A, all in A, ties across a cut-off), in one pass and partitioned', async () => {
     const grid = [[...SAMPLE_HEADER], ...sampleAccounts(400, 9)] as Cell[][];
-    for (const gridCutoffs of [
+    const ends: [number, number, number][] = [
       [0, 50, 50],
       [100, 0, 0],
       [0, 0, 100],
       [33, 34, 33],
-    ]) {
+    ];
+    for (const gridCutoffs of ends) {
       for (const partitioned of [false, true]) {
         expect(await sameGrid(EDGE, { gridCutoffs }, partitioned)).toBe(9);
         expect(await sameGrid(grid, { gridCutoffs }, partitioned)).toBe(400);
