@@ -19,15 +19,7 @@ export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'status'
   if (!accounts) return null;
   const rows = new Uint32Array(accounts.length);
   const hashes = new Uint32Array(accounts.length);
-  let counted = 0;
-  for (let i = 0; i < accounts.length; i++) {
-    const key = accounts[i];
-    if (!key || status[i] !== ROW_OK) continue;
-    let h = 0x811c9dc5;
-    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
-    hashes[counted] = h >>> 0;
-    rows[counted++] = i;
-  }
+  const counted = hashNames(accounts, status, hashes, rows);
   sortByHash(hashes.subarray(0, counted), rows.subarray(0, counted));
   // The repeated names: how many, and the DUPLICATES_SHOWN with the earliest first rows (kept in that order).
   let count = 0;
@@ -68,33 +60,51 @@ export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'status'
   return { code: 'msg.duplicateKeys', params: { count, accounts: named } };
 }
 
-/** Sorts `keys` and `values` (pairs at each position) by key, ties in their order: a stable LSD radix sort, 16 bits a pass. */
+/** Each named scored row's name hashed into `hashes` and its index into `rows`, in table order; how many. */
+function hashNames(accounts: readonly string[], status: Uint8Array, hashes: Uint32Array, rows: Uint32Array): number {
+  let counted = 0;
+  for (let i = 0; i < accounts.length; i++) {
+    const key = accounts[i];
+    if (!key || status[i] !== ROW_OK) continue;
+    let h = 0x811c9dc5;
+    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
+    hashes[counted] = h >>> 0;
+    rows[counted++] = i;
+  }
+  return counted;
+}
+
+/**
+ * Sorts `keys` and `values` (pairs at each position) by key, ties in their order: a stable LSD radix
+ * sort, 16 bits a pass, each pass a function of its own (a cold process compiles it once, for both).
+ */
 function sortByHash(keys: Uint32Array, values: Uint32Array): void {
   const n = keys.length;
-  let fromKeys = keys;
-  let fromValues = values;
-  let toKeys: Uint32Array = new Uint32Array(n);
-  let toValues: Uint32Array = new Uint32Array(n);
+  const toKeys = new Uint32Array(n);
+  const toValues = new Uint32Array(n);
   const counts = new Uint32Array(65536);
-  for (let shift = 0; shift < 32; shift += 16) {
-    counts.fill(0);
-    for (let p = 0; p < n; p++) counts[(fromKeys[p] >>> shift) & 0xffff]++;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let p = 0; p < n; p++) {
-      const key = fromKeys[p];
-      const at = counts[(key >>> shift) & 0xffff]++;
-      toKeys[at] = key;
-      toValues[at] = fromValues[p];
-    }
-    [fromKeys, toKeys] = [toKeys, fromKeys];
-    [fromValues, toValues] = [toValues, fromValues];
-  }
+  pairPass(counts, keys, values, toKeys, toValues, 0);
   // Two passes: the sorted pairs are back in `keys` and `values`.
+  pairPass(counts, toKeys, toValues, keys, values, 16);
+}
+
+/** One pass: the pairs of `fromKeys`/`fromValues` stably into `toKeys`/`toValues` by the 16 bits of the key at `shift`. */
+function pairPass(counts: Uint32Array, fromKeys: Uint32Array, fromValues: Uint32Array, toKeys: Uint32Array, toValues: Uint32Array, shift: number): void {
+  const n = fromKeys.length;
+  counts.fill(0);
+  for (let p = 0; p < n; p++) counts[(fromKeys[p] >>> shift) & 0xffff]++;
+  let sum = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
+  for (let p = 0; p < n; p++) {
+    const key = fromKeys[p];
+    const at = counts[(key >>> shift) & 0xffff]++;
+    toKeys[at] = key;
+    toValues[at] = fromValues[p];
+  }
 }
 
 /** `2, 7, 9, 14, 20, …`: the first rows, then an ellipsis. */

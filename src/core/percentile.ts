@@ -156,13 +156,30 @@ function scratch(n: number) {
 }
 
 function radixPercentiles(values: Float64Array, out: Float64Array): Float64Array {
-  let present = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present++;
+  const present = presentCount(values);
   // The order is only read here: it goes into the kept array, not a new one per column.
   const work = scratch(present);
   const order = sortInto(values, work, work.order);
-  const n = order.length;
+  missingStays(values, out);
+  midRanks(values, order, out);
+  return out;
+}
+
+/** How many values are present (not NaN). */
+function presentCount(values: Float64Array): number {
+  let present = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present++;
+  return present;
+}
+
+/** NaN in `out` wherever the value is missing. */
+function missingStays(values: Float64Array, out: Float64Array): void {
   for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) out[i] = Number.NaN;
+}
+
+/** Each present value's mid-rank percentile, from `order` (the present values' indices, ascending). */
+function midRanks(values: Float64Array, order: Uint32Array, out: Float64Array): void {
+  const n = order.length;
   for (let s = 0; s < n; ) {
     const v = values[order[s]];
     let e = s + 1;
@@ -171,14 +188,13 @@ function radixPercentiles(values: Float64Array, out: Float64Array): Float64Array
     for (let q = s; q < e; q++) out[order[q]] = rank;
     s = e;
   }
-  return out;
 }
 
-/**
- * Whole numbers in a short range (counts, ratings, days): mid-ranks from counts, with no sort.
- * Returns false, leaving `out` alone, when the column is not of that kind.
- */
-function countingPercentiles(values: Float64Array, out: Float64Array): boolean {
+/** integerRange's answer: the least and greatest value and how many are present. */
+const RANGE = new Float64Array(3);
+
+/** The present values' range into RANGE when all are whole numbers; false at the first that is not. */
+function integerRange(values: Float64Array): boolean {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let n = 0;
@@ -190,12 +206,25 @@ function countingPercentiles(values: Float64Array, out: Float64Array): boolean {
     if (v > hi) hi = v;
     n++;
   }
+  RANGE[0] = lo;
+  RANGE[1] = hi;
+  RANGE[2] = n;
+  return true;
+}
+
+/**
+ * Whole numbers in a short range (counts, ratings, days): mid-ranks from counts, with no sort.
+ * Returns false, leaving `out` alone, when the column is not of that kind. Each loop is a function of
+ * its own, as the radix sort's are.
+ */
+function countingPercentiles(values: Float64Array, out: Float64Array): boolean {
+  if (!integerRange(values)) return false;
+  const lo = RANGE[0];
+  const hi = RANGE[1];
+  const n = RANGE[2];
   if (n === 0 || hi - lo > 4 * n + 1024) return false;
   const counts = new Float64Array(hi - lo + 1);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) counts[v - lo]++;
-  }
+  countWholes(values, counts, lo);
   // counts[k] becomes the percentile of value lo + k: (less + (equal − 1) / 2) / (n − 1).
   let less = 0;
   for (let k = 0; k < counts.length; k++) {
@@ -203,11 +232,22 @@ function countingPercentiles(values: Float64Array, out: Float64Array): boolean {
     counts[k] = n === 1 ? 1 : (less + (equal - 1) / 2) / (n - 1);
     less += equal;
   }
+  percentilesOfWholes(values, counts, lo, out);
+  return true;
+}
+
+function countWholes(values: Float64Array, counts: Float64Array, lo: number): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = v === v ? counts[v - lo] : Number.NaN;
+    if (v === v) counts[v - lo]++;
   }
-  return true;
+}
+
+function percentilesOfWholes(values: Float64Array, percentile: Float64Array, lo: number, out: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === v ? percentile[v - lo] : Number.NaN;
+  }
 }
 
 /** The present (non-NaN) values, ascending, in a new typed array. */

@@ -57,34 +57,13 @@ export function profitability(groups: Int8Array, labels: readonly string[], mone
   // Each sum is sum × 2^shift; the Total's shifts are set below.
   const shift = new Array<number>(3 * k + 3).fill(0);
   const scale = new Float64Array(3 * k);
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i];
-      if (g < 0) continue;
-      const r = rev ? rev[i] : Number.NaN;
-      const p = pro ? pro[i] : Number.NaN;
-      const ci = cst ? cst[i] : Number.NaN;
-      // A row without a cost uses revenue − profit, whether or not the table has a cost column.
-      const c = ci === ci ? ci / 2 : r / 2 - p / 2;
-      const a = 3 * g;
-      if (pass) {
-        accounts[g]++;
-        if (r === r) sum[a] += r * scale[a];
-        if (p === p) sum[a + 1] += p * scale[a + 1];
-        if (c === c) sum[a + 2] += c * scale[a + 2];
-      } else {
-        if (Math.abs(r) > max[a]) max[a] = Math.abs(r);
-        if (Math.abs(p) > max[a + 1]) max[a + 1] = Math.abs(p);
-        if (Math.abs(c) > max[a + 2]) max[a + 2] = Math.abs(c);
-      }
-    }
-    if (pass === 0) {
-      for (let j = 0; j < 3 * k; j++) {
-        shift[j] = exponentOf(max[j]);
-        scale[j] = 2 ** -shift[j];
-      }
-    }
+  // Two passes over the rows, each a function of one loop (a cold process compiles each once).
+  groupMaxima(groups, money, max);
+  for (let j = 0; j < 3 * k; j++) {
+    shift[j] = exponentOf(max[j]);
+    scale[j] = 2 ** -shift[j];
   }
+  groupSums(groups, money, scale, sum, accounts);
   // The Total of each column: the groups' sums brought to one power of two (their largest, + 8 for room) and added.
   for (let j = 0; j < 3; j++) {
     let e = -1100;
@@ -115,6 +94,42 @@ export function profitability(groups: Int8Array, labels: readonly string[], mone
     };
   };
   return { rows: labels.map((label, g) => row(g, label)), total: row(k, totalLabel) };
+}
+
+/** A row's cost, halved: its cost, or revenue − profit where it has none (so that the difference cannot overflow). */
+function halfCost(r: number, p: number, ci: number): number {
+  return ci === ci ? ci / 2 : r / 2 - p / 2;
+}
+
+/** Per group and column (revenue, profit, halved cost), the largest |term|. */
+function groupMaxima(groups: Int8Array, { revenue: rev, profit: pro, cost: cst }: Money, max: Float64Array): void {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (g < 0) continue;
+    const r = rev ? rev[i] : Number.NaN;
+    const p = pro ? pro[i] : Number.NaN;
+    const c = halfCost(r, p, cst ? cst[i] : Number.NaN);
+    const a = 3 * g;
+    if (Math.abs(r) > max[a]) max[a] = Math.abs(r);
+    if (Math.abs(p) > max[a + 1]) max[a + 1] = Math.abs(p);
+    if (Math.abs(c) > max[a + 2]) max[a + 2] = Math.abs(c);
+  }
+}
+
+/** Per group and column, the sum of the terms scaled by `scale`, in row order; and each group's accounts. */
+function groupSums(groups: Int8Array, { revenue: rev, profit: pro, cost: cst }: Money, scale: Float64Array, sum: Float64Array, accounts: Float64Array): void {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (g < 0) continue;
+    const r = rev ? rev[i] : Number.NaN;
+    const p = pro ? pro[i] : Number.NaN;
+    const c = halfCost(r, p, cst ? cst[i] : Number.NaN);
+    const a = 3 * g;
+    accounts[g]++;
+    if (r === r) sum[a] += r * scale[a];
+    if (p === p) sum[a + 1] += p * scale[a + 1];
+    if (c === c) sum[a + 2] += c * scale[a + 2];
+  }
 }
 
 export interface WhaleCurve {

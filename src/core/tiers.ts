@@ -21,12 +21,8 @@ export function places(n: number, percent: number): number {
 export function tiersByPosition(values: Float64Array, k1: number, k2: number): Int8Array {
   // Each value is rounded where it is read, here and in the last loop, rather than kept in an array
   // of its own: at a million rows that array was 8 MB of new memory, whose page faults cost more than rounding twice.
-  let n = 0;
   const present = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) present[n++] = round6(v);
-  }
+  const n = roundedPresent(values, present);
   const chosen = present.subarray(0, n);
   // Fewer than k rows above v ⟺ v is at least the k-th largest value: one comparison per row. The
   // k-th largest is selected, not sorted for: the larger k first, then the smaller within what lies above it.
@@ -36,6 +32,21 @@ export function tiersByPosition(values: Float64Array, k1: number, k2: number): I
   const tHigh = kth(Math.min(k1, k2), low > 0 && low < n ? n - low : 0);
   const t1 = k1 >= k2 ? tLow : tHigh;
   const t2 = k1 >= k2 ? tHigh : tLow;
+  return bands(values, t1, t2);
+}
+
+/** The present values rounded, one after another into `present`; how many. */
+function roundedPresent(values: Float64Array, present: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) present[n++] = round6(v);
+  }
+  return n;
+}
+
+/** Tier 1 at least `t1` (rounded), Tier 2 at least `t2`, else Tier 3; none where the value is missing. */
+function bands(values: Float64Array, t1: number, t2: number): Int8Array {
   const out = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
