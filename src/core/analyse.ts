@@ -65,12 +65,7 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
   const { mapping } = table;
   if (scoredMetricCount(mapping) === 0) throw new AnalysisError({ code: mapping.metrics.length === 0 ? 'msg.noMetric' : 'msg.allZero' });
   const include = new Uint8Array(table.n);
-  let included = 0;
-  for (let i = 0; i < table.n; i++) {
-    if (table.status[i] !== ROW_OK) continue;
-    include[i] = 1;
-    included++;
-  }
+  const included = markOk(table.status, table.n, include);
   const weights = mapping.metrics.map((m) => m.weight);
   const { score: scores, percentiles } = score({
     values: table.values,
@@ -81,13 +76,7 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
     rank: hooks.rank,
   });
   const scoredMask = new Uint8Array(table.n);
-  let scored = 0;
-  for (let i = 0; i < table.n; i++) {
-    if (scores[i] === scores[i]) {
-      scoredMask[i] = 1;
-      scored++;
-    }
-  }
+  const scored = markScored(scores, table.n, scoredMask);
   const revenue = column(table, 'revenue');
   const profit = column(table, 'profit');
   const cost = column(table, 'cost');
@@ -147,6 +136,33 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
       },
     },
   );
+}
+
+/**
+ * 1 in `include` for each of the first `n` rows that read well; how many. (This loop and the next are
+ * functions of their own: a cold process compiles a run-once loop on the stack, and a function of
+ * several such loops again at each one.)
+ */
+function markOk(status: Uint8Array, n: number, include: Uint8Array): number {
+  let included = 0;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== ROW_OK) continue;
+    include[i] = 1;
+    included++;
+  }
+  return included;
+}
+
+/** 1 in `mask` for each of the first `n` rows with a score; how many. */
+function markScored(scores: Float64Array, n: number, mask: Uint8Array): number {
+  let scored = 0;
+  for (let i = 0; i < n; i++) {
+    if (scores[i] === scores[i]) {
+      mask[i] = 1;
+      scored++;
+    }
+  }
+  return scored;
 }
 
 /** Money Maker, Contributor, Filler by revenue over the included rows (SPEC §6); −1 without revenue. */

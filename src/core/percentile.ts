@@ -281,24 +281,30 @@ export function selectInPlace(a: Float64Array, k: number, from = 0, to = a.lengt
     const z = a[hi];
     if (x > y) [x, y] = [y, x];
     if (y > z) y = x > z ? x : z;
-    const pivot = y;
-    // Hoare partition: [lo, j] ≤ pivot ≤ [j + 1, hi].
-    let i = lo - 1;
-    let j = hi + 1;
-    for (;;) {
-      do i++;
-      while (a[i] < pivot);
-      do j--;
-      while (a[j] > pivot);
-      if (i >= j) break;
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    const j = partition(a, lo, hi, y);
     if (k <= j) hi = j;
     else lo = j + 1;
   }
   return a[k];
+}
+
+/**
+ * Hoare partition of a[lo…hi] around `pivot` (a value in it): returns j with [lo, j] ≤ pivot ≤ [j + 1, hi].
+ * A function of its own, so that a cold process compiles it once for every round of every selection.
+ */
+function partition(a: Float64Array, lo: number, hi: number, pivot: number): number {
+  let i = lo - 1;
+  let j = hi + 1;
+  for (;;) {
+    do i++;
+    while (a[i] < pivot);
+    do j--;
+    while (a[j] > pivot);
+    if (i >= j) return j;
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
 }
 
 /** First index whose value is ≥ v. */
