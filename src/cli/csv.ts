@@ -129,7 +129,14 @@ export function reason(code: string | undefined): string {
  * another column's field arrives as ''. The fields array is the reader's own once `numbers` has
  * answered: the callback must not keep it.
  */
-export function readCsv(path: string, onRecord: OnRecord, keepRaw = false, numbers?: NumberColumns, texts?: () => readonly boolean[] | null): CsvRead {
+export function readCsv(
+  path: string,
+  onRecord: OnRecord,
+  keepRaw = false,
+  numbers?: NumberColumns,
+  texts?: () => readonly boolean[] | null,
+  byteText?: () => number,
+): CsvRead {
   const fd = openFile(path);
   try {
     const size = fstatSync(fd).size;
@@ -138,7 +145,7 @@ export function readCsv(path: string, onRecord: OnRecord, keepRaw = false, numbe
     let resumed = false;
     let resumedBom = false;
     if (numbers && size > 0 && size <= BYTES_UP_TO) {
-      const reader = new BytesReader(fd, size, onRecord, keepRaw, numbers, texts ?? (() => null));
+      const reader = new BytesReader(fd, size, onRecord, keepRaw, numbers, texts ?? (() => null), byteText ?? (() => -1));
       const done = reader.read();
       if (done.finished) return { records: done.records, separator: done.separator, bom: done.bom, size };
       resumedBom = done.bom;
@@ -230,7 +237,9 @@ class BytesReader {
   /** The file offset of b[0]. */
   private offset = 0;
   /** The current record's plain numbers, by column (sized to the numeric columns once known). */
-  private numbers: RecordNumbers = { values: new Float64Array(0), present: new Uint8Array(0) };
+  private numbers: RecordNumbers = BytesReader.numbersFor(0);
+  /** The column handed over as its bytes (RecordNumbers' text), once the header is known; −1: none. */
+  private textColumn = -1;
 
   constructor(
     private readonly fd: number,
@@ -239,8 +248,13 @@ class BytesReader {
     private readonly keepRaw: boolean,
     private readonly numberColumns: NumberColumns,
     private readonly texts: () => readonly boolean[] | null,
+    private readonly byteText: () => number,
   ) {
     this.b = Buffer.allocUnsafe(Math.min(size, BYTES_PIECE));
+  }
+
+  private static numbersFor(columns: number): RecordNumbers {
+    return { values: new Float64Array(columns), present: new Uint8Array(columns), text: EMPTY, textFrom: -1, textTo: -1 };
   }
 
   private text(from: number, to: number): string {
@@ -338,7 +352,8 @@ class BytesReader {
       this.numeric = this.numberColumns(own as string[]);
       if (this.numeric) {
         this.used = this.texts();
-        this.numbers = { values: new Float64Array(this.numeric.length), present: new Uint8Array(this.numeric.length) };
+        this.textColumn = this.byteText();
+        this.numbers = BytesReader.numbersFor(this.numeric.length);
       }
     } else if (!this.keepRaw) this.onRecord(fields, records, '', separator, -1, -1, this.numbers);
     else if (!this.guard) this.onRecord(fields, records, '', separator, this.offset + at, this.offset + end, this.numbers);
@@ -368,6 +383,8 @@ class BytesReader {
     const numeric = this.numeric;
     const used = this.used;
     const fields = this.fields;
+    const textColumn = numeric !== null ? this.textColumn : -1;
+    this.numbers.textFrom = -1;
     let start = from;
     let col = 0;
     for (; ; col++) {
@@ -415,7 +432,14 @@ class BytesReader {
         // A column nobody reads arrives as ''; when written back, a field that starts like a formula is marked.
         if (this.keepRaw && last > first && formulaByte(b[first])) this.guard = true;
         if (used !== null && col < used.length && !used[col]) fields[col] = '';
-        else {
+        else if (col === textColumn && !escaped) {
+          // The account: its bytes, not a string (src/cli/account-bytes.ts).
+          fields[col] = '';
+          const numbers = this.numbers;
+          numbers.text = b;
+          numbers.textFrom = first;
+          numbers.textTo = last;
+        } else {
           const text = this.text(first, last);
           fields[col] = escaped ? text.replace(/""/gu, '"') : text;
         }
@@ -454,6 +478,8 @@ function plainBytes(b: Uint8Array, from: number, to: number): number {
   const v = decimals > 0 ? value / POWERS_OF_TEN[decimals] : value;
   return negative ? -v : v;
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** A first byte that makes a field formula-like (formulaLike's characters; a CR never reaches here). */
 const formulaByte = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9;

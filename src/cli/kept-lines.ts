@@ -163,6 +163,17 @@ export class KeptLines {
     this.windowEnd = start + at;
   }
 
+  /** Room for `count` entries in all, made once (the rows the file is expected to hold), not by doubling. */
+  reserve(count: number): void {
+    if (count <= this.starts.length) return;
+    const starts = new Int32Array(count);
+    starts.set(this.starts.subarray(0, this.n));
+    this.starts = starts;
+    const ends = new Int32Array(count);
+    ends.set(this.ends.subarray(0, this.n));
+    this.ends = ends;
+  }
+
   private grow(): void {
     if (this.n < this.starts.length) return;
     const starts = new Int32Array(this.starts.length * 2);

@@ -20,6 +20,7 @@ import {
   type RowsReader,
   type Settings,
 } from '../core';
+import { AccountBytes } from './account-bytes';
 import { HELP, parseArgs, UsageError, type Options } from './args';
 import { CsvError, csvField, inputLine, PathError, readCsv, reason, type RecordNumbers, type Separator } from './csv';
 import { excerpt, headerList, shorten } from './excerpt';
@@ -152,7 +153,8 @@ function scoreFile(
   const shares = worker ? { rank: sharedRanker(worker.helper), drivers: sharedDrivers(worker.helper) } : {};
   const add = (fields: readonly string[], record: number, numbers?: RecordNumbers) => {
     if (prefault && (++added & (PROGRESS_ROWS - 1)) === 0) prefault.at(added);
-    const blank = isBlankRecord(fields) && !(numbers && numbers.present[0] === 1);
+    // An empty line; not a line whose one field is a number or an account handed over as bytes.
+    const blank = isBlankRecord(fields) && !(numbers && (numbers.present[0] === 1 || numbers.textTo! > numbers.textFrom!));
     if (!blank && fields.length !== header!.length) shape.note(fields, record, header!);
     reader!.add(blank ? [] : fields, record, blank ? undefined : numbers);
   };
@@ -163,7 +165,15 @@ function scoreFile(
     headerRecord = row + 1;
     const pins = pinsColumn === null ? undefined : { pin: namedColumn(header, pinsColumn, '--pins') };
     const expected = expectedRows(path, head, row);
-    reader = rowsReader(header, header.length, settings, { rowCode: 'cell.row', locale, pins, newColumn: prefault?.newColumn, ...shares }, expected);
+    // The account names are kept as bytes (src/cli/account-bytes.ts), handed over by the byte reader.
+    const accountStore = new AccountBytes(expected);
+    reader = rowsReader(
+      header,
+      header.length,
+      settings,
+      { rowCode: 'cell.row', locale, pins, newColumn: prefault?.newColumn, accountStore, ...shares },
+      expected,
+    );
     // One array of percentiles per weighted metric (score.ts ranks those), and the scores.
     prefault?.started(expected, scoredMetricCount(reader.mapping) + 1);
     const { mapping } = reader;
@@ -178,7 +188,10 @@ function scoreFile(
       for (const m of mapping.metrics) if (m.index >= 0) numeric[m.index] = true;
     }
     // Title lines and the header go out as one piece, so lines[k + 1] is the table's row k.
-    if (keepLines) lines.joinHead(row + 1);
+    if (keepLines) {
+      lines.joinHead(row + 1);
+      lines.reserve(expected + 1);
+    }
     for (let k = row + 1; k < head.length; k++) add(head[k], k + 1);
     head.length = 0;
   };
@@ -192,6 +205,7 @@ function scoreFile(
     keepLines,
     () => numeric,
     () => used,
+    () => reader?.mapping.account ?? -1,
   );
   if (!reader) start();
   prefault?.finished();
@@ -585,7 +599,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     const scored = scoreFile(path, settings, format === 'csv' && options.command === 'score', options.pins, worker);
     // The records written back are read again from the input as they go out: not when the output replaces it.
     if (options.out && sameFile(path, resolve(io.cwd, options.out))) scored.lines.load();
-    const refused = orderLinesRefusal(scored.header, scored.analysis.table.accounts, langOf(settings), pathName(file));
+    // The names are read only for a file with an order-date or order-id column (they are made from bytes when first read).
+    const refused = orderLinesRefusal(scored.header, () => scored.analysis.table.accounts, langOf(settings), pathName(file));
     if (refused) throw new CliError(refused);
     if (options.command === 'report') {
       const card = reportOutput(path, scored.analysis, scored.header, options.outcome, langOf(settings), options.format);

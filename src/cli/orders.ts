@@ -109,7 +109,7 @@ export function asOfNote(result: OrdersResult, lang: Lang): string {
 }
 
 /** `score`'s refusal of a file of order lines, with the command that makes accounts of it; null for a file of accounts. */
-export function orderLinesRefusal(header: readonly string[], accounts: readonly string[] | null, lang: Lang, file: string): string | null {
+export function orderLinesRefusal(header: readonly string[], accounts: () => readonly string[] | null, lang: Lang, file: string): string | null {
   const found = orderLinesMessage(header, accounts);
   return found ? `${renderer(lang)(found)} ${cliTranslator(lang)('cli.orderLines', { file })}` : null;
 }

@@ -18,6 +18,8 @@ export interface Sink {
   copy(bytes: Uint8Array, from: number, to: number): void;
   /** `JSON.stringify(text)`, byte for byte, without the intermediate string when `text` is plain ASCII. */
   jsonString(text: string): void;
+  /** jsonString of the text whose UTF-8 bytes are `bytes[from, to)` (valid UTF-8), copied as they are unless one needs escaping. */
+  jsonUtf8(bytes: Uint8Array, from: number, to: number): void;
   close(): void;
 }
 
@@ -160,6 +162,32 @@ class ByteSink implements Sink {
       if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
         this.at = start;
         this.write(JSON.stringify(text));
+        return;
+      }
+      b[at++] = c;
+    }
+    b[at++] = 34;
+    this.at = at;
+  }
+
+  jsonUtf8(bytes: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (n + 2 > SLACK) {
+      this.write(JSON.stringify(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('utf8')));
+      return;
+    }
+    if (this.at + n + 2 > FLUSH_AT) this.flush();
+    const b = this.buffer;
+    const start = this.at;
+    let at = start;
+    b[at++] = 34;
+    for (let k = from; k < to; k++) {
+      const c = bytes[k];
+      // A quote, a backslash or a control character: JSON.stringify's own text. (Other bytes, UTF-8 of
+      // well-formed text, are what JSON.stringify writes for them.)
+      if (c < 0x20 || c === 34 || c === 92) {
+        this.at = start;
+        this.write(JSON.stringify(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('utf8')));
         return;
       }
       b[at++] = c;

@@ -1,4 +1,4 @@
-import { percentileDenominators, ROW_BLANK, ROW_INVALID, type Analysis, type MetricColumn } from '../core';
+import { percentileDenominators, ROW_BLANK, ROW_INVALID, type AccountBytesView, type Analysis, type MetricColumn } from '../core';
 import { renderer, type Lang } from '../i18n';
 import type { Separator } from './csv';
 import { DriverBytes, type DriverRow } from './driver-bytes';
@@ -40,8 +40,10 @@ export interface RowBlock {
   /** Rows the unprofitable cap moved (1), and the tier it moved them to. */
   capped: Uint8Array | null;
   cappedTier: string;
-  /** JSON: the accounts (null: the table has no account column); row j's is accounts[accountsFrom + j]. */
+  /** JSON: the accounts (null: the table has no account column, or keeps them as bytes); row j's is accounts[accountsFrom + j]. */
   accounts: string[] | null;
+  /** JSON: the accounts as UTF-8 bytes (the table's AccountBytesView); row j's is bytes[start[accountsFrom + j], start[accountsFrom + j + 1]). */
+  accountBytes: { bytes: Uint8Array; start: Int32Array } | null;
   accountsFrom: number;
   /** Text of the rows whose tier is −1, after the account (JSON, through the closing brace) or after the record (CSV, before the line end). */
   tails: Map<number, string>;
@@ -72,6 +74,7 @@ export function rowBlock(
   reuse: RowBlock | null = null,
 ): RowBlock {
   const { table, tier: tiers, score, percentiles, drivers: d } = analysis;
+  const names = table.accountBytes?.exact ? table.accountBytes : null;
   const { status } = table;
   const count = to - from;
   // The main thread's blocks, one after another, can share their arrays (`reuse`: the one before).
@@ -118,12 +121,23 @@ export function rowBlock(
     p,
     capped: d.capped ? part(d.capped) : null,
     cappedTier: d.cappedTier,
-    accounts: table.accounts && worker ? table.accounts.slice(from, to) : table.accounts,
+    // Names kept as bytes are written as bytes (not read as text, which would make a string per row).
+    accounts: names ? null : table.accounts && worker ? table.accounts.slice(from, to) : table.accounts,
+    accountBytes: names && (worker ? namesPart(names, from, to) : { bytes: names.bytes, start: names.start }),
     accountsFrom: worker ? 0 : from,
     tails,
     extras,
     lines: worker?.lines ? worker.lines.block(from + 1, to + 1) : null,
   };
+}
+
+/** Names [from, to) of `names` as a copy of their own, offsets from 0 (for a worker thread). */
+function namesPart(names: AccountBytesView, from: number, to: number): { bytes: Uint8Array; start: Int32Array } {
+  const base = names.start[from];
+  const start = new Int32Array(to - from + 1);
+  for (let j = 0; j <= to - from; j++) start[j] = names.start[from + j] - base;
+  // A copy (new Uint8Array of a view copies it): a view would take the whole array along to the worker.
+  return { bytes: new Uint8Array(names.bytes.subarray(base, names.start[to])), start };
 }
 
 /** The context of `analysis`'s blocks. */
@@ -175,7 +189,7 @@ export class RowsWriter {
 
   private json(sink: Sink, block: RowBlock): void {
     const { middles } = this.context;
-    const { tier, segment, score, rowNumbers, accounts, accountsFrom, extras } = block;
+    const { tier, segment, score, rowNumbers, accounts, accountBytes, accountsFrom, extras } = block;
     let first = block.first;
     for (let j = 0; j < block.count; j++) {
       const t = tier[j];
@@ -184,7 +198,8 @@ export class RowsWriter {
       first = false;
       sink.whole(rowNumbers[j]);
       sink.ascii(',"account":');
-      if (accounts) sink.jsonString(accounts[accountsFrom + j]);
+      if (accountBytes) sink.jsonUtf8(accountBytes.bytes, accountBytes.start[accountsFrom + j], accountBytes.start[accountsFrom + j + 1]);
+      else if (accounts) sink.jsonString(accounts[accountsFrom + j]);
       else sink.ascii('null');
       if (t === -1) {
         sink.write(block.tails.get(j)!);

@@ -1,5 +1,5 @@
 import type { Message } from './message';
-import { ROW_OK, type ParsedTable } from './table';
+import { ROW_OK, type AccountBytesView, type ParsedTable } from './table';
 
 /** Accounts named, and rows named per account, in the one duplicate message. */
 export const DUPLICATES_SHOWN = 5;
@@ -11,15 +11,22 @@ export const DUPLICATES_SHOWN = 5;
  *
  * Each name is hashed (FNV-1a over its UTF-16 code units) and the scored rows are sorted by hash,
  * stably, with a two-pass radix sort; only rows whose hash repeats have their names compared, within
- * their group (different names with one hash are told apart there). No Map or Set of a million
+ * their group (different names with one hash are told apart there). Names a table keeps as bytes
+ * (the command line's) are hashed and compared as bytes: the same groups, with no string made. No Map or Set of a million
  * names: at 1 000 000 rows this is a fraction of what the Map of names cost.
  */
-export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'status' | 'rowNumbers'>): Message | null {
-  const { accounts, status, rowNumbers } = table;
-  if (!accounts) return null;
-  const rows = new Uint32Array(accounts.length);
-  const hashes = new Uint32Array(accounts.length);
-  const counted = hashNames(accounts, status, hashes, rows);
+export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'accountBytes' | 'status' | 'rowNumbers'>): Message | null {
+  const { status, rowNumbers } = table;
+  // Names kept as bytes are compared as bytes (one to one with the text: AccountBytesView.exact); else as text.
+  const view = table.accountBytes?.exact ? table.accountBytes : null;
+  const accounts = view ? null : table.accounts;
+  if (!view && !accounts) return null;
+  const n = view ? view.start.length - 1 : accounts!.length;
+  const rows = new Uint32Array(n);
+  const hashes = new Uint32Array(n);
+  const counted = view ? hashNameBytes(view, status, hashes, rows) : hashNames(accounts!, status, hashes, rows);
+  const same = view ? (a: number, b: number) => sameBytes(view, a, b) : (a: number, b: number) => accounts![a] === accounts![b];
+  const name = view ? (i: number) => view.text(i) : (i: number) => accounts![i];
   sortByHash(hashes.subarray(0, counted), rows.subarray(0, counted));
   // The repeated names: how many, and the DUPLICATES_SHOWN with the earliest first rows (kept in that order).
   let count = 0;
@@ -31,11 +38,10 @@ export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'status'
     while (e < counted && hashes[e] === h) e++;
     for (let q = s; e - s > 1 && q < e; q++) {
       if (taken[q]) continue;
-      const account = accounts[rows[q]];
       // Rows in table order: the sort is stable and the rows went in in order.
       const found = [rows[q]];
       for (let r = q + 1; r < e; r++) {
-        if (!taken[r] && accounts[rows[r]] === account) {
+        if (!taken[r] && same(rows[q], rows[r])) {
           taken[r] = 1;
           found.push(rows[r]);
         }
@@ -45,7 +51,7 @@ export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'status'
       if (shown.length === DUPLICATES_SHOWN && found[0] > shown[DUPLICATES_SHOWN - 1].rows[0]) continue;
       let at = shown.length;
       while (at > 0 && shown[at - 1].rows[0] > found[0]) at--;
-      shown.splice(at, 0, { account, rows: found });
+      shown.splice(at, 0, { account: name(rows[q]), rows: found });
       if (shown.length > DUPLICATES_SHOWN) shown.pop();
     }
     s = e;
@@ -72,6 +78,30 @@ function hashNames(accounts: readonly string[], status: Uint8Array, hashes: Uint
     rows[counted++] = i;
   }
   return counted;
+}
+
+/** hashNames over names kept as bytes (FNV-1a over the bytes; an empty name is no name). */
+function hashNameBytes(view: AccountBytesView, status: Uint8Array, hashes: Uint32Array, rows: Uint32Array): number {
+  const { bytes, start } = view;
+  let counted = 0;
+  for (let i = 0; i < status.length; i++) {
+    const from = start[i];
+    const to = start[i + 1];
+    if (from === to || status[i] !== ROW_OK) continue;
+    let h = 0x811c9dc5;
+    for (let c = from; c < to; c++) h = Math.imul(h ^ bytes[c], 16777619);
+    hashes[counted] = h >>> 0;
+    rows[counted++] = i;
+  }
+  return counted;
+}
+
+/** Names a and b are the same bytes. */
+function sameBytes({ bytes, start }: AccountBytesView, a: number, b: number): boolean {
+  const length = start[a + 1] - start[a];
+  if (start[b + 1] - start[b] !== length) return false;
+  for (let k = 0; k < length; k++) if (bytes[start[a] + k] !== bytes[start[b] + k]) return false;
+  return true;
 }
 
 /**

@@ -22,12 +22,17 @@ export interface OrderLinesFinding {
   columns: string[];
 }
 
-/** The finding, or null when the table does not look like order lines. `accounts`: each data row's account name. */
-export function findOrderLines(header: readonly Cell[], accounts: readonly (string | null | undefined)[] | null): OrderLinesFinding | null {
-  if (!accounts) return null;
+/** Each data row's account name, or null without an account column; or a function giving them, called only when needed. */
+type Names = readonly (string | null | undefined)[] | null | (() => readonly (string | null | undefined)[] | null);
+
+/** The finding, or null when the table does not look like order lines. `names`: each data row's account name. */
+export function findOrderLines(header: readonly Cell[], names: Names): OrderLinesFinding | null {
   const mapped = mapOrderColumns(header);
   const columns = [mapped.date, mapped.order].filter((c): c is number => c !== undefined).map((c) => String(header[c] ?? '').trim());
   if (columns.length === 0) return null;
+  // The names are read only now: a table that keeps them as bytes makes them as text when first read.
+  const accounts = typeof names === 'function' ? names() : names;
+  if (!accounts) return null;
   // Distinct names counted by their 32-bit hashes, sorted (no Set of a million strings); a rare
   // collision counts two names as one, which cannot move a share of 30 % measurably.
   const hashes = new Uint32Array(accounts.length);
@@ -47,7 +52,7 @@ export function findOrderLines(header: readonly Cell[], accounts: readonly (stri
 }
 
 /** `msg.orderLines` for a table that looks like order lines, else null. */
-export function orderLinesMessage(header: readonly Cell[], accounts: readonly (string | null | undefined)[] | null): Message | null {
+export function orderLinesMessage(header: readonly Cell[], accounts: Names): Message | null {
   const found = findOrderLines(header, accounts);
   if (!found) return null;
   return {

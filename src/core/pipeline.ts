@@ -8,7 +8,7 @@ import { keepOutOfFold, smoothedRates } from './category';
 import { readOutcomes } from './outcome';
 import { score, type Ranker } from './score';
 import type { DriverSplit } from './drivers';
-import { ROW_OK, TableBuilder, type ColumnNumbers, type NewColumn, type ParsedTable } from './table';
+import { ROW_OK, TableBuilder, type AccountStore, type ColumnNumbers, type NewColumn, type ParsedTable } from './table';
 
 /**
  * The one way from a header and rows of cells to an analysis: columns mapped, rows parsed, scored.
@@ -31,6 +31,8 @@ export interface PipelineOptions {
   /** How the metrics are ranked and the drivers found (analyse's hooks; not for a table scored with a category). */
   rank?: Ranker;
   drivers?: DriverSplit;
+  /** Where the account names are kept as bytes (a reader of files, which then hands each over as ColumnNumbers' text). */
+  accountStore?: AccountStore;
 }
 
 /** Rows go in one at a time (`add`), `finish` analyses them: for a reader that streams (the command line). */
@@ -45,7 +47,15 @@ export interface RowsReader {
 
 export function rowsReader(header: readonly Cell[] | null, width: number, settings: Settings, options: PipelineOptions = {}, capacity = 4096): RowsReader {
   const mapping = mapColumns(header, width, settings, options.positional);
-  const builder = new TableBuilder(mapping, asOfMs(settings.asOf, options.locale?.timeZone), capacity, options.rowCode, options.locale, options.newColumn);
+  const builder = new TableBuilder(
+    mapping,
+    asOfMs(settings.asOf, options.locale?.timeZone),
+    capacity,
+    options.rowCode,
+    options.locale,
+    options.newColumn,
+    options.accountStore ?? null,
+  );
   const source = pinSource(header, options.pins);
   // Only the rows with a pin cell are kept (a million-row file with no pins keeps nothing).
   const cells = new Map<number, [Cell, Cell]>();

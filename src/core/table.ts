@@ -39,6 +39,11 @@ export interface ParsedTable {
   values: Float64Array[];
   /** Account names (text as in the cell), or null without an account column. */
   accounts: string[] | null;
+  /**
+   * The same names as UTF-8 bytes, when the table was read with an AccountStore (the command line's
+   * byte reader): `accounts` is then made from them when first read. Null otherwise.
+   */
+  accountBytes?: AccountBytesView | null;
   /** ROW_OK, ROW_BLANK, ROW_INVALID or ROW_TOTAL per row; only ROW_OK rows are analysed. */
   status: Uint8Array;
   /** The message of each invalid row (naming row, column and value). */
@@ -56,6 +61,33 @@ export type NewColumn = (length: number) => Float64Array;
 export interface ColumnNumbers {
   values: Float64Array;
   present: Uint8Array;
+  /**
+   * The account cell as bytes, for a table with an AccountStore: `text[textFrom, textTo)` (valid
+   * UTF-8) stands for the account cell (which is then '') when textFrom ≥ 0.
+   */
+  text?: Uint8Array;
+  textFrom?: number;
+  textTo?: number;
+}
+
+/** Account names as UTF-8 bytes: name i is bytes[start[i], start[i + 1]) (src/cli/account-bytes.ts). */
+export interface AccountBytesView {
+  bytes: Uint8Array;
+  /** n + 1 offsets. */
+  start: Int32Array;
+  /** Bytes and names correspond one to one (no name held a lone surrogate, which UTF-8 cannot hold). */
+  exact: boolean;
+  /** Name i as text. */
+  text(i: number): string;
+}
+
+/** Where a table keeps its account names as bytes, trimmed as String.prototype.trim trims them. */
+export interface AccountStore {
+  /** The next row's name from the UTF-8 bytes src[from, to); false when it trims to nothing. */
+  addBytes(src: Uint8Array, from: number, to: number): boolean;
+  /** The next row's name, already trimmed; false when empty. */
+  addText(text: string): boolean;
+  view(): AccountBytesView;
 }
 
 /** The column of the first metric with this role, if mapped. */
@@ -74,6 +106,8 @@ export class TableBuilder {
   private values: Float64Array[];
   private status: Uint8Array;
   private readonly accounts: string[] | null;
+  /** The names as bytes instead of `accounts` (a reader of files gives the store). */
+  private readonly store: AccountStore | null;
   private readonly messages = new Map<number, Message>();
   private readonly warnings: Message[] = [];
   private hiddenWarnings = 0;
@@ -95,12 +129,14 @@ export class TableBuilder {
     private readonly rowCode: RowCode = 'cell.row',
     private readonly locale: CellLocale = {},
     private readonly newColumn: NewColumn = (length) => new Float64Array(length),
+    accountStore: AccountStore | null = null,
   ) {
     this.capacity = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(this.capacity);
     this.status = new Uint8Array(this.capacity);
     this.values = mapping.metrics.map(() => this.newColumn(this.capacity));
-    this.accounts = mapping.account >= 0 ? [] : null;
+    this.store = mapping.account >= 0 ? accountStore : null;
+    this.accounts = mapping.account >= 0 && !this.store ? [] : null;
     this.sourceColumns = mapping.metrics.map((m) => m.index);
     this.columns = mapping.metrics.map((m) => ({ code: 'cell.column', params: { column: shortHeader(m.header) } }));
     this.futureDates = mapping.metrics.map(() => []);
@@ -124,10 +160,12 @@ export class TableBuilder {
     let filled = false;
     let problems: Message[] | null = null;
     if (this.accounts) {
-      const a = row[account];
-      const text = a === null || a === undefined ? '' : a instanceof Date ? dateText(a, this.locale.timeZone) : String(a).trim();
+      const text = this.accountCell(row[account]);
       this.accounts.push(text);
       if (text !== '') filled = true;
+    } else if (this.store) {
+      const from = numbers?.textFrom ?? -1;
+      if (from >= 0 ? this.store.addBytes(numbers!.text!, from, numbers!.textTo!) : this.store.addText(this.accountCell(row[account]))) filled = true;
     }
     // The common case in a loop of its own, without allocating: a finite number; anything else is read by otherCell.
     const values = this.values;
@@ -157,6 +195,16 @@ export class TableBuilder {
       this.status[i] = ROW_INVALID;
       this.messages.set(i, { code: 'cell.invalid', params: { row: this.row(rowNumber), problems } });
     } else this.status[i] = ROW_OK;
+  }
+
+  /** An account cell as the table keeps it: its text, trimmed (a date as the day it is). */
+  private accountCell(a: Cell | undefined): string {
+    return a === null || a === undefined ? '' : a instanceof Date ? dateText(a, this.locale.timeZone) : String(a).trim();
+  }
+
+  /** Row i's account name. */
+  private account(i: number): string {
+    return this.accounts ? this.accounts[i] : this.store!.view().text(i);
   }
 
   /**
@@ -196,16 +244,36 @@ export class TableBuilder {
     this.leaveOutTotals();
     this.warnFutureDates();
     if (this.hiddenWarnings > 0) this.warnings.push({ code: 'warn.more', params: { count: this.hiddenWarnings } });
-    return {
+    const table: ParsedTable = {
       n,
       rowNumbers: this.rowNumbers.subarray(0, n),
       mapping: this.mapping,
       values: this.values.map((v) => v.subarray(0, n)),
       accounts: this.accounts,
+      accountBytes: null,
       status: this.status.subarray(0, n),
       messages: this.messages,
       warnings: this.warnings,
     };
+    if (this.store) {
+      const view = this.store.view();
+      table.accountBytes = view;
+      // The names as text are made when first read, then kept (enumerable: a spread copies them).
+      Object.defineProperty(table, 'accounts', {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const texts = new Array<string>(n);
+          for (let i = 0; i < n; i++) texts[i] = view.text(i);
+          Object.defineProperty(table, 'accounts', { value: texts, enumerable: true, configurable: true, writable: true });
+          return texts;
+        },
+        set(value: string[] | null) {
+          Object.defineProperty(table, 'accounts', { value, enumerable: true, configurable: true, writable: true });
+        },
+      });
+    }
+    return table;
   }
 
   /** A row as messages name it. */
@@ -222,18 +290,18 @@ export class TableBuilder {
 
   /** The last non-blank rows whose account reads as a total (Total, Sum, รวม, 合计…) are not accounts. */
   private leaveOutTotals(): void {
-    if (!this.accounts) return;
+    if (!this.accounts && !this.store) return;
     const totals: number[] = [];
     for (let i = this.n - 1; i >= 0; i--) {
       if (this.status[i] === ROW_BLANK) continue;
-      if (!isTotalLabel(this.accounts[i])) break;
+      if (!isTotalLabel(this.account(i))) break;
       this.status[i] = ROW_TOTAL;
       this.messages.delete(i);
       totals.push(i);
     }
     for (let t = totals.length - 1; t >= 0; t--) {
       const i = totals[t];
-      this.warnings.push({ code: 'warn.totalRow', params: { row: this.row(this.rowNumbers[i]), account: shortText(this.accounts[i]) } });
+      this.warnings.push({ code: 'warn.totalRow', params: { row: this.row(this.rowNumbers[i]), account: shortText(this.account(i)) } });
     }
   }
 
