@@ -1,4 +1,4 @@
-import { driverPiecesOf, type MetricColumn, type Render } from '../core';
+import { CAP_PIECE, driverPieces, MAX_PIECES, type MetricColumn, type Render } from '../core';
 import { csvField, formulaLike, type Separator } from './csv';
 import type { Sink } from './output';
 
@@ -13,10 +13,11 @@ export interface DriverRow {
   cappedTier: string | null;
 }
 
-/** A piece as a CSV field holds it: as it is (0), inside quotes (1), inside quotes with its quotes doubled (2). */
+/** A piece as a CSV field holds it: as it is (0), inside quotes (1), inside quotes with its quotes doubled (2); `formula`: it starts like a formula. */
 interface CsvPiece {
   kind: 0 | 1 | 2;
   bytes: Uint8Array;
+  formula: boolean;
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -24,34 +25,47 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * Each row's drivers text written straight into a sink, as JSON.stringify or csvField would write
- * it: the text is joined from a few pieces that repeat from row to row (driverPiecesOf), so each
- * piece is escaped and encoded once, and no row builds its text, or scans it, character by character.
+ * it: the text is joined from a few pieces that repeat from row to row (driverPieces: each piece has
+ * an id, from the metric and percent), so each piece is escaped and encoded once, kept by its id,
+ * and no row builds its text, looks a piece up by its text, or scans it character by character.
  * Where a piece would not escape on its own as it does inside the whole text (a surrogate at its
  * edge, a formula-like first character), the row goes the plain way.
  */
 export class DriverBytes {
-  private readonly parts: string[] = [];
-  private readonly json = new Map<string, Uint8Array | null>();
-  private readonly csv = new Map<string, CsvPiece | null>();
+  private readonly pieces: ReturnType<typeof driverPieces>;
+  private readonly ids = new Int32Array(MAX_PIECES);
+  /** Encoded pieces by id (undefined: not yet made; null: cannot be encoded apart). */
+  private json: (Uint8Array | null | undefined)[] = [];
+  private csv: (CsvPiece | null | undefined)[] = [];
+  /** The capped tier the pieces were made for (CAP_PIECE names it). */
+  private cappedTier: string | null = null;
   /** The current row's encoded pieces (reused from row to row). */
   private readonly jsonBytes: Uint8Array[] = [];
   private readonly csvBytes: Uint8Array[] = [];
 
   /** `dens`: each metric's percentile denominator (percentileDenominators). */
   constructor(
-    private readonly metrics: readonly MetricColumn[],
-    private readonly show: Render,
+    metrics: readonly MetricColumn[],
+    show: Render,
     private readonly dens: readonly number[],
     private readonly separator: Separator = ',',
-  ) {}
-
-  private count(row: DriverRow): number {
-    return driverPiecesOf(this.metrics, this.show, this.dens, row, this.parts);
+  ) {
+    this.pieces = driverPieces(metrics, show);
   }
 
-  private joined(n: number): string {
+  /** The row's piece ids into `ids`; their count. */
+  private count(row: DriverRow): number {
+    if (row.cappedTier !== null && row.cappedTier !== this.cappedTier) {
+      this.cappedTier = row.cappedTier;
+      this.json[CAP_PIECE] = undefined;
+      this.csv[CAP_PIECE] = undefined;
+    }
+    return this.pieces.idsOf(row.a, row.pa, row.b, row.pb, row.w, row.pw, row.cappedTier !== null, this.dens, this.ids);
+  }
+
+  private joined(n: number, cappedTier: string | null): string {
     let text = '';
-    for (let k = 0; k < n; k++) text += this.parts[k];
+    for (let k = 0; k < n; k++) text += this.pieces.textOf(this.ids[k], cappedTier);
     return text;
   }
 
@@ -60,11 +74,11 @@ export class DriverBytes {
     const n = this.count(row);
     const pieces = this.jsonBytes;
     for (let k = 0; k < n; k++) {
-      const piece = this.parts[k];
-      let bytes = this.json.get(piece);
-      if (bytes === undefined) this.json.set(piece, (bytes = jsonPiece(piece)));
+      const id = this.ids[k];
+      let bytes = this.json[id];
+      if (bytes === undefined) this.json[id] = bytes = jsonPiece(this.pieces.textOf(id, row.cappedTier));
       if (bytes === null) {
-        sink.jsonString(this.joined(n));
+        sink.jsonString(this.joined(n, row.cappedTier));
         return;
       }
       pieces[k] = bytes;
@@ -82,11 +96,11 @@ export class DriverBytes {
     let kind = 0;
     const pieces = this.csvBytes;
     for (let k = 0; k < n; k++) {
-      const piece = this.parts[k];
-      let entry = this.csv.get(piece);
-      if (entry === undefined) this.csv.set(piece, (entry = csvPiece(piece, sep)));
-      if (entry === null || (k === 0 && formulaLike(piece))) {
-        sink.write(csvField(this.joined(n), sep));
+      const id = this.ids[k];
+      let entry = this.csv[id];
+      if (entry === undefined) this.csv[id] = entry = csvPiece(this.pieces.textOf(id, row.cappedTier), sep);
+      if (entry === null || (k === 0 && entry.formula)) {
+        sink.write(csvField(this.joined(n, row.cappedTier), sep));
         return;
       }
       if (entry.kind > kind) kind = entry.kind;
@@ -108,9 +122,10 @@ function jsonPiece(piece: string): Uint8Array | null {
 
 /** A piece as it goes inside a CSV field; null when a surrogate at its edge could pair with a neighbour's. */
 function csvPiece(piece: string, sep: Separator): CsvPiece | null {
-  if (piece === '') return { kind: 0, bytes: new Uint8Array(0) };
+  if (piece === '') return { kind: 0, bytes: new Uint8Array(0), formula: false };
   if (isLow(piece.charCodeAt(0)) || isHigh(piece.charCodeAt(piece.length - 1))) return null;
-  if (piece.indexOf('"') >= 0) return { kind: 2, bytes: Buffer.from(piece.replace(/"/gu, '""')) };
+  const formula = formulaLike(piece);
+  if (piece.indexOf('"') >= 0) return { kind: 2, bytes: Buffer.from(piece.replace(/"/gu, '""')), formula };
   const quoted = piece.indexOf(sep) >= 0 || piece.indexOf('\n') >= 0 || piece.indexOf('\r') >= 0;
-  return { kind: quoted ? 1 : 0, bytes: Buffer.from(piece) };
+  return { kind: quoted ? 1 : 0, bytes: Buffer.from(piece), formula };
 }

@@ -170,6 +170,25 @@ export function driverRows(plan: DriverPlan, scored: Float64Array, out: DriverRo
   }
 }
 
+/** Piece ids (DriverText.idsOf): the capped note, the separator before it, `, `, then top, bottom and alone-bottom per metric and percent. */
+export const CAP_PIECE = 0;
+const SEPARATOR_PIECE = 1;
+const COMMA_PIECE = 2;
+const FIRST_PIECE = 3;
+/** Percents 0–100 (0 never occurs: a percent is at least 1). */
+const PCT_SPAN = 101;
+/** The most pieces a row has: cap, separator, top, `, `, top, weakest. */
+export const MAX_PIECES = 6;
+
+/** A strength's percent: of the rows above the row's own rank (p × den, a whole number), rounded half up, at least 1. */
+function topPercent(p: number, den: number): number {
+  return Math.max(1, percentOf(den - Math.round(p * den), den));
+}
+
+function bottomPercent(p: number, den: number): number {
+  return Math.max(1, percentOf(Math.round(p * den), den));
+}
+
 /** `top X%` and `bottom X%` texts, rendered once per metric and percent. */
 class DriverText {
   private readonly tops: string[][];
@@ -188,14 +207,12 @@ class DriverText {
     this.names = metrics.map((m) => (m.role === 'custom' ? shortHeader(m.name) : { code: `role.${m.role}` }));
   }
 
-  /** `p`: the row's percentile in a column of denominator `den`; the percent is rounded half up on the exact rank, never below 1. */
-  top(m: number, p: number, den: number): string {
-    const pct = Math.max(1, percentOf(den - Math.round(p * den), den));
+  /** `top X%` of metric m: X is the row's percentile `p` in a column of denominator `den`, rounded half up on the exact rank, never below 1. */
+  private topText(m: number, pct: number): string {
     return (this.tops[m][pct] ??= this.render({ code: 'drivers.top', params: { name: this.names[m], pct } }));
   }
 
-  bottom(m: number, p: number, den: number): string {
-    const pct = Math.max(1, percentOf(Math.round(p * den), den));
+  private bottomText(m: number, pct: number): string {
     return (this.bottoms[m][pct] ??= this.render({
       code: 'drivers.weakest',
       params: { item: { code: 'drivers.bottom', params: { name: this.names[m], pct } } },
@@ -203,9 +220,50 @@ class DriverText {
   }
 
   /** The weakest part without its leading separator: for a row with no strength. */
-  private bottomAlone(m: number, p: number, den: number): string {
-    const pct = Math.max(1, percentOf(Math.round(p * den), den));
-    return (this.alone[m][pct] ??= this.bottom(m, p, den).slice(this.separator().length));
+  private aloneText(m: number, pct: number): string {
+    return (this.alone[m][pct] ??= this.bottomText(m, pct).slice(this.separator().length));
+  }
+
+  /**
+   * The ids of a row's pieces (piecesOf's, in its order) into `ids`, their count returned; `textOf`
+   * gives each id's text. An id stands for one text for as long as the capped tier is the same
+   * (CAP_PIECE's text names it): a writer keeps each piece encoded by id, with no lookup by text.
+   */
+  idsOf(a: number, pa: number, b: number, pb: number, w: number, pw: number, capped: boolean, dens: ArrayLike<number>, ids: Int32Array): number {
+    let k = 0;
+    if (capped) {
+      ids[k++] = CAP_PIECE;
+      // A second strength comes only with a first (drivers above).
+      if (a >= 0 || w >= 0) ids[k++] = SEPARATOR_PIECE;
+    }
+    const span = this.names.length * PCT_SPAN;
+    if (a >= 0) ids[k++] = FIRST_PIECE + a * PCT_SPAN + topPercent(pa, dens[a]);
+    if (b >= 0) {
+      ids[k++] = COMMA_PIECE;
+      ids[k++] = FIRST_PIECE + b * PCT_SPAN + topPercent(pb, dens[b]);
+    }
+    // No strength: the weakest part without its leading separator (a capped row has put one).
+    if (w >= 0) ids[k++] = FIRST_PIECE + (a >= 0 ? span : 2 * span) + w * PCT_SPAN + bottomPercent(pw, dens[w]);
+    return k;
+  }
+
+  /** The text of piece `id` (idsOf); `cappedTier`: the tier the cap moves rows to (CAP_PIECE's text names it). */
+  textOf(id: number, cappedTier: string | null): string {
+    if (id === CAP_PIECE) {
+      if (this.capTier !== cappedTier) {
+        this.capTier = cappedTier;
+        this.cap = this.render({ code: 'drivers.capped', params: { tier: cappedTier ?? '' } });
+      }
+      return this.cap;
+    }
+    if (id === SEPARATOR_PIECE) return this.separator();
+    if (id === COMMA_PIECE) return ', ';
+    const span = this.names.length * PCT_SPAN;
+    const x = id - FIRST_PIECE;
+    const kind = Math.floor(x / span);
+    const m = Math.floor((x - kind * span) / PCT_SPAN);
+    const pct = x % PCT_SPAN;
+    return kind === 0 ? this.topText(m, pct) : kind === 1 ? this.bottomText(m, pct) : this.aloneText(m, pct);
   }
 
   /**
@@ -217,25 +275,13 @@ class DriverText {
    * each metric's percentile denominator; `cappedTier`: the tier the cap moved the row to, or null.
    */
   piecesOf(a: number, pa: number, b: number, pb: number, w: number, pw: number, cappedTier: string | null, dens: ArrayLike<number>, out: string[]): number {
-    let k = 0;
-    if (cappedTier !== null) {
-      if (this.capTier !== cappedTier) {
-        this.capTier = cappedTier;
-        this.cap = this.render({ code: 'drivers.capped', params: { tier: cappedTier } });
-      }
-      out[k++] = this.cap;
-      // A second strength comes only with a first (drivers above).
-      if (a >= 0 || w >= 0) out[k++] = this.separator();
-    }
-    if (a >= 0) out[k++] = this.top(a, pa, dens[a]);
-    if (b >= 0) {
-      out[k++] = ', ';
-      out[k++] = this.top(b, pb, dens[b]);
-    }
-    // No strength: the weakest part without its leading separator (a capped row has put one).
-    if (w >= 0) out[k++] = a >= 0 ? this.bottom(w, pw, dens[w]) : this.bottomAlone(w, pw, dens[w]);
-    return k;
+    const ids = this.ids;
+    const n = this.idsOf(a, pa, b, pb, w, pw, cappedTier !== null, dens, ids);
+    for (let k = 0; k < n; k++) out[k] = this.textOf(ids[k], cappedTier);
+    return n;
   }
+
+  private readonly ids = new Int32Array(MAX_PIECES);
 
   private readonly dens: number[] = [];
 
@@ -304,20 +350,9 @@ export function describeDrivers(
   return driverText(metrics, render).describe(d, i, percentiles);
 }
 
-/**
- * describeDrivers' text as the pieces it is joined from (into `out`; their count), from a row's
- * drivers given apart: for a writer of many rows that encodes each piece once (the command line),
- * with each metric's denominator (`percentileDenominators`) in place of the percentile columns.
- * See DriverText.piecesOf.
- */
-export function driverPiecesOf(
-  metrics: readonly MetricColumn[],
-  render: Render,
-  dens: ArrayLike<number>,
-  row: { a: number; pa: number; b: number; pb: number; w: number; pw: number; cappedTier: string | null },
-  out: string[],
-): number {
-  return driverText(metrics, render).piecesOf(row.a, row.pa, row.b, row.pb, row.w, row.pw, row.cappedTier, dens, out);
+/** The pieces of describeDrivers' text for `metrics` in the words of `render`, by id (DriverText.idsOf, textOf): for a writer of many rows. */
+export function driverPieces(metrics: readonly MetricColumn[], render: Render): Pick<DriverText, 'idsOf' | 'textOf'> {
+  return driverText(metrics, render);
 }
 
 /** Each percentile column's denominator (SPEC §3, as drivers use it); 1 for a column not ranked. */
