@@ -40,10 +40,14 @@ export class AccountBytes implements AccountStore {
   private ascii = true;
   private exact = true;
 
-  /** `rows`: about how many names to expect (the room is made once at that size, then doubled). */
+  /**
+   * `rows`: about how many names to expect. The room is made once, for names of up to 64 bytes on
+   * average, and doubled only past that: memory not yet written to costs nothing (no page of it is
+   * touched), where growing copies every name into new pages.
+   */
   constructor(rows: number) {
     this.start = new Int32Array(Math.max(16, rows) + 1);
-    this.bytes = Buffer.allocUnsafeSlow(Math.max(256, rows * 16));
+    this.bytes = Buffer.allocUnsafeSlow(Math.max(4096, rows * 64));
   }
 
   addBytes(src: Uint8Array, from: number, to: number): boolean {

@@ -23,6 +23,8 @@ export interface Sink {
   close(): void;
 }
 
+const subarrayOf = Uint8Array.prototype.subarray;
+
 const FLUSH_AT = 1 << 20;
 /** Room past FLUSH_AT for one piece of any size up to this, so a piece never straddles a flush. */
 const SLACK = 1 << 16;
@@ -139,7 +141,8 @@ class ByteSink implements Sink {
     let at = this.at;
     if (size < 64) for (let k = from; k < to; k++) b[at++] = bytes[k];
     else {
-      b.set(bytes.subarray(from, to), at);
+      // V8's own subarray: Buffer's is a JS wrapper, 60 ns a record at 100 000 records.
+      b.set(subarrayOf.call(bytes, from, to), at);
       at += size;
     }
     this.at = at;
