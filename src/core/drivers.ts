@@ -1,6 +1,7 @@
 import type { MetricColumn } from './columns';
 import type { MessageParam, Render } from './message';
 import { shortHeader } from './parse-cell';
+import { presentCount } from './percentile';
 
 /**
  * What drives each score, SPEC §9: the two metrics adding most (w·p) and the one holding it back
@@ -38,13 +39,6 @@ function percentileDenominator(p: Float64Array): number {
     denominators.set(p, (d = n > 1 ? 2 * (n - 1) : 1));
   }
   return d;
-}
-
-/** The present values (a loop in a function of its own, compiled once for every column). */
-function presentCount(p: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] === p[i]) n++;
-  return n;
 }
 
 /** Round half up of 100·x/den on whole numbers (32.5 % is 33 %, as 67.5 % is 68 %). */

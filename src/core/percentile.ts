@@ -165,8 +165,8 @@ function radixPercentiles(values: Float64Array, out: Float64Array): Float64Array
   return out;
 }
 
-/** How many values are present (not NaN). */
-function presentCount(values: Float64Array): number {
+/** How many values are present (not NaN): a loop in a function of its own, compiled once for every column. */
+export function presentCount(values: Float64Array): number {
   let present = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present++;
   return present;
