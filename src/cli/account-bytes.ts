@@ -16,6 +16,34 @@ import type { AccountBytesView, AccountStore } from '../core';
 /** JS whitespace among the ASCII bytes (what trim takes off): tab, LF, VT, FF, CR, space. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/**
+ * The length in bytes of the whitespace character (as String.prototype.trim has it) that starts at
+ * src[k], or 0. Past ASCII, in UTF-8: U+00A0 C2 A0; U+1680 E1 9A 80; U+2000–200A E2 80 80–8A;
+ * U+2028, U+2029, U+202F E2 80 A8, A9, AF; U+205F E2 81 9F; U+3000 E3 80 80; U+FEFF EF BB BF.
+ */
+function spaceAt(src: Uint8Array, k: number, to: number): number {
+  const c = src[k];
+  if (c < 0x80) return isSpace(c) ? 1 : 0;
+  if (c === 0xc2) return k + 1 < to && src[k + 1] === 0xa0 ? 2 : 0;
+  if (k + 2 >= to) return 0;
+  const b1 = src[k + 1];
+  const b2 = src[k + 2];
+  if (c === 0xe1) return b1 === 0x9a && b2 === 0x80 ? 3 : 0;
+  if (c === 0xe2) return (b1 === 0x80 && ((b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) || (b1 === 0x81 && b2 === 0x9f) ? 3 : 0;
+  if (c === 0xe3) return b1 === 0x80 && b2 === 0x80 ? 3 : 0;
+  if (c === 0xef) return b1 === 0xbb && b2 === 0xbf ? 3 : 0;
+  return 0;
+}
+
+/** The length of the whitespace character that ends at src[to − 1] (no earlier than `from`), or 0. */
+function spaceBefore(src: Uint8Array, from: number, to: number): number {
+  const c = src[to - 1];
+  if (c < 0x80) return isSpace(c) ? 1 : 0;
+  if (to - 2 >= from && spaceAt(src, to - 2, to) === 2) return 2;
+  if (to - 3 >= from && spaceAt(src, to - 3, to) === 3) return 3;
+  return 0;
+}
+
 /** Whether `text` holds a lone surrogate (String.prototype.isWellFormed, which ES2022 lacks). */
 function hasLoneSurrogate(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
@@ -51,15 +79,9 @@ export class AccountBytes implements AccountStore {
   }
 
   addBytes(src: Uint8Array, from: number, to: number): boolean {
-    while (from < to && isSpace(src[from])) from++;
-    while (to > from && isSpace(src[to - 1])) to--;
-    // Non-ASCII at an edge may be whitespace trim takes off (no-break space, ideographic space…): as text.
-    if (from < to && (src[from] >= 0x80 || src[to - 1] >= 0x80))
-      return this.addText(
-        Buffer.from(src.buffer, src.byteOffset + from, to - from)
-          .toString('utf8')
-          .trim(),
-      );
+    // Trimmed on the bytes (no text made), ASCII and other whitespace alike.
+    for (let k = from < to ? spaceAt(src, from, to) : 0; k > 0; k = from < to ? spaceAt(src, from, to) : 0) from += k;
+    for (let k = to > from ? spaceBefore(src, from, to) : 0; k > 0; k = to > from ? spaceBefore(src, from, to) : 0) to -= k;
     const size = to - from;
     this.room(size);
     const bytes = this.bytes;

@@ -147,7 +147,23 @@ describe('account names kept as bytes', () => {
   it('trims bytes as String.prototype.trim trims text, and says which names are empty', () => {
     const store = new AccountBytes(2);
     const bytes = (text: string) => new Uint8Array(Buffer.from(text));
-    const cases = [' a ', '\t\n\v\f\r a\tb \r', '\u00a0a\u00a0', '\u3000中\u3000', '\ufeffé', '   ', '', '\u00a0'];
+    const spaces = ['\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    // Not whitespace to trim: U+180E (no longer), U+200B (zero width), U+0085 (NEL), U+2060, and characters whose UTF-8 looks alike.
+    const others = ['\u180e', '\u200b', '\u0085', '\u2060', '\u200c', '\u2030', '\u3001', '\ufefe', '\u1681', 'ไทย', '中'];
+    const cases = [
+      ' a ',
+      '\t\n\v\f\r a\tb \r',
+      '\u00a0a\u00a0',
+      '\u3000中\u3000',
+      '\ufeffé',
+      '   ',
+      '',
+      '\u00a0',
+      ...spaces.map((c) => `${c} ${c}x${c}${c} `),
+      ...others.map((c) => `${c}x${c}`),
+      ...others.map((c) => ` ${c} `),
+      `${spaces.join('')}ชื่อ ไทย${spaces.join('')}`,
+    ];
     const empty = cases.map((c) => {
       const b = bytes(`xx${c}yy`);
       return store.addBytes(b, 2, b.length - 2);
