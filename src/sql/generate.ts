@@ -300,6 +300,29 @@ export function cutCte(
 )`;
 }
 
+/**
+ * A quantile rule's cut-offs over `values` as CTEs: `${stem}_cut` (cutCte), and when partitioned what it reads,
+ * the values' counts (`${stem}_counts`: from `values`, or the query `counts` where another CTE has them) and
+ * their ranks (`${stem}_ranks`). The segments, the score's tiers and the grid's axes are all cut so.
+ */
+export function quantileCutCtes(
+  stem: string,
+  values: string,
+  places: (count: string) => readonly string[],
+  columns: readonly string[],
+  d: DialectForms,
+  buckets: number | null,
+  also: string | null = null,
+  counts: string | null = null,
+): string[] {
+  if (buckets === null) return [cutCte(`${stem}_cut`, values, null, places, columns, also)];
+  return [
+    `${stem}_counts AS (\n  ${counts ?? `SELECT v, COUNT(*) AS c FROM (${values}) AS r WHERE v IS NOT NULL GROUP BY v`}\n)`,
+    rankCtes(`${stem}_ranks`, `${stem}_counts`, 'DESC', [], [], d, buckets),
+    cutCte(`${stem}_cut`, values, `${stem}_ranks`, places, columns, also),
+  ];
+}
+
 /** Group 1, 2 or 3 of `value` by two cut-offs, highest first (at least `cut1`: 1); NULL where `missing` holds. */
 export function bandOf(value: string, cut1: string, cut2: string, missing: string): string {
   return `CASE WHEN ${missing} THEN NULL WHEN ${value} >= ${cut1} THEN 1 WHEN ${value} >= ${cut2} THEN 2 ELSE 3 END`;
@@ -389,15 +412,8 @@ function cteChain(headerRow: readonly string[], mapping: ColumnMapping, settings
       ? `SELECT ${round6(v(revenue))} AS v FROM valid WHERE NOT abm_out`
       : `SELECT ${round6('v')} AS v FROM (${metricValues(revenue)}) AS r`;
     const segmentPlaces = (n: string) => [places(n, settings.segmentCutoffs[0]), places(n, settings.segmentCutoffs[0] + settings.segmentCutoffs[1])];
-    if (buckets !== null) {
-      stage1.push(
-        viaRevenue
-          ? `segment_counts AS (\n  SELECT rr AS v, SUM(c) AS c FROM (SELECT ${round6('v')} AS rr, c FROM counts${revenue}) AS r GROUP BY rr\n)`
-          : `segment_counts AS (\n  SELECT v, COUNT(*) AS c FROM (${values}) AS r WHERE v IS NOT NULL GROUP BY v\n)`,
-        rankCtes('segment_ranks', 'segment_counts', 'DESC', [], [], d, buckets),
-      );
-    }
-    stage1.push(cutCte('segment_cut', values, buckets === null ? null : 'segment_ranks', segmentPlaces, ['seg_cut1', 'seg_cut2'], null));
+    const fromRevenue = viaRevenue ? `SELECT rr AS v, SUM(c) AS c FROM (SELECT ${round6('v')} AS rr, c FROM counts${revenue}) AS r GROUP BY rr` : null;
+    stage1.push(...quantileCutCtes('segment', values, segmentPlaces, ['seg_cut1', 'seg_cut2'], d, buckets, null, fromRevenue));
   }
   for (const { k } of weighted) {
     // Values below v in the metric's own direction: for lower-is-better, those above it.
@@ -485,16 +501,8 @@ rounded AS (
     };
     // The unpinned accounts' scores: the pinned ones hold their own tiers.
     const values = `SELECT rs AS v FROM rounded${pinned ? ' WHERE abm_pin IS NULL' : ''}`;
-    stage2 += `${pinned ? `\n${pinCountsCte('rounded')},` : ''}${
-      buckets === null
-        ? ''
-        : `
-score_counts AS (
-  SELECT rs AS v, COUNT(*) AS c FROM rounded WHERE rs IS NOT NULL${pinned ? ' AND abm_pin IS NULL' : ''} GROUP BY rs
-),
-${rankCtes('score_ranks', 'score_counts', 'DESC', [], [], d, buckets)},`
-    }
-${cutCte('score_cut', values, buckets === null ? null : 'score_ranks', scorePlaces, ['score_cut1', 'score_cut2'], pinned ? 'pin_counts' : null)},
+    const cuts = quantileCutCtes('score', values, scorePlaces, ['score_cut1', 'score_cut2'], d, buckets, pinned ? 'pin_counts' : null);
+    stage2 += `${pinned ? `\n${pinCountsCte('rounded')},` : ''}${cuts.map((cte) => `\n${cte},`).join('')}
 counted AS (
   SELECT x.*, q.score_cut1, q.score_cut2
   FROM rounded AS x CROSS JOIN score_cut AS q

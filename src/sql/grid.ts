@@ -1,7 +1,7 @@
 import { mapColumns } from '../core/columns';
 import { GRID_CELLS, GRID_PROGRAMS } from '../core/grid-axes';
 import type { Settings } from '../core/settings';
-import { bandOf, cutCte, DIALECTS, places, rankCtes, round6, tierCtes, type Dialect, type SqlOptions } from './generate';
+import { bandOf, DIALECTS, places, quantileCutCtes, round6, tierCtes, type Dialect, type SqlOptions } from './generate';
 
 /**
  * Fit × engagement as SQL (SPEC §15): generate.ts's chain scores each axis (abm_fit, abm_engagement, by
@@ -14,17 +14,11 @@ import { bandOf, cutCte, DIALECTS, places, rankCtes, round6, tierCtes, type Dial
 /** CTEs over `source` ending in `name`: `source`'s rows plus grid_cell (NULL when either axis has no score). */
 export function gridStage(source: string, name: string, settings: Settings, d: (typeof DIALECTS)[Dialect], buckets: number | null): string {
   const [c1, c2] = settings.gridCutoffs;
-  const cuts = (axis: string) => {
-    const values = `SELECT ${round6(`abm_${axis}`)} AS v FROM ${source}`;
-    const bounds = (count: string) => [places(count, c1), places(count, c1 + c2)];
-    if (buckets === null) return `\n${cutCte(`${name}_${axis}_cut`, values, null, bounds, [`${axis}_cut1`, `${axis}_cut2`], null)},`;
-    return `
-${name}_${axis}_counts AS (
-  SELECT v, COUNT(*) AS c FROM (${values}) AS r WHERE v IS NOT NULL GROUP BY v
-),
-${rankCtes(`${name}_${axis}`, `${name}_${axis}_counts`, 'DESC', [], [], d, buckets)},
-${cutCte(`${name}_${axis}_cut`, values, `${name}_${axis}`, bounds, [`${axis}_cut1`, `${axis}_cut2`], null)},`;
-  };
+  const bounds = (count: string) => [places(count, c1), places(count, c1 + c2)];
+  const cuts = (axis: string) =>
+    quantileCutCtes(`${name}_${axis}`, `SELECT ${round6(`abm_${axis}`)} AS v FROM ${source}`, bounds, [`${axis}_cut1`, `${axis}_cut2`], d, buckets)
+      .map((cte) => `\n${cte},`)
+      .join('');
   // A band 0–2 (A–C, 1–3) of the axis's rounded score.
   const band = (axis: string) => `${bandOf(round6(`x.abm_${axis}`), `${axis}_cut1`, `${axis}_cut2`, 'FALSE')} - 1`;
   return `${cuts('fit')}${cuts('engagement')}
