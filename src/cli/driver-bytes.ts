@@ -35,8 +35,8 @@ export class DriverBytes {
   private readonly pieces: ReturnType<typeof driverPieces>;
   private readonly ids = new Int32Array(MAX_PIECES);
   /** Encoded pieces by id (undefined: not yet made; null: cannot be encoded apart). */
-  private json: (Uint8Array | null | undefined)[] = [];
-  private csv: (CsvPiece | null | undefined)[] = [];
+  private readonly json: (Uint8Array | null | undefined)[] = [];
+  private readonly csv: (CsvPiece | null | undefined)[] = [];
   /** The capped tier the pieces were made for (CAP_PIECE names it). */
   private cappedTier: string | null = null;
   /** The current row's encoded pieces (reused from row to row). */

@@ -4,7 +4,8 @@ import { quoteCell, shortHeader, shortText, type Cell } from './parse-cell';
 import { pinColumns } from './roles';
 import { ROW_INVALID, ROW_OK, type ParsedTable } from './table';
 import type { Settings } from './settings';
-import { countPresent, NO_TIER, paretoTiers, places, tiersByPosition } from './tiers';
+import { presentCount } from './percentile';
+import { NO_TIER, paretoTiers, places, tiersByPosition } from './tiers';
 
 /**
  * Pinned tiers (SPEC §14, docs/scoring.md "Pinned tiers"): the team's tier for an account, or
@@ -188,7 +189,7 @@ export function pinnedTiers(
   let tier: Int8Array;
   switch (settings.method) {
     case 'quantile': {
-      const m = countPresent(free) + p1 + p2 + p3;
+      const m = presentCount(free) + p1 + p2 + p3;
       const c = settings.cutoffs;
       tier = left(places(m, c[0]), places(m, c[0] + c[1]));
       break;

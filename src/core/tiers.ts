@@ -1,6 +1,6 @@
 import { decimalUnits } from './decimal';
 import { MessageError } from './message';
-import { selectInPlace, sortedIndices } from './percentile';
+import { presentCount, selectInPlace, sortedIndices } from './percentile';
 import { round6 } from './round';
 import type { Settings } from './settings';
 import { CompensatedSum, unitScale } from './sum';
@@ -60,15 +60,9 @@ function bands(values: Float64Array, t1: number, t2: number): Int8Array {
   return out;
 }
 
-export function countPresent(values: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  return n;
-}
-
 /** Quantile cut-offs c1/c2/c3 in percent of the present values. */
 export function quantileTiers(values: Float64Array, cutoffs: readonly number[]): Int8Array {
-  const n = countPresent(values);
+  const n = presentCount(values);
   return tiersByPosition(values, places(n, cutoffs[0]), places(n, cutoffs[0] + cutoffs[1]));
 }
 
