@@ -175,13 +175,7 @@ export class KeptLines {
   }
 
   private grow(): void {
-    if (this.n < this.starts.length) return;
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(this.ends.length * 2);
-    ends.set(this.ends);
-    this.ends = ends;
+    if (this.n === this.starts.length) this.reserve(this.n * 2);
   }
 }
 
