@@ -126,8 +126,10 @@ export function reason(code: string | undefined): string {
  * With `numbers` (the command line's scoring read), a UTF-8 file's records are split on its bytes
  * (see `BytesReader`), and a record kept as it was arrives as its byte range (`start`, `end`) in
  * the file instead of `raw`; `texts`, asked like `numbers`, names the columns whose text is used:
- * another column's field arrives as ''. The fields array is the reader's own once `numbers` has
- * answered: the callback must not keep it.
+ * another column's field arrives as ''; `byteText`, asked with `texts`, names the column (the
+ * account) whose field arrives as '' with its bytes in the record's numbers (`text`, `textFrom`,
+ * `textTo`; unless it was quoted with a `""` inside). The fields array is the reader's own once
+ * `numbers` has answered: the callback must not keep it.
  */
 export function readCsv(
   path: string,
