@@ -1,8 +1,7 @@
 /** The program of abm-tier (bundled to dist-cli/abm-tier-program.js; loader.ts starts it, from its code cache). */
 import { fstatSync, writeSync } from 'node:fs';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { run, terminalLine } from './main';
-import { rowsWorker, type RowsWorkerData } from './parallel-rows';
+import { ROWS_WORKER_ARG, rowsWorkerData, rowsWorker } from './parallel-rows';
 
 /** Inputs from this size (bytes) have their rows written on two cores; ABM_TIER_PARALLEL_FROM sets another (0: always, for tests). */
 const PARALLEL_FROM = 16 << 20;
@@ -10,38 +9,77 @@ const PARALLEL_FROM = 16 << 20;
 /** The loader's path, when the loader runs this program (code-cache.ts passes it): the worker starts from it too. */
 declare const abmTierEntry: string | undefined;
 
-if (!isMainThread && (workerData as RowsWorkerData | null)?.abmTierRows) rowsWorker(workerData as RowsWorkerData);
+const asWorker = process.argv[2] === ROWS_WORKER_ARG ? rowsWorkerData() : null;
+if (asWorker) rowsWorker(asWorker);
 else main();
 
+/**
+ * Writes `bytes` to file descriptor `fd` directly, waiting until they are written; returns how many
+ * were, short of all only when the descriptor would block (the caller then writes the rest through
+ * node's stream). Written directly, a command that writes a file and a few lines on stderr never
+ * loads node's stream modules (5 ms of its start). A pipe whose reader went away (`| head`) takes
+ * nothing more, quietly.
+ */
+function writeAll(fd: number, bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return bytes.length;
+      if (code === 'EAGAIN') return at;
+      throw error;
+    }
+  }
+  return at;
+}
+
 function main(): void {
-  // Output piped into `head` and the like: stop quietly when the reader goes away.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  let streamWatched = false;
+  /** process.stdout, made when first needed; output piped into `head` and the like stops quietly when the reader goes away. */
+  const stdoutStream = () => {
+    if (!streamWatched) {
+      streamWatched = true;
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
+    }
+    return process.stdout;
+  };
 
   /** stdout is a file (`> scored.json`) or /dev/null: written to directly, as `--out` is; else through the stream. */
+  let toFile: boolean | undefined;
   function stdoutIsFile(): boolean {
     try {
       const stat = fstatSync(1);
-      return stat.isFile() || (stat.isCharacterDevice() && !process.stdout.isTTY);
+      return stat.isFile() || (stat.isCharacterDevice() && !stdoutStream().isTTY);
     } catch {
       return false;
     }
   }
 
-  const toFile = stdoutIsFile();
+  const stderr = (text: string) => {
+    const bytes = Buffer.from(text);
+    const done = writeAll(2, bytes);
+    if (done < bytes.length) process.stderr.write(bytes.subarray(done));
+  };
+  /** A file or /dev/null, which never would block. */
+  const writeFileStdout = (bytes: Uint8Array) => {
+    for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
+  };
   const from = Number(process.env.ABM_TIER_PARALLEL_FROM ?? PARALLEL_FROM);
 
   run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stdoutBytes: toFile
-      ? (bytes) => {
-          for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
-        }
-      : // A copy: the sink reuses its buffer, and a write to a terminal or pipe may finish later.
-        (bytes) => process.stdout.write(Buffer.from(bytes)),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => stdoutStream().write(text),
+    stdoutBytes: (bytes) => {
+      toFile ??= stdoutIsFile();
+      if (toFile) writeFileStdout(bytes);
+      // A copy: the sink reuses its buffer, and a write to a terminal or pipe may finish later.
+      else stdoutStream().write(Buffer.from(bytes));
+    },
+    stderr,
     cwd: process.cwd(),
     rowsWorker: { script: typeof abmTierEntry === 'string' ? abmTierEntry : __filename, from: Number.isFinite(from) ? from : PARALLEL_FROM },
   }).then(
@@ -49,7 +87,7 @@ function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`abm-tier: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
+      stderr(`abm-tier: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 1;
     },
   );

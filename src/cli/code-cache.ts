@@ -14,7 +14,6 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 /** The program and its cache, next to the loader. */
 export const PROGRAM_FILE = 'abm-tier-program.js';
@@ -24,6 +23,12 @@ export const CACHE_FILE = 'abm-tier-program.cache';
 export const WRITE_CACHE_ENV = 'ABM_TIER_WRITE_CODE_CACHE';
 /** Set (to anything) to have each thread say on stderr how it loaded the program: for tests. */
 export const REPORT_ENV = 'ABM_TIER_CODE_CACHE_REPORT';
+
+/**
+ * Whether this is the main thread: asked of node:worker_threads only when a test or the build wants
+ * to know (the module and what it loads cost a cold start 3 ms).
+ */
+const onMainThread = () => (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread;
 
 /** How the program was loaded: from the cache, or compiled because the cache is missing, stale or rejected by V8. */
 export type CacheUse = 'used' | 'missing' | 'stale' | 'rejected';
@@ -67,10 +72,10 @@ export function runProgram(entry: string, module: NodeJS.Module): CacheUse {
     cachedData: typeof cached === 'string' ? undefined : cached,
   });
   const use: CacheUse = typeof cached === 'string' ? cached : script.cachedDataRejected ? 'rejected' : 'used';
-  if (process.env[REPORT_ENV]) process.stderr.write(`abm-tier code cache: ${use} (${isMainThread ? 'main thread' : 'worker'})\n`);
+  if (process.env[REPORT_ENV]) process.stderr.write(`abm-tier code cache: ${use} (${onMainThread() ? 'main thread' : 'worker'})\n`);
   const out = process.env[WRITE_CACHE_ENV];
   // At exit the cache holds every function the command compiled, so the next start skips them all.
-  if (out && isMainThread) process.on('exit', () => writeFileSync(out, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()])));
+  if (out && onMainThread()) process.on('exit', () => writeFileSync(out, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()])));
   (script.runInThisContext() as Program).call(module.exports, module.exports, createRequire(program), module, program, dir, entry);
   return use;
 }

@@ -1,6 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { byteSink, SINK_BUFFER } from './output';
 import { eachBlock, rowBlock, RowsWriter, type RowBlock, type RowsContext } from './row-blocks';
 import { Prefault, prefault, type PrefaultMessage } from './prefault';
@@ -26,6 +24,22 @@ type BlockReply = { index: number; chunks: Uint8Array[] } | { index: number; err
 /** What comes back: a block's reply, or the answer to a side request (side-results.ts). */
 type FromWorker = BlockReply | SideReply;
 
+/**
+ * node:worker_threads, loaded when a worker is started or runs: not on every start of the command
+ * (with what it loads, 3 ms of a cold start), since most files are written on one thread.
+ */
+let threadsModule: typeof import('node:worker_threads') | undefined;
+const threads = () => (threadsModule ??= require('node:worker_threads') as typeof import('node:worker_threads'));
+
+/** The argument a rows worker is started with, so that the program knows it is one without loading node:worker_threads first. */
+export const ROWS_WORKER_ARG = '--abm-tier-rows-worker';
+
+/** The rows worker's data, when this thread is a rows worker (started with ROWS_WORKER_ARG); else null. */
+export function rowsWorkerData(): RowsWorkerData | null {
+  const { isMainThread, workerData } = threads();
+  return !isMainThread && (workerData as RowsWorkerData | null)?.abmTierRows ? (workerData as RowsWorkerData) : null;
+}
+
 /** The data a worker is started with (bin.ts starts the rows worker when it finds it). */
 export interface RowsWorkerData {
   abmTierRows: true;
@@ -49,8 +63,8 @@ const WORKER_YOUNG_MB = 4;
  */
 export function collectGarbage(): boolean {
   try {
-    setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
+    (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+    ((require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void)();
     return true;
   } catch {
     return false;
@@ -124,10 +138,16 @@ export class RowsHelper {
   });
 
   private constructor(script: string) {
+    const { MessageChannel, Worker } = threads();
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: RowsWorkerData = { abmTierRows: true, port: port2, signal: this.signal };
-    this.worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    this.worker = new Worker(script, {
+      argv: [ROWS_WORKER_ARG],
+      workerData: data,
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     // Whatever happens to the worker, the command goes on (it writes the blocks itself).
     this.worker.on('error', () => {
       this.alive = false;
@@ -150,6 +170,7 @@ export class RowsHelper {
 
   /** Everything the worker has sent so far, sorted: answers by side, block replies in the order they came. */
   private pull(): void {
+    const { receiveMessageOnPort } = threads();
     for (let got = receiveMessageOnPort(this.port); got; got = receiveMessageOnPort(this.port)) {
       const reply = got.message as FromWorker;
       if ('side' in reply) this.answers.set(reply.side, reply);

@@ -8,6 +8,7 @@ import { kpisRequest, scoredRows, SHARE_FROM, type SideReply } from '../../src/c
 import { sampleCsv } from '../../src/sample/accounts';
 import { run } from '../../src/cli/main';
 import { byteSink } from '../../src/cli/output';
+import { ROWS_WORKER_ARG } from '../../src/cli/parallel-rows';
 import { BLOCK_ROWS, rowBlock, rowsContext, RowsWriter, type RowTexts } from '../../src/cli/row-blocks';
 import { cliInFolder, records } from './helpers';
 
@@ -165,7 +166,7 @@ describe('score on two cores', () => {
     sink.close();
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(cliPath, { workerData: { abmTierRows: true, port: port2, signal }, transferList: [port2] });
+    const worker = new Worker(cliPath, { argv: [ROWS_WORKER_ARG], workerData: { abmTierRows: true, port: port2, signal }, transferList: [port2] });
     try {
       const reply = new Promise<{ index: number; chunks: Uint8Array[] }>((resolve) => port1.once('message', resolve));
       port1.postMessage({ context });
@@ -238,7 +239,7 @@ describe('score on two cores', () => {
     const analysis: Analysis = analyseRows(rowsOf[0], rowsOf.slice(1), parseSettings({ asOf: '2026-06-30', discountRate: 0.1, activeDays: 120 }));
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(cliPath, { workerData: { abmTierRows: true, port: port2, signal }, transferList: [port2] });
+    const worker = new Worker(cliPath, { argv: [ROWS_WORKER_ARG], workerData: { abmTierRows: true, port: port2, signal }, transferList: [port2] });
     try {
       const replies: SideReply[] = [];
       const both = new Promise<void>((resolve) =>
