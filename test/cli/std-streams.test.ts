@@ -24,13 +24,17 @@ function warningsOf(stderr: string): string[] {
 describe('abm-tier on stdout and stderr', () => {
   it('gives its warnings (CSV output) whole on stderr, whether stderr is a pipe or a file, in the language asked for', () => {
     const csv = file('warned.csv', accounts(3000));
-    const piped = spawnSync(process.execPath, [cliPath, 'score', csv, '--format', 'csv', '--out', join(dir, 'piped.csv'), '--lang', 'th'], { encoding: 'utf8' });
+    const piped = spawnSync(process.execPath, [cliPath, 'score', csv, '--format', 'csv', '--out', join(dir, 'piped.csv'), '--lang', 'th'], {
+      encoding: 'utf8',
+    });
     expect(piped.status).toBe(0);
     const warnings = warningsOf(piped.stderr);
     expect(warnings.length).toBeGreaterThanOrEqual(2);
     expect(piped.stderr).toContain('บริษัท ซ้ำ');
     const fd = openSync(join(dir, 'stderr.txt'), 'w');
-    const toFile = spawnSync(process.execPath, [cliPath, 'score', csv, '--format', 'csv', '--out', join(dir, 'to-file.csv'), '--lang', 'th'], { stdio: ['ignore', 'ignore', fd] });
+    const toFile = spawnSync(process.execPath, [cliPath, 'score', csv, '--format', 'csv', '--out', join(dir, 'to-file.csv'), '--lang', 'th'], {
+      stdio: ['ignore', 'ignore', fd],
+    });
     closeSync(fd);
     expect(toFile.status).toBe(0);
     expect(readFileSync(join(dir, 'stderr.txt'), 'utf8')).toBe(piped.stderr);
@@ -41,7 +45,9 @@ describe('abm-tier on stdout and stderr', () => {
     const csv = file('unread.csv', accounts(3000));
     const alone = spawnSync(process.execPath, [cliPath, 'score', csv, '--out', join(dir, 'read.csv'), '--format', 'csv']);
     expect(alone.status).toBe(0);
-    const child = spawn(process.execPath, [cliPath, 'score', csv, '--out', join(dir, 'unread.csv'), '--format', 'csv'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, 'score', csv, '--out', join(dir, 'unread.csv'), '--format', 'csv'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     // The reading end closed before the command says anything: its warnings meet a closed pipe.
     child.stderr.destroy();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -68,8 +74,11 @@ describe('abm-tier on stdout and stderr', () => {
     const csv = file('modules.csv', accounts(3000));
     // Preloaded: lists the built-in modules loaded after it, as the command ends.
     const probe = join(dir, 'probe.js');
-    writeFileSync(probe, `const before = new Set(process.moduleLoadList);
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'loaded.txt'))}, process.moduleLoadList.filter((m) => !before.has(m)).join('\\n')));`);
+    writeFileSync(
+      probe,
+      `const before = new Set(process.moduleLoadList);
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'loaded.txt'))}, process.moduleLoadList.filter((m) => !before.has(m)).join('\\n')));`,
+    );
     const r = spawnSync(process.execPath, ['-r', probe, cliPath, 'score', csv, '--format', 'csv', '--out', join(dir, 'modules.csv')], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(warningsOf(r.stderr).length).toBeGreaterThanOrEqual(2);
