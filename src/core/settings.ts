@@ -62,8 +62,13 @@ const CAPACITY_RANGE: Record<keyof (typeof DEFAULTS)['capacity'], [number, numbe
   liteAccounts: [1, 10_000],
 };
 
-/** Built on first use, not when the bundle loads (issue 16: zod's schema objects are most of Code.js's load). */
-function buildSchema() {
+/**
+ * Each field's schema, made when first asked for: a settings object that sets two fields (the
+ * command line's `--as-of 2026-01-01 --weights health=0`) is parsed by those two fields' schemas, not
+ * by all twenty-odd (issue 16: building and running zod's schemas was 11 ms of the command's start).
+ * The order here is the order of the parsed settings' keys.
+ */
+function fieldBuilders() {
   const num = (min: number, max: number) => {
     const message = said('set.notInRange', { min, max });
     return z.number().check(z.gte(min, message), z.lte(max, message));
@@ -72,81 +77,133 @@ function buildSchema() {
     const message = said('set.notWhole', { min, max });
     return z.number().check(z.refine(Number.isInteger, message), z.gte(min, message), z.lte(max, message));
   };
-  const label = z.string().check(z.trim(), z.minLength(1, said('set.empty')), z.maxLength(60, said('set.tooLong', { max: 60 })));
-  const isoDate = z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/u, said('set.notDate')),
-    z.refine((s) => {
-      const t = Date.parse(`${s}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-    }, said('set.notDay')),
-  );
+  const label = () => z.string().check(z.trim(), z.minLength(1, said('set.empty')), z.maxLength(60, said('set.tooLong', { max: 60 })));
+  const isoDate = () =>
+    z.string().check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/u, said('set.notDate')),
+      z.refine((s) => {
+        const t = Date.parse(`${s}T00:00:00Z`);
+        return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+      }, said('set.notDay')),
+    );
   const triple = <T extends z.ZodMiniType>(t: T) => z.tuple([t, t, t]);
   const d = DEFAULTS;
-  const rfmRange = z.tuple([int(1, 10), int(1, 10)]).check(z.refine((r) => r[0] <= r[1], said('set.rfmOrder')));
-  return z.strictObject({
+  const rfmRange = () => z.tuple([int(1, 10), int(1, 10)]).check(z.refine((r) => r[0] <= r[1], said('set.rfmOrder')));
+  return {
     /** Header → role, overriding detection; `custom` scores any numeric column, `ignore` unmaps it. */
-    roles: z.prefault(z.record(z.string(), z.enum(ROLE_CHOICES)), {}),
+    roles: () => z.prefault(z.record(z.string(), z.enum(ROLE_CHOICES)), {}),
     /** Role name or header → weight (0 leaves the metric out of the score). */
-    weights: z.prefault(z.record(z.string(), num(0, 1000)), {}),
+    weights: () => z.prefault(z.record(z.string(), num(0, 1000)), {}),
     /** Role name or header → whether higher or lower values are better. */
-    directions: z.prefault(z.record(z.string(), z.enum(['higher', 'lower'])), {}),
-    method: z.prefault(z.enum(TIER_METHODS), d.method),
+    directions: () => z.prefault(z.record(z.string(), z.enum(['higher', 'lower'])), {}),
+    method: () => z.prefault(z.enum(TIER_METHODS), d.method),
     // The three methods' numbers: their shape here, their values by `methodIssues`, only for the chosen method.
-    cutoffs: z.prefault(triple(z.number()), d.cutoffs),
-    thresholds: z.prefault(z.tuple([z.number(), z.number()]), d.thresholds),
-    capacity: z.prefault(
-      z.strictObject({
-        strategicMarketers: z.prefault(z.number(), d.capacity.strategicMarketers),
-        strategicAccounts: z.prefault(z.number(), d.capacity.strategicAccounts),
-        liteMarketers: z.prefault(z.number(), d.capacity.liteMarketers),
-        liteAccounts: z.prefault(z.number(), d.capacity.liteAccounts),
-      }),
-      {},
-    ),
-    labels: z.prefault(triple(label), d.labels),
-    unprofitableCap: z.prefault(z.boolean(), d.unprofitableCap),
+    cutoffs: () => z.prefault(triple(z.number()), d.cutoffs),
+    thresholds: () => z.prefault(z.tuple([z.number(), z.number()]), d.thresholds),
+    capacity: () =>
+      z.prefault(
+        z.strictObject({
+          strategicMarketers: z.prefault(z.number(), d.capacity.strategicMarketers),
+          strategicAccounts: z.prefault(z.number(), d.capacity.strategicAccounts),
+          liteMarketers: z.prefault(z.number(), d.capacity.liteMarketers),
+          liteAccounts: z.prefault(z.number(), d.capacity.liteAccounts),
+        }),
+        {},
+      ),
+    labels: () => z.prefault(triple(label()), d.labels),
+    unprofitableCap: () => z.prefault(z.boolean(), d.unprofitableCap),
     /** The day recency and tenure dates are measured from; default today. */
-    asOf: z.optional(isoDate),
+    asOf: () => z.optional(isoDate()),
     /** Accounts one marketer covers in each program (SPEC §5). */
-    ratios: z.prefault(
-      z.strictObject({
-        strategic: z.prefault(int(1, 100_000), d.ratios.strategic),
-        lite: z.prefault(int(1, 100_000), d.ratios.lite),
-        programmatic: z.prefault(int(1, 100_000), d.ratios.programmatic),
-      }),
-      {},
-    ),
+    ratios: () =>
+      z.prefault(
+        z.strictObject({
+          strategic: z.prefault(int(1, 100_000), d.ratios.strategic),
+          lite: z.prefault(int(1, 100_000), d.ratios.lite),
+          programmatic: z.prefault(int(1, 100_000), d.ratios.programmatic),
+        }),
+        {},
+      ),
     /** Checked as the tier cut-offs are (`splitIssues`). */
-    segmentCutoffs: z.prefault(triple(z.number()), d.segmentCutoffs),
-    segmentLabels: z.prefault(triple(label), d.segmentLabels),
-    programLabels: z.prefault(triple(label), d.programLabels),
+    segmentCutoffs: () => z.prefault(triple(z.number()), d.segmentCutoffs),
+    segmentLabels: () => z.prefault(triple(label()), d.segmentLabels),
+    programLabels: () => z.prefault(triple(label()), d.programLabels),
     /** KPIs: an account is active when its last purchase is within this many days. */
-    activeDays: z.prefault(int(1, 36_500), d.activeDays),
+    activeDays: () => z.prefault(int(1, 36_500), d.activeDays),
     /** Row colours of Tier 1, 2 and 3 in the sheet. */
-    colours: z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, said('set.notColour')))), d.colours),
+    colours: () => z.prefault(triple(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/u, said('set.notColour')))), d.colours),
     /** RFM segments (SPEC §10), first matching rule wins; R, F and M each within [low, high]. */
-    rfmSegments: z.optional(
-      z.array(z.strictObject({ name: label, r: rfmRange, f: rfmRange, m: rfmRange })).check(z.maxLength(30, said('set.tooManyRules', { max: 30 }))),
-    ),
+    rfmSegments: () =>
+      z.optional(
+        z.array(z.strictObject({ name: label(), r: rfmRange(), f: rfmRange(), m: rfmRange() })).check(z.maxLength(30, said('set.tooManyRules', { max: 30 }))),
+      ),
     /** Language of labels, headings and messages: `auto` follows the spreadsheet's locale. */
-    lang: z.prefault(z.enum(LANG_CHOICES), d.lang),
+    lang: () => z.prefault(z.enum(LANG_CHOICES), d.lang),
     /** Yearly discount rate for lifetime value; 0 = undiscounted. */
-    discountRate: z.prefault(num(0, 1), d.discountRate),
+    discountRate: () => z.prefault(num(0, 1), d.discountRate),
     /** Header or role name → the grid axis its metric counts on, overriding the role's default. */
-    axes: z.prefault(z.record(z.string(), z.enum(['fit', 'engagement'])), {}),
+    axes: () => z.prefault(z.record(z.string(), z.enum(['fit', 'engagement'])), {}),
     /** Checked as the tier cut-offs are (`splitIssues`): A/1, B/2, C/3 in percent of each axis's accounts. */
-    gridCutoffs: z.prefault(triple(z.number()), d.gridCutoffs),
+    gridCutoffs: () => z.prefault(triple(z.number()), d.gridCutoffs),
     /** The program of each cell, A1, A2, A3, B1 … C3. */
-    gridPrograms: z.prefault(z.array(z.enum(GRID_PROGRAMS)).check(z.length(9, said('set.bad'))), d.gridPrograms),
-  });
+    gridPrograms: () => z.prefault(z.array(z.enum(GRID_PROGRAMS)).check(z.length(9, said('set.bad'))), d.gridPrograms),
+  };
+}
+
+type FieldBuilders = ReturnType<typeof fieldBuilders>;
+type FieldKey = keyof FieldBuilders;
+type Shape = { [K in FieldKey]: ReturnType<FieldBuilders[K]> };
+
+let builders: FieldBuilders | undefined;
+const built: Partial<Shape> = {};
+
+/** Field `key`'s schema (made once). */
+function fieldSchema<K extends FieldKey>(key: K): Shape[K] {
+  builders ??= fieldBuilders();
+  return (built[key] ??= builders[key]() as Shape[K]) as Shape[K];
+}
+
+function buildSchema() {
+  const shape = {} as Record<FieldKey, unknown>;
+  for (const key of orderedKeys()) shape[key] = fieldSchema(key);
+  return z.strictObject(shape as Shape);
+}
+
+/** Every field, in the schema's order (fieldBuilders'). */
+function orderedKeys(): FieldKey[] {
+  builders ??= fieldBuilders();
+  return Object.keys(builders) as FieldKey[];
 }
 
 let schema: ReturnType<typeof buildSchema> | undefined;
 
-/** The settings schema (built on first use). */
+/** The settings schema, every field (built on first use). */
 export function settingsSchema(): ReturnType<typeof buildSchema> {
   schema ??= buildSchema();
   return schema;
+}
+
+/**
+ * `settingsSchema().safeParse(input)`, the same result to the last issue and key order, made with the
+ * schemas of the fields `input` sets only: a field left out parses to its default (DEFAULTS, which a
+ * test checks is what the schema gives for nothing) or, when optional, stays out. No field's result
+ * depends on another's, so the ones given parse as they do among all.
+ */
+export function parseGiven(input: unknown): ReturnType<ReturnType<typeof buildSchema>['safeParse']> {
+  if (!isObject(input)) return settingsSchema().safeParse(input);
+  const keys = orderedKeys();
+  const shape: Record<string, unknown> = {};
+  for (const key of keys) if (has(input, key)) shape[key] = fieldSchema(key);
+  const result = z.strictObject(shape as Partial<Shape>).safeParse(input);
+  if (!result.success) return result as ReturnType<ReturnType<typeof buildSchema>['safeParse']>;
+  const given = result.data as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (key in shape) {
+      if (key in given) data[key] = given[key];
+    } else if (has(DEFAULTS, key)) data[key] = JSON.parse(JSON.stringify((DEFAULTS as Record<string, unknown>)[key]));
+  }
+  return { success: true, data } as ReturnType<ReturnType<typeof buildSchema>['safeParse']>;
 }
 
 export type Settings = z.output<ReturnType<typeof buildSchema>>;
@@ -205,11 +262,11 @@ function checkSettings(input: unknown): { settings?: Settings; issues: SettingsI
   if (shaped) {
     for (const field of Object.keys(METHOD_FIELDS)) {
       if (METHOD_FIELDS[field] === method || !(field in shaped)) continue;
-      const alone = settingsSchema().safeParse({ [field]: shaped[field] });
+      const alone = parseGiven({ [field]: shaped[field] });
       if (!alone.success) delete shaped[field];
     }
   }
-  const result = settingsSchema().safeParse(shaped ?? raw);
+  const result = parseGiven(shaped ?? raw);
   // One issue a field: -1.5 for a whole number from 1 to 10 is one mistake, not two.
   const seen = new Set<string>();
   const issues: SettingsIssue[] = result.success

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, SettingsError, settingsSchema } from '../../src/core';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, parseGiven, parseSettings, SettingsError, settingsSchema } from '../../src/core';
 import { refusal } from './helpers';
 
 describe('settings, one schema for every surface', () => {
@@ -81,5 +82,65 @@ describe('settings, one schema for every surface', () => {
     expect(refusal(() => parseSettings({ labels: ['A', '', 'C'], cutoffs: [1, 2, 3] }))).toBe(
       'Label of Tier 2: it is empty: give it a name; Tier 1 %, Tier 2 % and Tier 3 % add up to 6, not 100.',
     );
+  });
+});
+
+describe('parseGiven: the settings parsed by the schemas of the fields given only', () => {
+  /** A value with undefined and key order kept, for comparing two parses exactly. */
+  const exact = (v: unknown) => JSON.stringify(v, (_k, x) => (x === undefined ? '(undefined)' : x));
+  /** The same result to the issue and the key order as the whole schema's. */
+  const same = (input: unknown) => {
+    const whole = settingsSchema().safeParse(input);
+    const given = parseGiven(input);
+    expect(given.success).toBe(whole.success);
+    if (whole.success && given.success) expect(exact(given.data)).toBe(exact(whole.data));
+    else expect(exact(given.error?.issues)).toBe(exact(whole.error?.issues));
+  };
+  // For each field: good values, values of the wrong type or range, and anything at all.
+  const good: Record<string, unknown[]> = {
+    roles: [{ Spend: 'revenue', X: 'ignore' }, {}],
+    weights: [{ health: 0, revenue: 2 }, { __proto__: 1 }],
+    directions: [{ recency: 'lower' }],
+    method: ['threshold', 'grid'],
+    cutoffs: [[10, 30, 60]],
+    thresholds: [[80, 20]],
+    capacity: [{ strategicMarketers: 2 }, {}],
+    labels: [[' High ', 'Mid', 'Low']],
+    unprofitableCap: [false],
+    asOf: ['2026-01-01', undefined],
+    ratios: [{ lite: 12 }],
+    segmentCutoffs: [[30, 30, 40]],
+    segmentLabels: [['A', 'B', 'C']],
+    programLabels: [['1:1', '1:few', '1:many']],
+    activeDays: [90],
+    colours: [['#000000', '#ffffff', '#123abc']],
+    rfmSegments: [[{ name: 'Champions', r: [4, 5], f: [4, 5], m: [4, 5] }]],
+    lang: ['th', 'auto'],
+    discountRate: [0.1],
+    axes: [{ Engagement: 'fit' }],
+    gridCutoffs: [[25, 25, 50]],
+    gridPrograms: [['lite', 'lite', 'lite', 'lite', 'lite', 'lite', 'lite', 'lite', 'programmatic']],
+  };
+  const bad = [-1, 1.5, 1e9, '', '2026-02-30', 'x', null, [], [1, 2], {}, { a: 'b' }, true, Number.NaN];
+
+  it('knows every field of the schema, in its order', () => {
+    expect(Object.keys(good)).toEqual(Object.keys(settingsSchema().def.shape));
+  });
+
+  it('gives what the whole schema gives, for any mix of good, bad and unknown fields', () => {
+    const field = (key: string) => fc.oneof(fc.constantFrom(...good[key]), fc.constantFrom(...bad), fc.anything());
+    const fields = Object.fromEntries(Object.keys(good).map((key) => [key, field(key)]));
+    const settings = fc.tuple(fc.record(fields, { requiredKeys: [] }), fc.dictionary(fc.string(), fc.anything(), { maxKeys: 2 }));
+    fc.assert(
+      fc.property(settings, ([known, unknown]) => {
+        same(known);
+        same({ ...unknown, ...known });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives what the whole schema gives for what is not a settings object', () => {
+    for (const input of [undefined, null, 3, 'text', [], [1], true]) same(input);
   });
 });
