@@ -339,7 +339,15 @@ async function buildSidebar() {
 async function buildCli() {
   if (!existsSync(join(root, 'src/cli/bin.ts'))) return null;
   const options = { format: 'cjs', platform: 'node', target: 'node20', minify: false };
-  return { loader: await bundle('src/cli/loader.ts', options), program: await bundle('src/cli/bin.ts', options) };
+  // The program as ASCII (text escaped, comments dropped): node reads it into a one-byte string, half
+  // the memory of the two-byte one any other character makes, and decodes and hashes it faster (issue 16).
+  const program = await bundle('src/cli/bin.ts', { ...options, charset: 'ascii', minifyWhitespace: true });
+  const at = program.search(/[^\x00-\x7f]/u);
+  if (at >= 0)
+    throw new Error(
+      `dist-cli/${CLI_PROGRAM} is not ASCII at ${JSON.stringify(program.slice(Math.max(0, at - 40), at + 10))}: write the character as an escape in its source.`,
+    );
+  return { loader: await bundle('src/cli/loader.ts', options), program };
 }
 
 /**

@@ -316,8 +316,8 @@ class DriverText {
       const probe = this.render({ code: 'drivers.weakest', params: { item: '\u0000' } });
       const at = probe.indexOf('\u0000');
       const head = probe.slice(0, at);
-      // "; weakest: " → "; " (up to its first letter).
-      this.lead = /^[\s;；,，]*/u.exec(head)![0];
+      // "; weakest: " → "; " (up to its first letter); the full-width ；and ，are U+FF1B and U+FF0C.
+      this.lead = /^[\s;\uFF1B,\uFF0C]*/u.exec(head)![0];
     }
     return this.lead;
   }

@@ -40,8 +40,8 @@ function pinOfText(text: string, labels: readonly string[]): number {
   return EXCLUDE_WORDS.has(t) ? PIN_EXCLUDE : NO_PIN;
 }
 
-/** A colon, or a dash with a space on each side: what parts a pin from its reason (`Tier 1: strategic logo`). */
-const REASON_SEPARATOR = /\s*[:：]\s*|\s+[-–—]\s+/u;
+/** A colon (or a full-width one, U+FF1A), or a dash (-, – or —) with a space on each side: what parts a pin from its reason (`Tier 1: strategic logo`). Written as escapes: the CLI's bundle is ASCII (scripts/build.mjs). */
+const REASON_SEPARATOR = /\s*[:\uFF1A]\s*|\s+[-\u2013\u2014]\s+/u;
 
 /**
  * A pin cell: empty → no pin; `Tier 1`, a label, 1/2/3 or `exclude`, optionally followed by a

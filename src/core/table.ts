@@ -14,7 +14,7 @@ export const ROW_TOTAL = 3;
 /** What a total row's account cell says, lower-cased, in the four languages. */
 const TOTAL_WORDS = new Set(['total', 'grand total', 'sum', 'รวม', 'รวมทั้งหมด', '合计', '总计', 'ընդամենը']);
 
-/** An account cell that names a total row: `Total`, `GRAND TOTAL`, `Sum:`, `รวม`, `合计`, `Ընդամենը`… */
+/** An account cell that names a total row: `Total`, `GRAND TOTAL`, `Sum:`, `รวม`, `合计：` (a full-width colon, U+FF1A), `Ընդամենը`… */
 export function isTotalLabel(account: string): boolean {
   const text = account.trim();
   if (text.length > 24) return false;
@@ -22,7 +22,7 @@ export function isTotalLabel(account: string): boolean {
     text
       .toLowerCase()
       .replace(/\s+/gu, ' ')
-      .replace(/ ?[:：]$/u, ''),
+      .replace(/ ?[:\uFF1A]$/u, ''),
   );
 }
 
