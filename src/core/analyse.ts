@@ -3,7 +3,7 @@ import { drivers, type Drivers, type DriverSplit } from './drivers';
 import { healthIndex } from './health';
 import { kpis, type Kpis } from './kpis';
 import { capacity, type Capacity } from './programs';
-import { profitability, whaleCurve, type ProfitTable, type WhaleCurve } from './profitability';
+import { moneyMayOverflow, profitability, whaleCurve, type ProfitTable, type WhaleCurve } from './profitability';
 import { score, type ScoreHooks } from './score';
 import type { Settings } from './settings';
 import { setOwn } from './own-key';
@@ -130,6 +130,8 @@ export function analyse(table: ParsedTable, settings: Settings, pins?: Pins | nu
       axes: () => grid ?? axesGrid(mapping, percentiles, table.n, settings),
       warnings: (a) => {
         // Amounts whose sum lies beyond ±1.8e308 cannot be shown: say so instead of a silent blank.
+        // Far from it (nearly always), the tables are not made for this (the CSV output reads them for nothing else).
+        if (!moneyMayOverflow(money)) return warnings;
         const rows = [a.byTier.total, a.bySegment.total, ...a.byTier.rows, ...a.bySegment.rows];
         const tooLarge = rows.some((r) => [r.revenue, r.cost, r.profit].some((v) => v === Infinity || v === -Infinity));
         return tooLarge ? [...warnings, { code: 'warn.tooLarge' }] : warnings;

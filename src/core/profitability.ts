@@ -40,6 +40,27 @@ export interface Money {
 }
 
 /**
+ * Whether a profit table of `money` could hold a sum beyond ±1.8e308 (warn.tooLarge): false when
+ * every column's absolute values, over all rows, add up below 1e300, for then no group's revenue,
+ * profit or cost (at most |revenue| + |profit| where it is derived) comes near it. One loop a column,
+ * no table: the analysis' warnings (all the CSV output reads of the tables) need the tables only past it.
+ */
+export function moneyMayOverflow(money: Money): boolean {
+  for (const column of [money.revenue, money.profit, money.cost]) if (column && !(absoluteSum(column) < 1e300)) return true;
+  return false;
+}
+
+/** Σ|v| over the values present: ∞ when one is infinite. */
+function absoluteSum(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) sum += Math.abs(v);
+  }
+  return sum;
+}
+
+/**
  * Sums per group (group index per row, −1 = outside the table). Cost is the row's cost, or
  * revenue − profit where the row has none; a column that does not exist sums to NaN (blank).
  * Each group's sum is taken in row order on its terms scaled by a power of two near its largest one
