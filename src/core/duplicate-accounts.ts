@@ -1,4 +1,5 @@
 import type { Message } from './message';
+import { digitStarts } from './percentile';
 import { ROW_OK, type AccountBytesView, type ParsedTable } from './table';
 
 /** Accounts named, and rows named per account, in the one duplicate message. */
@@ -23,7 +24,8 @@ export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'account
   if (!view && !accounts) return null;
   const n = view ? view.start.length - 1 : accounts!.length;
   const rows = new Uint32Array(n);
-  const hashes = new Uint32Array(n);
+  // Int32: a hash read back is a small integer to V8 (as the radix sort's keys, percentile.ts).
+  const hashes = new Int32Array(n);
   const counted = view ? hashNameBytes(view, status, hashes, rows) : hashNames(accounts!, status, hashes, rows);
   const same = view ? (a: number, b: number) => sameBytes(view, a, b) : (a: number, b: number) => accounts![a] === accounts![b];
   const name = view ? (i: number) => view.text(i) : (i: number) => accounts![i];
@@ -67,21 +69,21 @@ export function duplicateAccounts(table: Pick<ParsedTable, 'accounts' | 'account
 }
 
 /** Each named scored row's name hashed into `hashes` and its index into `rows`, in table order; how many. */
-function hashNames(accounts: readonly string[], status: Uint8Array, hashes: Uint32Array, rows: Uint32Array): number {
+function hashNames(accounts: readonly string[], status: Uint8Array, hashes: Int32Array, rows: Uint32Array): number {
   let counted = 0;
   for (let i = 0; i < accounts.length; i++) {
     const key = accounts[i];
     if (!key || status[i] !== ROW_OK) continue;
     let h = 0x811c9dc5;
     for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
-    hashes[counted] = h >>> 0;
+    hashes[counted] = h;
     rows[counted++] = i;
   }
   return counted;
 }
 
 /** hashNames over names kept as bytes (FNV-1a over the bytes; an empty name is no name). */
-function hashNameBytes(view: AccountBytesView, status: Uint8Array, hashes: Uint32Array, rows: Uint32Array): number {
+function hashNameBytes(view: AccountBytesView, status: Uint8Array, hashes: Int32Array, rows: Uint32Array): number {
   const { bytes, start } = view;
   let counted = 0;
   for (let i = 0; i < status.length; i++) {
@@ -90,7 +92,7 @@ function hashNameBytes(view: AccountBytesView, status: Uint8Array, hashes: Uint3
     if (from === to || status[i] !== ROW_OK) continue;
     let h = 0x811c9dc5;
     for (let c = from; c < to; c++) h = Math.imul(h ^ bytes[c], 16777619);
-    hashes[counted] = h >>> 0;
+    hashes[counted] = h;
     rows[counted++] = i;
   }
   return counted;
@@ -105,12 +107,13 @@ function sameBytes({ bytes, start }: AccountBytesView, a: number, b: number): bo
 }
 
 /**
- * Sorts `keys` and `values` (pairs at each position) by key, ties in their order: a stable LSD radix
- * sort, 16 bits a pass, each pass a function of its own (a cold process compiles it once, for both).
+ * Sorts `keys` and `values` (pairs at each position) by key as an unsigned number, ties in their
+ * order: a stable LSD radix sort, 16 bits a pass, each pass's loops functions of their own (a cold
+ * process compiles each once, for both passes).
  */
-function sortByHash(keys: Uint32Array, values: Uint32Array): void {
+function sortByHash(keys: Int32Array, values: Uint32Array): void {
   const n = keys.length;
-  const toKeys = new Uint32Array(n);
+  const toKeys = new Int32Array(n);
   const toValues = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   pairPass(counts, keys, values, toKeys, toValues, 0);
@@ -119,19 +122,21 @@ function sortByHash(keys: Uint32Array, values: Uint32Array): void {
 }
 
 /** One pass: the pairs of `fromKeys`/`fromValues` stably into `toKeys`/`toValues` by the 16 bits of the key at `shift`. */
-function pairPass(counts: Uint32Array, fromKeys: Uint32Array, fromValues: Uint32Array, toKeys: Uint32Array, toValues: Uint32Array, shift: number): void {
-  const n = fromKeys.length;
+function pairPass(counts: Uint32Array, fromKeys: Int32Array, fromValues: Uint32Array, toKeys: Int32Array, toValues: Uint32Array, shift: number): void {
+  keyDigitCounts(counts, fromKeys, shift);
+  digitStarts(counts);
+  pairScatter(counts, fromKeys, fromValues, toKeys, toValues, shift);
+}
+
+function keyDigitCounts(counts: Uint32Array, keys: Int32Array, shift: number): void {
   counts.fill(0);
-  for (let p = 0; p < n; p++) counts[(fromKeys[p] >>> shift) & 0xffff]++;
-  let sum = 0;
-  for (let d = 0; d < 65536; d++) {
-    const c = counts[d];
-    counts[d] = sum;
-    sum += c;
-  }
-  for (let p = 0; p < n; p++) {
+  for (let p = 0; p < keys.length; p++) counts[(keys[p] >> shift) & 0xffff]++;
+}
+
+function pairScatter(starts: Uint32Array, fromKeys: Int32Array, fromValues: Uint32Array, toKeys: Int32Array, toValues: Uint32Array, shift: number): void {
+  for (let p = 0; p < fromKeys.length; p++) {
     const key = fromKeys[p];
-    const at = counts[(key >>> shift) & 0xffff]++;
+    const at = starts[(key >> shift) & 0xffff]++;
     toKeys[at] = key;
     toValues[at] = fromValues[p];
   }

@@ -58,7 +58,13 @@ function sortInto(values: Float64Array, work: ReturnType<typeof scratch>, result
   identity(src, n);
   let dst: Uint32Array = spare;
   for (let pass = 0; pass < 4; pass++) {
-    if (!radixPass(COUNTS, pass < 2 ? loKeys : hiKeys, src, dst, n, (pass & 1) * 16)) continue;
+    const keys = pass < 2 ? loKeys : hiKeys;
+    const shift = (pass & 1) * 16;
+    digitCounts(COUNTS, keys, n, shift);
+    // Every key with the same digit here: the order stays as it is.
+    if (n === 0 || COUNTS[(keys[0] >> shift) & 0xffff] === n) continue;
+    digitStarts(COUNTS);
+    radixScatter(COUNTS, keys, src, dst, n, shift);
     const t = src;
     src = dst;
     dst = t;
@@ -67,10 +73,15 @@ function sortInto(values: Float64Array, work: ReturnType<typeof scratch>, result
   return result;
 }
 
-/** Each present value's bits as two unsigned keys that sort as the value does, and its index. */
-function radixKeys(values: Float64Array, hiKeys: Uint32Array, loKeys: Uint32Array, index: Uint32Array): void {
+/**
+ * Each present value's bits as two keys that sort as the value does (as unsigned 32-bit numbers), and
+ * its index. The keys are held in Int32Arrays, the same bits: a key read from one is always a small
+ * integer to V8, where one of 2^31 or more from a Uint32Array is not, and the compiled passes would
+ * be thrown away at the first such key (issue 16: 23 deoptimisations of the pass at 100 000 rows).
+ */
+function radixKeys(values: Float64Array, hiKeys: Int32Array, loKeys: Int32Array, index: Uint32Array): void {
   const f = new Float64Array(1);
-  const bits = new Uint32Array(f.buffer);
+  const bits = new Int32Array(f.buffer);
   const H = LITTLE_ENDIAN ? 1 : 0;
   const L = 1 - H;
   let k = 0;
@@ -80,11 +91,12 @@ function radixKeys(values: Float64Array, hiKeys: Uint32Array, loKeys: Uint32Arra
     f[0] = v === 0 ? 0 : v;
     const hi = bits[H];
     const lo = bits[L];
-    if (hi >>> 31) {
-      hiKeys[k] = ~hi >>> 0;
-      loKeys[k] = ~lo >>> 0;
+    // Negative: every bit flipped; else the sign bit set.
+    if (hi < 0) {
+      hiKeys[k] = ~hi;
+      loKeys[k] = ~lo;
     } else {
-      hiKeys[k] = (hi | 0x80000000) >>> 0;
+      hiKeys[k] = hi | 0x80000000;
       loKeys[k] = lo;
     }
     index[k++] = i;
@@ -96,24 +108,30 @@ function identity(a: Uint32Array, n: number): void {
 }
 
 /**
- * One pass of the radix sort: `src` (positions into `keys`) stably into `dst` by the 16 bits of the
- * keys at `shift`; false, with `dst` untouched, when every key has the same digit there (order unchanged).
+ * One pass of the radix sort, in three functions of one loop each: how many keys have each 16-bit
+ * digit at `shift` (`(key >> shift) & 0xffff`, the same digit as of the unsigned key), where each
+ * digit's keys start, then `src` (positions into `keys`) stably into `dst` by digit.
  */
-function radixPass(counts: Uint32Array, keys: Uint32Array, src: Uint32Array, dst: Uint32Array, n: number, shift: number): boolean {
+function digitCounts(counts: Uint32Array, keys: Int32Array, n: number, shift: number): void {
   counts.fill(0);
-  for (let p = 0; p < n; p++) counts[(keys[p] >>> shift) & 0xffff]++;
-  if (n === 0 || counts[(keys[0] >>> shift) & 0xffff] === n) return false;
+  for (let p = 0; p < n; p++) counts[(keys[p] >> shift) & 0xffff]++;
+}
+
+/** Counts (65 536 of them) into the position each digit's first key goes to. */
+export function digitStarts(counts: Uint32Array): void {
   let sum = 0;
   for (let d = 0; d < 65536; d++) {
     const c = counts[d];
     counts[d] = sum;
     sum += c;
   }
+}
+
+function radixScatter(starts: Uint32Array, keys: Int32Array, src: Uint32Array, dst: Uint32Array, n: number, shift: number): void {
   for (let q = 0; q < n; q++) {
     const p = src[q];
-    dst[counts[(keys[p] >>> shift) & 0xffff]++] = p;
+    dst[starts[(keys[p] >> shift) & 0xffff]++] = p;
   }
-  return true;
 }
 
 function gather(result: Uint32Array, index: Uint32Array, src: Uint32Array, n: number): void {
@@ -126,7 +144,7 @@ let scratchBuffers = emptyScratch();
 
 function emptyScratch() {
   const none = new Uint32Array(0);
-  return { hiKeys: none, loKeys: none, index: none, spare: none, order: none };
+  return { hiKeys: new Int32Array(0), loKeys: new Int32Array(0), index: none, spare: none, order: none };
 }
 
 /** Lets go of the ranking's working arrays (five of 4 bytes a value): a ranker of many columns calls it when done. */
@@ -143,7 +161,7 @@ function scratch(n: number) {
   if (n > scratchSize) {
     scratchSize = n;
     const make = () => new Uint32Array(n);
-    scratchBuffers = { hiKeys: make(), loKeys: make(), index: make(), spare: make(), order: make() };
+    scratchBuffers = { hiKeys: new Int32Array(n), loKeys: new Int32Array(n), index: make(), spare: make(), order: make() };
   }
   const { hiKeys, loKeys, index, spare, order } = scratchBuffers;
   return {
