@@ -103,3 +103,20 @@ describe('CSV reading in chunks: ASCII chunks without the decoder, the others th
     );
   });
 });
+
+describe('CSV records written back as they were read', () => {
+  it('copies records short and long (either side of the 512-byte copy loop), byte for byte, before the new columns', async () => {
+    const lines = ['Account,Note,Revenue,Profit'];
+    for (let i = 0; i < 300; i++) {
+      const note = `${'n'.repeat((i * 37) % 1500)}é`;
+      lines.push(`Co ${i},"${note}",${1000 + ((i * 7919) % 9000)},${((i * 104_729) % 900) - 100}`);
+    }
+    file('long-records.csv', `${lines.join('\n')}\n`);
+    const { code, out } = await cli('score', 'long-records.csv', '--format', 'csv');
+    expect(code).toBe(0);
+    const written = out.split('\n').slice(1, -1);
+    expect(written).toHaveLength(300);
+    written.forEach((line, i) => expect(line.startsWith(`${lines[i + 1]},`)).toBe(true));
+    expect(lines.some((l) => Buffer.byteLength(l) > 1024) && lines.some((l) => Buffer.byteLength(l) < 100)).toBe(true);
+  });
+});
