@@ -202,25 +202,45 @@ export function whalePeak(profit: Float64Array, include: Uint8Array): WhalePeak 
   return curve && { peak: curve.peak, peakAt: curve.peakAt, n: curve.n };
 }
 
-/** The curve's peak and, with `keep`, its points; null when there is no curve. */
+/**
+ * The curve's peak and, with `keep`, its points; null when there is no curve. Each loop is a
+ * function of its own (as the radix sort's, percentile.ts): a cold process compiles each once.
+ */
 function whalePoints(profit: Float64Array, include: Uint8Array, keep: boolean) {
-  let n = 0;
-  for (let i = 0; i < profit.length; i++) if (include[i] && profit[i] === profit[i]) n++;
-  const scale = unitScale(maxAbs(profit, include));
+  const n = includedPresent(profit, include);
   const sorted = new Float64Array(n);
-  let k = 0;
-  const sum = new CompensatedSum();
-  for (let i = 0; i < profit.length; i++) {
-    if (include[i] && profit[i] === profit[i]) {
-      sorted[k] = -profit[i] * scale;
-      sum.add(-sorted[k++]);
-    }
-  }
-  const total = sum.value;
+  const total = negatedScaled(profit, include, unitScale(maxAbs(profit, include)), sorted);
   if (n === 0 || !(total > 0)) return null;
   sorted.sort();
   const x = keep ? new Float64Array(n + 1) : null;
   const y = keep ? new Float64Array(n + 1) : null;
+  const peak = peakOf(sorted, total, x, y);
+  return peak && { peak: peak.peak, peakAt: peak.peakAt, n, points: x && y ? { x, y } : null };
+}
+
+/** How many included rows have a profit. */
+function includedPresent(profit: Float64Array, include: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < profit.length; i++) if (include[i] && profit[i] === profit[i]) n++;
+  return n;
+}
+
+/** The included profits × `scale`, negated (an ascending sort puts the largest first), into `out`; their sum, compensated. */
+function negatedScaled(profit: Float64Array, include: Uint8Array, scale: number, out: Float64Array): number {
+  let k = 0;
+  const sum = new CompensatedSum();
+  for (let i = 0; i < profit.length; i++) {
+    if (include[i] && profit[i] === profit[i]) {
+      out[k] = -profit[i] * scale;
+      sum.add(-out[k++]);
+    }
+  }
+  return sum.value;
+}
+
+/** The cumulative shares of `total` down the sorted (negated) profits, into x and y when given; the highest and where; null past ±1.8e308. */
+function peakOf(sorted: Float64Array, total: number, x: Float64Array | null, y: Float64Array | null): { peak: number; peakAt: number } | null {
+  const n = sorted.length;
   const cumulative = new CompensatedSum();
   let peak = 0;
   let peakAt = 0;
@@ -238,5 +258,5 @@ function whalePoints(profit: Float64Array, include: Uint8Array, keep: boolean) {
       peakAt = j;
     }
   }
-  return { peak, peakAt, n, points: x && y ? { x, y } : null };
+  return { peak, peakAt };
 }
