@@ -1,5 +1,5 @@
 import type { Message } from './message';
-import { digitStarts } from './percentile';
+import { digitCounts, digitStarts } from './percentile';
 import { ROW_OK, type AccountBytesView, type ParsedTable } from './table';
 
 /** Accounts named, and rows named per account, in the one duplicate message. */
@@ -123,14 +123,9 @@ function sortByHash(keys: Int32Array, values: Uint32Array): void {
 
 /** One pass: the pairs of `fromKeys`/`fromValues` stably into `toKeys`/`toValues` by the 16 bits of the key at `shift`. */
 function pairPass(counts: Uint32Array, fromKeys: Int32Array, fromValues: Uint32Array, toKeys: Int32Array, toValues: Uint32Array, shift: number): void {
-  keyDigitCounts(counts, fromKeys, shift);
+  digitCounts(counts, fromKeys, fromKeys.length, shift);
   digitStarts(counts);
   pairScatter(counts, fromKeys, fromValues, toKeys, toValues, shift);
-}
-
-function keyDigitCounts(counts: Uint32Array, keys: Int32Array, shift: number): void {
-  counts.fill(0);
-  for (let p = 0; p < keys.length; p++) counts[(keys[p] >> shift) & 0xffff]++;
 }
 
 function pairScatter(starts: Uint32Array, fromKeys: Int32Array, fromValues: Uint32Array, toKeys: Int32Array, toValues: Uint32Array, shift: number): void {

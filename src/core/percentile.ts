@@ -38,8 +38,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * −0 counts as 0. Passes whose digit is the same for every value are skipped.
  */
 export function sortedIndices(values: Float64Array): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  const n = presentCount(values);
   return sortInto(values, scratch(n), new Uint32Array(n));
 }
 
@@ -112,7 +111,7 @@ function identity(a: Uint32Array, n: number): void {
  * digit at `shift` (`(key >> shift) & 0xffff`, the same digit as of the unsigned key), where each
  * digit's keys start, then `src` (positions into `keys`) stably into `dst` by digit.
  */
-function digitCounts(counts: Uint32Array, keys: Int32Array, n: number, shift: number): void {
+export function digitCounts(counts: Uint32Array, keys: Int32Array, n: number, shift: number): void {
   counts.fill(0);
   for (let p = 0; p < n; p++) counts[(keys[p] >> shift) & 0xffff]++;
 }
@@ -270,9 +269,7 @@ function percentilesOfWholes(values: Float64Array, percentile: Float64Array, lo:
 
 /** The present (non-NaN) values, ascending, in a new typed array. */
 export function presentSorted(values: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  const sorted = new Float64Array(n);
+  const sorted = new Float64Array(presentCount(values));
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[k++] = values[i];
   return sorted.sort();
