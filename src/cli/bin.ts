@@ -14,25 +14,24 @@ if (asWorker) rowsWorker(asWorker);
 else main();
 
 /**
- * Writes `bytes` to file descriptor `fd` directly, waiting until they are written; returns how many
- * were, short of all only when the descriptor would block (the caller then writes the rest through
- * node's stream). Written directly, a command that writes a file and a few lines on stderr never
- * loads node's stream modules (5 ms of its start). A pipe whose reader went away (`| head`) takes
- * nothing more, quietly.
+ * Writes `bytes` to file descriptor `fd` directly, waiting until they are written, and what the
+ * descriptor would not take without blocking through node's stream (`stream()`, made only then).
+ * Written directly, a command that writes a file and a few lines on stderr never loads node's
+ * stream modules (5 ms of its start). A pipe whose reader went away (`| head`) takes nothing more, quietly.
  */
-function writeAll(fd: number, bytes: Uint8Array): number {
-  let at = 0;
-  while (at < bytes.length) {
+function writeOut(fd: number, bytes: Uint8Array, stream: () => NodeJS.WritableStream): void {
+  for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return bytes.length;
-      if (code === 'EAGAIN') return at;
-      throw error;
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw error;
+      // A copy: a write through the stream may finish later, and the caller may reuse its buffer.
+      stream().write(Buffer.from(bytes.subarray(at)));
+      return;
     }
   }
-  return at;
 }
 
 function main(): void {
@@ -60,22 +59,14 @@ function main(): void {
     }
   }
 
-  const stderr = (text: string) => {
-    const bytes = Buffer.from(text);
-    const done = writeAll(2, bytes);
-    if (done < bytes.length) process.stderr.write(bytes.subarray(done));
-  };
-  /** A file or /dev/null, which never would block. */
-  const writeFileStdout = (bytes: Uint8Array) => {
-    for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
-  };
+  const stderr = (text: string) => writeOut(2, Buffer.from(text), () => process.stderr);
   const from = Number(process.env.ABM_TIER_PARALLEL_FROM ?? PARALLEL_FROM);
 
   run(process.argv.slice(2), {
     stdout: (text) => stdoutStream().write(text),
     stdoutBytes: (bytes) => {
       toFile ??= stdoutIsFile();
-      if (toFile) writeFileStdout(bytes);
+      if (toFile) writeOut(1, bytes, stdoutStream);
       // A copy: the sink reuses its buffer, and a write to a terminal or pipe may finish later.
       else stdoutStream().write(Buffer.from(bytes));
     },
