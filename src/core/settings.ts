@@ -177,6 +177,9 @@ function orderedKeys(): FieldKey[] {
 
 let schema: ReturnType<typeof buildSchema> | undefined;
 
+/** What the schema's safeParse gives. */
+type SchemaResult = ReturnType<ReturnType<typeof buildSchema>['safeParse']>;
+
 /** The settings schema, every field (built on first use). */
 export function settingsSchema(): ReturnType<typeof buildSchema> {
   schema ??= buildSchema();
@@ -189,13 +192,13 @@ export function settingsSchema(): ReturnType<typeof buildSchema> {
  * test checks is what the schema gives for nothing) or, when optional, stays out. No field's result
  * depends on another's, so the ones given parse as they do among all.
  */
-export function parseGiven(input: unknown): ReturnType<ReturnType<typeof buildSchema>['safeParse']> {
+export function parseGiven(input: unknown): SchemaResult {
   if (!isObject(input)) return settingsSchema().safeParse(input);
   const keys = orderedKeys();
   const shape: Record<string, unknown> = {};
   for (const key of keys) if (has(input, key)) shape[key] = fieldSchema(key);
   const result = z.strictObject(shape as Partial<Shape>).safeParse(input);
-  if (!result.success) return result as ReturnType<ReturnType<typeof buildSchema>['safeParse']>;
+  if (!result.success) return result as SchemaResult;
   const given = result.data as Record<string, unknown>;
   const data: Record<string, unknown> = {};
   for (const key of keys) {
@@ -203,7 +206,7 @@ export function parseGiven(input: unknown): ReturnType<ReturnType<typeof buildSc
       if (key in given) data[key] = given[key];
     } else if (has(DEFAULTS, key)) data[key] = JSON.parse(JSON.stringify((DEFAULTS as Record<string, unknown>)[key]));
   }
-  return { success: true, data } as ReturnType<ReturnType<typeof buildSchema>['safeParse']>;
+  return { success: true, data } as SchemaResult;
 }
 
 export type Settings = z.output<ReturnType<typeof buildSchema>>;

@@ -1,6 +1,7 @@
 import type { ColumnMapping } from './columns';
 import type { Message, RowCode } from './message';
 import type { MetricRole } from './roles';
+import { setOwn } from './own-key';
 import { dateText, parseCell, parseNumberText, quoteCell, shortHeader, shortText, type Cell, type CellLocale } from './parse-cell';
 
 /** Rows parsed into one Float64Array per metric column (NaN = missing), with each row's status. */
@@ -265,11 +266,11 @@ export class TableBuilder {
         get() {
           const texts = new Array<string>(n);
           for (let i = 0; i < n; i++) texts[i] = view.text(i);
-          Object.defineProperty(table, 'accounts', { value: texts, enumerable: true, configurable: true, writable: true });
+          setOwn(table as unknown as Record<string, unknown>, 'accounts', texts);
           return texts;
         },
         set(value: string[] | null) {
-          Object.defineProperty(table, 'accounts', { value, enumerable: true, configurable: true, writable: true });
+          setOwn(table as unknown as Record<string, unknown>, 'accounts', value);
         },
       });
     }
