@@ -28,6 +28,13 @@ const subarrayOf = Uint8Array.prototype.subarray;
 const COPY_LOOP = 512;
 
 const FLUSH_AT = 1 << 20;
+/**
+ * The first flush comes this early. Each method checks for room through one function (`fit`), whose
+ * call of `flush` V8 then has seen before it compiles the row loop: a flush first met in compiled
+ * code (after 1 MiB, some 5 000 rows in) throws that code away, and the writer runs uncompiled until it
+ * is compiled again (issue 16: at 100 000 rows five such deoptimisations, 10–20 ms of compiling each).
+ */
+const FIRST_FLUSH_AT = 1 << 12;
 /** Room past FLUSH_AT for one piece of any size up to this, so a piece never straddles a flush. */
 const SLACK = 1 << 16;
 /** The most a byteSink hands over at once for pieces up to SLACK: its buffer's size. */
@@ -44,6 +51,8 @@ export function byteSink(flushBytes: (bytes: Uint8Array) => void, done: () => vo
 class ByteSink implements Sink {
   private readonly buffer = Buffer.allocUnsafe(SINK_BUFFER);
   private at = 0;
+  /** Where the buffer is flushed: FIRST_FLUSH_AT until the first flush, FLUSH_AT then. */
+  private limit = FIRST_FLUSH_AT;
 
   constructor(
     private readonly flushBytes: (bytes: Uint8Array) => void,
@@ -53,12 +62,12 @@ class ByteSink implements Sink {
   private flush(): void {
     if (this.at > 0) this.flushBytes(this.buffer.subarray(0, this.at));
     this.at = 0;
+    this.limit = FLUSH_AT;
   }
 
-  /** Room for `size` more bytes; false when a piece that large must go out on its own. */
-  private room(size: number): boolean {
-    if (this.at + size > this.buffer.length) this.flush();
-    return size <= this.buffer.length;
+  /** Flushes the buffer when `size` more bytes would go past its limit: the methods' one way to make room. */
+  private fit(size: number): void {
+    if (this.at + size > this.limit) this.flush();
   }
 
   write(text: string): void {
@@ -67,12 +76,12 @@ class ByteSink implements Sink {
       this.ascii(text);
       return;
     }
-    if (this.at >= FLUSH_AT) this.flush();
-    if (!this.room(text.length * 3)) {
+    if (text.length * 3 > SLACK) {
       this.flush();
       this.flushBytes(Buffer.from(text));
       return;
     }
+    this.fit(text.length * 3);
     this.at += this.buffer.write(text, this.at);
   }
 
@@ -87,7 +96,7 @@ class ByteSink implements Sink {
       this.write(text);
       return;
     }
-    if (this.at + n > FLUSH_AT) this.flush();
+    this.fit(n);
     const b = this.buffer;
     let at = this.at;
     for (let k = 0; k < n; k++) b[at++] = text.charCodeAt(k);
@@ -99,7 +108,7 @@ class ByteSink implements Sink {
       this.ascii(String(value));
       return;
     }
-    if (this.at + 16 > FLUSH_AT) this.flush();
+    this.fit(16);
     const b = this.buffer;
     let digits = 1;
     for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
@@ -119,7 +128,7 @@ class ByteSink implements Sink {
       this.flushBytes(bytes);
       return;
     }
-    if (this.at + bytes.length > FLUSH_AT) this.flush();
+    this.fit(bytes.length);
     if (bytes.length < 16) {
       const b = this.buffer;
       let at = this.at;
@@ -138,7 +147,7 @@ class ByteSink implements Sink {
       this.flushBytes(bytes.subarray(from, to));
       return;
     }
-    if (this.at + size > FLUSH_AT) this.flush();
+    this.fit(size);
     const b = this.buffer;
     let at = this.at;
     // A record (most are under 512 bytes) byte by byte: a view to copy it with set() is an object a
@@ -159,7 +168,7 @@ class ByteSink implements Sink {
       this.write(JSON.stringify(text));
       return;
     }
-    if (this.at + n + 2 > FLUSH_AT) this.flush();
+    this.fit(n + 2);
     const b = this.buffer;
     const start = this.at;
     let at = start;
@@ -184,7 +193,7 @@ class ByteSink implements Sink {
       this.write(JSON.stringify(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('utf8')));
       return;
     }
-    if (this.at + n + 2 > FLUSH_AT) this.flush();
+    this.fit(n + 2);
     const b = this.buffer;
     const start = this.at;
     let at = start;
