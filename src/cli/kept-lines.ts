@@ -149,7 +149,8 @@ export class KeptLines {
       this.fd = openSync(this.path, 'r');
       this.check(fstatSync(this.fd).size);
     }
-    const size = Math.max(PIECE, end - start);
+    // The first window is small, so the next read comes within the first rows written (see FIRST_PIECE).
+    const size = Math.max(this.window ? PIECE : FIRST_PIECE, end - start);
     if (!this.window || this.window.length < size) this.window = Buffer.allocUnsafe(size);
     let at = 0;
     const want = Math.min(size, this.size - start);
@@ -181,6 +182,11 @@ export class KeptLines {
 
 /** The piece of the file read at a time: reused, so its pages are touched once (a bigger one costs a page fault per 4 KiB and no fewer reads that matter). */
 const PIECE = 1 << 18;
+/**
+ * The first piece read: a few dozen records. A second read met first a quarter of a megabyte in is new
+ * to the compiled loop that writes the rows, which V8 then throws away (issue 16).
+ */
+const FIRST_PIECE = 1 << 13;
 
 /** Some of a KeptLines' entries as plain data (KeptLines.block), with the file their ranges are in. */
 export interface KeptBlock {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BYTES_PIECE, plainNumber, readCsv } from '../../src/cli/csv';
+import { BYTES_PIECE, FIRST_PIECE, plainNumber, readCsv } from '../../src/cli/csv';
 import { run } from '../../src/cli/main';
 
 /**
@@ -106,7 +106,7 @@ describe('the byte reader reads a file exactly as the text parser does', () => {
     );
   });
 
-  it('across its pieces: records cut by a piece end, a character of three bytes cut by it, a record longer than a piece, quotes and a line break in quotes far in', () => {
+  it('across its pieces: records cut by the first piece end and later ones, a character of three bytes cut by it, a record longer than a piece, quotes and a line break in quotes far in', () => {
     const lines = ['Account,Revenue,Note'];
     // Ten pieces of records of irregular length, so that piece ends fall inside records and inside "中".
     let size = 0;
@@ -121,8 +121,8 @@ describe('the byte reader reads a file exactly as the text parser does', () => {
     // the text parser goes on from there.
     lines.splice(lines.length - 2000, 0, '"Acme, Inc.",5,"a ""b"""');
     lines.splice(lines.length - 1000, 0, '"Two\nlines",6,"=cmd"');
-    // The header's last name lengthened so that the first piece ends after the first byte of a "中".
-    const piece = BYTES_PIECE;
+    // The header's last name lengthened so that the first piece (a short one) ends after the first byte of a "中".
+    const piece = FIRST_PIECE;
     let start = 0;
     let line = 0;
     while (start + Buffer.byteLength(lines[line]) + 1 <= piece - 1) start += Buffer.byteLength(lines[line++]) + 1;
@@ -155,6 +155,9 @@ describe('score --format csv writes each record back from the file', () => {
   it('byte for byte, also when --out is the input file itself (held whole before it is replaced)', async () => {
     const rows = ['Account,Revenue,Profit,Engagement'];
     for (let i = 0; i < 500; i++) rows.push(`Acme ${i},${1000 + ((i * 37) % 900)},${(i * 53) % 400},${i % 100}`);
+    // Records longer than the pieces the file is read back in (the first is 8 KiB, the others 256 KiB).
+    rows.splice(1, 0, `Long ${'y'.repeat(20_000)},5,5,5`);
+    rows.splice(300, 0, `Longer ${'z'.repeat(300_000)},6,6,6`);
     const input = join(dir, 'accounts.csv');
     writeFileSync(input, `${rows.join('\r\n')}\r\n`);
     const out = join(dir, 'scored.csv');
