@@ -37,7 +37,7 @@ export class DriverBytes {
   /** Encoded pieces by id (undefined: not yet made; null: cannot be encoded apart). */
   private readonly json: (Uint8Array | null | undefined)[] = [];
   private readonly csv: (CsvPiece | null | undefined)[] = [];
-  /** The capped tier the pieces were made for (CAP_PIECE names it). */
+  /** The capped tier the pieces were made for (CAP_PIECE names it): `cappedTo`. */
   private cappedTier: string | null = null;
   /** The current row's encoded pieces (reused from row to row). */
   private readonly jsonBytes: Uint8Array[] = [];
@@ -53,13 +53,20 @@ export class DriverBytes {
     this.pieces = driverPieces(metrics, show);
   }
 
+  /**
+   * The tier the cap moves rows to, for the rows that follow (a block's: RowsWriter says it once per
+   * block). Said apart from the rows, not found on the first capped row: a branch first taken deep
+   * into the rows would throw the compiled row loop away (issue 16).
+   */
+  cappedTo(tier: string): void {
+    if (tier === this.cappedTier) return;
+    this.cappedTier = tier;
+    this.json[CAP_PIECE] = undefined;
+    this.csv[CAP_PIECE] = undefined;
+  }
+
   /** The row's piece ids into `ids`; their count. */
   private count(row: DriverRow): number {
-    if (row.cappedTier !== null && row.cappedTier !== this.cappedTier) {
-      this.cappedTier = row.cappedTier;
-      this.json[CAP_PIECE] = undefined;
-      this.csv[CAP_PIECE] = undefined;
-    }
     return this.pieces.idsOf(row.a, row.pa, row.b, row.pb, row.w, row.pw, row.cappedTier !== null, this.dens, this.ids);
   }
 

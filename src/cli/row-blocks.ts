@@ -73,9 +73,8 @@ export function rowBlock(
   worker: { lines: KeptLines | null } | null = null,
   reuse: RowBlock | null = null,
 ): RowBlock {
-  const { table, tier: tiers, score, percentiles, drivers: d } = analysis;
+  const { table, score, drivers: d } = analysis;
   const names = table.accountBytes?.exact ? table.accountBytes : null;
-  const { status } = table;
   const count = to - from;
   // The main thread's blocks, one after another, can share their arrays (`reuse`: the one before).
   const room = reuse && !worker && reuse.tier.length >= count;
@@ -84,27 +83,7 @@ export function rowBlock(
   const p = room ? reuse.p : new Float64Array(3 * count);
   const tails = new Map<number, string>();
   const extras = texts.extra ? new Array<string | null>(count).fill(null) : null;
-  for (let j = 0; j < count; j++) {
-    const i = from + j;
-    const state = status[i];
-    const t = state === ROW_BLANK ? -2 : state === ROW_INVALID || tiers[i] < 0 ? -1 : tiers[i];
-    tier[j] = t;
-    if (t === -2) continue;
-    if (t === -1) {
-      tails.set(j, texts.tail(i));
-      continue;
-    }
-    const a = d.first[i];
-    const b = d.second[i];
-    const w = d.weakest[i];
-    drivers[3 * j] = a;
-    drivers[3 * j + 1] = b;
-    drivers[3 * j + 2] = w;
-    p[3 * j] = a >= 0 ? percentiles[a]![i] : Number.NaN;
-    p[3 * j + 1] = b >= 0 ? percentiles[b]![i] : Number.NaN;
-    p[3 * j + 2] = w >= 0 ? percentiles[w]![i] : Number.NaN;
-    if (extras) extras[j] = texts.extra!(i);
-  }
+  blockRows(analysis, from, count, texts, { tier, drivers, p, tails, extras });
   // A worker is sent copies (a view would take its whole array along); the main thread's blocks look into the analysis.
   const part = worker
     ? <T extends Int32Array | Int8Array | Float64Array | Uint8Array>(a: T) => a.slice(from, to) as T
@@ -129,6 +108,46 @@ export function rowBlock(
     extras,
     lines: worker?.lines ? worker.lines.block(from + 1, to + 1) : null,
   };
+}
+
+/** A block's own arrays, which blockRows fills. */
+interface BlockRows {
+  tier: Int8Array;
+  drivers: Int16Array;
+  p: Float64Array;
+  tails: Map<number, string>;
+  extras: (string | null)[] | null;
+}
+
+/**
+ * Rows from … from + count − 1 into `out`: the loop alone, apart from rowBlock, so that what rowBlock
+ * does after it is not first met in the loop's compiled code (which V8 would then throw away).
+ */
+function blockRows(analysis: Analysis, from: number, count: number, texts: RowTexts, out: BlockRows): void {
+  const { table, tier: tiers, percentiles, drivers: d } = analysis;
+  const { status } = table;
+  const { tier, drivers, p, tails, extras } = out;
+  for (let j = 0; j < count; j++) {
+    const i = from + j;
+    const state = status[i];
+    const t = state === ROW_BLANK ? -2 : state === ROW_INVALID || tiers[i] < 0 ? -1 : tiers[i];
+    tier[j] = t;
+    if (t === -2) continue;
+    if (t === -1) {
+      tails.set(j, texts.tail(i));
+      continue;
+    }
+    const a = d.first[i];
+    const b = d.second[i];
+    const w = d.weakest[i];
+    drivers[3 * j] = a;
+    drivers[3 * j + 1] = b;
+    drivers[3 * j + 2] = w;
+    p[3 * j] = a >= 0 ? percentiles[a]![i] : Number.NaN;
+    p[3 * j + 1] = b >= 0 ? percentiles[b]![i] : Number.NaN;
+    p[3 * j + 2] = w >= 0 ? percentiles[w]![i] : Number.NaN;
+    if (extras) extras[j] = texts.extra!(i);
+  }
 }
 
 /** Names [from, to) of `names` as a copy of their own, offsets from 0 (for a worker thread). */
@@ -171,6 +190,7 @@ export class RowsWriter {
   }
 
   write(sink: Sink, block: RowBlock): void {
+    this.driverBytes.cappedTo(block.cappedTier);
     if (this.context.format === 'csv') this.csv(sink, block);
     else this.json(sink, block);
   }

@@ -224,12 +224,13 @@ class DriverText {
    * (CAP_PIECE's text names it): a writer keeps each piece encoded by id, with no lookup by text.
    */
   idsOf(a: number, pa: number, b: number, pb: number, w: number, pw: number, capped: boolean, dens: ArrayLike<number>, ids: Int32Array): number {
-    let k = 0;
-    if (capped) {
-      ids[k++] = CAP_PIECE;
-      // A second strength comes only with a first (drivers above).
-      if (a >= 0 || w >= 0) ids[k++] = SEPARATOR_PIECE;
-    }
+    // A capped row starts with the cap's note and, before any driver (a second strength comes only
+    // with a first), a separator. Both are written on every row and then kept or written over: stores
+    // made first on the first capped row, deep into the rows, would be new to the compiled row loop,
+    // which V8 would throw away.
+    ids[0] = CAP_PIECE;
+    ids[1] = SEPARATOR_PIECE;
+    let k = capped ? (a >= 0 || w >= 0 ? 2 : 1) : 0;
     const span = this.names.length * PCT_SPAN;
     if (a >= 0) ids[k++] = FIRST_PIECE + a * PCT_SPAN + topPercent(pa, dens[a]);
     if (b >= 0) {

@@ -70,4 +70,26 @@ describe('DriverBytes: each row’s drivers written piece by piece', () => {
     expect(bytesOf((s) => writerOf(a, show).writeJson(s, rowOf(a, 0))).toString()).toBe(JSON.stringify(text));
     expect(bytesOf((s) => writerOf(a, show).writeCsv(s, rowOf(a, 0)))).toEqual(Buffer.from(csvField(text)));
   });
+
+  it('names the tier it is told the cap moves rows to (cappedTo), when that changes between rows', () => {
+    const rows: Cell[][] = [
+      ['Account', 'Revenue', 'Profit', 'Orders'],
+      ['A', 1000, -5, 90],
+    ];
+    for (let i = 1; i < 10; i++) rows.push([`B${i}`, 10 * i, i, i]);
+    const show = renderer('en');
+    const low = analyseGrid(rows, parseSettings({ asOf: '2026-06-30', labels: ['T1', 'T2', 'Low'] }));
+    const other = analyseGrid(rows, parseSettings({ asOf: '2026-06-30', labels: ['T1', 'T2', 'Bottom'] }));
+    // One writer for both (the same columns): the cap's note is made again for the second tier, not kept.
+    for (const format of ['json', 'csv'] as const) {
+      const writer = writerOf(low, show);
+      for (const a of [low, other, low]) {
+        writer.cappedTo(a.drivers.cappedTier);
+        const text = describeDrivers(a.drivers, 0, a.table.mapping.metrics, a.percentiles, show);
+        expect(text).toContain(a.drivers.cappedTier);
+        const bytes = bytesOf((s) => (format === 'json' ? writer.writeJson(s, rowOf(a, 0)) : writer.writeCsv(s, rowOf(a, 0))));
+        expect(bytes.toString()).toBe(format === 'json' ? JSON.stringify(text) : csvField(text));
+      }
+    }
+  });
 });
