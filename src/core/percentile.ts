@@ -90,14 +90,11 @@ function radixKeys(values: Float64Array, hiKeys: Int32Array, loKeys: Int32Array,
     f[0] = v === 0 ? 0 : v;
     const hi = bits[H];
     const lo = bits[L];
-    // Negative: every bit flipped; else the sign bit set.
-    if (hi < 0) {
-      hiKeys[k] = ~hi;
-      loKeys[k] = ~lo;
-    } else {
-      hiKeys[k] = hi | 0x80000000;
-      loKeys[k] = lo;
-    }
+    // Negative: every bit flipped; else the sign bit set. Without a branch: the first negative value,
+    // met deep into a column, would be new to the compiled loop, which V8 would throw away.
+    const negative = hi >> 31;
+    hiKeys[k] = hi ^ (negative | 0x80000000);
+    loKeys[k] = lo ^ negative;
     index[k++] = i;
   }
 }

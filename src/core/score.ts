@@ -18,9 +18,20 @@ export type Ranker = (jobs: readonly RankJob[], include: Uint8Array) => Float64A
 
 /** A job's percentiles into its `out`: the column over the included rows (turned round when lower is better), ranked in place. */
 export function rankInto({ column, flip, out }: RankJob, include: Uint8Array): Float64Array {
+  return percentiles(included(column, flip, include, out), out);
+}
+
+/**
+ * The column's included values into `out` (negated by `flip`), NaN elsewhere. A loop in a function of
+ * its own: what follows it is then not first met in the loop's compiled code, which V8 would throw away.
+ */
+function included(column: Float64Array, flip: boolean, include: Uint8Array, out: Float64Array): Float64Array {
   const n = include.length;
-  for (let i = 0; i < n; i++) out[i] = include[i] ? (flip ? -column[i] : column[i]) : Number.NaN;
-  return percentiles(out, out);
+  // −1 · v is −v exactly (−0 for 0), and one path for both directions: a column of the other direction
+  // met later would otherwise be new to the compiled loop.
+  const sign = flip ? -1 : 1;
+  for (let i = 0; i < n; i++) out[i] = include[i] ? sign * column[i] : Number.NaN;
+  return out;
 }
 
 /** Every job on this thread, one after another. */
