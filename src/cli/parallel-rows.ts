@@ -75,6 +75,15 @@ export function collectGarbage(): boolean {
 export function rowsWorker({ port, signal }: RowsWorkerData): void {
   let writer: RowsWriter | null = null;
   const pool: ArrayBuffer[] = [];
+  /** The current block's bytes, in buffers from the pool (sent back by the main thread when it has written them). */
+  let chunks: Uint8Array[] = [];
+  const sink = byteSink((bytes) => {
+    let buffer = pool.pop();
+    if (!buffer || buffer.byteLength < bytes.length) buffer = new ArrayBuffer(Math.max(SINK_BUFFER, bytes.length));
+    const chunk = new Uint8Array(buffer, 0, bytes.length);
+    chunk.set(bytes);
+    chunks.push(chunk);
+  });
   port.on('message', (message: ToWorker) => {
     if ('prefault' in message) {
       prefault(message);
@@ -99,21 +108,18 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
       return;
     }
     pool.push(...message.spare);
-    const chunks: Uint8Array[] = [];
+    chunks = [];
     let reply: BlockReply;
     try {
-      const sink = byteSink((bytes) => {
-        let buffer = pool.pop();
-        if (!buffer || buffer.byteLength < bytes.length) buffer = new ArrayBuffer(Math.max(SINK_BUFFER, bytes.length));
-        const chunk = new Uint8Array(buffer, 0, bytes.length);
-        chunk.set(bytes);
-        chunks.push(chunk);
-      });
       writer!.write(sink, message.block);
+      // Flushed into this block's chunks; the sink goes on to the next block (its one early flush, output.ts, is behind it).
       sink.close();
       reply = { index: message.index, chunks };
     } catch (error) {
       reply = { index: message.index, error: error instanceof Error ? error.message : String(error) };
+      // What the failed block left in the sink is dropped, not sent with the next block.
+      sink.close();
+      chunks = [];
     }
     port.postMessage(reply, 'chunks' in reply ? reply.chunks.map((c) => c.buffer as ArrayBuffer) : []);
     Atomics.add(signal, 0, 1);
