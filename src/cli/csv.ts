@@ -207,12 +207,11 @@ const BYTES_UP_TO = 1 << 30;
  */
 export const BYTES_PIECE = 1 << 18;
 /**
- * The first piece is smaller: short enough that the code between pieces runs in the first few hundred
- * records (met first a quarter of a megabyte in, it is new to the compiled record loop, which V8 then
- * throws away), long enough for a first line of 64 KiB after a BOM. A longer first line (a header of
- * thousands of columns) leaves the file to the text parser, which reads it the same.
+ * The first piece is smaller (read on to a whole piece when the first line is longer): short enough
+ * that the code between pieces runs in the first few hundred records. Met first a quarter of a
+ * megabyte in, it is new to the compiled record loop, which V8 then throws away.
  */
-export const FIRST_PIECE = 65_536 + 8;
+export const FIRST_PIECE = 1 << 16;
 
 interface BytesRead {
   /** The whole file was read; else the text parser goes on from byte `at`, the start of record `records + 1`. */
@@ -300,6 +299,12 @@ class BytesReader {
     // The separator, from the first line as the text parser finds it (up to its first CR or LF).
     let eol = at;
     while (eol < len && b[eol] !== LF && b[eol] !== CR) eol++;
+    // A first line longer than the first piece: the rest of the piece is read before it is given up on.
+    if (eol === len && readTo < this.size && len < b.length) {
+      len = this.fill(len, readTo);
+      readTo = len;
+      while (eol < len && b[eol] !== LF && b[eol] !== CR) eol++;
+    }
     if (eol === len && (readTo < this.size || len - at >= 65536)) return refuse;
     this.ascii = isAscii(b.subarray(at, eol));
     if (!this.ascii && !isUtf8(b.subarray(at, eol))) return refuse;

@@ -141,6 +141,37 @@ describe('the byte reader reads a file exactly as the text parser does', () => {
     ).toBe('中');
   });
 
+  it('reads a first line longer than its short first piece itself, and the records after it as the text parser does', () => {
+    // A header of 4 000 columns: about 76 KiB, past the first piece (FIRST_PIECE) and within a whole one.
+    const names = Array.from({ length: 4000 }, (_, c) => `Column number ${c}`);
+    const header = `Account,Revenue,${names.join(',')}`;
+    expect(header.length).toBeGreaterThan(FIRST_PIECE);
+    expect(header.length).toBeLessThan(BYTES_PIECE);
+    const lines = [header];
+    for (let i = 0; i < 5000; i++) lines.push(`A${i},${(i * 7919) % 10_007}`);
+    const path = join(dir, 'wide.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    let ranges = 0;
+    let withNumbers = 0;
+    readCsv(
+      path,
+      (_fields, _r, _raw, _sep, start, _end, numbers) => {
+        if (start >= 0) ranges++;
+        if (numbers?.present[1] === 1) withNumbers++;
+      },
+      true,
+      (h) => (h.length > 0 ? h.map((_, c) => c === 1) : null),
+      () => null,
+    );
+    // The byte reader's own marks: every record after the header as a byte range (the text parser gives
+    // none), revenue as a number read from its digits.
+    expect(ranges).toBe(lines.length - 1);
+    expect(withNumbers).toBeGreaterThan(4900);
+    const numeric = [false, true];
+    const { text, bytes } = bothReads(path, numeric);
+    expect(bytes.map((r, i) => normal(r, numeric, i === 0))).toEqual(text.map((r, i) => normal(r, numeric, i === 0)));
+  });
+
   it('leaves a file that is not UTF-8 to the text parser, which names the bad line', async () => {
     const path = join(dir, 'latin1.csv');
     writeFileSync(path, Buffer.concat([Buffer.from('Account,Revenue\nAcme,5\n'), Buffer.from([0x42, 0xe9, 0x2c, 0x35, 0x0a])]));
