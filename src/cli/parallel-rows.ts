@@ -117,9 +117,8 @@ export function rowsWorker({ port, signal }: RowsWorkerData): void {
       reply = { index: message.index, chunks };
     } catch (error) {
       reply = { index: message.index, error: error instanceof Error ? error.message : String(error) };
-      // What the failed block left in the sink is dropped, not sent with the next block.
+      // What the failed block left in the sink goes into its own chunks, which are dropped: not into the next block's.
       sink.close();
-      chunks = [];
     }
     port.postMessage(reply, 'chunks' in reply ? reply.chunks.map((c) => c.buffer as ArrayBuffer) : []);
     Atomics.add(signal, 0, 1);
